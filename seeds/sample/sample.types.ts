@@ -1,0 +1,129 @@
+// The shape of the sample data: plain values, loaded through the same writer the product uses.
+// Enum values are those of the tables in src/ (see each *.table.ts).
+import { type attachmentKind } from "../../src/attachments/attachment.table.js";
+import { type basisKind } from "../../src/basis/basis-item.table.js";
+import { type publicBodyKind } from "../../src/bodies/public-body.table.js";
+import { type adoptionResult, type moderationState, type stakeholderCategory } from "../../src/consultations/comment.table.js";
+import { type consultationMethod } from "../../src/consultations/consultation.table.js";
+import { type decisionCategory, type decisionStage, type decisionStatus } from "../../src/decisions/decision.table.js";
+import { type deliberationOutcome } from "../../src/deliberations/deliberation.table.js";
+import { type withholdingGround } from "../../src/disclosure/withholding.table.js";
+import { type expertReviewMethod, type reviewerKind } from "../../src/expert-reviews/expert-review.table.js";
+import { type implementationReportKind } from "../../src/implementation/implementation-report.table.js";
+import { type legalityResult } from "../../src/legality-reviews/legality-review.table.js";
+import { type evaluationRecommendation } from "../../src/post-evaluations/post-evaluation.table.js";
+import { type regionLevel } from "../../src/regions/region.table.js";
+import { type riskControllability, type riskDimension, type riskLevel } from "../../src/risk-assessments/risk-assessment.table.js";
+
+type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number];
+/** ISO date, "2024-03-15". */
+type LocalDate = string;
+
+export interface SampleRegion {
+  code: string;
+  name: string;
+  level: Values<typeof regionLevel>;
+  parentCode: string | null;
+}
+
+export interface SampleBody {
+  name: string;
+  kind: Values<typeof publicBodyKind>;
+  regionCode: string;
+}
+
+/**
+ * A withholding of the part it is attached to: of one field when `field` is given (the field's
+ * name as in this file, e.g. "summary"), of the whole part otherwise.
+ */
+export interface SampleWithholding {
+  field?: string;
+  ground: Values<typeof withholdingGround>;
+  /** The article cited, e.g. "《中華人民共和國政府信息公開條例》第十五條". */
+  article: string;
+  explanation: string;
+  /** Name of the body that decided to withhold (one of the sample bodies). */
+  decidedBy: string;
+  since: LocalDate;
+  reviewDue: LocalDate;
+}
+
+interface Withholdable {
+  withheld?: SampleWithholding[];
+}
+
+export interface SampleComment extends Withholdable {
+  stakeholderCategory: Values<typeof stakeholderCategory>;
+  text: string;
+  moderationState: Values<typeof moderationState>;
+  adoptionResult?: Values<typeof adoptionResult>;
+  reply?: string;
+  commenterName?: string;
+  commenterContact?: string;
+  /** ISO date-time. */
+  submittedAt: string;
+}
+
+export interface SampleConsultation extends Withholdable {
+  method: Values<typeof consultationMethod>;
+  opensOn: LocalDate;
+  closesOn: LocalDate;
+  shortPeriodReason?: string;
+  place?: string;
+  participants?: string;
+  participantCount?: number;
+  summary?: string;
+  adoptionFeedback?: string;
+  comments?: SampleComment[];
+}
+
+export interface SampleDecision extends Withholdable {
+  catalogYear: number;
+  catalogNumber: number;
+  title: string;
+  summary: string;
+  category: Values<typeof decisionCategory>;
+  regionCode: string;
+  decidingBody: string;
+  undertakingBody: string;
+  stage: Values<typeof decisionStage>;
+  status: Values<typeof decisionStatus>;
+  budgetYuan?: number;
+  initiatedOn: LocalDate;
+  basis?: (Withholdable & { kind: Values<typeof basisKind>; title: string; citation?: string; content?: string })[];
+  consultations?: SampleConsultation[];
+  expertReviews?: (Withholdable & {
+    reviewerKind: Values<typeof reviewerKind>;
+    reviewerName?: string;
+    method: Values<typeof expertReviewMethod>;
+    reviewedOn: LocalDate;
+    necessityOpinion?: string;
+    feasibilityOpinion?: string;
+    soundnessOpinion?: string;
+    conclusion?: string;
+    signed: boolean;
+  })[];
+  riskAssessments?: (Withholdable & {
+    assessor?: string;
+    assessedOn: LocalDate;
+    overallLevel: Values<typeof riskLevel>;
+    controllability: Values<typeof riskControllability>;
+    riskPoints?: string;
+    measures?: string;
+    contingencyPlan?: string;
+    conclusion?: string;
+    findings: (Withholdable & { dimension: Values<typeof riskDimension>; level: Values<typeof riskLevel>; findings?: string })[];
+  })[];
+  legalityReviews?: (Withholdable & {
+    reviewingBody: string;
+    submittedOn: LocalDate;
+    completedOn?: LocalDate;
+    result?: Values<typeof legalityResult>;
+    opinion?: string;
+  })[];
+  deliberations?: (Withholdable & { meeting: string; heldOn: LocalDate; outcome: Values<typeof deliberationOutcome>; dissent?: string })[];
+  publication?: Withholdable & { documentNumber: string; publishedOn: LocalDate; fullText?: string; adoptionExplanation?: string };
+  implementationReports?: (Withholdable & { kind: Values<typeof implementationReportKind>; reportedOn: LocalDate; content?: string })[];
+  postEvaluations?: (Withholdable & { evaluator?: string; evaluatedOn: LocalDate; findings?: string; recommendation: Values<typeof evaluationRecommendation> })[];
+  attachments?: (Withholdable & { kind: Values<typeof attachmentKind>; title?: string; mediaType: string; url?: string; byteSize?: number })[];
+}

@@ -1,0 +1,31 @@
+import { index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { regions } from "../regions/region.table.js";
+
+/** Kinds of public body (行政机关及其他主体) that decide, undertake or review decisions. */
+export const publicBodyKind = pgEnum("public_body_kind", [
+  "PEOPLES_GOVERNMENT",
+  "GOVERNMENT_DEPARTMENT",
+  "TOWN_GOVERNMENT",
+  "SUBDISTRICT_OFFICE",
+  "VILLAGE_COMMITTEE",
+  "COMMUNITY_COMMITTEE",
+  "LEGAL_AFFAIRS_OFFICE",
+  "OTHER",
+]);
+
+export const publicBodiesColumns = () => ({
+  id: idColumn(),
+  name: text("name").notNull().unique(),
+  kind: publicBodyKind("kind").notNull(),
+  regionId: uuid("region_id")
+    .notNull()
+    .references(() => regions.id),
+  ...timestampColumns(),
+});
+
+export const publicBodies = pgTable(
+  "public_bodies",
+  publicBodiesColumns(),
+  (t) => [index("public_bodies_region_idx").on(t.regionId)],
+);

@@ -1,0 +1,47 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+import { consultations } from "./consultation.table.js";
+
+/** Who a commenter speaks for (art. 14 and the local practice). */
+export const stakeholderCategory = pgEnum("stakeholder_category", [
+  "ENTERPRISE",
+  "INDUSTRY_ASSOCIATION_OR_CHAMBER",
+  "PEOPLES_ORGANISATION",
+  "SOCIAL_ORGANISATION",
+  "RESIDENT_REPRESENTATIVE",
+  "DEPUTY_OR_CPPCC_MEMBER",
+  "EXPERT",
+  "INDIVIDUAL",
+]);
+
+export const moderationState = pgEnum("moderation_state", ["PENDING", "PUBLISHED", "REJECTED"]);
+
+export const adoptionResult = pgEnum("adoption_result", ["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED", "UNDER_CONSIDERATION"]);
+
+export const commentsColumns = () => ({
+  id: idColumn(),
+  consultationId: uuid("consultation_id")
+    .notNull()
+    .references(() => consultations.id, { onDelete: "cascade" }),
+  decisionId: decisionIdColumn(),
+  stakeholderCategory: stakeholderCategory("stakeholder_category").notNull(),
+  text: text("text").notNull(),
+  moderationState: moderationState("moderation_state").notNull().default("PENDING"),
+  adoptionResult: adoptionResult("adoption_result"),
+  reply: text("reply"),
+  /** Personal data: stored for follow-up, never in the disclosure projection. */
+  commenterName: text("commenter_name"),
+  commenterContact: text("commenter_contact"),
+  submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  ...timestampColumns(),
+});
+
+export const comments = pgTable(
+  "comments",
+  commentsColumns(),
+  (t) => [
+    index("comments_consultation_idx").on(t.consultationId, t.submittedAt, t.id),
+    index("comments_decision_idx").on(t.decisionId),
+  ],
+);

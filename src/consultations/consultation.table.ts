@@ -1,0 +1,34 @@
+import { date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+
+/** 公众参与方式 (art. 14–16). */
+export const consultationMethod = pgEnum("consultation_method", [
+  "ONLINE_COMMENT",
+  "HEARING",
+  "SYMPOSIUM",
+  "QUESTIONNAIRE",
+  "CONSULTATION_MEETING",
+]);
+
+export const consultationsColumns = () => ({
+  id: idColumn(),
+  decisionId: decisionIdColumn(),
+  method: consultationMethod("method").notNull(),
+  opensOn: date("opens_on", { mode: "string" }).notNull(),
+  closesOn: date("closes_on", { mode: "string" }).notNull(),
+  /** Art. 15: a comment period shorter than 30 days states its reason when it opens. */
+  shortPeriodReason: text("short_period_reason"),
+  place: text("place"),
+  participants: text("participants"),
+  participantCount: integer("participant_count"),
+  summary: text("summary"),
+  adoptionFeedback: text("adoption_feedback"),
+  ...timestampColumns(),
+});
+
+export const consultations = pgTable(
+  "consultations",
+  consultationsColumns(),
+  (t) => [index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id)],
+);

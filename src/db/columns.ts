@@ -1,0 +1,12 @@
+import { timestamp, uuid } from "drizzle-orm/pg-core";
+
+// UUIDs, not sequences: a gap in a public sequence would betray that a withheld record exists.
+export const idColumn = () => uuid("id").primaryKey().defaultRandom();
+
+export const timestampColumns = () => ({
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});

@@ -1,0 +1,35 @@
+import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type * as tables from "./tables.js";
+
+export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
+
+/** Counts the SQL statements the application sends; tests use it to prove batching. */
+export class StatementCounter {
+  count = 0;
+  readonly statements: string[] = [];
+  record(query: string): void {
+    this.count += 1;
+    if (this.statements.length < 1000) this.statements.push(query);
+  }
+  reset(): void {
+    this.count = 0;
+    this.statements.length = 0;
+  }
+}
+
+/**
+ * One seam over the two drivers (PGlite in-process, postgres.js over TCP).
+ * `db` is the privileged path (migrations, seeds, later the staff path); `readDisclosed` runs a
+ * read as the `disclosure_reader` role, which can see the disclosure projection and nothing else.
+ */
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly db: AppDb;
+  readDisclosed<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
+  /** Raw SQL rows, normalised across drivers. */
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  readonly statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+export const DISCLOSURE_ROLE = "disclosure_reader";

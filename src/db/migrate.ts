@@ -1,0 +1,19 @@
+import { sql } from "drizzle-orm";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { fileURLToPath } from "node:url";
+import { projectionStatements } from "../disclosure/projection.sql.js";
+import { type Database } from "./database.js";
+
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Applies drizzle-kit's migrations, then rebuilds the disclosure projection from code. */
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === "pglite") await migratePglite(database.db as never, { migrationsFolder });
+  else await migratePostgres(database.db as never, { migrationsFolder });
+  await database.db.transaction(async (tx) => {
+    // One rebuild at a time when several replicas start together.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7130713)`);
+    for (const statement of projectionStatements()) await tx.execute(sql.raw(statement));
+  });
+}

@@ -1,0 +1,45 @@
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { DISCLOSURE_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import * as tables from "./tables.js";
+
+export interface PgliteOptions {
+  /** A data directory; absent means in memory. */
+  dataDir?: string;
+  /** A dump from `dumpDataDir()` to start from (tests). */
+  loadDataDir?: Blob | File;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  if (options.dataDir) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+  });
+  return wrapPglite(client);
+}
+
+export function wrapPglite(client: PGlite): Database {
+  const statements = new StatementCounter();
+  const db = drizzle({ client, schema: tables, logger: { logQuery: (q) => statements.record(q) } }) as unknown as AppDb;
+  return {
+    kind: "pglite",
+    db,
+    statements,
+    // PGlite has one session, so the role is set per transaction, never left on the session.
+    readDisclosed: (read) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
+        return read(tx as unknown as AppDb);
+      }),
+    query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
+      statements.record(text);
+      const result = await client.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,69 @@
+import { date, index, integer, numeric, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { publicBodies } from "../bodies/public-body.table.js";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { regions } from "../regions/region.table.js";
+
+/** The five kinds of major decision of art. 3 of the Interim Regulations (重大行政决策事项范围). */
+export const decisionCategory = pgEnum("decision_category", [
+  "PUBLIC_POLICY",
+  "DEVELOPMENT_PLAN",
+  "RESOURCE_POLICY",
+  "PUBLIC_CONSTRUCTION",
+  "OTHER_MAJOR_MATTER",
+]);
+
+/** The procedure's stages, in order (决策程序). */
+export const decisionStage = pgEnum("decision_stage", [
+  "INITIATION",
+  "PUBLIC_PARTICIPATION",
+  "EXPERT_ARGUMENTATION",
+  "RISK_ASSESSMENT",
+  "LEGALITY_REVIEW",
+  "DELIBERATION",
+  "PUBLICATION",
+  "IMPLEMENTATION",
+  "POST_EVALUATION",
+]);
+
+export const decisionStatus = pgEnum("decision_status", ["IN_PROGRESS", "DECIDED", "SUSPENDED", "TERMINATED", "WITHDRAWN"]);
+
+export const decisionsColumns = () => ({
+  id: idColumn(),
+  catalogYear: integer("catalog_year").notNull(),
+  catalogNumber: integer("catalog_number").notNull(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull(),
+  category: decisionCategory("category").notNull(),
+  regionId: uuid("region_id")
+    .notNull()
+    .references(() => regions.id),
+  decidingBodyId: uuid("deciding_body_id")
+    .notNull()
+    .references(() => publicBodies.id),
+  undertakingBodyId: uuid("undertaking_body_id")
+    .notNull()
+    .references(() => publicBodies.id),
+  stage: decisionStage("stage").notNull(),
+  status: decisionStatus("status").notNull(),
+  budgetYuan: numeric("budget_yuan", { precision: 16, scale: 2, mode: "number" }),
+  initiatedOn: date("initiated_on", { mode: "string" }).notNull(),
+  ...timestampColumns(),
+});
+
+export const decisions = pgTable(
+  "decisions",
+  decisionsColumns(),
+  (t) => [
+    unique("decisions_catalog_entry_key").on(t.decidingBodyId, t.catalogYear, t.catalogNumber),
+    index("decisions_catalog_idx").on(t.catalogYear, t.catalogNumber, t.id),
+    index("decisions_region_idx").on(t.regionId),
+    index("decisions_deciding_body_idx").on(t.decidingBodyId),
+    index("decisions_undertaking_body_idx").on(t.undertakingBodyId),
+    index("decisions_category_idx").on(t.category),
+    index("decisions_stage_idx").on(t.stage),
+    index("decisions_status_idx").on(t.status),
+    index("decisions_initiated_idx").on(t.initiatedOn, t.id),
+    index("decisions_updated_idx").on(t.updatedAt, t.id),
+    index("decisions_title_idx").on(t.title, t.id),
+  ],
+);

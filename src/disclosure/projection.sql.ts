@@ -1,0 +1,90 @@
+import { getTableColumns } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { DISCLOSURE_ROLE } from "../db/database.js";
+import { columnName, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
+
+/**
+ * The disclosure projection (DESIGN §3): one view per record table in schema `disclosure`, in which
+ * withheld fields are already NULL and withheld records already absent, plus the notices and the
+ * search documents computed on that projection only. It is derived from `recordDisclosures` and
+ * rebuilt at every migration run, so it cannot drift from the tables it projects.
+ */
+export function projectionStatements(): string[] {
+  return [
+    "DROP SCHEMA IF EXISTS disclosure CASCADE",
+    "CREATE SCHEMA disclosure",
+    "CREATE VIEW disclosure.regions AS SELECT * FROM public.regions",
+    "CREATE VIEW disclosure.public_bodies AS SELECT * FROM public.public_bodies",
+    ...recordDisclosures.map(recordView),
+    noticesView(),
+    searchDocumentsView(),
+    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${DISCLOSURE_ROLE}`,
+    `GRANT USAGE ON SCHEMA disclosure TO ${DISCLOSURE_ROLE}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA disclosure TO ${DISCLOSURE_ROLE}`,
+  ];
+}
+
+const tableName = (record: RecordDisclosure) => getTableConfig(record.table).name;
+
+/** Conditions on alias `t` for the record to be public, apart from its own whole withholding. */
+function eligibility(record: RecordDisclosure): string[] {
+  const conditions = record.recordType === "decisions" ? [] : [notWithheldWhole("decisions", "t.decision_id")];
+  if (record.eligibility) conditions.push(record.eligibility);
+  return conditions;
+}
+
+function recordView(record: RecordDisclosure): string {
+  const columns = Object.entries(getTableColumns(record.table))
+    .filter(([key]) => !record.confidential?.includes(key))
+    .map(([key, column]) =>
+      record.withholdable.includes(key)
+        ? `CASE WHEN w.fields @> ARRAY['${key}'] THEN NULL ELSE t."${column.name}" END AS "${column.name}"`
+        : `t."${column.name}"`,
+    );
+  const conditions = [notWithheldWhole(record.recordType, "t.id"), ...eligibility(record)];
+  return `CREATE VIEW disclosure.${tableName(record)} AS
+SELECT ${columns.join(",\n  ")}
+FROM public.${tableName(record)} AS t
+LEFT JOIN LATERAL (
+  SELECT array_agg(x.field) AS fields FROM public.withholdings x
+  WHERE x.record_type = '${record.recordType}' AND x.record_id = t.id AND x.field IS NOT NULL AND x.released_at IS NULL
+) AS w ON true
+WHERE ${conditions.join("\n  AND ")}`;
+}
+
+const noticeColumns = `w.ground, w.article, w.explanation, w.withheld_since, w.review_due, w.decided_by_body_id, w.decision_id, w.created_at, w.updated_at`;
+
+/**
+ * A field withheld from a public record is noticed on that record; a record withheld whole is noticed
+ * on its parent (the field that would have listed it), without its id, and only where the record
+ * would otherwise have been public.
+ */
+function noticesView(): string {
+  const parts = recordDisclosures.flatMap((record) => {
+    const fieldNotices = `SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id, w.field, NULL::text AS withheld_record_type, ${noticeColumns}
+FROM public.withholdings w JOIN disclosure.${tableName(record)} t ON t.id = w.record_id
+WHERE w.record_type = '${record.recordType}' AND w.field IS NOT NULL AND w.released_at IS NULL`;
+    if (record.recordType === "decisions") return [fieldNotices];
+    const parent = record.noticeParent ?? { recordType: "decisions", column: "decision_id", field: record.decisionField };
+    const wholeNotices = `SELECT w.id, '${parent.recordType}' AS subject_type, t.${parent.column} AS subject_id, '${parent.field}' AS field, w.record_type::text AS withheld_record_type, ${noticeColumns}
+FROM public.withholdings w JOIN public.${tableName(record)} t ON t.id = w.record_id
+WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND w.released_at IS NULL
+  AND ${[...eligibility(record), `EXISTS (SELECT 1 FROM disclosure.${parent.recordType} p WHERE p.id = t.${parent.column})`].join("\n  AND ")}`;
+    return [fieldNotices, wholeNotices];
+  });
+  return `CREATE VIEW disclosure.withholding_notices AS\n${parts.join("\nUNION ALL\n")}`;
+}
+
+/** A search document is public only while its record is public and its field is not withheld. */
+function searchDocumentsView(): string {
+  const branches = recordDisclosures.flatMap((record) =>
+    (record.searchable ?? []).map(
+      (field) =>
+        `(s.record_type = '${record.recordType}' AND s.field = '${field}' AND EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = s.record_id AND r."${columnName(record, field)}" IS NOT NULL))`,
+    ),
+  );
+  return `CREATE VIEW disclosure.search_documents AS
+SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key
+FROM public.search_documents s
+WHERE ${branches.join("\n   OR ")}`;
+}

@@ -1,0 +1,128 @@
+import { getTableColumns } from "drizzle-orm";
+import { type PgTable } from "drizzle-orm/pg-core";
+import { attachments } from "../attachments/attachment.table.js";
+import { basisItems } from "../basis/basis-item.table.js";
+import { comments } from "../consultations/comment.table.js";
+import { consultations } from "../consultations/consultation.table.js";
+import { decisions } from "../decisions/decision.table.js";
+import { deliberations } from "../deliberations/deliberation.table.js";
+import { expertReviews } from "../expert-reviews/expert-review.table.js";
+import { implementationReports } from "../implementation/implementation-report.table.js";
+import { legalityReviews } from "../legality-reviews/legality-review.table.js";
+import { postEvaluations } from "../post-evaluations/post-evaluation.table.js";
+import { publications } from "../publications/publication.table.js";
+import { riskAssessments, riskFindings } from "../risk-assessments/risk-assessment.table.js";
+import { type recordType } from "./withholding.table.js";
+
+export type RecordType = (typeof recordType.enumValues)[number];
+
+/**
+ * What the law lets the public see of one kind of record, in one place: the projection's SQL,
+ * the GraphQL notices, the write-side validation and the canary tests are all derived from it.
+ */
+export interface RecordDisclosure {
+  recordType: RecordType;
+  table: PgTable;
+  /** The GraphQL object type, which is also the prefix of its global ids. */
+  typeName: string;
+  /** The field of `Decision` under which these records appear (named in whole-record notices). */
+  decisionField: string | null;
+  /**
+   * Where a notice of this record being withheld whole is shown, when not on its decision:
+   * the parent record type, the column pointing at it and the parent's field listing these records.
+   */
+  noticeParent?: { recordType: RecordType; column: string; field: string };
+  /** Fields (by their GraphQL name, which is the drizzle column key) that may be withheld. */
+  withholdable: readonly string[];
+  /** Columns never disclosed to anyone outside the administration. */
+  confidential?: readonly string[];
+  /** Fields whose text is indexed for search. */
+  searchable?: readonly string[];
+  /**
+   * Further conditions for the record to be public at all, on alias `t` (besides not being
+   * withheld whole and its decision not being withheld whole).
+   */
+  eligibility?: string;
+}
+
+export const notWithheldWhole = (type: RecordType, idExpression: string) =>
+  `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND x.released_at IS NULL)`;
+
+export const recordDisclosures: readonly RecordDisclosure[] = [
+  {
+    recordType: "decisions",
+    table: decisions,
+    typeName: "Decision",
+    decisionField: null,
+    withholdable: ["title", "summary", "budgetYuan"],
+    searchable: ["title", "summary"],
+  },
+  { recordType: "basis_items", table: basisItems, typeName: "BasisItem", decisionField: "basis", withholdable: ["title", "citation", "content"], searchable: ["title"] },
+  {
+    recordType: "consultations",
+    table: consultations,
+    typeName: "Consultation",
+    decisionField: "consultations",
+    withholdable: ["place", "participants", "summary", "adoptionFeedback"],
+  },
+  {
+    recordType: "comments",
+    table: comments,
+    typeName: "Comment",
+    decisionField: "consultations",
+    withholdable: ["text", "reply"],
+    confidential: ["commenterName", "commenterContact"],
+    noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
+    // Only moderated comments are published, and only under a consultation that is itself public.
+    eligibility: `t.moderation_state = 'PUBLISHED' AND ${notWithheldWhole("consultations", "t.consultation_id")}`,
+  },
+  {
+    recordType: "expert_reviews",
+    table: expertReviews,
+    typeName: "ExpertReview",
+    decisionField: "expertReviews",
+    withholdable: ["reviewerName", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion"],
+  },
+  {
+    recordType: "risk_assessments",
+    table: riskAssessments,
+    typeName: "RiskAssessment",
+    decisionField: "riskAssessments",
+    withholdable: ["assessor", "riskPoints", "measures", "contingencyPlan", "conclusion"],
+  },
+  {
+    recordType: "risk_findings",
+    table: riskFindings,
+    typeName: "RiskFinding",
+    decisionField: "riskAssessments",
+    withholdable: ["findings"],
+    noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
+    eligibility: notWithheldWhole("risk_assessments", "t.risk_assessment_id"),
+  },
+  { recordType: "legality_reviews", table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
+  { recordType: "deliberations", table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
+  {
+    recordType: "publications",
+    table: publications,
+    typeName: "Publication",
+    decisionField: "publication",
+    withholdable: ["fullText", "adoptionExplanation"],
+    searchable: ["fullText"],
+  },
+  { recordType: "implementation_reports", table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  { recordType: "post_evaluations", table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
+  { recordType: "attachments", table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
+];
+
+export function disclosureOf(type: RecordType): RecordDisclosure {
+  const found = recordDisclosures.find((r) => r.recordType === type);
+  if (!found) throw new Error(`no disclosure rules for record type ${type}`);
+  return found;
+}
+
+/** The database column behind a field (the drizzle key, which is also the GraphQL field name). */
+export function columnName(disclosure: RecordDisclosure, field: string): string {
+  const column = getTableColumns(disclosure.table)[field];
+  if (!column) throw new Error(`${disclosure.typeName} has no field ${field}`);
+  return column.name;
+}

@@ -1,0 +1,26 @@
+import { date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { publicBodies } from "../bodies/public-body.table.js";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+
+/** 合法性审查结论 (art. 25–28); NULL while the review is under way. */
+export const legalityResult = pgEnum("legality_result", ["LAWFUL", "LAWFUL_AFTER_AMENDMENT", "UNLAWFUL", "RETURNED"]);
+
+export const legalityReviewsColumns = () => ({
+  id: idColumn(),
+  decisionId: decisionIdColumn(),
+  reviewingBodyId: uuid("reviewing_body_id")
+    .notNull()
+    .references(() => publicBodies.id),
+  submittedOn: date("submitted_on", { mode: "string" }).notNull(),
+  completedOn: date("completed_on", { mode: "string" }),
+  result: legalityResult("result"),
+  opinion: text("opinion"),
+  ...timestampColumns(),
+});
+
+export const legalityReviews = pgTable(
+  "legality_reviews",
+  legalityReviewsColumns(),
+  (t) => [index("legality_reviews_decision_idx").on(t.decisionId, t.submittedOn, t.id)],
+);

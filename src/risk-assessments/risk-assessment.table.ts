@@ -1,0 +1,48 @@
+import { date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { idColumn, timestampColumns } from "../db/columns.js";
+import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+
+export const riskLevel = pgEnum("risk_level", ["LOW", "MEDIUM", "HIGH"]);
+
+/** Art. 24: an uncontrollable risk means the draft is changed before it goes further. */
+export const riskControllability = pgEnum("risk_controllability", ["CONTROLLABLE", "CONTROLLABLE_WITH_MEASURES", "UNCONTROLLABLE"]);
+
+export const riskDimension = pgEnum("risk_dimension", ["SOCIAL_STABILITY", "PUBLIC_SAFETY", "ENVIRONMENT", "ECONOMY"]);
+
+export const riskAssessmentsColumns = () => ({
+  id: idColumn(),
+  decisionId: decisionIdColumn(),
+  assessor: text("assessor"),
+  assessedOn: date("assessed_on", { mode: "string" }).notNull(),
+  overallLevel: riskLevel("overall_level").notNull(),
+  controllability: riskControllability("controllability").notNull(),
+  riskPoints: text("risk_points"),
+  measures: text("measures"),
+  contingencyPlan: text("contingency_plan"),
+  conclusion: text("conclusion"),
+  ...timestampColumns(),
+});
+
+export const riskAssessments = pgTable(
+  "risk_assessments",
+  riskAssessmentsColumns(),
+  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id)],
+);
+
+export const riskFindingsColumns = () => ({
+  id: idColumn(),
+  riskAssessmentId: uuid("risk_assessment_id")
+    .notNull()
+    .references(() => riskAssessments.id, { onDelete: "cascade" }),
+  decisionId: decisionIdColumn(),
+  dimension: riskDimension("dimension").notNull(),
+  level: riskLevel("level").notNull(),
+  findings: text("findings"),
+  ...timestampColumns(),
+});
+
+export const riskFindings = pgTable(
+  "risk_findings",
+  riskFindingsColumns(),
+  (t) => [unique("risk_findings_dimension_key").on(t.riskAssessmentId, t.dimension), index("risk_findings_decision_idx").on(t.decisionId)],
+);

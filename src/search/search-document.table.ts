@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { idColumn } from "../db/columns.js";
+import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+import { recordType } from "../disclosure/withholding.table.js";
+
+/**
+ * One normalised search key per searchable field of a record, so that withholding a field removes
+ * exactly its text from search (the disclosure projection drops the row).
+ */
+export const searchDocumentsColumns = () => ({
+  id: idColumn(),
+  decisionId: decisionIdColumn(),
+  recordType: recordType("record_type").notNull(),
+  recordId: uuid("record_id").notNull(),
+  field: text("field").notNull(),
+  /** NFKC, lower case, Traditional folded to Simplified (see search/search-key.ts). */
+  key: text("key").notNull(),
+});
+
+export const searchDocuments = pgTable(
+  "search_documents",
+  searchDocumentsColumns(),
+  (t) => [
+    unique("search_documents_field_key").on(t.recordId, t.field),
+    index("search_documents_decision_idx").on(t.decisionId),
+    // search_grams() is created by the custom migration that precedes the tables.
+    index("search_documents_grams_idx").using("gin", sql`search_grams(${t.key})`),
+  ],
+);
