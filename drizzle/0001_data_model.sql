@@ -28,8 +28,8 @@ CREATE TABLE "regions" (
 	"parent_id" uuid,
 	"path" text NOT NULL,
 	"depth" integer NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "regions_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
@@ -38,8 +38,8 @@ CREATE TABLE "public_bodies" (
 	"name" text NOT NULL,
 	"kind" "public_body_kind" NOT NULL,
 	"region_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "public_bodies_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
@@ -57,8 +57,8 @@ CREATE TABLE "decisions" (
 	"status" "decision_status" NOT NULL,
 	"budget_yuan" numeric(16, 2),
 	"initiated_on" date NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "decisions_catalog_entry_key" UNIQUE("deciding_body_id","catalog_year","catalog_number")
 );
 --> statement-breakpoint
@@ -70,8 +70,8 @@ CREATE TABLE "basis_items" (
 	"title" text NOT NULL,
 	"citation" text,
 	"content" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "consultations" (
@@ -86,8 +86,8 @@ CREATE TABLE "consultations" (
 	"participant_count" integer,
 	"summary" text,
 	"adoption_feedback" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "comments" (
@@ -101,9 +101,9 @@ CREATE TABLE "comments" (
 	"reply" text,
 	"commenter_name" text,
 	"commenter_contact" text,
-	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"submitted_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "expert_reviews" (
@@ -118,8 +118,8 @@ CREATE TABLE "expert_reviews" (
 	"soundness_opinion" text,
 	"conclusion" text,
 	"signed" boolean NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "risk_assessments" (
@@ -133,8 +133,8 @@ CREATE TABLE "risk_assessments" (
 	"measures" text,
 	"contingency_plan" text,
 	"conclusion" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "risk_findings" (
@@ -144,8 +144,8 @@ CREATE TABLE "risk_findings" (
 	"dimension" "risk_dimension" NOT NULL,
 	"level" "risk_level" NOT NULL,
 	"findings" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "risk_findings_dimension_key" UNIQUE("risk_assessment_id","dimension")
 );
 --> statement-breakpoint
@@ -157,8 +157,8 @@ CREATE TABLE "legality_reviews" (
 	"completed_on" date,
 	"result" "legality_result",
 	"opinion" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deliberations" (
@@ -168,8 +168,8 @@ CREATE TABLE "deliberations" (
 	"held_on" date NOT NULL,
 	"outcome" "deliberation_outcome" NOT NULL,
 	"dissent" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "publications" (
@@ -179,8 +179,8 @@ CREATE TABLE "publications" (
 	"published_on" date NOT NULL,
 	"full_text" text,
 	"adoption_explanation" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "publications_decision_key" UNIQUE("decision_id")
 );
 --> statement-breakpoint
@@ -190,8 +190,8 @@ CREATE TABLE "implementation_reports" (
 	"kind" "implementation_report_kind" NOT NULL,
 	"reported_on" date NOT NULL,
 	"content" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_evaluations" (
@@ -201,8 +201,8 @@ CREATE TABLE "post_evaluations" (
 	"evaluated_on" date NOT NULL,
 	"findings" text,
 	"recommendation" "evaluation_recommendation" NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "attachments" (
@@ -213,8 +213,8 @@ CREATE TABLE "attachments" (
 	"media_type" text NOT NULL,
 	"url" text,
 	"byte_size" bigint,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "withholdings" (
@@ -229,10 +229,10 @@ CREATE TABLE "withholdings" (
 	"decided_by_body_id" uuid NOT NULL,
 	"withheld_since" date NOT NULL,
 	"review_due" date NOT NULL,
-	"released_at" timestamp with time zone,
+	"released_at" timestamp (3) with time zone,
 	"release_reason" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "search_documents" (

@@ -33,7 +33,7 @@ export const commentsColumns = () => ({
   /** Personal data: stored for follow-up, never in the disclosure projection. */
   commenterName: text("commenter_name"),
   commenterContact: text("commenter_contact"),
-  submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
   ...timestampColumns(),
 });
 

@@ -3,9 +3,10 @@ import { timestamp, uuid } from "drizzle-orm/pg-core";
 // UUIDs, not sequences: a gap in a public sequence would betray that a withheld record exists.
 export const idColumn = () => uuid("id").primaryKey().defaultRandom();
 
+// Millisecond precision: a JavaScript Date holds it exactly, so keyset cursors round-trip.
 export const timestampColumns = () => ({
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" })
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date()),

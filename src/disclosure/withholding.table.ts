@@ -56,7 +56,7 @@ export const withholdingsColumns = () => ({
   /** Art. 18: withheld information is re-evaluated; this is when. */
   reviewDue: date("review_due", { mode: "string" }).notNull(),
   /** Releasing is recorded, never a delete. */
-  releasedAt: timestamp("released_at", { withTimezone: true, mode: "date" }),
+  releasedAt: timestamp("released_at", { withTimezone: true, precision: 3, mode: "date" }),
   releaseReason: text("release_reason"),
   ...timestampColumns(),
 });

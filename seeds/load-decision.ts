@@ -1,0 +1,103 @@
+import { attachments } from "../src/attachments/attachment.table.js";
+import { basisItems } from "../src/basis/basis-item.table.js";
+import { comments } from "../src/consultations/comment.table.js";
+import { consultations } from "../src/consultations/consultation.table.js";
+import { decisions } from "../src/decisions/decision.table.js";
+import { deliberations } from "../src/deliberations/deliberation.table.js";
+import { type RecordType } from "../src/disclosure/record-types.js";
+import { expertReviews } from "../src/expert-reviews/expert-review.table.js";
+import { implementationReports } from "../src/implementation/implementation-report.table.js";
+import { legalityReviews } from "../src/legality-reviews/legality-review.table.js";
+import { postEvaluations } from "../src/post-evaluations/post-evaluation.table.js";
+import { publications } from "../src/publications/publication.table.js";
+import { type RecordWriter } from "../src/records/record-writer.js";
+import { riskAssessments, riskFindings } from "../src/risk-assessments/risk-assessment.table.js";
+import { type SampleDecision, type SampleWithholding } from "./sample/sample.types.js";
+
+/** Names and codes of the reference data, resolved to ids. */
+export interface References {
+  regionId(code: string): string;
+  bodyId(name: string): string;
+}
+
+/** Writes one decision's whole file, with its withholdings, through the product's writer. */
+export async function loadDecision(writer: RecordWriter, refs: References, sample: SampleDecision): Promise<string> {
+  const withholdLater: { recordType: RecordType; recordId: string; withheld: SampleWithholding[] }[] = [];
+  const note = (recordType: RecordType, recordId: string, withheld: SampleWithholding[] | undefined) => {
+    if (withheld?.length) withholdLater.push({ recordType, recordId, withheld });
+  };
+  const { basis, consultations: rounds, expertReviews: reviews, riskAssessments: risks, legalityReviews: legal, deliberations: meetings } = sample;
+
+  const decision = await writer.insert("decisions", decisions, {
+    catalogYear: sample.catalogYear,
+    catalogNumber: sample.catalogNumber,
+    title: sample.title,
+    summary: sample.summary,
+    category: sample.category,
+    regionId: refs.regionId(sample.regionCode),
+    decidingBodyId: refs.bodyId(sample.decidingBody),
+    undertakingBodyId: refs.bodyId(sample.undertakingBody),
+    stage: sample.stage,
+    status: sample.status,
+    budgetYuan: sample.budgetYuan ?? null,
+    initiatedOn: sample.initiatedOn,
+  });
+  const decisionId = decision.id;
+  note("decisions", decisionId, sample.withheld);
+
+  for (const [position, { withheld, ...item }] of (basis ?? []).entries()) {
+    const row = await writer.insert("basis_items", basisItems, { ...item, decisionId, position: position + 1 });
+    note("basis_items", row.id, withheld);
+  }
+  for (const { withheld, comments: said, ...round } of rounds ?? []) {
+    const row = await writer.insert("consultations", consultations, { ...round, decisionId });
+    note("consultations", row.id, withheld);
+    for (const { withheld: commentWithheld, submittedAt, ...comment } of said ?? []) {
+      const c = await writer.insert("comments", comments, { ...comment, submittedAt: new Date(submittedAt), consultationId: row.id, decisionId });
+      note("comments", c.id, commentWithheld);
+    }
+  }
+  for (const { withheld, ...review } of reviews ?? []) note("expert_reviews", (await writer.insert("expert_reviews", expertReviews, { ...review, decisionId })).id, withheld);
+  for (const { withheld, findings, ...assessment } of risks ?? []) {
+    const row = await writer.insert("risk_assessments", riskAssessments, { ...assessment, decisionId });
+    note("risk_assessments", row.id, withheld);
+    for (const { withheld: findingWithheld, ...finding } of findings) {
+      note("risk_findings", (await writer.insert("risk_findings", riskFindings, { ...finding, riskAssessmentId: row.id, decisionId })).id, findingWithheld);
+    }
+  }
+  for (const { withheld, reviewingBody, ...review } of legal ?? []) {
+    const row = await writer.insert("legality_reviews", legalityReviews, { ...review, reviewingBodyId: refs.bodyId(reviewingBody), decisionId });
+    note("legality_reviews", row.id, withheld);
+  }
+  for (const { withheld, ...meeting } of meetings ?? []) note("deliberations", (await writer.insert("deliberations", deliberations, { ...meeting, decisionId })).id, withheld);
+  if (sample.publication) {
+    const { withheld, ...publication } = sample.publication;
+    note("publications", (await writer.insert("publications", publications, { ...publication, decisionId })).id, withheld);
+  }
+  for (const { withheld, ...report } of sample.implementationReports ?? []) {
+    note("implementation_reports", (await writer.insert("implementation_reports", implementationReports, { ...report, decisionId })).id, withheld);
+  }
+  for (const { withheld, ...evaluation } of sample.postEvaluations ?? []) {
+    note("post_evaluations", (await writer.insert("post_evaluations", postEvaluations, { ...evaluation, decisionId })).id, withheld);
+  }
+  for (const { withheld, ...attachment } of sample.attachments ?? []) {
+    note("attachments", (await writer.insert("attachments", attachments, { ...attachment, decisionId })).id, withheld);
+  }
+
+  for (const { recordType, recordId, withheld } of withholdLater) {
+    for (const w of withheld) {
+      await writer.withhold({
+        recordType,
+        recordId,
+        field: w.field,
+        ground: w.ground,
+        article: w.article,
+        explanation: w.explanation,
+        decidedByBodyId: refs.bodyId(w.decidedBy),
+        since: w.since,
+        reviewDue: w.reviewDue,
+      });
+    }
+  }
+  return decisionId;
+}

@@ -1,0 +1,20 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { type AppContext } from "../context.js";
+import { Region } from "../regions/region.type.js";
+import { PublicBodyKind, PublicBody } from "./public-body.type.js";
+
+@Resolver(() => PublicBody)
+export class PublicBodyResolver {
+  @Query(() => [PublicBody], { description: "Public bodies, by name; all of them, or those of one kind." })
+  bodies(
+    @Arg("kind", () => PublicBodyKind, { nullable: true, description: "Only bodies of this kind." }) kind: string | null,
+    @Ctx() { services }: AppContext,
+  ) {
+    return services.bodies.list(kind);
+  }
+
+  @FieldResolver(() => Region, { description: "The region the body serves." })
+  region(@Root() body: PublicBody, @Ctx() { services }: AppContext) {
+    return services.nodes.load("Region", body.regionId);
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, ObjectType } from "type-graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { graphqlEnum } from "../graphql/enums.js";
+import { Node } from "../graphql/node.type.js";
+import { adoptionResult, stakeholderCategory } from "./comment.table.js";
+
+export const StakeholderCategory = graphqlEnum(stakeholderCategory.enumValues, "StakeholderCategory", "Whom a commenter speaks for (art. 14 and local practice).", {
+  ENTERPRISE: "An enterprise (企业).",
+  INDUSTRY_ASSOCIATION_OR_CHAMBER: "An industry association or chamber of commerce (行业协会、商会).",
+  PEOPLES_ORGANISATION: "A people's organisation, such as a trade union or women's federation (人民团体).",
+  SOCIAL_ORGANISATION: "A social organisation (社会组织).",
+  RESIDENT_REPRESENTATIVE: "A representative of residents or villagers (群众代表).",
+  DEPUTY_OR_CPPCC_MEMBER: "A people's congress deputy or CPPCC member (人大代表、政协委员).",
+  EXPERT: "An expert (专家).",
+  INDIVIDUAL: "An individual member of the public (个人).",
+});
+
+export const AdoptionResult = graphqlEnum(adoptionResult.enumValues, "AdoptionResult", "What became of a comment (采纳情况).", {
+  ADOPTED: "Adopted (采纳).",
+  PARTIALLY_ADOPTED: "Partly adopted (部分采纳).",
+  NOT_ADOPTED: "Not adopted, with the reason in the reply (未采纳).",
+  UNDER_CONSIDERATION: "Still being considered (研究中).",
+});
+
+@ObjectType({
+  implements: Node,
+  description: "A published public comment and the answer to it. Only moderated comments are public; commenters' names and contact details never are.",
+})
+export class Comment extends Node {
+  @Field(() => StakeholderCategory, { description: "Whom the commenter speaks for." })
+  stakeholderCategory!: string;
+
+  @Field(() => String, { nullable: true, description: "The comment. Null when withheld (see `withheld`)." })
+  text!: string | null;
+
+  @Field(() => AdoptionResult, { nullable: true, description: "What became of it; null until decided." })
+  adoptionResult!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The administration's answer. Null until answered, or when withheld." })
+  reply!: string | null;
+
+  @Field(() => DateTimeISOResolver, { description: "When the comment was submitted." })
+  submittedAt!: Date;
+
+  consultationId!: string;
+  decisionId!: string;
+}

@@ -1,0 +1,102 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { type Row } from "../db/by-id.loader.js";
+import { keysetAfter } from "../db/child-pages.loader.js";
+import { type Page } from "../graphql/connection.js";
+import { decodeCursor, encodeCursor } from "../graphql/cursor.js";
+import { type PageRequest } from "../graphql/page-args.js";
+import { type RecordStore } from "../records/record-store.js";
+import { containsPattern } from "../search/search-key.js";
+import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
+import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
+
+type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number][];
+
+/** A decision filter with ids already decoded and the search text already normalised. */
+export interface DecisionCriteria {
+  catalogYear?: number;
+  regionId?: string;
+  decidingBodyId?: string;
+  undertakingBodyId?: string;
+  categories?: Values<typeof decisionCategory>;
+  stages?: Values<typeof decisionStage>;
+  statuses?: Values<typeof decisionStatus>;
+  initiatedFrom?: string;
+  initiatedTo?: string;
+  publishedFrom?: string;
+  publishedTo?: string;
+  updatedSince?: Date;
+  searchKey?: string;
+}
+
+export interface DecisionOrder {
+  field: DecisionOrderField;
+  direction: "ASC" | "DESC";
+}
+
+/** Lists, counts and searches decisions, on the projection of the store it is given. */
+export class DecisionRepository {
+  constructor(private readonly store: RecordStore) {}
+
+  private condition(criteria: DecisionCriteria): SQL | undefined {
+    const { decisions: t, regions, publications, searchDocuments } = this.store.tables;
+    const c = criteria;
+    return and(
+      c.catalogYear !== undefined ? eq(t.catalogYear, c.catalogYear) : undefined,
+      c.regionId !== undefined
+        ? sql`${t.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${c.regionId}) || '%')`
+        : undefined,
+      c.decidingBodyId !== undefined ? eq(t.decidingBodyId, c.decidingBodyId) : undefined,
+      c.undertakingBodyId !== undefined ? eq(t.undertakingBodyId, c.undertakingBodyId) : undefined,
+      c.categories?.length ? inArray(t.category, c.categories) : undefined,
+      c.stages?.length ? inArray(t.stage, c.stages) : undefined,
+      c.statuses?.length ? inArray(t.status, c.statuses) : undefined,
+      c.initiatedFrom !== undefined ? gte(t.initiatedOn, c.initiatedFrom) : undefined,
+      c.initiatedTo !== undefined ? lte(t.initiatedOn, c.initiatedTo) : undefined,
+      c.publishedFrom !== undefined || c.publishedTo !== undefined
+        ? sql`${t.id} IN (SELECT ${publications.decisionId} FROM ${publications} WHERE ${and(
+            c.publishedFrom !== undefined ? gte(publications.publishedOn, c.publishedFrom) : undefined,
+            c.publishedTo !== undefined ? lte(publications.publishedOn, c.publishedTo) : undefined,
+          )})`
+        : undefined,
+      c.updatedSince !== undefined ? gte(t.updatedAt, c.updatedSince) : undefined,
+      // Search documents of the projection only: a withheld field's text is not among them.
+      c.searchKey !== undefined
+        ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE search_grams(${searchDocuments.key}) @> search_grams(${c.searchKey}) AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`
+        : undefined,
+    );
+  }
+
+  async page(criteria: DecisionCriteria, order: DecisionOrder, request: PageRequest): Promise<Page<Row>> {
+    const keys = decisionOrderings[order.field];
+    const orderingName = `decisions:${order.field}:${order.direction}`;
+    const cursor = request.cursor
+      ? decodeCursor(request.cursor, orderingName, keys.map((k) => k.check), request.direction === "forward" ? "after" : "before")
+      : null;
+    // Paging backwards reads the list in the opposite direction and turns the page round.
+    const ascending = (order.direction === "ASC") === (request.direction === "forward");
+    const t = this.store.tables.decisions;
+    const rows = (await this.store.read((db) =>
+      db
+        .select()
+        .from(t)
+        .where(and(this.condition(criteria), cursor ? keysetAfter(keys, cursor, ascending ? "asc" : "desc") : undefined))
+        .orderBy(...keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL))))
+        .limit(request.size + 1),
+    )) as Row[];
+    const more = rows.length > request.size;
+    const page = rows.slice(0, request.size);
+    if (request.direction === "backward") page.reverse();
+    return {
+      rows: page,
+      cursors: page.map((row) => encodeCursor(orderingName, keys.map((k) => k.valueOf(row)))),
+      hasNextPage: request.direction === "forward" ? more : cursor !== null,
+      hasPreviousPage: request.direction === "forward" ? cursor !== null : more,
+    };
+  }
+
+  async count(criteria: DecisionCriteria): Promise<number> {
+    const t = this.store.tables.decisions;
+    const [row] = await this.store.read((db) => db.select({ total: count() }).from(t).where(this.condition(criteria)));
+    return row?.total ?? 0;
+  }
+}

@@ -1,0 +1,113 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Attachment } from "../attachments/attachment.type.js";
+import { BasisItem } from "../basis/basis-item.type.js";
+import { PublicBody } from "../bodies/public-body.type.js";
+import { Consultation } from "../consultations/consultation.type.js";
+import { type AppContext } from "../context.js";
+import { Deliberation } from "../deliberations/deliberation.type.js";
+import { ExpertReview } from "../expert-reviews/expert-review.type.js";
+import { connectionOf } from "../graphql/connection.js";
+import { ForwardPageArgs, PageArgs } from "../graphql/page-args.js";
+import { ImplementationReport } from "../implementation/implementation-report.type.js";
+import { LegalityReview } from "../legality-reviews/legality-review.type.js";
+import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
+import { Publication } from "../publications/publication.type.js";
+import { Region } from "../regions/region.type.js";
+import { RiskAssessment } from "../risk-assessments/risk-assessment.type.js";
+import { DecisionFilter } from "./decision-filter.input.js";
+import { DecisionOrder } from "./decision-order.input.js";
+import { Decision } from "./decision.type.js";
+
+export const DecisionConnection = connectionOf(Decision, "Decision", "decision");
+const BasisItemConnection = connectionOf(BasisItem, "BasisItem", "basis item");
+const ConsultationConnection = connectionOf(Consultation, "Consultation", "consultation");
+const ExpertReviewConnection = connectionOf(ExpertReview, "ExpertReview", "expert review");
+const RiskAssessmentConnection = connectionOf(RiskAssessment, "RiskAssessment", "risk assessment");
+const LegalityReviewConnection = connectionOf(LegalityReview, "LegalityReview", "legality review");
+const DeliberationConnection = connectionOf(Deliberation, "Deliberation", "deliberation");
+const ImplementationReportConnection = connectionOf(ImplementationReport, "ImplementationReport", "implementation report");
+const PostEvaluationConnection = connectionOf(PostEvaluation, "PostEvaluation", "post-decision evaluation");
+const AttachmentConnection = connectionOf(Attachment, "Attachment", "attachment");
+
+@Resolver(() => Decision)
+export class DecisionResolver {
+  @Query(() => DecisionConnection, { description: "Decisions the viewer may see, filtered, ordered and paged (at most 100 a page)." })
+  decisions(
+    @Arg("filter", () => DecisionFilter, { nullable: true, description: "Which decisions." }) filter: DecisionFilter | null,
+    @Arg("orderBy", () => DecisionOrder, { nullable: true, description: "Ordering; default catalog year and number, newest first." }) orderBy: DecisionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { services }: AppContext,
+  ) {
+    return services.decisions.list(filter, orderBy, page);
+  }
+
+  @Query(() => Decision, { nullable: true, description: "One decision by id; null if there is none the viewer may see." })
+  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: AppContext) {
+    return services.nodes.byGlobalIdOfType(id, "Decision");
+  }
+
+  @FieldResolver(() => Region, { description: "The region the decision concerns." })
+  region(@Root() d: Decision, @Ctx() { services }: AppContext) {
+    return services.nodes.load("Region", d.regionId);
+  }
+
+  @FieldResolver(() => PublicBody, { description: "The deciding body (决策机关)." })
+  decidingBody(@Root() d: Decision, @Ctx() { services }: AppContext) {
+    return services.nodes.load("PublicBody", d.decidingBodyId);
+  }
+
+  @FieldResolver(() => PublicBody, { description: "The undertaking body that drafts and carries the procedure (决策承办单位)." })
+  undertakingBody(@Root() d: Decision, @Ctx() { services }: AppContext) {
+    return services.nodes.load("PublicBody", d.undertakingBodyId);
+  }
+
+  @FieldResolver(() => BasisItemConnection, { description: "Legal, policy and factual basis, in order." })
+  basis(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("basis", d.rowId, page);
+  }
+
+  @FieldResolver(() => ConsultationConnection, { description: "Rounds of public participation, by opening date." })
+  consultations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("consultations", d.rowId, page);
+  }
+
+  @FieldResolver(() => ExpertReviewConnection, { description: "Expert argumentation, by date." })
+  expertReviews(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("expertReviews", d.rowId, page);
+  }
+
+  @FieldResolver(() => RiskAssessmentConnection, { description: "Risk assessments, by date." })
+  riskAssessments(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("riskAssessments", d.rowId, page);
+  }
+
+  @FieldResolver(() => LegalityReviewConnection, { description: "Legality reviews, by submission date (a returned draft is reviewed again)." })
+  legalityReviews(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("legalityReviews", d.rowId, page);
+  }
+
+  @FieldResolver(() => DeliberationConnection, { description: "Collective deliberations, by date." })
+  deliberations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("deliberations", d.rowId, page);
+  }
+
+  @FieldResolver(() => Publication, { nullable: true, description: "The published decision; null until published, or when withheld whole." })
+  publication(@Root() d: Decision, @Ctx() { services }: AppContext) {
+    return services.nodes.onlyChild("publications", d.rowId);
+  }
+
+  @FieldResolver(() => ImplementationReportConnection, { description: "Implementation reports, adjustments and suspensions, by date." })
+  implementationReports(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("implementationReports", d.rowId, page);
+  }
+
+  @FieldResolver(() => PostEvaluationConnection, { description: "Post-decision evaluations, by date." })
+  postEvaluations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("postEvaluations", d.rowId, page);
+  }
+
+  @FieldResolver(() => AttachmentConnection, { description: "Documents of the decision's file." })
+  attachments(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    return services.nodes.childConnection("attachments", d.rowId, page);
+  }
+}

@@ -1,0 +1,66 @@
+import { date, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { attachmentsColumns } from "../attachments/attachment.table.js";
+import { basisItemsColumns } from "../basis/basis-item.table.js";
+import { publicBodiesColumns } from "../bodies/public-body.table.js";
+import { commentsColumns } from "../consultations/comment.table.js";
+import { consultationsColumns } from "../consultations/consultation.table.js";
+import { decisionsColumns } from "../decisions/decision.table.js";
+import { deliberationsColumns } from "../deliberations/deliberation.table.js";
+import { expertReviewsColumns } from "../expert-reviews/expert-review.table.js";
+import { implementationReportsColumns } from "../implementation/implementation-report.table.js";
+import { legalityReviewsColumns } from "../legality-reviews/legality-review.table.js";
+import { postEvaluationsColumns } from "../post-evaluations/post-evaluation.table.js";
+import { publicationsColumns } from "../publications/publication.table.js";
+import { regionsColumns } from "../regions/region.table.js";
+import { riskAssessmentsColumns, riskFindingsColumns } from "../risk-assessments/risk-assessment.table.js";
+import { searchDocumentsColumns } from "../search/search-document.table.js";
+import { withholdingGround } from "./withholding.table.js";
+
+/**
+ * The views of the disclosure projection (built by projection.sql.ts), described to drizzle as
+ * tables of schema "disclosure" so that the public read path queries them with the query builder.
+ * drizzle-kit never sees this file: it is not part of the migrated model.
+ */
+const disclosure = pgSchema("disclosure");
+
+const withoutCommenterData = () => {
+  const { commenterName: _name, commenterContact: _contact, ...columns } = commentsColumns();
+  return columns;
+};
+
+export const disclosed = {
+  regions: disclosure.table("regions", regionsColumns()),
+  publicBodies: disclosure.table("public_bodies", publicBodiesColumns()),
+  decisions: disclosure.table("decisions", decisionsColumns()),
+  basisItems: disclosure.table("basis_items", basisItemsColumns()),
+  consultations: disclosure.table("consultations", consultationsColumns()),
+  comments: disclosure.table("comments", withoutCommenterData()),
+  expertReviews: disclosure.table("expert_reviews", expertReviewsColumns()),
+  riskAssessments: disclosure.table("risk_assessments", riskAssessmentsColumns()),
+  riskFindings: disclosure.table("risk_findings", riskFindingsColumns()),
+  legalityReviews: disclosure.table("legality_reviews", legalityReviewsColumns()),
+  deliberations: disclosure.table("deliberations", deliberationsColumns()),
+  publications: disclosure.table("publications", publicationsColumns()),
+  implementationReports: disclosure.table("implementation_reports", implementationReportsColumns()),
+  postEvaluations: disclosure.table("post_evaluations", postEvaluationsColumns()),
+  attachments: disclosure.table("attachments", attachmentsColumns()),
+  searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
+  withholdingNotices: disclosure.table("withholding_notices", {
+    id: uuid("id").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    field: text("field").notNull(),
+    withheldRecordType: text("withheld_record_type"),
+    ground: withholdingGround("ground").notNull(),
+    article: text("article").notNull(),
+    explanation: text("explanation").notNull(),
+    withheldSince: date("withheld_since", { mode: "string" }).notNull(),
+    reviewDue: date("review_due", { mode: "string" }).notNull(),
+    decidedByBodyId: uuid("decided_by_body_id").notNull(),
+    decisionId: uuid("decision_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+  }),
+};
+
+export type DisclosedTables = typeof disclosed;

@@ -1,0 +1,30 @@
+import { Field, ObjectType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { graphqlEnum } from "../graphql/enums.js";
+import { Node } from "../graphql/node.type.js";
+import { legalityResult } from "./legality-review.table.js";
+
+export const LegalityResult = graphqlEnum(legalityResult.enumValues, "LegalityResult", "Result of a legality review (合法性审查意见, art. 25–28).", {
+  LAWFUL: "Lawful (合法).",
+  LAWFUL_AFTER_AMENDMENT: "Lawful once amended as the opinion says (修改后合法).",
+  UNLAWFUL: "Unlawful: art. 25 forbids deliberation of the draft (不合法).",
+  RETURNED: "Returned for supplementary material (退回补充材料).",
+});
+
+@ObjectType({ implements: Node, description: "A legality review (合法性审查, art. 25–28), mandatory before deliberation." })
+export class LegalityReview extends Node {
+  @Field(() => LocalDateResolver, { description: "When the draft was submitted for review." })
+  submittedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "When the review was completed; null while under way." })
+  completedOn!: string | null;
+
+  @Field(() => LegalityResult, { nullable: true, description: "The result; null while under way." })
+  result!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The review opinion. Null when absent or withheld." })
+  opinion!: string | null;
+
+  reviewingBodyId!: string;
+  decisionId!: string;
+}

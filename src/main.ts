@@ -1,0 +1,25 @@
+import "reflect-metadata";
+import { loadSampleData, isEmpty } from "../seeds/load.js";
+import { loadConfig } from "./config.js";
+import { migrate } from "./db/migrate.js";
+import { openDatabase } from "./db/open.js";
+import { buildServer } from "./server.js";
+
+const config = loadConfig();
+const database = await openDatabase(config);
+await migrate(database);
+if (await isEmpty(database)) {
+  const { decisions } = await loadSampleData(database);
+  console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
+}
+const server = await buildServer({ database, logger: { level: config.logLevel } });
+const address = await server.listen({ port: config.port, host: config.host });
+console.log(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
+
+const shutdown = async () => {
+  await server.close();
+  await database.close();
+  process.exit(0);
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);

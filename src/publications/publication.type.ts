@@ -1,0 +1,20 @@
+import { Field, ObjectType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { Node } from "../graphql/node.type.js";
+
+@ObjectType({ implements: Node, description: "The published decision (决策公布, art. 32)." })
+export class Publication extends Node {
+  @Field(() => String, { description: "Document number (文号), e.g. 桐政〔2023〕12号." })
+  documentNumber!: string;
+
+  @Field(() => LocalDateResolver, { description: "Date of publication." })
+  publishedOn!: string;
+
+  @Field(() => String, { nullable: true, description: "Full text of the decision document. Null when withheld." })
+  fullText!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Art. 32: how public and expert opinions were adopted. Null when absent or withheld." })
+  adoptionExplanation!: string | null;
+
+  decisionId!: string;
+}

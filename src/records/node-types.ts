@@ -1,0 +1,31 @@
+import { type DisclosedTables } from "../disclosure/disclosed.tables.js";
+import { type RecordType } from "../disclosure/record-types.js";
+
+/** Every GraphQL type that is a `Node`: its projection table and, if it can be withheld, its record type. */
+export const nodeTypes = {
+  Region: { table: "regions", recordType: null },
+  PublicBody: { table: "publicBodies", recordType: null },
+  Decision: { table: "decisions", recordType: "decisions" },
+  BasisItem: { table: "basisItems", recordType: "basis_items" },
+  Consultation: { table: "consultations", recordType: "consultations" },
+  Comment: { table: "comments", recordType: "comments" },
+  ExpertReview: { table: "expertReviews", recordType: "expert_reviews" },
+  RiskAssessment: { table: "riskAssessments", recordType: "risk_assessments" },
+  RiskFinding: { table: "riskFindings", recordType: "risk_findings" },
+  LegalityReview: { table: "legalityReviews", recordType: "legality_reviews" },
+  Deliberation: { table: "deliberations", recordType: "deliberations" },
+  Publication: { table: "publications", recordType: "publications" },
+  ImplementationReport: { table: "implementationReports", recordType: "implementation_reports" },
+  PostEvaluation: { table: "postEvaluations", recordType: "post_evaluations" },
+  Attachment: { table: "attachments", recordType: "attachments" },
+} as const satisfies Record<string, { table: keyof DisclosedTables; recordType: RecordType | null }>;
+
+export type NodeTypeName = keyof typeof nodeTypes;
+
+export const isNodeTypeName = (name: string): name is NodeTypeName => Object.hasOwn(nodeTypes, name);
+
+export function nodeTypeOfTable(table: keyof DisclosedTables): NodeTypeName {
+  const entry = Object.entries(nodeTypes).find(([, type]) => type.table === table);
+  if (!entry) throw new Error(`no node type reads ${table}`);
+  return entry[0] as NodeTypeName;
+}

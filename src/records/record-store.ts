@@ -1,0 +1,64 @@
+import DataLoader from "dataloader";
+import { inArray } from "drizzle-orm";
+import { byIdLoader, type Row } from "../db/by-id.loader.js";
+import { childCountLoader, childListLoader, childPagesLoader, type ChildPageKey } from "../db/child-pages.loader.js";
+import { type Page } from "../graphql/connection.js";
+import { type Reader } from "../db/reader.js";
+import { type DisclosedTables } from "../disclosure/disclosed.tables.js";
+import { childLists, type ChildListName } from "./child-lists.js";
+import { nodeTypes, type NodeTypeName } from "./node-types.js";
+
+export type NoticeRow = DisclosedTables["withholdingNotices"]["$inferSelect"];
+
+/**
+ * The per-request data-access layer: every read of the graph goes through here, against the one
+ * projection the viewer may see (the disclosure projection for the public), with one DataLoader
+ * per kind of read so that a request's statements do not grow with its page sizes.
+ */
+export class RecordStore {
+  private readonly loaders = new Map<string, DataLoader<never, unknown>>();
+
+  constructor(
+    readonly read: Reader,
+    readonly tables: DisclosedTables,
+  ) {}
+
+  private memo<K, V>(name: string, create: () => DataLoader<K, V, unknown>): DataLoader<K, V, unknown> {
+    let loader = this.loaders.get(name);
+    if (!loader) this.loaders.set(name, (loader = create() as unknown as DataLoader<never, unknown>));
+    return loader as unknown as DataLoader<K, V, unknown>;
+  }
+
+  byId(typeName: NodeTypeName): DataLoader<string, Row | null, unknown> {
+    return this.memo(`byId:${typeName}`, () => byIdLoader(this.read, this.tables[nodeTypes[typeName].table]));
+  }
+
+  childPage(list: ChildListName): DataLoader<ChildPageKey, Page<Row>, unknown> {
+    const { table, parentKey, ordering } = childLists[list];
+    return this.memo(`page:${list}`, () => childPagesLoader(this.read, this.tables[table], parentKey, ordering));
+  }
+
+  childCount(list: ChildListName): DataLoader<string, number, unknown> {
+    const { table, parentKey } = childLists[list];
+    return this.memo(`count:${list}`, () => childCountLoader(this.read, this.tables[table], parentKey));
+  }
+
+  /** Every child row per parent, ordered by id, for short lists (risk findings, sub-regions, the publication). */
+  childRows(table: "riskFindings" | "regions" | "publications", parentKey: string): DataLoader<string, Row[], unknown> {
+    const orderKeys = table === "riskFindings" ? ["dimension", "id"] : table === "regions" ? ["code", "id"] : ["id"];
+    return this.memo(`rows:${table}:${parentKey}`, () => childListLoader(this.read, this.tables[table], parentKey, orderKeys));
+  }
+
+  /** Withholding notices of a record, keyed by its database id (ids are UUIDs, unique across types). */
+  notices(): DataLoader<string, NoticeRow[], unknown> {
+    const notices = this.tables.withholdingNotices;
+    return this.memo(
+      "notices",
+      () =>
+        new DataLoader<string, NoticeRow[]>(async (ids) => {
+          const rows = await this.read((db) => db.select().from(notices).where(inArray(notices.subjectId, [...ids])).orderBy(notices.field, notices.id));
+          return ids.map((id) => rows.filter((row) => row.subjectId === id));
+        }),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { type AppContext, createContext } from "./context.js";
+import { type Database } from "./db/database.js";
+import { formatError, onUnexpectedError } from "./graphql/format-error.js";
+import { buildAppSchema } from "./graphql/schema.js";
+
+export interface ServerOptions {
+  database: Database;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the HTTP server with GraphQL at /graphql; does not listen. */
+export async function buildServer({ database, logger = false }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger });
+  onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
+  const apollo = new ApolloServer<AppContext>({
+    schema: await buildAppSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    introspection: true,
+  });
+  await apollo.start();
+  await app.register(fastifyApollo(apollo), {
+    path: "/graphql",
+    context: async () => createContext(database),
+  });
+  app.get("/", async () => ({
+    name: "Major administrative decisions: open data (重大行政决策公开数据)",
+    graphql: "/graphql",
+    documentation: "The GraphQL schema is self-describing: introspect /graphql, or read schema/schema.graphql in the repository.",
+  }));
+  return app;
+}

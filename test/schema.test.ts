@@ -1,0 +1,32 @@
+import "reflect-metadata";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from "graphql";
+import { schemaFile } from "../src/graphql/emit-schema.js";
+import { buildAppSchema, printAppSchema } from "../src/graphql/schema.js";
+
+function undocumented(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__")) continue;
+    if (!type.description) missing.push(type.name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+  }
+  return missing;
+}
+
+describe("the schema as a contract", () => {
+  it("is committed in schema/schema.graphql exactly as the code builds it (run `npm run schema:emit` after a change)", async () => {
+    expect(await readFile(schemaFile, "utf8")).toBe(await printAppSchema());
+  });
+
+  it("describes every type, field, argument and enum value", async () => {
+    expect(undocumented(await buildAppSchema())).toEqual([]);
+  });
+});
