@@ -1458,7 +1458,7 @@ export const sampleDecisions: SampleDecision[] = [
             text: "（含有辱罵性語言和他人個人信息的內容）",
             moderationState: "REJECTED",
             commenterName: "未署名",
-            submittedAt: "2024-04-17T23:48:00+08:00",
+            submittedAt: "2024-04-16T21:30:00+08:00",
           },
         ],
       },
@@ -1700,7 +1700,7 @@ export const sampleDecisions: SampleDecision[] = [
     ],
   },
 
-  // 12. Parking charges: the 35-day online comment period is open, some comments are still being moderated.
+  // 12. Parking charges: the 36-day online comment period is open, some comments are still being moderated.
   {
     catalogYear: 2025,
     catalogNumber: 5,
@@ -1723,7 +1723,7 @@ export const sampleDecisions: SampleDecision[] = [
         method: "ONLINE_COMMENT",
         opensOn: "2026-10-26",
         closesOn: "2026-11-30",
-        summary: "在市政府網站公開徵求意見35日，截至目前已收到意見建議88條，正在審核和彙總。",
+        summary: "在市政府網站公開徵求意見36日，截至目前已收到意見建議88條，正在審核和彙總。",
         comments: [
           {
             stakeholderCategory: "INDIVIDUAL",

@@ -40,20 +40,20 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
 
   const loadGroup = async (parentIds: string[], size: number, after: string | null): Promise<Map<string, Page<Row>>> => {
     const afterValues = after ? decodeCursor(after, ordering.name, ordering.checks, "after") : null;
-    const position = sql<number>`row_number() over (partition by ${parentColumn} order by ${sql.join(orderColumns, sql`, `)})`.as("position");
+    const pagePosition = sql<number>`row_number() over (partition by ${parentColumn} order by ${sql.join(orderColumns, sql`, `)})`.as("page_position");
     const numbered = read((db) => {
       const inner = db
-        .select({ ...columns, position })
+        .select({ ...columns, pagePosition })
         .from(table)
         .where(and(inArray(parentColumn, parentIds), afterValues ? keysetAfter(orderColumns.map((c) => ({ expression: c, sqlType: c.getSQLType() })), afterValues) : undefined))
         .as("numbered");
-      return db.select().from(inner).where(lte(inner.position, size + 1)).orderBy(inner.position);
+      return db.select().from(inner).where(lte(inner.pagePosition, size + 1)).orderBy(inner.pagePosition);
     });
-    const rows = (await numbered) as unknown as (Row & { position: number })[];
+    const rows = (await numbered) as unknown as (Row & { pagePosition: number })[];
     const pages = new Map<string, Page<Row>>(parentIds.map((id) => [id, { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: after !== null }]));
-    for (const { position, ...row } of rows) {
+    for (const { pagePosition, ...row } of rows) {
       const page = pages.get(row[parentKey] as string)!;
-      if (position > size) page.hasNextPage = true;
+      if (pagePosition > size) page.hasNextPage = true;
       else {
         page.rows.push(row as Row);
         page.cursors.push(encodeCursor(ordering.name, ordering.keys.map((key) => cursorValueOf(row[key]))));

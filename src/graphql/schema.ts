@@ -55,10 +55,16 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ...Object.entries(decisionParts).flatMap(([name, type]) => recordFieldsResolver(type, name, true)),
     ] as never,
     validate: false,
-  });
+  }).then(describeRoot);
   return built;
 }
 
 export async function printAppSchema(): Promise<string> {
   return printSchema(lexicographicSortSchema(await buildAppSchema()));
+}
+
+function describeRoot(schema: GraphQLSchema): GraphQLSchema {
+  schema.getQueryType()!.description =
+    "Major administrative decisions (重大行政决策) of the local government and their public record, with what the law requires withheld explained in `withheld` notices.";
+  return schema;
 }

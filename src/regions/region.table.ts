@@ -11,7 +11,7 @@ export const regionsColumns = () => ({
   name: text("name").notNull(),
   level: regionLevel("level").notNull(),
   parentId: uuid("parent_id"),
-  /** Materialised path of ancestor codes, "/341881/341881100/", so a subtree is one prefix match. */
+  /** Materialised path of ancestor codes, "/340881000000/340881100000/", so a subtree is one prefix match. */
   path: text("path").notNull(),
   depth: integer("depth").notNull(),
   ...timestampColumns(),

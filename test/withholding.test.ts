@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDecision, type References } from "../seeds/load-decision.js";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { recordDisclosures } from "../src/disclosure/record-types.js";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { RecordWriter } from "../src/records/record-writer.js";
+import { TestApi, type GraphQLResponse } from "./support/api.js";
+import { CANARY, CANARY_BUDGET, decisionWithheldWhole, decisionWithWithheldFields, decisionWithWithheldParts } from "./support/canary-file.js";
+
+const RECORD = /* GraphQL */ `
+  id catalogYear catalogNumber title summary category stage status budgetYuan initiatedOn createdAt updatedAt
+  region { id } decidingBody { id } undertakingBody { id }
+  basis { totalCount nodes { id kind title citation content } }
+  consultations { totalCount nodes { id place participants summary adoptionFeedback comments { totalCount nodes { id text reply adoptionResult } } } }
+  expertReviews { totalCount nodes { id reviewerName necessityOpinion feasibilityOpinion soundnessOpinion conclusion } }
+  riskAssessments { totalCount nodes { id assessor riskPoints measures contingencyPlan conclusion findings { id level findings } } }
+  legalityReviews { totalCount nodes { id result opinion } }
+  deliberations { totalCount nodes { id meeting dissent } }
+  publication { id documentNumber fullText adoptionExplanation }
+  implementationReports { totalCount nodes { id content } }
+  postEvaluations { totalCount nodes { id evaluator findings } }
+  attachments { totalCount nodes { id title url } }
+`;
+
+const NOTICES = /* GraphQL */ `
+  withheld { scope field recordKind ground article explanation since reviewDue decidedBy { name } }
+  basis { nodes { withheld { field } } }
+  consultations { nodes { withheld { field } comments { nodes { withheld { field } } } } }
+  expertReviews { nodes { withheld { field } } }
+  riskAssessments { nodes { withheld { field } findings { withheld { field } } } }
+  legalityReviews { nodes { withheld { field } } }
+  deliberations { nodes { withheld { field } } }
+  publication { withheld { field } }
+  implementationReports { nodes { withheld { field } } }
+  postEvaluations { nodes { withheld { field } } }
+  attachments { nodes { withheld { field } } }
+`;
+
+/** Where a canary shows in a response, with a little context; empty when none does. */
+function leaks(responses: GraphQLResponse[]): string[] {
+  return responses.flatMap((response) =>
+    [CANARY, String(CANARY_BUDGET).slice(0, 7)].flatMap((needle) => {
+      const at = response.raw.indexOf(needle);
+      return at < 0 ? [] : [response.raw.slice(Math.max(0, at - 80), at + 60)];
+    }),
+  );
+}
+
+const orderings = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE"].flatMap((field) => ["ASC", "DESC"].map((direction) => ({ field, direction })));
+
+describe("withheld means withheld: canary values never reach the public, by any path", () => {
+  let api: TestApi;
+  const responses: GraphQLResponse[] = [];
+  const ids = { fields: "", parts: "", whole: "" };
+  let withheldRecordIds: string[] = [];
+  let references: { village: string; city: string; decidingBody: string; undertakingBody: string };
+
+  /** Every public response of the test passes through here, to be scanned for canaries. */
+  const ask = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await api.anonymous(query, variables);
+    responses.push(response);
+    expect(response.errors, response.raw).toBeUndefined();
+    return response.data!;
+  };
+
+  const walk = async (orderBy: object, filter: object | null, direction: "forward" | "backward") => {
+    const nodes: unknown[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const page: any = await ask(
+        direction === "forward"
+          ? `query($o: DecisionOrder, $f: DecisionFilter, $c: String) { decisions(orderBy: $o, filter: $f, first: 100, after: $c) { totalCount pageInfo { hasNextPage endCursor } nodes { ${RECORD} } } }`
+          : `query($o: DecisionOrder, $f: DecisionFilter, $c: String) { decisions(orderBy: $o, filter: $f, last: 100, before: $c) { totalCount pageInfo { hasPreviousPage startCursor } nodes { ${RECORD} } } }`,
+        { o: orderBy, f: filter, c: cursor },
+      );
+      const { decisions } = page;
+      if (direction === "forward") {
+        nodes.push(...decisions.nodes);
+        if (!decisions.pageInfo.hasNextPage) return { totalCount: decisions.totalCount, nodes };
+        cursor = decisions.pageInfo.endCursor;
+      } else {
+        nodes.unshift(...decisions.nodes);
+        if (!decisions.pageInfo.hasPreviousPage) return { totalCount: decisions.totalCount, nodes };
+        cursor = decisions.pageInfo.startCursor;
+      }
+    }
+  };
+
+  /** Everything the public can observe, minus the notices (which name what is withheld, by design). */
+  const observe = async () => {
+    const lists = [];
+    for (const orderBy of orderings) lists.push(await walk(orderBy, null, "forward"));
+    lists.push(await walk({ field: "TITLE", direction: "ASC" }, null, "backward"));
+    const filters = [
+      { catalogYear: 2024 },
+      { regionId: references.village },
+      { regionId: references.city },
+      { decidingBodyId: references.decidingBody },
+      { undertakingBodyId: references.undertakingBody },
+      { category: ["PUBLIC_CONSTRUCTION"] },
+      { stage: ["POST_EVALUATION"] },
+      { status: ["DECIDED"] },
+      { initiatedOn: { from: "2024-01-05", to: "2024-01-05" } },
+      { publishedOn: { from: "2024-05-01", to: "2024-05-01" } },
+      { updatedSince: "2000-01-01T00:00:00.000Z" },
+      { search: CANARY },
+      { search: "canary-f-decision" },
+      { search: "CANARY-D" },
+      { search: "!!" },
+      { search: "公開的測試決策" },
+    ];
+    const filtered = [];
+    for (const filter of filters) {
+      for (const orderBy of [orderings[6]!, orderings[7]!]) filtered.push(await walk(orderBy, filter, "forward"));
+    }
+    const lookups = await ask(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: withheldRecordIds });
+    const byId = await ask(`query($id: ID!) { decision(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId("Decision", ids.whole) });
+    return { lists, filtered, lookups, byId };
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const q = api.database.query.bind(api.database);
+    const region = async (code: string) => (await q<{ id: string }>("SELECT id FROM regions WHERE code = $1", [code]))[0]!.id;
+    const body = async (name: string) => (await q<{ id: string }>("SELECT id FROM public_bodies WHERE name = $1", [name]))[0]!.id;
+    const regionIds = new Map<string, string>();
+    const bodyIds = new Map<string, string>();
+    for (const file of [decisionWithWithheldFields(), decisionWithWithheldParts(), decisionWithheldWhole()]) {
+      regionIds.set(file.regionCode, await region(file.regionCode));
+      for (const name of [file.decidingBody, file.undertakingBody, "桐城市人民政府", "桐城市司法局"]) bodyIds.set(name, await body(name));
+    }
+    const refs: References = { regionId: (code) => regionIds.get(code)!, bodyId: (name) => bodyIds.get(name)! };
+    await api.database.db.transaction(async (tx) => {
+      const writer = new RecordWriter(tx);
+      ids.fields = await loadDecision(writer, refs, decisionWithWithheldFields());
+      ids.parts = await loadDecision(writer, refs, decisionWithWithheldParts());
+      ids.whole = await loadDecision(writer, refs, decisionWithheldWhole());
+    });
+    const decisionOnly = (typeName: string) => typeName === "Decision";
+    for (const record of recordDisclosures) {
+      const table = getTableConfig(record.table).name;
+      const rows = decisionOnly(record.typeName)
+        ? [{ id: ids.whole }]
+        : await q<{ id: string }>(`SELECT id FROM ${table} WHERE decision_id IN ($1, $2)`, [ids.parts, ids.whole]);
+      withheldRecordIds.push(...rows.map((r) => toGlobalId(record.typeName, r.id)));
+    }
+    withheldRecordIds = [...new Set(withheldRecordIds)];
+    references = {
+      village: toGlobalId("Region", regionIds.get("340881100201")!),
+      city: toGlobalId("Region", await region("340881000000")),
+      decidingBody: toGlobalId("PublicBody", bodyIds.get("孔城鎮人民政府")!),
+      undertakingBody: toGlobalId("PublicBody", bodyIds.get("桐城市住房和城鄉建設局")!),
+    };
+  });
+  afterAll(() => api.stop());
+
+  it("puts a canary in every field the law lets be withheld, and withholds each of them", async () => {
+    const rows = await api.database.query<{ record_type: string; field: string | null }>("SELECT record_type, field FROM withholdings WHERE decision_id = $1", [ids.fields]);
+    const withheld = new Set(rows.map((r) => `${r.record_type}.${r.field}`));
+    for (const record of recordDisclosures) for (const field of record.withholdable) expect(withheld).toContain(`${record.recordType}.${field}`);
+  });
+
+  it("shows no canary in any response through any path, and the same answers once the withheld data is changed or gone", async () => {
+    const before = await observe();
+
+    // The public does see the two public canary decisions, with their withheld parts as null / absent.
+    const all = before.lists[0]!.nodes as any[];
+    const withFields = all.find((d) => d.id === toGlobalId("Decision", ids.fields));
+    const withParts = all.find((d) => d.id === toGlobalId("Decision", ids.parts));
+    expect(withFields).toMatchObject({ title: null, summary: null, budgetYuan: null, publication: { fullText: null, adoptionExplanation: null } });
+    expect(withFields.riskAssessments.nodes[0]).toMatchObject({ assessor: null, riskPoints: null, findings: [{ findings: null }] });
+    expect(withParts).toMatchObject({ publication: null, basis: { totalCount: 0 }, consultations: { totalCount: 0 }, attachments: { totalCount: 0 } });
+    expect(all.some((d) => d.id === toGlobalId("Decision", ids.whole))).toBe(false);
+    expect(before.lookups.nodes.every((n: unknown) => n === null)).toBe(true);
+    expect(before.byId).toEqual({ decision: null, node: null });
+
+    // Notices: one per withheld field, and one per list of parts withheld whole, none with the value.
+    const { a, b } = await ask(`query($a: ID!, $b: ID!) { a: decision(id: $a) { ${NOTICES} } b: decision(id: $b) { ${NOTICES} } }`, {
+      a: toGlobalId("Decision", ids.fields),
+      b: toGlobalId("Decision", ids.parts),
+    });
+    expect(a.withheld.map((n: any) => n.field).sort()).toEqual(["budgetYuan", "summary", "title"]);
+    expect(a.riskAssessments.nodes[0].findings[0].withheld).toEqual([{ field: "findings" }]);
+    expect(b.withheld.filter((n: any) => n.scope === "RECORD").map((n: any) => n.field).sort()).toEqual(
+      ["attachments", "basis", "consultations", "deliberations", "expertReviews", "implementationReports", "legalityReviews", "postEvaluations", "publication", "riskAssessments"].sort(),
+    );
+
+    expect(leaks(responses)).toEqual([]);
+
+    // Now change every withheld value (a leak into an ordering would move it) and delete what is withheld whole.
+    const q = api.database.query.bind(api.database);
+    for (const record of recordDisclosures) {
+      const { name, columns } = getTableConfig(record.table);
+      for (const column of columns.filter((c) => c.getSQLType() === "text")) {
+        await q(`UPDATE ${name} SET ${column.name} = '~~' || substr(${column.name}, 3) WHERE ${column.name} LIKE '!!${CANARY}%'`);
+      }
+    }
+    await q(`UPDATE search_documents SET key = '~~' || substr(key, 3) WHERE key LIKE '!!canary%'`);
+    await q(`UPDATE decisions SET budget_yuan = 1 WHERE id = $1`, [ids.fields]);
+    for (const record of recordDisclosures.filter((r) => r.recordType !== "decisions")) {
+      await q(`DELETE FROM ${getTableConfig(record.table).name} WHERE decision_id = $1`, [ids.parts]);
+    }
+    await q(`DELETE FROM decisions WHERE id = $1`, [ids.whole]);
+
+    const after = await observe();
+    expect(after).toEqual(before);
+  });
+});
