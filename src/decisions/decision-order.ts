@@ -26,10 +26,11 @@ const id = column("id", "uuid", isUuid);
 /**
  * Sort keys of each ordering, ending with the id as a unique tiebreaker. A withheld title is NULL in
  * the projection and sorts as the empty string: its place does not depend on the withheld value.
+ * Titles compare by code point (collation "C"), the same on every server whatever its locale.
  */
 export const decisionOrderings: Record<DecisionOrderField, SortKey[]> = {
   CATALOG: [column("catalogYear", "integer", isInteger), column("catalogNumber", "integer", isInteger), id],
   INITIATED_ON: [column("initiatedOn", "date", isLocalDate), id],
   UPDATED_AT: [column("updatedAt", "timestamptz", isTimestamp), id],
-  TITLE: [{ expression: sql`coalesce(${t.title}, '')`, sqlType: "text", valueOf: (row) => (row.title as string | null) ?? "", check: isText }, id],
+  TITLE: [{ expression: sql`coalesce(${t.title}, '') COLLATE "C"`, sqlType: "text", valueOf: (row) => (row.title as string | null) ?? "", check: isText }, id],
 };

@@ -47,13 +47,14 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
 export class DecisionService {
   private readonly repository: DecisionRepository;
 
-  constructor(store: RecordStore) {
+  constructor(private readonly store: RecordStore) {
     this.repository = new DecisionRepository(store);
   }
 
   async list(filter: DecisionFilter | null | undefined, orderBy: DecisionOrder | null | undefined, args: PageArgs): Promise<ConnectionValue<NodeRow>> {
     const criteria = decisionCriteria(filter);
     const page = await this.repository.page(criteria, orderBy ?? DEFAULT_ORDER, pageRequest(args));
+    this.store.prime("Decision", page.rows);
     return toConnection({ ...page, rows: page.rows.map((row) => asNode("Decision", row)) }, () => this.repository.count(criteria));
   }
 }

@@ -46,8 +46,9 @@ export class NodeService {
     return this.store
       .childPage(list)
       .load({ parentId: parentRowId, size, after: cursor })
-      .then((page) =>
-        toConnection({ ...page, rows: page.rows.map((row) => asNode(typeName, row)) }, () => this.store.childCount(list).load(parentRowId)),
-      );
+      .then((page) => {
+        this.store.prime(typeName, page.rows);
+        return toConnection({ ...page, rows: page.rows.map((row) => asNode(typeName, row)) }, () => this.store.childCount(list).load(parentRowId));
+      });
   }
 }

@@ -33,6 +33,12 @@ export class RecordStore {
     return this.memo(`byId:${typeName}`, () => byIdLoader(this.read, this.tables[nodeTypes[typeName].table]));
   }
 
+  /** Rows already read (a page of a list) answer later look-ups by id without another statement. */
+  prime(typeName: NodeTypeName, rows: Row[]): void {
+    const loader = this.byId(typeName);
+    for (const row of rows) loader.prime(row.id, row);
+  }
+
   childPage(list: ChildListName): DataLoader<ChildPageKey, Page<Row>, unknown> {
     const { table, parentKey, ordering } = childLists[list];
     return this.memo(`page:${list}`, () => childPagesLoader(this.read, this.tables[table], parentKey, ordering));

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDecision } from "../seeds/load-decision.js";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { RecordWriter } from "../src/records/record-writer.js";
+import { TestApi } from "./support/api.js";
+
+type Row = {
+  id: string;
+  catalog_year: number;
+  region_code: string;
+  region_path: string;
+  deciding_body_id: string;
+  undertaking_body_id: string;
+  category: string;
+  stage: string;
+  status: string;
+  initiated_on: string;
+  published_on: string | null;
+};
+
+/** The public decisions as the database holds them: the expected answer for each filter. */
+const PUBLIC_DECISIONS = `
+  SELECT d.id, d.catalog_year, r.code AS region_code, r.path AS region_path, d.deciding_body_id, d.undertaking_body_id,
+         d.category::text, d.stage::text, d.status::text, d.initiated_on::text, p.published_on::text
+  FROM decisions d JOIN regions r ON r.id = d.region_id LEFT JOIN publications p ON p.decision_id = d.id
+  WHERE NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.record_id = d.id AND w.field IS NULL AND w.released_at IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.record_id = p.id AND w.field IS NULL AND w.released_at IS NULL)`;
+
+describe("filtering and searching decisions", () => {
+  let api: TestApi;
+  let rows: Row[];
+  beforeAll(async () => {
+    api = await TestApi.start();
+    rows = await api.database.query<Row>(PUBLIC_DECISIONS);
+  });
+  afterAll(() => api.stop());
+
+  const ids = async (filter: object) => {
+    const { decisions } = await api.data(`query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { f: filter });
+    const found: string[] = decisions.nodes.map((n: any) => n.id);
+    let { hasNextPage, endCursor } = decisions.pageInfo;
+    while (hasNextPage) {
+      const next = await api.data(`query($f: DecisionFilter, $a: String) { decisions(filter: $f, first: 100, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: endCursor });
+      found.push(...next.decisions.nodes.map((n: any) => n.id));
+      ({ hasNextPage, endCursor } = next.decisions.pageInfo);
+    }
+    expect(decisions.totalCount).toBe(found.length);
+    return found.sort();
+  };
+  const expected = (predicate: (row: Row) => boolean) => [...new Set(rows.filter(predicate).map((r) => toGlobalId("Decision", r.id)))].sort();
+
+  it("filters by catalog year, bodies, category, stage and status, each against the database's own answer", async () => {
+    const sample = rows.find((r) => r.catalog_year === 2024)!;
+    const cases: [object, (r: Row) => boolean][] = [
+      [{ catalogYear: 2024 }, (r) => r.catalog_year === 2024],
+      [{ decidingBodyId: toGlobalId("PublicBody", sample.deciding_body_id) }, (r) => r.deciding_body_id === sample.deciding_body_id],
+      [{ undertakingBodyId: toGlobalId("PublicBody", sample.undertaking_body_id) }, (r) => r.undertaking_body_id === sample.undertaking_body_id],
+      [{ category: ["PUBLIC_CONSTRUCTION", "DEVELOPMENT_PLAN"] }, (r) => ["PUBLIC_CONSTRUCTION", "DEVELOPMENT_PLAN"].includes(r.category)],
+      [{ stage: ["LEGALITY_REVIEW"] }, (r) => r.stage === "LEGALITY_REVIEW"],
+      [{ status: ["WITHDRAWN", "SUSPENDED"] }, (r) => ["WITHDRAWN", "SUSPENDED"].includes(r.status)],
+      [{ catalogYear: 2023, stage: ["PUBLICATION", "IMPLEMENTATION"] }, (r) => r.catalog_year === 2023 && ["PUBLICATION", "IMPLEMENTATION"].includes(r.stage)],
+    ];
+    for (const [filter, predicate] of cases) {
+      const want = expected(predicate);
+      expect(want.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(await ids(filter), JSON.stringify(filter)).toEqual(want);
+    }
+  });
+
+  it("filters by region including every region under it", async () => {
+    const [town] = await api.database.query<{ id: string; path: string }>("SELECT id, path FROM regions WHERE code = '340881100000'");
+    const found = await ids({ regionId: toGlobalId("Region", town!.id) });
+    const want = expected((r) => r.region_path.startsWith(town!.path));
+    expect(want.some((id) => rows.find((r) => toGlobalId("Decision", r.id) === id)!.region_path !== town!.path)).toBe(true);
+    expect(found).toEqual(want);
+  });
+
+  it("filters by initiation and publication date ranges, ends included", async () => {
+    expect(await ids({ initiatedOn: { from: "2023-03-01", to: "2023-06-30" } })).toEqual(expected((r) => r.initiated_on >= "2023-03-01" && r.initiated_on <= "2023-06-30"));
+    expect(await ids({ publishedOn: { from: "2024-01-01" } })).toEqual(expected((r) => r.published_on !== null && r.published_on >= "2024-01-01"));
+    expect(await ids({ publishedOn: { to: "2023-12-31" } })).toEqual(expected((r) => r.published_on !== null && r.published_on <= "2023-12-31"));
+  });
+
+  it("filters by updatedSince", async () => {
+    const [mark] = await api.database.query<{ t: string }>("SELECT to_char(max(updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS t FROM decisions");
+    expect((await ids({ updatedSince: "2000-01-01T00:00:00Z" })).length).toBe(new Set(rows.map((r) => r.id)).size);
+    await api.database.query("UPDATE decisions SET updated_at = now() + interval '1 hour' WHERE id = $1", [rows[0]!.id]);
+    expect(await ids({ updatedSince: new Date(Date.parse(mark!.t) + 1).toISOString() })).toEqual([toGlobalId("Decision", rows[0]!.id)]);
+  });
+
+  it("finds Traditional text from a Simplified query and Simplified text from a Traditional one", async () => {
+    const photovoltaic = await ids({ search: "光伏发电" });
+    expect(photovoltaic).toHaveLength(1);
+    expect(await ids({ search: "光伏發電" })).toEqual(photovoltaic);
+
+    const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
+    const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
+    await api.database.db.transaction((tx) =>
+      loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
+        catalogYear: 2025,
+        catalogNumber: 999,
+        title: "生活垃圾分类处理设施建设",
+        summary: "简体字记录",
+        category: "PUBLIC_CONSTRUCTION",
+        regionCode: region!.code,
+        decidingBody: body!.name,
+        undertakingBody: body!.name,
+        stage: "INITIATION",
+        status: "IN_PROGRESS",
+        initiatedOn: "2025-01-01",
+      }),
+    );
+    expect(await ids({ search: "垃圾分類處理" })).toHaveLength(1);
+    expect(await ids({ search: "垃圾分类处理" })).toHaveLength(1);
+  });
+
+  it("searches summaries, basis titles and published text, and matches one character, full-width input and mixed case", async () => {
+    expect((await ids({ search: "綜合治理" })).length).toBeGreaterThan(0);
+    expect((await ids({ search: "暫行條例" })).length).toBeGreaterThan(100);
+    expect((await ids({ search: "自公布之日起施行" })).length).toBeGreaterThan(10);
+    expect((await ids({ search: "伏" })).length).toBeGreaterThan(0);
+    expect(await ids({ search: "  光伏  " })).toEqual(await ids({ search: "光伏" }));
+  });
+
+  it("treats LIKE's special characters as plain text", async () => {
+    const withPercent = await api.database.query<{ decision_id: string }>("SELECT DISTINCT decision_id FROM search_documents WHERE strpos(key, '%') > 0");
+    expect(await ids({ search: "%" })).toEqual(withPercent.map((r) => toGlobalId("Decision", r.decision_id)).sort());
+    expect(withPercent.length).toBeLessThan(rows.length);
+    expect(await ids({ search: "_" })).toEqual([]);
+    expect(await ids({ search: "\\" })).toEqual([]);
+  });
+});
