@@ -3,7 +3,7 @@ import { and, count, getTableColumns, inArray, lte, sql, type SQL, type SQLWrapp
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type CursorValue, type CursorValueCheck, decodeCursor, encodeCursor } from "../graphql/cursor.js";
 import { type Page } from "../graphql/connection.js";
-import { type Row } from "./by-id.loader.js";
+import { type LoaderOptions, type Row } from "./by-id.loader.js";
 import { type Reader } from "./reader.js";
 
 /** A fixed ordering of child records: sort keys (drizzle keys), the last being `id`. */
@@ -33,7 +33,7 @@ export function keysetAfter(keys: { expression: SQLWrapper; sqlType: string }[],
  * parent's children and the page is cut per parent, so the statement count does not grow with
  * the number of parents or the page size.
  */
-export function childPagesLoader(read: Reader, table: PgTable, parentKey: string, ordering: ChildOrdering) {
+export function childPagesLoader(read: Reader, table: PgTable, parentKey: string, ordering: ChildOrdering, options?: LoaderOptions) {
   const columns = getTableColumns(table);
   const parentColumn = columns[parentKey] as PgColumn;
   const orderColumns = ordering.keys.map((key) => columns[key] as PgColumn);
@@ -77,12 +77,12 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
       }
       return keys.map((key) => results.get(key)!);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.size, key.after]) },
+    { ...options, cacheKeyFn: (key) => JSON.stringify([key.parentId, key.size, key.after]) },
   );
 }
 
 /** Counts of child records per parent, one statement per batch. */
-export function childCountLoader(read: Reader, table: PgTable, parentKey: string) {
+export function childCountLoader(read: Reader, table: PgTable, parentKey: string, options?: LoaderOptions) {
   const parentColumn = getTableColumns(table)[parentKey] as PgColumn;
   return new DataLoader<string, number>(async (parentIds) => {
     const rows = await read((db) =>
@@ -94,11 +94,11 @@ export function childCountLoader(read: Reader, table: PgTable, parentKey: string
     );
     const totals = new Map(rows.map((row) => [row.parentId as string, row.total]));
     return parentIds.map((id) => totals.get(id) ?? 0);
-  });
+  }, options);
 }
 
 /** All child records per parent, for short fixed lists (the four risk dimensions). */
-export function childListLoader(read: Reader, table: PgTable, parentKey: string, orderKeys: string[]) {
+export function childListLoader(read: Reader, table: PgTable, parentKey: string, orderKeys: string[], options?: LoaderOptions) {
   const columns = getTableColumns(table);
   const parentColumn = columns[parentKey] as PgColumn;
   return new DataLoader<string, Row[]>(async (parentIds) => {
@@ -110,5 +110,5 @@ export function childListLoader(read: Reader, table: PgTable, parentKey: string,
         .orderBy(...orderKeys.map((key) => columns[key] as PgColumn)),
     )) as Row[];
     return parentIds.map((id) => rows.filter((row) => row[parentKey] === id));
-  });
+  }, options);
 }

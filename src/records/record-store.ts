@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { inArray } from "drizzle-orm";
-import { byIdLoader, type Row } from "../db/by-id.loader.js";
+import { byIdLoader, type LoaderOptions, type Row } from "../db/by-id.loader.js";
+import { ReadScheduler } from "../db/read-scheduler.js";
 import { childCountLoader, childListLoader, childPagesLoader, type ChildPageKey } from "../db/child-pages.loader.js";
 import { type Page } from "../graphql/connection.js";
 import { type Reader } from "../db/reader.js";
@@ -18,10 +19,14 @@ export type NoticeRow = DisclosedTables["withholdingNotices"]["$inferSelect"];
 export class RecordStore {
   private readonly loaders = new Map<string, DataLoader<never, unknown>>();
 
-  constructor(
-    readonly read: Reader,
-    readonly tables: DisclosedTables,
-  ) {}
+  readonly read: Reader;
+  private readonly options: LoaderOptions;
+
+  constructor(reader: Reader, readonly tables: DisclosedTables) {
+    const scheduler = new ReadScheduler(reader);
+    this.read = scheduler.read;
+    this.options = { batchScheduleFn: scheduler.schedule };
+  }
 
   private memo<K, V>(name: string, create: () => DataLoader<K, V, unknown>): DataLoader<K, V, unknown> {
     let loader = this.loaders.get(name);
@@ -30,7 +35,7 @@ export class RecordStore {
   }
 
   byId(typeName: NodeTypeName): DataLoader<string, Row | null, unknown> {
-    return this.memo(`byId:${typeName}`, () => byIdLoader(this.read, this.tables[nodeTypes[typeName].table]));
+    return this.memo(`byId:${typeName}`, () => byIdLoader(this.read, this.tables[nodeTypes[typeName].table], this.options));
   }
 
   /** Rows already read (a page of a list) answer later look-ups by id without another statement. */
@@ -41,18 +46,18 @@ export class RecordStore {
 
   childPage(list: ChildListName): DataLoader<ChildPageKey, Page<Row>, unknown> {
     const { table, parentKey, ordering } = childLists[list];
-    return this.memo(`page:${list}`, () => childPagesLoader(this.read, this.tables[table], parentKey, ordering));
+    return this.memo(`page:${list}`, () => childPagesLoader(this.read, this.tables[table], parentKey, ordering, this.options));
   }
 
   childCount(list: ChildListName): DataLoader<string, number, unknown> {
     const { table, parentKey } = childLists[list];
-    return this.memo(`count:${list}`, () => childCountLoader(this.read, this.tables[table], parentKey));
+    return this.memo(`count:${list}`, () => childCountLoader(this.read, this.tables[table], parentKey, this.options));
   }
 
   /** Every child row per parent, ordered by id, for short lists (risk findings, sub-regions, the publication). */
   childRows(table: "riskFindings" | "regions" | "publications", parentKey: string): DataLoader<string, Row[], unknown> {
     const orderKeys = table === "riskFindings" ? ["dimension", "id"] : table === "regions" ? ["code", "id"] : ["id"];
-    return this.memo(`rows:${table}:${parentKey}`, () => childListLoader(this.read, this.tables[table], parentKey, orderKeys));
+    return this.memo(`rows:${table}:${parentKey}`, () => childListLoader(this.read, this.tables[table], parentKey, orderKeys, this.options));
   }
 
   /** Withholding notices of a record, keyed by its database id (ids are UUIDs, unique across types). */
@@ -64,7 +69,7 @@ export class RecordStore {
         new DataLoader<string, NoticeRow[]>(async (ids) => {
           const rows = await this.read((db) => db.select().from(notices).where(inArray(notices.subjectId, [...ids])).orderBy(notices.field, notices.id));
           return ids.map((id) => rows.filter((row) => row.subjectId === id));
-        }),
+        }, this.options),
     );
   }
 }

@@ -1,0 +1,36 @@
+import { type Reader } from "./reader.js";
+
+/**
+ * Holds a request's DataLoader batches until none of its reads is in flight, then dispatches them
+ * together. Without it, sibling lists that return at different moments each start their own wave of
+ * look-ups, and the number of statements depends on timing; with it, a request sends one statement
+ * per kind of read per level of the query, whatever the page size and however the database answers.
+ */
+export class ReadScheduler {
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly reader: Reader) {}
+
+  readonly read: Reader = (read) => {
+    this.inFlight += 1;
+    return this.reader(read).finally(() => {
+      this.inFlight -= 1;
+      this.flushSoon();
+    });
+  };
+
+  /** A DataLoader `batchScheduleFn`. */
+  readonly schedule = (dispatch: () => void): void => {
+    this.waiting.push(dispatch);
+    this.flushSoon();
+  };
+
+  // setImmediate runs after the promise continuations, so every resolver that can ask has asked.
+  private flushSoon(): void {
+    setImmediate(() => {
+      if (this.inFlight > 0 || this.waiting.length === 0) return;
+      for (const dispatch of this.waiting.splice(0)) dispatch();
+    });
+  }
+}
