@@ -1,11 +1,21 @@
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectionStatements } from "../disclosure/projection.sql.js";
 import { type Database } from "./database.js";
 
-const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+/** The drizzle/ folder of the package, found from here whether running from src/ (tsx) or dist/src/ (tsc). */
+function findMigrationsFolder(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, "drizzle", "meta", "_journal.json"))) return join(dir, "drizzle");
+  }
+  throw new Error("drizzle/ migrations folder not found above " + import.meta.url);
+}
+
+const migrationsFolder = findMigrationsFolder();
 
 /** Applies drizzle-kit's migrations, then rebuilds the disclosure projection from code. */
 export async function migrate(database: Database): Promise<void> {
