@@ -7,7 +7,8 @@ import { type AppContext } from "../context.js";
 import { Deliberation } from "../deliberations/deliberation.type.js";
 import { ExpertReview } from "../expert-reviews/expert-review.type.js";
 import { connectionOf } from "../graphql/connection.js";
-import { ForwardPageArgs, PageArgs } from "../graphql/page-args.js";
+import { PageArgs } from "../graphql/page-args.js";
+import { childListResolver } from "../records/child-list.resolver.js";
 import { ImplementationReport } from "../implementation/implementation-report.type.js";
 import { LegalityReview } from "../legality-reviews/legality-review.type.js";
 import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
@@ -19,15 +20,6 @@ import { DecisionOrder } from "./decision-order.input.js";
 import { Decision } from "./decision.type.js";
 
 export const DecisionConnection = connectionOf(Decision, "Decision", "decision");
-const BasisItemConnection = connectionOf(BasisItem, "BasisItem", "basis item");
-const ConsultationConnection = connectionOf(Consultation, "Consultation", "consultation");
-const ExpertReviewConnection = connectionOf(ExpertReview, "ExpertReview", "expert review");
-const RiskAssessmentConnection = connectionOf(RiskAssessment, "RiskAssessment", "risk assessment");
-const LegalityReviewConnection = connectionOf(LegalityReview, "LegalityReview", "legality review");
-const DeliberationConnection = connectionOf(Deliberation, "Deliberation", "deliberation");
-const ImplementationReportConnection = connectionOf(ImplementationReport, "ImplementationReport", "implementation report");
-const PostEvaluationConnection = connectionOf(PostEvaluation, "PostEvaluation", "post-decision evaluation");
-const AttachmentConnection = connectionOf(Attachment, "Attachment", "attachment");
 
 @Resolver(() => Decision)
 export class DecisionResolver {
@@ -61,53 +53,31 @@ export class DecisionResolver {
     return services.nodes.load("PublicBody", d.undertakingBodyId);
   }
 
-  @FieldResolver(() => BasisItemConnection, { description: "Legal, policy and factual basis, in order." })
-  basis(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("basis", d.rowId, page);
-  }
-
-  @FieldResolver(() => ConsultationConnection, { description: "Rounds of public participation, by opening date." })
-  consultations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("consultations", d.rowId, page);
-  }
-
-  @FieldResolver(() => ExpertReviewConnection, { description: "Expert argumentation, by date." })
-  expertReviews(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("expertReviews", d.rowId, page);
-  }
-
-  @FieldResolver(() => RiskAssessmentConnection, { description: "Risk assessments, by date." })
-  riskAssessments(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("riskAssessments", d.rowId, page);
-  }
-
-  @FieldResolver(() => LegalityReviewConnection, { description: "Legality reviews, by submission date (a returned draft is reviewed again)." })
-  legalityReviews(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("legalityReviews", d.rowId, page);
-  }
-
-  @FieldResolver(() => DeliberationConnection, { description: "Collective deliberations, by date." })
-  deliberations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("deliberations", d.rowId, page);
-  }
-
   @FieldResolver(() => Publication, { nullable: true, description: "The published decision; null until published, or when withheld whole." })
   publication(@Root() d: Decision, @Ctx() { services }: AppContext) {
     return services.nodes.onlyChild("publications", d.rowId);
   }
-
-  @FieldResolver(() => ImplementationReportConnection, { description: "Implementation reports, adjustments and suspensions, by date." })
-  implementationReports(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("implementationReports", d.rowId, page);
-  }
-
-  @FieldResolver(() => PostEvaluationConnection, { description: "Post-decision evaluations, by date." })
-  postEvaluations(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("postEvaluations", d.rowId, page);
-  }
-
-  @FieldResolver(() => AttachmentConnection, { description: "Documents of the decision's file." })
-  attachments(@Root() d: Decision, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
-    return services.nodes.childConnection("attachments", d.rowId, page);
-  }
 }
+
+/** The lists of a decision's file, each a connection in procedural order. */
+export const decisionListResolvers = [
+  childListResolver(Decision, "basis", connectionOf(BasisItem, "BasisItem", "basis item"), "Legal, policy and factual basis, in order."),
+  childListResolver(Decision, "consultations", connectionOf(Consultation, "Consultation", "consultation"), "Rounds of public participation, by opening date."),
+  childListResolver(Decision, "expertReviews", connectionOf(ExpertReview, "ExpertReview", "expert review"), "Expert argumentation, by date."),
+  childListResolver(Decision, "riskAssessments", connectionOf(RiskAssessment, "RiskAssessment", "risk assessment"), "Risk assessments, by date."),
+  childListResolver(
+    Decision,
+    "legalityReviews",
+    connectionOf(LegalityReview, "LegalityReview", "legality review"),
+    "Legality reviews, by submission date (a returned draft is reviewed again).",
+  ),
+  childListResolver(Decision, "deliberations", connectionOf(Deliberation, "Deliberation", "deliberation"), "Collective deliberations, by date."),
+  childListResolver(
+    Decision,
+    "implementationReports",
+    connectionOf(ImplementationReport, "ImplementationReport", "implementation report"),
+    "Implementation reports, adjustments and suspensions, by date.",
+  ),
+  childListResolver(Decision, "postEvaluations", connectionOf(PostEvaluation, "PostEvaluation", "post-decision evaluation"), "Post-decision evaluations, by date."),
+  childListResolver(Decision, "attachments", connectionOf(Attachment, "Attachment", "attachment"), "Documents of the decision's file."),
+];

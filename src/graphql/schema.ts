@@ -5,9 +5,9 @@ import { Attachment } from "../attachments/attachment.type.js";
 import { BasisItem } from "../basis/basis-item.type.js";
 import { PublicBodyResolver } from "../bodies/public-body.resolver.js";
 import { Comment } from "../consultations/comment.type.js";
-import { ConsultationResolver } from "../consultations/consultation.resolver.js";
+import { ConsultationCommentsResolver } from "../consultations/consultation.resolver.js";
 import { Consultation } from "../consultations/consultation.type.js";
-import { DecisionResolver } from "../decisions/decision.resolver.js";
+import { decisionListResolvers, DecisionResolver } from "../decisions/decision.resolver.js";
 import { Decision } from "../decisions/decision.type.js";
 import { Deliberation } from "../deliberations/deliberation.type.js";
 import { recordFieldsResolver, WithholdingNoticeResolver } from "../disclosure/withholding-notice.resolver.js";
@@ -47,7 +47,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       DecisionResolver,
       RegionResolver,
       PublicBodyResolver,
-      ConsultationResolver,
+      ConsultationCommentsResolver,
+      ...decisionListResolvers,
       RiskAssessmentResolver,
       LegalityReviewResolver,
       WithholdingNoticeResolver,
