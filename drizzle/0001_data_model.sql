@@ -242,6 +242,8 @@ CREATE TABLE "search_documents" (
 	"record_id" uuid NOT NULL,
 	"field" text NOT NULL,
 	"key" text NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "search_documents_field_key" UNIQUE("record_id","field")
 );
 --> statement-breakpoint

@@ -13,9 +13,7 @@ if (await isEmpty(database)) {
   console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
 }
 const server = await buildServer({ database, logger: { level: config.logLevel } });
-const address = await server.listen({ port: config.port, host: config.host });
-console.log(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
-
+// Registered before the address is printed: whoever reads it may stop us at once.
 const shutdown = async () => {
   await server.close();
   await database.close();
@@ -23,3 +21,7 @@ const shutdown = async () => {
 };
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);
+
+const address = await server.listen({ port: config.port, host: config.host });
+console.log(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
+

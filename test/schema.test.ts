@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from "graphql";
 import { schemaFile } from "../src/graphql/emit-schema.js";
@@ -29,4 +30,22 @@ describe("the schema as a contract", () => {
   it("describes every type, field, argument and enum value", async () => {
     expect(undocumented(await buildAppSchema())).toEqual([]);
   });
+});
+
+describe("the migrations as a contract", () => {
+  it("match the table definitions: drizzle-kit has nothing left to generate", async () => {
+    // drizzle-kit takes `--out` relative to the project, so the copy lives here (git-ignored).
+    const out = await mkdtemp(".drizzle-check-");
+    try {
+      await cp("drizzle", out, { recursive: true });
+      const before = await readdir(out);
+      const run = spawnSync(process.execPath, ["node_modules/drizzle-kit/bin.cjs", "generate", "--dialect", "postgresql", "--schema", "./src/db/tables.ts", "--out", out], {
+        encoding: "utf8",
+      });
+      expect(run.stdout + run.stderr).toMatch(/No schema changes/);
+      expect(await readdir(out)).toEqual(before);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

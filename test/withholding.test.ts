@@ -206,3 +206,25 @@ describe("withheld means withheld: canary values never reach the public, by any 
     expect(after).toEqual(before);
   });
 });
+
+describe("releasing a withholding", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  it("publishes the field again and drops its notice, keeping the withholding on record", async () => {
+    const [withholding] = await api.database.query<{ id: string; record_id: string }>(
+      "SELECT id, record_id FROM withholdings WHERE record_type = 'deliberations' AND field = 'dissent' AND released_at IS NULL LIMIT 1",
+    );
+    const [{ dissent } = { dissent: "" }] = await api.database.query<{ dissent: string }>("SELECT dissent FROM deliberations WHERE id = $1", [withholding!.record_id]);
+    const read = () => api.data(`query($id: ID!) { node(id: $id) { ... on Deliberation { dissent withheld { field ground } } } }`, { id: toGlobalId("Deliberation", withholding!.record_id) });
+
+    expect((await read()).node).toEqual({ dissent: null, withheld: [{ field: "dissent", ground: "PROCESS_INFORMATION" }] });
+    await new RecordWriter(api.database.db).release(withholding!.id, "復核後認為可以公開。");
+    expect((await read()).node).toEqual({ dissent, withheld: [] });
+    const [kept] = await api.database.query<{ release_reason: string }>("SELECT release_reason FROM withholdings WHERE id = $1", [withholding!.id]);
+    expect(kept!.release_reason).toBe("復核後認為可以公開。");
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type AppDb } from "../db/database.js";
 import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
@@ -60,6 +60,16 @@ export class RecordWriter {
       })
       .returning({ id: withholdings.id });
     return row!.id;
+  }
+
+  /** Releases a withholding: recorded with its reason and time, never deleted (art. 18 review). */
+  async release(withholdingId: string, reason: string): Promise<void> {
+    const released = await this.db
+      .update(withholdings)
+      .set({ releasedAt: new Date(), releaseReason: reason })
+      .where(and(eq(withholdings.id, withholdingId), isNull(withholdings.releasedAt)))
+      .returning({ id: withholdings.id });
+    if (released.length === 0) throw new Error(`no active withholding ${withholdingId}`);
   }
 
   private async index(recordType: RecordType, row: Record<string, unknown> & { id: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { idColumn } from "../db/columns.js";
+import { idColumn, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 import { recordType } from "../disclosure/withholding.table.js";
 
@@ -16,6 +16,7 @@ export const searchDocumentsColumns = () => ({
   field: text("field").notNull(),
   /** NFKC, lower case, Traditional folded to Simplified (see search/search-key.ts). */
   key: text("key").notNull(),
+  ...timestampColumns(),
 });
 
 export const searchDocuments = pgTable(
