@@ -33,7 +33,17 @@ function eligibility(record: RecordDisclosure): string[] {
   return conditions;
 }
 
+/** Every column must be published, withholdable or confidential, and only one of them. */
+export function assertClassified(record: RecordDisclosure): void {
+  const lists = [record.published, record.withholdable, record.confidential ?? []];
+  const wrong = Object.keys(getTableColumns(record.table)).filter((key) => lists.filter((list) => list.includes(key)).length !== 1);
+  if (wrong.length > 0) {
+    throw new Error(`${record.typeName}: columns ${wrong.join(", ")} must be classified once as published, withholdable or confidential (src/disclosure/record-types.ts)`);
+  }
+}
+
 function recordView(record: RecordDisclosure): string {
+  assertClassified(record);
   const columns = Object.entries(getTableColumns(record.table))
     .filter(([key]) => !record.confidential?.includes(key))
     .map(([key, column]) =>

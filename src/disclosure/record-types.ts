@@ -32,6 +32,12 @@ export interface RecordDisclosure {
    * the parent record type, the column pointing at it and the parent's field listing these records.
    */
   noticeParent?: { recordType: RecordType; column: string; field: string };
+  /**
+   * Fields always public: the procedure's structure, dates and outcomes. Every column is classified
+   * as published, withholdable or confidential; an unclassified column stops the projection from
+   * being built, so a new column is never published by default.
+   */
+  published: readonly string[];
   /** Fields (by their GraphQL name, which is the drizzle column key) that may be withheld. */
   withholdable: readonly string[];
   /** Columns never disclosed to anyone outside the administration. */
@@ -48,18 +54,24 @@ export interface RecordDisclosure {
 export const notWithheldWhole = (type: RecordType, idExpression: string) =>
   `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND x.released_at IS NULL)`;
 
+const timestamps = ["createdAt", "updatedAt"];
+/** What every part of a decision's file publishes: its id, its decision and its timestamps. */
+const part = ["id", "decisionId", ...timestamps];
+
 export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "decisions",
+    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", ...timestamps],
     table: decisions,
     typeName: "Decision",
     decisionField: null,
     withholdable: ["title", "summary", "budgetYuan"],
     searchable: ["title", "summary"],
   },
-  { recordType: "basis_items", table: basisItems, typeName: "BasisItem", decisionField: "basis", withholdable: ["title", "citation", "content"], searchable: ["title"] },
+  { recordType: "basis_items", published: [...part, "kind", "position"], table: basisItems, typeName: "BasisItem", decisionField: "basis", withholdable: ["title", "citation", "content"], searchable: ["title"] },
   {
     recordType: "consultations",
+    published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "participantCount"],
     table: consultations,
     typeName: "Consultation",
     decisionField: "consultations",
@@ -67,6 +79,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "comments",
+    published: [...part, "consultationId", "stakeholderCategory", "moderationState", "adoptionResult", "submittedAt"],
     table: comments,
     typeName: "Comment",
     decisionField: "consultations",
@@ -78,6 +91,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "expert_reviews",
+    published: [...part, "reviewerKind", "method", "reviewedOn", "signed"],
     table: expertReviews,
     typeName: "ExpertReview",
     decisionField: "expertReviews",
@@ -85,6 +99,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "risk_assessments",
+    published: [...part, "assessedOn", "overallLevel", "controllability"],
     table: riskAssessments,
     typeName: "RiskAssessment",
     decisionField: "riskAssessments",
@@ -92,6 +107,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "risk_findings",
+    published: [...part, "riskAssessmentId", "dimension", "level"],
     table: riskFindings,
     typeName: "RiskFinding",
     decisionField: "riskAssessments",
@@ -99,19 +115,20 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
     eligibility: notWithheldWhole("risk_assessments", "t.risk_assessment_id"),
   },
-  { recordType: "legality_reviews", table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
-  { recordType: "deliberations", table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
+  { recordType: "legality_reviews", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
+  { recordType: "deliberations", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",
+    published: [...part, "documentNumber", "publishedOn"],
     table: publications,
     typeName: "Publication",
     decisionField: "publication",
     withholdable: ["fullText", "adoptionExplanation"],
     searchable: ["fullText"],
   },
-  { recordType: "implementation_reports", table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
-  { recordType: "post_evaluations", table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
-  { recordType: "attachments", table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
+  { recordType: "implementation_reports", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  { recordType: "post_evaluations", published: [...part, "evaluatedOn", "recommendation"], table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
+  { recordType: "attachments", published: [...part, "kind", "mediaType", "byteSize"], table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
 ];
 
 export function disclosureOf(type: RecordType): RecordDisclosure {
