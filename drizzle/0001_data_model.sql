@@ -20,6 +20,7 @@ CREATE TYPE "public"."evaluation_recommendation" AS ENUM('CONTINUE', 'ADJUST', '
 CREATE TYPE "public"."attachment_kind" AS ENUM('DRAFT', 'DRAFTING_EXPLANATION', 'RISK_ASSESSMENT_REPORT', 'EXPERT_OPINION', 'LEGALITY_REVIEW_OPINION', 'DECISION_DOCUMENT', 'OTHER');--> statement-breakpoint
 CREATE TYPE "public"."record_type" AS ENUM('decisions', 'basis_items', 'consultations', 'comments', 'expert_reviews', 'risk_assessments', 'risk_findings', 'legality_reviews', 'deliberations', 'publications', 'implementation_reports', 'post_evaluations', 'attachments');--> statement-breakpoint
 CREATE TYPE "public"."withholding_ground" AS ENUM('STATE_SECRET', 'PROHIBITED_BY_LAW', 'ENDANGERS_SECURITY_OR_STABILITY', 'COMMERCIAL_SECRET', 'PERSONAL_PRIVACY', 'INTERNAL_AFFAIRS', 'PROCESS_INFORMATION', 'LAW_ENFORCEMENT_CASE_FILE');--> statement-breakpoint
+CREATE TYPE "public"."key_role" AS ENUM('RESEARCHER', 'LEGAL_REVIEWER', 'EDITOR', 'ADMIN');--> statement-breakpoint
 CREATE TABLE "regions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -57,6 +58,9 @@ CREATE TABLE "decisions" (
 	"status" "decision_status" NOT NULL,
 	"budget_yuan" numeric(16, 2),
 	"initiated_on" date NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "decisions_catalog_entry_key" UNIQUE("deciding_body_id","catalog_year","catalog_number")
@@ -70,6 +74,9 @@ CREATE TABLE "basis_items" (
 	"title" text NOT NULL,
 	"citation" text,
 	"content" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -86,6 +93,9 @@ CREATE TABLE "consultations" (
 	"participant_count" integer,
 	"summary" text,
 	"adoption_feedback" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -102,8 +112,14 @@ CREATE TABLE "comments" (
 	"commenter_name" text,
 	"commenter_contact" text,
 	"submitted_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"rejection_reason" text,
+	"idempotency_key" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "comments_idempotency_key" UNIQUE("consultation_id","idempotency_key")
 );
 --> statement-breakpoint
 CREATE TABLE "expert_reviews" (
@@ -118,6 +134,9 @@ CREATE TABLE "expert_reviews" (
 	"soundness_opinion" text,
 	"conclusion" text,
 	"signed" boolean NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -133,6 +152,9 @@ CREATE TABLE "risk_assessments" (
 	"measures" text,
 	"contingency_plan" text,
 	"conclusion" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -144,6 +166,9 @@ CREATE TABLE "risk_findings" (
 	"dimension" "risk_dimension" NOT NULL,
 	"level" "risk_level" NOT NULL,
 	"findings" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "risk_findings_dimension_key" UNIQUE("risk_assessment_id","dimension")
@@ -157,6 +182,9 @@ CREATE TABLE "legality_reviews" (
 	"completed_on" date,
 	"result" "legality_result",
 	"opinion" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -168,6 +196,9 @@ CREATE TABLE "deliberations" (
 	"held_on" date NOT NULL,
 	"outcome" "deliberation_outcome" NOT NULL,
 	"dissent" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -179,6 +210,9 @@ CREATE TABLE "publications" (
 	"published_on" date NOT NULL,
 	"full_text" text,
 	"adoption_explanation" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "publications_decision_key" UNIQUE("decision_id")
@@ -190,6 +224,9 @@ CREATE TABLE "implementation_reports" (
 	"kind" "implementation_report_kind" NOT NULL,
 	"reported_on" date NOT NULL,
 	"content" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -201,6 +238,9 @@ CREATE TABLE "post_evaluations" (
 	"evaluated_on" date NOT NULL,
 	"findings" text,
 	"recommendation" "evaluation_recommendation" NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -213,6 +253,9 @@ CREATE TABLE "attachments" (
 	"media_type" text NOT NULL,
 	"url" text,
 	"byte_size" bigint,
+	"version" integer DEFAULT 1 NOT NULL,
+	"withdrawn_at" timestamp (3) with time zone,
+	"withdrawal_reason" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -247,6 +290,52 @@ CREATE TABLE "search_documents" (
 	CONSTRAINT "search_documents_field_key" UNIQUE("record_id","field")
 );
 --> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"role" "key_role" NOT NULL,
+	"secret_hash" text NOT NULL,
+	"secret_prefix" text NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp (3) with time zone,
+	"revoked_at" timestamp (3) with time zone,
+	CONSTRAINT "api_keys_secret_hash_unique" UNIQUE("secret_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "access_log" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"key_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"field" text
+);
+--> statement-breakpoint
+CREATE TABLE "audit_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"actor_key_id" uuid,
+	"actor_role" text NOT NULL,
+	"action" text NOT NULL,
+	"record_type" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"decision_id" uuid,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "decision_revisions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"decision_id" uuid NOT NULL,
+	"field" text NOT NULL,
+	"changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"old_value" text,
+	"new_value" text,
+	"old_disclosed" boolean NOT NULL,
+	"new_disclosed" boolean NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "public_bodies" ADD CONSTRAINT "public_bodies_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_deciding_body_id_public_bodies_id_fk" FOREIGN KEY ("deciding_body_id") REFERENCES "public"."public_bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -269,6 +358,7 @@ ALTER TABLE "attachments" ADD CONSTRAINT "attachments_decision_id_decisions_id_f
 ALTER TABLE "withholdings" ADD CONSTRAINT "withholdings_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "withholdings" ADD CONSTRAINT "withholdings_decided_by_body_id_public_bodies_id_fk" FOREIGN KEY ("decided_by_body_id") REFERENCES "public"."public_bodies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "search_documents" ADD CONSTRAINT "search_documents_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "decision_revisions" ADD CONSTRAINT "decision_revisions_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "regions_path_idx" ON "regions" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "public_bodies_region_idx" ON "public_bodies" USING btree ("region_id");--> statement-breakpoint
@@ -298,4 +388,10 @@ CREATE INDEX "attachments_decision_idx" ON "attachments" USING btree ("decision_
 CREATE INDEX "withholdings_record_idx" ON "withholdings" USING btree ("record_type","record_id","field");--> statement-breakpoint
 CREATE INDEX "withholdings_decision_idx" ON "withholdings" USING btree ("decision_id");--> statement-breakpoint
 CREATE INDEX "search_documents_decision_idx" ON "search_documents" USING btree ("decision_id");--> statement-breakpoint
-CREATE INDEX "search_documents_grams_idx" ON "search_documents" USING gin (search_grams("key"));
+CREATE INDEX "search_documents_grams_idx" ON "search_documents" USING gin (search_grams("key"));--> statement-breakpoint
+CREATE INDEX "api_keys_created_idx" ON "api_keys" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "access_log_key_idx" ON "access_log" USING btree ("key_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "access_log_record_idx" ON "access_log" USING btree ("record_id");--> statement-breakpoint
+CREATE INDEX "audit_entries_record_idx" ON "audit_entries" USING btree ("record_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_entries_occurred_idx" ON "audit_entries" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "decision_revisions_decision_idx" ON "decision_revisions" USING btree ("decision_id","changed_at","id");

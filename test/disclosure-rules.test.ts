@@ -18,7 +18,7 @@ describe("the rules of what may be disclosed", () => {
 
   it("keep commenters' names and contact details out of the projection", () => {
     const comments = recordDisclosures.find((r) => r.recordType === "comments")!;
-    expect(comments.confidential).toEqual(["commenterName", "commenterContact"]);
+    expect(comments.confidential).toEqual(expect.arrayContaining(["commenterName", "commenterContact"]));
     expect(Object.keys(getTableColumns(comments.table))).toContain("commenterContact");
   });
 });

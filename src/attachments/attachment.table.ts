@@ -1,5 +1,5 @@
 import { bigint, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** Which document of the record an attachment is (art. 33: the whole record is archived). */
@@ -21,6 +21,7 @@ export const attachmentsColumns = () => ({
   mediaType: text("media_type").notNull(),
   url: text("url"),
   byteSize: bigint("byte_size", { mode: "number" }),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

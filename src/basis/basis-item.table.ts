@@ -1,5 +1,5 @@
 import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 决策依据: legal provisions, policy documents, facts and data. */
@@ -13,6 +13,7 @@ export const basisItemsColumns = () => ({
   title: text("title").notNull(),
   citation: text("citation"),
   content: text("content"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

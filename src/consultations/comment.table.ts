@@ -1,5 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 import { consultations } from "./consultation.table.js";
 
@@ -34,6 +34,11 @@ export const commentsColumns = () => ({
   commenterName: text("commenter_name"),
   commenterContact: text("commenter_contact"),
   submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
+  /** Why an editor rejected the comment; never public. */
+  rejectionReason: text("rejection_reason"),
+  /** Chosen by the submitting client so that a retried submission creates one comment. */
+  idempotencyKey: text("idempotency_key"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 
@@ -43,5 +48,6 @@ export const comments = pgTable(
   (t) => [
     index("comments_consultation_idx").on(t.consultationId, t.submittedAt, t.id),
     index("comments_decision_idx").on(t.decisionId),
+    unique("comments_idempotency_key").on(t.consultationId, t.idempotencyKey),
   ],
 );

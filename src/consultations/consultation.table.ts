@@ -1,5 +1,5 @@
 import { date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 公众参与方式 (art. 14–16). */
@@ -24,6 +24,7 @@ export const consultationsColumns = () => ({
   participantCount: integer("participant_count"),
   summary: text("summary"),
   adoptionFeedback: text("adoption_feedback"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -1,4 +1,4 @@
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // UUIDs, not sequences: a gap in a public sequence would betray that a withheld record exists.
 export const idColumn = () => uuid("id").primaryKey().defaultRandom();
@@ -10,4 +10,14 @@ export const timestampColumns = () => ({
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date()),
+});
+
+/**
+ * Record keeping on every record of a decision's file: the version an update must be based on
+ * (a stale one is a conflict, not an overwrite), and withdrawal instead of deletion.
+ */
+export const recordKeepingColumns = () => ({
+  version: integer("version").notNull().default(1),
+  withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, precision: 3, mode: "date" }),
+  withdrawalReason: text("withdrawal_reason"),
 });

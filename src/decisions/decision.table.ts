@@ -1,6 +1,6 @@
 import { date, index, integer, numeric, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { regions } from "../regions/region.table.js";
 
 /** The five kinds of major decision of art. 3 of the Interim Regulations (重大行政决策事项范围). */
@@ -47,6 +47,7 @@ export const decisionsColumns = () => ({
   status: decisionStatus("status").notNull(),
   budgetYuan: numeric("budget_yuan", { precision: 16, scale: 2, mode: "number" }),
   initiatedOn: date("initiated_on", { mode: "string" }).notNull(),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -1,5 +1,5 @@
 import { date, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 集体讨论决定 outcome (art. 30). */
@@ -13,6 +13,7 @@ export const deliberationsColumns = () => ({
   outcome: deliberationOutcome("outcome").notNull(),
   /** Art. 30: dissenting views are recorded. */
   dissent: text("dissent"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -23,27 +23,28 @@ import { withholdingGround } from "./withholding.table.js";
  */
 const disclosure = pgSchema("disclosure");
 
-const withoutCommenterData = () => {
-  const { commenterName: _name, commenterContact: _contact, ...columns } = commentsColumns();
-  return columns;
-};
+/** A record table's columns as the projection has them: without the confidential ones. */
+function disclosedColumns<C extends Record<string, unknown>, K extends string = never>(columns: C, confidential: readonly K[] = []) {
+  const hidden = new Set<string>(["version", "withdrawnAt", "withdrawalReason", ...confidential]);
+  return Object.fromEntries(Object.entries(columns).filter(([key]) => !hidden.has(key))) as Omit<C, "version" | "withdrawnAt" | "withdrawalReason" | K>;
+}
 
 export const disclosed = {
   regions: disclosure.table("regions", regionsColumns()),
   publicBodies: disclosure.table("public_bodies", publicBodiesColumns()),
-  decisions: disclosure.table("decisions", decisionsColumns()),
-  basisItems: disclosure.table("basis_items", basisItemsColumns()),
-  consultations: disclosure.table("consultations", consultationsColumns()),
-  comments: disclosure.table("comments", withoutCommenterData()),
-  expertReviews: disclosure.table("expert_reviews", expertReviewsColumns()),
-  riskAssessments: disclosure.table("risk_assessments", riskAssessmentsColumns()),
-  riskFindings: disclosure.table("risk_findings", riskFindingsColumns()),
-  legalityReviews: disclosure.table("legality_reviews", legalityReviewsColumns()),
-  deliberations: disclosure.table("deliberations", deliberationsColumns()),
-  publications: disclosure.table("publications", publicationsColumns()),
-  implementationReports: disclosure.table("implementation_reports", implementationReportsColumns()),
-  postEvaluations: disclosure.table("post_evaluations", postEvaluationsColumns()),
-  attachments: disclosure.table("attachments", attachmentsColumns()),
+  decisions: disclosure.table("decisions", disclosedColumns(decisionsColumns())),
+  basisItems: disclosure.table("basis_items", disclosedColumns(basisItemsColumns())),
+  consultations: disclosure.table("consultations", disclosedColumns(consultationsColumns())),
+  comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"])),
+  expertReviews: disclosure.table("expert_reviews", disclosedColumns(expertReviewsColumns())),
+  riskAssessments: disclosure.table("risk_assessments", disclosedColumns(riskAssessmentsColumns())),
+  riskFindings: disclosure.table("risk_findings", disclosedColumns(riskFindingsColumns())),
+  legalityReviews: disclosure.table("legality_reviews", disclosedColumns(legalityReviewsColumns())),
+  deliberations: disclosure.table("deliberations", disclosedColumns(deliberationsColumns())),
+  publications: disclosure.table("publications", disclosedColumns(publicationsColumns())),
+  implementationReports: disclosure.table("implementation_reports", disclosedColumns(implementationReportsColumns())),
+  postEvaluations: disclosure.table("post_evaluations", disclosedColumns(postEvaluationsColumns())),
+  attachments: disclosure.table("attachments", disclosedColumns(attachmentsColumns())),
   searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
   withholdingNotices: disclosure.table("withholding_notices", {
     id: uuid("id").notNull(),

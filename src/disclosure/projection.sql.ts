@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { DISCLOSURE_ROLE } from "../db/database.js";
-import { columnName, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
+import { columnName, confidentialOf, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
 
 /**
  * The disclosure projection (DESIGN §3): one view per record table in schema `disclosure`, in which
@@ -28,14 +28,16 @@ const tableName = (record: RecordDisclosure) => getTableConfig(record.table).nam
 
 /** Conditions on alias `t` for the record to be public, apart from its own whole withholding. */
 function eligibility(record: RecordDisclosure): string[] {
-  const conditions = record.recordType === "decisions" ? [] : [notWithheldWhole("decisions", "t.decision_id")];
+  // A withdrawn record (deleting is a recorded withdrawal) is no longer part of the public record.
+  const conditions = ["t.withdrawn_at IS NULL"];
+  if (record.recordType !== "decisions") conditions.push(notWithheldWhole("decisions", "t.decision_id"), "NOT EXISTS (SELECT 1 FROM public.decisions wd WHERE wd.id = t.decision_id AND wd.withdrawn_at IS NOT NULL)");
   if (record.eligibility) conditions.push(record.eligibility);
   return conditions;
 }
 
 /** Every column must be published, withholdable or confidential, and only one of them. */
 export function assertClassified(record: RecordDisclosure): void {
-  const lists = [record.published, record.withholdable, record.confidential ?? []];
+  const lists = [record.published, record.withholdable, confidentialOf(record)];
   const wrong = Object.keys(getTableColumns(record.table)).filter((key) => lists.filter((list) => list.includes(key)).length !== 1);
   if (wrong.length > 0) {
     throw new Error(`${record.typeName}: columns ${wrong.join(", ")} must be classified once as published, withholdable or confidential (src/disclosure/record-types.ts)`);
@@ -45,7 +47,7 @@ export function assertClassified(record: RecordDisclosure): void {
 function recordView(record: RecordDisclosure): string {
   assertClassified(record);
   const columns = Object.entries(getTableColumns(record.table))
-    .filter(([key]) => !record.confidential?.includes(key))
+    .filter(([key]) => !confidentialOf(record).includes(key))
     .map(([key, column]) =>
       record.withholdable.includes(key)
         ? `CASE WHEN w.fields @> ARRAY['${key}'] THEN NULL ELSE t."${column.name}" END AS "${column.name}"`

@@ -40,7 +40,7 @@ export interface RecordDisclosure {
   published: readonly string[];
   /** Fields (by their GraphQL name, which is the drizzle column key) that may be withheld. */
   withholdable: readonly string[];
-  /** Columns never disclosed to anyone outside the administration. */
+  /** Columns never disclosed to anyone outside the administration (besides record keeping, see confidentialOf). */
   confidential?: readonly string[];
   /** Fields whose text is indexed for search. */
   searchable?: readonly string[];
@@ -57,6 +57,13 @@ export const notWithheldWhole = (type: RecordType, idExpression: string) =>
 const timestamps = ["createdAt", "updatedAt"];
 /** What every part of a decision's file publishes: its id, its decision and its timestamps. */
 const part = ["id", "decisionId", ...timestamps];
+/** Staff's record keeping (versions, withdrawals) is not part of the public record of any kind. */
+const recordKeeping = ["version", "withdrawnAt", "withdrawalReason"];
+
+/** Columns never disclosed: the record keeping of every record, and the kind's own confidential columns. */
+export function confidentialOf(record: RecordDisclosure): readonly string[] {
+  return [...recordKeeping, ...(record.confidential ?? [])];
+}
 
 export const recordDisclosures: readonly RecordDisclosure[] = [
   {
@@ -84,7 +91,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     typeName: "Comment",
     decisionField: "consultations",
     withholdable: ["text", "reply"],
-    confidential: ["commenterName", "commenterContact"],
+    confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"],
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
     eligibility: `t.moderation_state = 'PUBLISHED' AND ${notWithheldWhole("consultations", "t.consultation_id")}`,

@@ -1,5 +1,5 @@
 import { boolean, date, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 export const reviewerKind = pgEnum("reviewer_kind", ["EXPERT", "INSTITUTION"]);
@@ -20,6 +20,7 @@ export const expertReviewsColumns = () => ({
   conclusion: text("conclusion"),
   /** Art. 21: opinions are signed by the expert or stamped by the institution. */
   signed: boolean("signed").notNull(),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -1,5 +1,5 @@
 import { date, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 决策执行和调整 (art. 34–35). */
@@ -11,6 +11,7 @@ export const implementationReportsColumns = () => ({
   kind: implementationReportKind("kind").notNull(),
   reportedOn: date("reported_on", { mode: "string" }).notNull(),
   content: text("content"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -1,6 +1,6 @@
 import { date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 合法性审查结论 (art. 25–28); NULL while the review is under way. */
@@ -16,6 +16,7 @@ export const legalityReviewsColumns = () => ({
   completedOn: date("completed_on", { mode: "string" }),
   result: legalityResult("result"),
   opinion: text("opinion"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

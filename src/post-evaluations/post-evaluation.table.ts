@@ -1,5 +1,5 @@
 import { date, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 决策后评估 recommendation (art. 36). */
@@ -12,6 +12,7 @@ export const postEvaluationsColumns = () => ({
   evaluatedOn: date("evaluated_on", { mode: "string" }).notNull(),
   findings: text("findings"),
   recommendation: evaluationRecommendation("recommendation").notNull(),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

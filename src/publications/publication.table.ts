@@ -1,5 +1,5 @@
 import { date, index, pgTable, text, unique } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 决策公布 (art. 32): one published decision document per decision. */
@@ -10,6 +10,7 @@ export const publicationsColumns = () => ({
   publishedOn: date("published_on", { mode: "string" }).notNull(),
   fullText: text("full_text"),
   adoptionExplanation: text("adoption_explanation"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 

@@ -1,5 +1,5 @@
 import { date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { idColumn, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 export const riskLevel = pgEnum("risk_level", ["LOW", "MEDIUM", "HIGH"]);
@@ -20,6 +20,7 @@ export const riskAssessmentsColumns = () => ({
   measures: text("measures"),
   contingencyPlan: text("contingency_plan"),
   conclusion: text("conclusion"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 
@@ -38,6 +39,7 @@ export const riskFindingsColumns = () => ({
   dimension: riskDimension("dimension").notNull(),
   level: riskLevel("level").notNull(),
   findings: text("findings"),
+  ...recordKeepingColumns(),
   ...timestampColumns(),
 });
 
