@@ -26,6 +26,8 @@ export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly db: AppDb;
   readDisclosed<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
+  asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   readonly statements: StatementCounter;
@@ -33,3 +35,5 @@ export interface Database {
 }
 
 export const DISCLOSURE_ROLE = "disclosure_reader";
+/** Staff reads and every write run as this role (see drizzle/0002 and the grants in projection.sql.ts). */
+export const WRITER_ROLE = "decisions_writer";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { DISCLOSURE_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import * as tables from "./tables.js";
 
 export interface PgliteOptions {
@@ -34,6 +34,11 @@ export function wrapPglite(client: PGlite): Database {
       db.transaction(async (tx) => {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
         return read(tx as unknown as AppDb);
+      }),
+    asWriter: (work) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
+        return work(tx as unknown as AppDb);
       }),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
       statements.record(text);

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { DISCLOSURE_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import * as tables from "./tables.js";
 
 export interface PostgresOptions {
@@ -22,6 +23,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     db,
     statements,
     readDisclosed: (read) => read(disclosedDb),
+    asWriter: (work) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
+        return work(tx as unknown as AppDb);
+      }),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
       statements.record(text);
       const rows = await privileged.unsafe(text, (params ?? []) as never[]);

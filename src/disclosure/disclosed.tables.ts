@@ -29,6 +29,34 @@ function disclosedColumns<C extends Record<string, unknown>, K extends string = 
   return Object.fromEntries(Object.entries(columns).filter(([key]) => !hidden.has(key))) as Omit<C, "version" | "withdrawnAt" | "withdrawalReason" | K>;
 }
 
+/** The columns of the notices views (disclosure.withholding_notices and staff.withholding_notices). */
+export const noticeColumns = () => ({
+    id: uuid("id").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    field: text("field").notNull(),
+    withheldRecordType: text("withheld_record_type"),
+    ground: withholdingGround("ground").notNull(),
+    article: text("article").notNull(),
+    explanation: text("explanation").notNull(),
+    withheldSince: date("withheld_since", { mode: "string" }).notNull(),
+    reviewDue: date("review_due", { mode: "string" }).notNull(),
+    decidedByBodyId: uuid("decided_by_body_id").notNull(),
+    decisionId: uuid("decision_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+});
+
+/** A revision as the public sees it: values only where they were public then and the field is public now. */
+export const revisionColumns = () => ({
+  id: uuid("id").notNull(),
+  decisionId: uuid("decision_id").notNull(),
+  field: text("field").notNull(),
+  changedAt: timestamp("changed_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+  oldValue: text("old_value"),
+  newValue: text("new_value"),
+});
+
 export const disclosed = {
   regions: disclosure.table("regions", regionsColumns()),
   publicBodies: disclosure.table("public_bodies", publicBodiesColumns()),
@@ -46,22 +74,8 @@ export const disclosed = {
   postEvaluations: disclosure.table("post_evaluations", disclosedColumns(postEvaluationsColumns())),
   attachments: disclosure.table("attachments", disclosedColumns(attachmentsColumns())),
   searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
-  withholdingNotices: disclosure.table("withholding_notices", {
-    id: uuid("id").notNull(),
-    subjectType: text("subject_type").notNull(),
-    subjectId: uuid("subject_id").notNull(),
-    field: text("field").notNull(),
-    withheldRecordType: text("withheld_record_type"),
-    ground: withholdingGround("ground").notNull(),
-    article: text("article").notNull(),
-    explanation: text("explanation").notNull(),
-    withheldSince: date("withheld_since", { mode: "string" }).notNull(),
-    reviewDue: date("review_due", { mode: "string" }).notNull(),
-    decidedByBodyId: uuid("decided_by_body_id").notNull(),
-    decisionId: uuid("decision_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
-  }),
+  withholdingNotices: disclosure.table("withholding_notices", noticeColumns()),
+  decisionRevisions: disclosure.table("decision_revisions", revisionColumns()),
 };
 
 export type DisclosedTables = typeof disclosed;

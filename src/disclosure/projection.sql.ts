@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
-import { DISCLOSURE_ROLE } from "../db/database.js";
+import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { columnName, confidentialOf, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
 
 /**
@@ -18,9 +18,29 @@ export function projectionStatements(): string[] {
     ...recordDisclosures.map(recordView),
     noticesView(),
     searchDocumentsView(),
-    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${DISCLOSURE_ROLE}`,
-    `GRANT USAGE ON SCHEMA disclosure TO ${DISCLOSURE_ROLE}`,
-    `GRANT SELECT ON ALL TABLES IN SCHEMA disclosure TO ${DISCLOSURE_ROLE}`,
+    revisionsView(),
+    "DROP SCHEMA IF EXISTS staff CASCADE",
+    "CREATE SCHEMA staff",
+    staffNoticesView(),
+    ...grants(),
+  ];
+}
+
+/**
+ * The public role reads the projection only; the writer (staff reads and every write) reads and
+ * writes the tables, but may only append to the audit trail and the access log and may delete
+ * nothing but derived search documents: removing a record is a recorded withdrawal.
+ */
+function grants(): string[] {
+  return [
+    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${DISCLOSURE_ROLE}, ${WRITER_ROLE}`,
+    `GRANT USAGE ON SCHEMA disclosure TO ${DISCLOSURE_ROLE}, ${WRITER_ROLE}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA disclosure TO ${DISCLOSURE_ROLE}, ${WRITER_ROLE}`,
+    `GRANT USAGE ON SCHEMA public, staff TO ${WRITER_ROLE}`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA staff TO ${WRITER_ROLE}`,
+    `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${WRITER_ROLE}`,
+    `REVOKE UPDATE ON audit_entries, access_log FROM ${WRITER_ROLE}`,
+    `GRANT DELETE ON search_documents TO ${WRITER_ROLE}`,
   ];
 }
 
@@ -96,7 +116,31 @@ function searchDocumentsView(): string {
     ),
   );
   return `CREATE VIEW disclosure.search_documents AS
-SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key
+SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.created_at, s.updated_at
 FROM public.search_documents s
 WHERE ${branches.join("\n   OR ")}`;
+}
+
+/** For staff, every withholding in force is noticed on the record it covers, whole or one field. */
+function staffNoticesView(): string {
+  const listField = recordDisclosures
+    .map((record) => `WHEN '${record.recordType}' THEN '${record.noticeParent?.field ?? record.decisionField ?? "decisions"}'`)
+    .join(" ");
+  return `CREATE VIEW staff.withholding_notices AS
+SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id,
+  coalesce(w.field, CASE w.record_type::text ${listField} END) AS field,
+  CASE WHEN w.field IS NULL THEN w.record_type::text END AS withheld_record_type, ${noticeColumns}
+FROM public.withholdings w
+WHERE w.released_at IS NULL`;
+}
+
+/** The revision history: a value is shown only if it was public when current and its field is public now. */
+function revisionsView(): string {
+  const withheldNow = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = 'decisions' AND x.record_id = r.decision_id AND x.field = r.field AND x.released_at IS NULL)`;
+  return `CREATE VIEW disclosure.decision_revisions AS
+SELECT r.id, r.decision_id, r.field, r.changed_at,
+  CASE WHEN r.old_disclosed AND NOT ${withheldNow} THEN r.old_value END AS old_value,
+  CASE WHEN r.new_disclosed AND NOT ${withheldNow} THEN r.new_value END AS new_value
+FROM public.decision_revisions r
+WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = r.decision_id)`;
 }

@@ -1,0 +1,54 @@
+// `npm run keys -- create --name <name> --role <researcher|legal_reviewer|editor|admin>`
+// `npm run keys -- list`
+// `npm run keys -- revoke <key id>`
+import { parseArgs } from "node:util";
+import { appendAudit } from "../audit/audit-trail.js";
+import { loadConfig } from "../config.js";
+import { migrate } from "../db/migrate.js";
+import { openDatabase } from "../db/open.js";
+import { createKey, listKeys, revokeKey } from "./api-key.service.js";
+import { keyRole } from "./api-key.table.js";
+import { type KeyRole } from "./viewer.js";
+
+const operator = { keyId: null, role: "OPERATOR" };
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, role: { type: "string" } } });
+const [command, argument] = positionals;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const database = await openDatabase(loadConfig());
+try {
+  await migrate(database);
+  if (command === "create") {
+    const role = values.role?.toUpperCase() as KeyRole;
+    if (!values.name) fail("create needs --name");
+    if (!keyRole.enumValues.includes(role)) fail(`--role must be one of ${keyRole.enumValues.join(", ").toLowerCase()}`);
+    const { key, secret } = await database.asWriter(async (db) => {
+      const created = await createKey(db, values.name!, role);
+      await appendAudit(db, operator, { action: "apiKeyCreate", recordType: "api_keys", recordId: created.key.id, before: null, after: { ...created.key, secretHash: undefined } });
+      return created;
+    });
+    console.log(`Created ${key.role.toLowerCase()} key "${key.name}" (id ${key.id}).`);
+    console.log(`Secret (shown once, store it now): ${secret}`);
+  } else if (command === "list") {
+    for (const key of await database.asWriter(listKeys)) {
+      console.log([key.id, key.role.toLowerCase(), key.name, key.secretPrefix + "…", `created ${key.createdAt.toISOString()}`, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.revokedAt ? `REVOKED ${key.revokedAt.toISOString()}` : "active"].join("\t"));
+    }
+  } else if (command === "revoke") {
+    if (!argument) fail("revoke needs the key id");
+    const revoked = await database.asWriter(async (db) => {
+      const result = await revokeKey(db, argument);
+      if (result) await appendAudit(db, operator, { action: "apiKeyRevoke", recordType: "api_keys", recordId: argument, before: { revokedAt: result.before.revokedAt }, after: { revokedAt: result.after.revokedAt } });
+      return result;
+    });
+    if (!revoked) fail(`No key ${argument}.`);
+    console.log(`Revoked key ${argument}.`);
+  } else {
+    fail("usage: npm run keys -- create --name <name> --role <researcher|legal_reviewer|editor|admin> | list | revoke <id>");
+  }
+} finally {
+  await database.close();
+}

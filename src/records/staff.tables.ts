@@ -1,0 +1,46 @@
+import { pgSchema } from "drizzle-orm/pg-core";
+import { attachments } from "../attachments/attachment.table.js";
+import { basisItems } from "../basis/basis-item.table.js";
+import { publicBodies } from "../bodies/public-body.table.js";
+import { comments } from "../consultations/comment.table.js";
+import { consultations } from "../consultations/consultation.table.js";
+import { decisionRevisions } from "../decisions/decision-revision.table.js";
+import { decisions } from "../decisions/decision.table.js";
+import { deliberations } from "../deliberations/deliberation.table.js";
+import { type DisclosedTables, noticeColumns } from "../disclosure/disclosed.tables.js";
+import { expertReviews } from "../expert-reviews/expert-review.table.js";
+import { implementationReports } from "../implementation/implementation-report.table.js";
+import { legalityReviews } from "../legality-reviews/legality-review.table.js";
+import { postEvaluations } from "../post-evaluations/post-evaluation.table.js";
+import { publications } from "../publications/publication.table.js";
+import { regions } from "../regions/region.table.js";
+import { riskAssessments, riskFindings } from "../risk-assessments/risk-assessment.table.js";
+import { searchDocuments } from "../search/search-document.table.js";
+
+const staff = pgSchema("staff");
+
+/**
+ * What privileged viewers read: the tables themselves (withheld material, unpublished comments and
+ * withdrawn records included), with every withholding in force noticed on the record it covers.
+ * The same shape as the disclosure projection with more columns, so one store reads either.
+ */
+export const staffTables = {
+  regions,
+  publicBodies,
+  decisions,
+  basisItems,
+  consultations,
+  comments,
+  expertReviews,
+  riskAssessments,
+  riskFindings,
+  legalityReviews,
+  deliberations,
+  publications,
+  implementationReports,
+  postEvaluations,
+  attachments,
+  searchDocuments,
+  withholdingNotices: staff.table("withholding_notices", noticeColumns()),
+  decisionRevisions,
+} as unknown as DisclosedTables;
