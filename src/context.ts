@@ -1,14 +1,20 @@
+import { ApiKeyService } from "./access/api-key.resolver.js";
+import { anonymousViewer, seesWithheld, type Viewer } from "./access/viewer.js";
+import { AccessLog } from "./audit/access-log.js";
 import { PublicBodyService } from "./bodies/public-body.service.js";
+import { CommentService, SubmissionThrottle } from "./consultations/comment.service.js";
 import { type Database } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
 import { disclosed } from "./disclosure/disclosed.tables.js";
 import { NoticeService } from "./disclosure/notice.service.js";
+import { WithholdingService } from "./disclosure/withholding.service.js";
+import { EditorialService } from "./records/editorial.service.js";
 import { NodeService } from "./records/node.service.js";
 import { RecordStore } from "./records/record-store.js";
+import { staffTables } from "./records/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
 
-/** Who is asking. Only the public exists so far; staff roles arrive with API keys. */
-export type Viewer = { kind: "anonymous" };
+export type Clock = () => Date;
 
 export interface Services {
   nodes: NodeService;
@@ -16,27 +22,49 @@ export interface Services {
   regions: RegionService;
   bodies: PublicBodyService;
   notices: NoticeService;
+  editorial: EditorialService;
+  withholdings: WithholdingService;
+  comments: CommentService;
+  keys: ApiKeyService;
 }
 
 export interface AppContext {
   viewer: Viewer;
   services: Services;
+  /** Reads of withheld material by this (privileged) request, logged when the response is ready. */
+  accessLog: AccessLog;
+}
+
+/** What lives longer than a request: the clock (injected in tests) and the comment throttle. */
+export interface ContextOptions {
+  clock?: Clock;
+  throttle?: SubmissionThrottle;
 }
 
 /**
- * Built per request: the viewer decides which projection the store reads (for the public, the
- * disclosure projection as the disclosure role), and every loader lives only as long as the request.
+ * Built per request: the viewer decides which projection the store reads — the disclosure projection
+ * as the disclosure role for the public and researchers, the tables as the writer role for staff —
+ * and every loader lives only as long as the request.
  */
-export function createContext(database: Database, viewer: Viewer = { kind: "anonymous" }): AppContext {
-  const store = new RecordStore((read) => database.readDisclosed(read), disclosed);
+export function createContext(database: Database, viewer: Viewer = anonymousViewer(), options: ContextOptions = {}): AppContext {
+  const clock = options.clock ?? (() => new Date());
+  const store = seesWithheld(viewer)
+    ? new RecordStore((read) => database.asWriter(read), staffTables)
+    : new RecordStore((read) => database.readDisclosed(read), disclosed);
+  const editorial = new EditorialService(database, viewer);
   return {
     viewer,
+    accessLog: new AccessLog(viewer),
     services: {
       nodes: new NodeService(store),
       decisions: new DecisionService(store),
       regions: new RegionService(store),
       bodies: new PublicBodyService(store),
       notices: new NoticeService(store),
+      editorial,
+      withholdings: new WithholdingService(database, editorial, clock),
+      comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
+      keys: new ApiKeyService(database, editorial),
     },
   };
 }

@@ -3,7 +3,10 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { type FastifyInstance } from "fastify";
-import { type AppContext, createContext } from "./context.js";
+import { authenticate } from "./access/api-key.service.js";
+import { flushAccessLog } from "./audit/access-log.plugin.js";
+import { SubmissionThrottle } from "./consultations/comment.service.js";
+import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -11,10 +14,13 @@ import { buildAppSchema } from "./graphql/schema.js";
 export interface ServerOptions {
   database: Database;
   logger?: boolean | { level: string };
+  /** The time the server believes it is (tests inject one; comment periods depend on it). */
+  clock?: Clock;
+  throttle?: SubmissionThrottle;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger = false }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle() }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<AppContext>({
@@ -22,13 +28,14 @@ export async function buildServer({ database, logger = false }: ServerOptions): 
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database)],
     introspection: true,
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
-    context: async () => createContext(database),
+    // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
+    context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle }),
   });
   app.get("/", async () => ({
     name: "Major administrative decisions: open data (重大行政决策公开数据)",

@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
-import { adoptionResult, stakeholderCategory } from "./comment.table.js";
+import { adoptionResult, moderationState, stakeholderCategory } from "./comment.table.js";
 
 export const StakeholderCategory = graphqlEnum(stakeholderCategory.enumValues, "StakeholderCategory", "Whom a commenter speaks for (art. 14 and local practice).", {
   ENTERPRISE: "An enterprise (企业).",
@@ -20,6 +20,12 @@ export const AdoptionResult = graphqlEnum(adoptionResult.enumValues, "AdoptionRe
   PARTIALLY_ADOPTED: "Partly adopted (部分采纳).",
   NOT_ADOPTED: "Not adopted, with the reason in the reply (未采纳).",
   UNDER_CONSIDERATION: "Still being considered (研究中).",
+});
+
+export const ModerationState = graphqlEnum(moderationState.enumValues, "ModerationState", "Where a submitted comment stands.", {
+  PENDING: "Awaiting moderation; not public.",
+  PUBLISHED: "Approved and public.",
+  REJECTED: "Rejected by an editor, with a reason; not public.",
 });
 
 @ObjectType({
@@ -41,6 +47,18 @@ export class Comment extends Node {
 
   @Field(() => DateTimeISOResolver, { description: "When the comment was submitted." })
   submittedAt!: Date;
+
+  @Field(() => ModerationState, { description: "Where the comment stands; the public sees only PUBLISHED comments, staff see all." })
+  moderationState!: string;
+
+  @Field(() => String, { nullable: true, description: "Staff only: why an editor rejected the comment." })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Staff only: the commenter's name, for follow-up. Never public." })
+  commenterName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Staff only: how to reach the commenter. Never public." })
+  commenterContact!: string | null;
 
   consultationId!: string;
   decisionId!: string;

@@ -1,3 +1,4 @@
+import { toGlobalId } from "../graphql/global-id.js";
 import { type RecordStore } from "../records/record-store.js";
 import { recordKindOf, type WithholdingNotice } from "./withholding-notice.type.js";
 
@@ -7,6 +8,7 @@ export class NoticeService {
   async of(recordRowId: string): Promise<WithholdingNotice[]> {
     const rows = await this.store.notices().load(recordRowId);
     return rows.map((row) => ({
+      withholdingId: toGlobalId("Withholding", row.id),
       scope: row.withheldRecordType ? "RECORD" : "FIELD",
       field: row.field,
       recordKind: row.withheldRecordType ? recordKindOf(row.withheldRecordType) : null,

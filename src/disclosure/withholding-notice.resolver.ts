@@ -1,4 +1,5 @@
-import { type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { type ClassType, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
 import { PublicBody } from "../bodies/public-body.type.js";
 import { type AppContext } from "../context.js";
 import { Decision } from "../decisions/decision.type.js";
@@ -25,6 +26,21 @@ export function recordFieldsResolver(objectType: ClassType, typeName: string, is
     })
     withheld(@Root() record: NodeRow, @Ctx() { services }: AppContext) {
       return services.notices.of(record.rowId);
+    }
+
+    @FieldResolver(() => Int, { nullable: true, description: "Staff only (null for the public): the version to base an update on." })
+    version(@Root() record: NodeRow) {
+      return (record.version as number | undefined) ?? null;
+    }
+
+    @FieldResolver(() => DateTimeISOResolver, { nullable: true, description: "Staff only: when the record was withdrawn from the file (withdrawn records are not public)." })
+    withdrawnAt(@Root() record: NodeRow) {
+      return (record.withdrawnAt as Date | undefined) ?? null;
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: "Staff only: why it was withdrawn." })
+    withdrawalReason(@Root() record: NodeRow) {
+      return (record.withdrawalReason as string | undefined) ?? null;
     }
   }
   if (!isDecisionPart) return [RecordFieldsResolver];

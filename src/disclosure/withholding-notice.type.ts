@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { graphqlEnum } from "../graphql/enums.js";
 import { recordType, withholdingGround } from "./withholding.table.js";
@@ -66,6 +66,9 @@ export class WithholdingNotice {
 
   @Field(() => LocalDateResolver, { description: "When the withholding is due to be re-evaluated (art. 18)." })
   reviewDue!: string;
+
+  @Field(() => ID, { description: "Global id of the withholding (editors release it by this id)." })
+  withholdingId!: string;
 
   /** Not a field: the deciding body is resolved by the notice resolver. */
   decidedByBodyId!: string;

@@ -10,6 +10,8 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error. The request was logged; please try again later.";

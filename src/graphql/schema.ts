@@ -21,6 +21,16 @@ import { RegionResolver } from "../regions/region.resolver.js";
 import { RiskAssessmentResolver } from "../risk-assessments/risk-assessment.resolver.js";
 import { RiskAssessment, RiskFinding } from "../risk-assessments/risk-assessment.type.js";
 import { NodeResolver } from "./node.resolver.js";
+import { ApiKeyResolver } from "../access/api-key.resolver.js";
+import { logWithheldReads } from "../audit/access-log.middleware.js";
+import { CommentMutationsResolver } from "../consultations/comment-mutations.resolver.js";
+import { DecisionRevision } from "../decisions/decision-revision.type.js";
+import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
+import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
+import { childListResolver } from "../records/child-list.resolver.js";
+import { editableKinds } from "../records/editable-kinds.js";
+import { editorialResolver, RecordWithdrawResolver } from "../records/editorial.resolver.js";
+import { connectionOf } from "./connection.js";
 
 const decisionParts = {
   BasisItem,
@@ -37,6 +47,8 @@ const decisionParts = {
   Attachment,
 };
 
+const objectTypes = { Decision, ...decisionParts };
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is the same for every viewer (what differs is the data), so it is built once. */
@@ -52,10 +64,18 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       RiskAssessmentResolver,
       LegalityReviewResolver,
       WithholdingNoticeResolver,
+      WithholdingResolver,
+      CommentMutationsResolver,
+      ApiKeyResolver,
+      DecisionStageResolver,
+      RecordWithdrawResolver,
+      childListResolver(Decision, "revisions", connectionOf(DecisionRevision, "DecisionRevision", "revision"), "Revision history of the decision's own fields, oldest first, as the viewer may see it."),
+      ...editableKinds.map((kind) => editorialResolver(kind, objectTypes[kind.typeName as keyof typeof objectTypes])),
       ...recordFieldsResolver(Decision, "decision", false),
       ...Object.entries(decisionParts).flatMap(([name, type]) => recordFieldsResolver(type, name, true)),
     ] as never,
     validate: false,
+    globalMiddlewares: [logWithheldReads],
   }).then(describeRoot);
   return built;
 }
@@ -67,5 +87,7 @@ export async function printAppSchema(): Promise<string> {
 function describeRoot(schema: GraphQLSchema): GraphQLSchema {
   schema.getQueryType()!.description =
     "Major administrative decisions (重大行政决策) of the local government and their public record, with what the law requires withheld explained in `withheld` notices.";
+  schema.getMutationType()!.description =
+    "Writes: residents' comments (no key), and for staff keys the records, withholdings, moderation and keys. Every write is audited; expected refusals come back in `userErrors`.";
   return schema;
 }

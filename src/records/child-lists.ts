@@ -24,6 +24,7 @@ export const childLists = {
   implementationReports: { table: "implementationReports", typeName: "ImplementationReport", parentKey: "decisionId", ordering: byDate("implementationReports", "reportedOn") },
   postEvaluations: { table: "postEvaluations", typeName: "PostEvaluation", parentKey: "decisionId", ordering: byDate("postEvaluations", "evaluatedOn") },
   attachments: { table: "attachments", typeName: "Attachment", parentKey: "decisionId", ordering: { name: "attachments", keys: ["createdAt", "id"], checks: [isTimestamp, isUuid] } },
+  revisions: { table: "decisionRevisions", typeName: "DecisionRevision", parentKey: "decisionId", ordering: { name: "revisions", keys: ["changedAt", "id"], checks: [isTimestamp, isUuid] } },
 } as const satisfies Record<string, ChildList>;
 
 export type ChildListName = keyof typeof childLists;

@@ -18,6 +18,7 @@ export const nodeTypes = {
   ImplementationReport: { table: "implementationReports", recordType: "implementation_reports" },
   PostEvaluation: { table: "postEvaluations", recordType: "post_evaluations" },
   Attachment: { table: "attachments", recordType: "attachments" },
+  DecisionRevision: { table: "decisionRevisions", recordType: null },
 } as const satisfies Record<string, { table: keyof DisclosedTables; recordType: RecordType | null }>;
 
 export type NodeTypeName = keyof typeof nodeTypes;

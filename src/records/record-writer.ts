@@ -33,7 +33,7 @@ export class RecordWriter {
   }
 
   /** Withholds a field or a whole record; the field must be one the law's registry lets be withheld. */
-  async withhold(input: WithholdingInput): Promise<string> {
+  async withhold(input: WithholdingInput): Promise<typeof withholdings.$inferSelect> {
     const disclosure = disclosureOf(input.recordType);
     if (input.field !== undefined && !disclosure.withholdable.includes(input.field)) {
       throw new Error(`${disclosure.typeName}.${input.field} cannot be withheld; withholdable: ${disclosure.withholdable.join(", ")}`);
@@ -58,18 +58,25 @@ export class RecordWriter {
         withheldSince: input.since,
         reviewDue: input.reviewDue,
       })
-      .returning({ id: withholdings.id });
-    return row!.id;
+      .returning();
+    return row!;
   }
 
   /** Releases a withholding: recorded with its reason and time, never deleted (art. 18 review). */
-  async release(withholdingId: string, reason: string): Promise<void> {
-    const released = await this.db
+  async release(withholdingId: string, reason: string): Promise<typeof withholdings.$inferSelect> {
+    const [released] = await this.db
       .update(withholdings)
       .set({ releasedAt: new Date(), releaseReason: reason })
       .where(and(eq(withholdings.id, withholdingId), isNull(withholdings.releasedAt)))
-      .returning({ id: withholdings.id });
-    if (released.length === 0) throw new Error(`no active withholding ${withholdingId}`);
+      .returning();
+    if (!released) throw new Error(`no active withholding ${withholdingId}`);
+    return released;
+  }
+
+  /** Replaces a record's search documents after its text changed. */
+  async reindex(recordType: RecordType, row: Record<string, unknown> & { id: string }): Promise<void> {
+    await this.db.delete(searchDocuments).where(eq(searchDocuments.recordId, row.id));
+    await this.index(recordType, row);
   }
 
   private async index(recordType: RecordType, row: Record<string, unknown> & { id: string }): Promise<void> {

@@ -1,0 +1,158 @@
+import { and, eq } from "drizzle-orm";
+import { type Viewer } from "../access/viewer.js";
+import { appendAudit } from "../audit/audit-trail.js";
+import { type Database } from "../db/database.js";
+import { disclosed } from "../disclosure/disclosed.tables.js";
+import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
+import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
+import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
+import { asNode } from "../records/node.js";
+import { comments, type stakeholderCategory } from "./comment.table.js";
+
+export const COMMENT_MAX_LENGTH = 5000;
+const EDITORS = ["EDITOR"] as const;
+
+/** Consultation dates are local to the government that holds them (China Standard Time, UTC+8). */
+const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * At most `limit` comment submissions per client address per window. In memory, per process: the
+ * hardening issue brings shared, configurable rate limits.
+ */
+export class SubmissionThrottle {
+  private readonly seen = new Map<string, number[]>();
+
+  constructor(
+    readonly limit = 5,
+    readonly windowMs = 10 * 60_000,
+  ) {}
+
+  take(address: string, now: Date): boolean {
+    const recent = (this.seen.get(address) ?? []).filter((t) => t > now.getTime() - this.windowMs);
+    if (recent.length >= this.limit) {
+      this.seen.set(address, recent);
+      return false;
+    }
+    this.seen.set(address, [...recent, now.getTime()]);
+    return true;
+  }
+}
+
+export interface CommentSubmitValues {
+  consultationId: string;
+  text: string;
+  stakeholderCategory: (typeof stakeholderCategory.enumValues)[number];
+  name?: string | null;
+  contact?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface CommentReceiptValue {
+  id: string;
+  moderationState: string;
+  submittedAt: Date;
+}
+
+export class CommentService {
+  constructor(
+    private readonly database: Database,
+    private readonly editorial: EditorialService,
+    private readonly viewer: Viewer,
+    private readonly clock: () => Date,
+    private readonly throttle: SubmissionThrottle,
+  ) {}
+
+  /** Anyone may comment while a public consultation's period is open; the comment awaits moderation. */
+  async submit(input: CommentSubmitValues): Promise<{ receipt: CommentReceiptValue | null; userErrors: UserError[] }> {
+    try {
+      return { receipt: await this.accept(input), userErrors: [] };
+    } catch (error) {
+      if (error instanceof UserErrors) return { receipt: null, userErrors: error.errors };
+      throw error;
+    }
+  }
+
+  private async accept(input: CommentSubmitValues): Promise<CommentReceiptValue> {
+    const errors: UserError[] = [];
+    const text = input.text.trim();
+    if (!text || text.length > COMMENT_MAX_LENGTH) errors.push(userError("INVALID_INPUT", `The comment must be 1 to ${COMMENT_MAX_LENGTH} characters.`, ["text"]));
+    if ((input.name ?? "").length > 100) errors.push(userError("INVALID_INPUT", "name may be at most 100 characters.", ["name"]));
+    if ((input.contact ?? "").length > 200) errors.push(userError("INVALID_INPUT", "contact may be at most 200 characters.", ["contact"]));
+    if ((input.idempotencyKey ?? "").length > 100) errors.push(userError("INVALID_INPUT", "idempotencyKey may be at most 100 characters.", ["idempotencyKey"]));
+    let consultationId: string;
+    try {
+      consultationId = rowIdOf(input.consultationId, "Consultation", "input.consultationId");
+    } catch {
+      throw new UserErrors([...errors, userError("INVALID_INPUT", "consultationId must be the id of a Consultation.", ["consultationId"])]);
+    }
+    if (errors.length) throw new UserErrors(errors);
+
+    // Only a consultation the public can see takes public comments.
+    const [consultation] = await this.database.readDisclosed((db) =>
+      db.select().from(disclosed.consultations).where(eq(disclosed.consultations.id, consultationId)),
+    );
+    if (!consultation) throw new UserErrors([userError("NOT_FOUND", "No public consultation has this id.", ["consultationId"])]);
+    const now = this.clock();
+    const today = localDate(now);
+    if (today < consultation.opensOn || today > consultation.closesOn) {
+      throw new UserErrors([
+        userError("COMMENT_PERIOD_CLOSED", `This consultation takes comments from ${consultation.opensOn} to ${consultation.closesOn} (today is ${today}).`, ["consultationId"]),
+      ]);
+    }
+
+    return this.database.asWriter(async (db) => {
+      if (input.idempotencyKey) {
+        const [earlier] = await db.select().from(comments).where(and(eq(comments.consultationId, consultationId), eq(comments.idempotencyKey, input.idempotencyKey)));
+        if (earlier) return { id: toGlobalId("Comment", earlier.id), moderationState: earlier.moderationState, submittedAt: earlier.submittedAt };
+      }
+      if (!this.throttle.take(this.viewer.clientAddress, now)) {
+        throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${this.throttle.windowMs / 60_000} minutes from one address; please try again later.`)]);
+      }
+      const [row] = await db
+        .insert(comments)
+        .values({
+          consultationId,
+          decisionId: consultation.decisionId,
+          stakeholderCategory: input.stakeholderCategory,
+          text,
+          commenterName: input.name?.trim() || null,
+          commenterContact: input.contact?.trim() || null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          moderationState: "PENDING",
+          submittedAt: now,
+        })
+        .returning();
+      await appendAudit(db, this.editorial.actor, { action: "commentSubmit", recordType: "comments", recordId: row!.id, decisionId: row!.decisionId, before: null, after: row });
+      return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
+    });
+  }
+
+  /** Publishes or rejects (with a reason) a submitted comment. */
+  async moderate(input: { id: string; expectedVersion: number; decision: "PUBLISH" | "REJECT"; reason?: string | null }): Promise<MutationOutcome> {
+    this.editorial.authorize(EDITORS, "commentModerate");
+    return this.change("commentModerate", input, () => {
+      if (input.decision === "REJECT" && !input.reason?.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for rejecting the comment.", ["reason"])]);
+      return input.decision === "PUBLISH" ? { moderationState: "PUBLISHED", rejectionReason: null } : { moderationState: "REJECTED", rejectionReason: input.reason!.trim() };
+    });
+  }
+
+  /** Records what became of a comment and the answer to it (意见采纳情况). */
+  async answer(input: { id: string; expectedVersion: number; adoptionResult: string; reply?: string | null }): Promise<MutationOutcome> {
+    this.editorial.authorize(EDITORS, "commentAnswer");
+    return this.change("commentAnswer", input, () => {
+      const reply = input.reply?.trim() ?? "";
+      if (input.adoptionResult !== "UNDER_CONSIDERATION" && !reply) throw new UserErrors([userError("INVALID_INPUT", "Answer the comment: a reply is required once it is decided.", ["reply"])]);
+      if (reply.length > COMMENT_MAX_LENGTH) throw new UserErrors([userError("INVALID_INPUT", `The reply may be at most ${COMMENT_MAX_LENGTH} characters.`, ["reply"])]);
+      return { adoptionResult: input.adoptionResult, reply: reply || null };
+    });
+  }
+
+  private change(action: string, input: { id: string; expectedVersion: number }, changes: () => Record<string, unknown>): Promise<MutationOutcome> {
+    return this.editorial.write(async (db) => {
+      const before = await this.editorial.lockForChange(db, "Comment", input.id, input.expectedVersion);
+      const after = await this.editorial.applyChange(db, "Comment", before, changes());
+      await appendAudit(db, this.editorial.actor, { action, recordType: "comments", recordId: after.id, decisionId: after.decisionId, before, after });
+      return asNode("Comment", after);
+    });
+  }
+}

@@ -1,0 +1,228 @@
+import { ID, Int } from "type-graphql";
+import { GraphQLBoolean, GraphQLString } from "graphql";
+import { LocalDateResolver, NonNegativeFloatResolver, NonNegativeIntResolver } from "graphql-scalars";
+import { type KeyRole } from "../access/viewer.js";
+import { AttachmentKind } from "../attachments/attachment.type.js";
+import { BasisKind } from "../basis/basis-item.type.js";
+import { ConsultationMethod } from "../consultations/consultation.type.js";
+import { DecisionCategory, DecisionStatus } from "../decisions/decision.type.js";
+import { DeliberationOutcome } from "../deliberations/deliberation.type.js";
+import { disclosureOf, type RecordDisclosure, type RecordType } from "../disclosure/record-types.js";
+import { ExpertReviewMethod, ReviewerKind } from "../expert-reviews/expert-review.type.js";
+import { ImplementationReportKind } from "../implementation/implementation-report.type.js";
+import { LegalityResult } from "../legality-reviews/legality-review.type.js";
+import { EvaluationRecommendation } from "../post-evaluations/post-evaluation.type.js";
+import { RiskControllability, RiskDimension, RiskLevel } from "../risk-assessments/risk-assessment.type.js";
+import { type NodeTypeName } from "./node-types.js";
+
+/** One editable field: its GraphQL input type, whether creation needs it, and how it is checked. */
+export interface FieldSpec {
+  type: () => unknown;
+  description: string;
+  required?: boolean;
+  /** An id of an object of this type, stored as that object's database key. */
+  idOf?: NodeTypeName;
+  /** Longest accepted text. */
+  maxLength?: number;
+}
+
+export interface EditableKind {
+  typeName: NodeTypeName;
+  recordType: RecordType;
+  /** The parent a new record is created under: its type and the column (drizzle key) that points at it. */
+  parent: { typeName: NodeTypeName; key: string } | null;
+  /** Roles that may create and update this kind (STYLE's table in issue 3). */
+  writers: readonly KeyRole[];
+  /** Fields accepted on create (with `required`) and on update (all optional). */
+  fields: Record<string, FieldSpec>;
+  /** Fields only settable at creation. */
+  createOnly?: readonly string[];
+  /** Fields only settable by an update. */
+  updateOnly?: readonly string[];
+}
+
+const text = (description: string, required = false, maxLength = 20_000): FieldSpec => ({ type: () => GraphQLString, description, required, maxLength });
+const name = (description: string, required = false): FieldSpec => text(description, required, 500);
+const date = (description: string, required = false): FieldSpec => ({ type: () => LocalDateResolver, description, required });
+const choice = (type: object, description: string, required = false): FieldSpec => ({ type: () => type, description, required });
+const id = (idOf: NodeTypeName, description: string, required = false): FieldSpec => ({ type: () => ID, description, required, idOf });
+
+const editors: KeyRole[] = ["EDITOR"];
+
+export const editableKinds: EditableKind[] = [
+  {
+    typeName: "Decision",
+    recordType: "decisions",
+    parent: null,
+    writers: editors,
+    fields: {
+      catalogYear: { type: () => Int, description: "Year of the decision catalog (art. 3).", required: true },
+      catalogNumber: { type: () => Int, description: "Number in the deciding body's catalog for that year.", required: true },
+      title: name("Title.", true),
+      summary: text("Plain-language summary.", true),
+      category: choice(DecisionCategory, "Kind of decision (art. 3).", true),
+      regionId: id("Region", "The region the decision concerns.", true),
+      decidingBodyId: id("PublicBody", "The deciding body.", true),
+      undertakingBodyId: id("PublicBody", "The undertaking body.", true),
+      budgetYuan: { type: () => NonNegativeFloatResolver, description: "Budget or investment in yuan." },
+      initiatedOn: date("When the procedure was initiated.", true),
+      status: choice(DecisionStatus, "Where the decision stands (on update; new decisions are IN_PROGRESS)."),
+    },
+    updateOnly: ["status"],
+  },
+  {
+    typeName: "BasisItem",
+    recordType: "basis_items",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      kind: choice(BasisKind, "Legal, policy or factual.", true),
+      position: { type: () => Int, description: "Position in the list.", required: true },
+      title: name("Title of the law, document or fact.", true),
+      citation: name("Citation."),
+      content: text("The relevant text or data."),
+    },
+  },
+  {
+    typeName: "Consultation",
+    recordType: "consultations",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      method: choice(ConsultationMethod, "How the public is consulted.", true),
+      opensOn: date("First day of the period, or the day of the meeting.", true),
+      closesOn: date("Last day on which comments are taken.", true),
+      shortPeriodReason: text("Why an online comment period is shorter than 30 days (art. 15).", false, 2000),
+      place: name("Where."),
+      participants: text("Who takes part (art. 16: published in advance for hearings)."),
+      participantCount: { type: () => NonNegativeIntResolver, description: "Number of participants." },
+      summary: text("Summary of what was said."),
+      adoptionFeedback: text("How the opinions were adopted (意见采纳情况反馈)."),
+    },
+  },
+  {
+    typeName: "ExpertReview",
+    recordType: "expert_reviews",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      reviewerKind: choice(ReviewerKind, "Expert or institution.", true),
+      reviewerName: name("Name of the expert or institution."),
+      method: choice(ExpertReviewMethod, "How the argumentation was held.", true),
+      reviewedOn: date("Date of the opinion.", true),
+      necessityOpinion: text("Opinion on necessity."),
+      feasibilityOpinion: text("Opinion on feasibility."),
+      soundnessOpinion: text("Opinion on scientific soundness."),
+      conclusion: text("Conclusion."),
+      signed: { type: () => GraphQLBoolean, description: "Signed or stamped (art. 21).", required: true },
+    },
+  },
+  {
+    typeName: "RiskAssessment",
+    recordType: "risk_assessments",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      assessor: name("Who assessed."),
+      assessedOn: date("Date of the report.", true),
+      overallLevel: choice(RiskLevel, "Overall risk level.", true),
+      controllability: choice(RiskControllability, "Controllability conclusion (art. 24).", true),
+      riskPoints: text("Risk points."),
+      measures: text("Measures."),
+      contingencyPlan: text("Contingency plan."),
+      conclusion: text("Conclusion."),
+    },
+  },
+  {
+    typeName: "RiskFinding",
+    recordType: "risk_findings",
+    parent: { typeName: "RiskAssessment", key: "riskAssessmentId" },
+    writers: editors,
+    fields: {
+      dimension: choice(RiskDimension, "The dimension assessed.", true),
+      level: choice(RiskLevel, "Risk level on this dimension.", true),
+      findings: text("What was found."),
+    },
+    createOnly: ["dimension"],
+  },
+  {
+    typeName: "LegalityReview",
+    recordType: "legality_reviews",
+    parent: { typeName: "Decision", key: "decisionId" },
+    // Separation of duties: the legal affairs office records the review, not the drafting editors.
+    writers: ["LEGAL_REVIEWER"],
+    fields: {
+      reviewingBodyId: id("PublicBody", "The reviewing body.", true),
+      submittedOn: date("When the draft was submitted for review.", true),
+      completedOn: date("When the review was completed."),
+      result: choice(LegalityResult, "The result."),
+      opinion: text("The review opinion."),
+    },
+  },
+  {
+    typeName: "Deliberation",
+    recordType: "deliberations",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      meeting: name("The meeting.", true),
+      heldOn: date("Date of the meeting.", true),
+      outcome: choice(DeliberationOutcome, "What the meeting decided.", true),
+      dissent: text("Dissenting views recorded (art. 30)."),
+    },
+  },
+  {
+    typeName: "Publication",
+    recordType: "publications",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      documentNumber: name("Document number (文号).", true),
+      publishedOn: date("Date of publication.", true),
+      fullText: text("Full text.", false, 200_000),
+      adoptionExplanation: text("How public and expert opinions were adopted (art. 32)."),
+    },
+  },
+  {
+    typeName: "ImplementationReport",
+    recordType: "implementation_reports",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      kind: choice(ImplementationReportKind, "What the report is about.", true),
+      reportedOn: date("Date of the report.", true),
+      content: text("The report."),
+    },
+  },
+  {
+    typeName: "PostEvaluation",
+    recordType: "post_evaluations",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      evaluator: name("Who evaluated."),
+      evaluatedOn: date("Date of the evaluation.", true),
+      findings: text("Findings."),
+      recommendation: choice(EvaluationRecommendation, "Recommendation.", true),
+    },
+  },
+  {
+    typeName: "Attachment",
+    recordType: "attachments",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      kind: choice(AttachmentKind, "Which document it is.", true),
+      title: name("Title."),
+      mediaType: name("Media type, e.g. application/pdf.", true),
+      url: text("Where to download it.", false, 2000),
+      byteSize: { type: () => NonNegativeIntResolver, description: "Size in bytes." },
+    },
+  },
+];
+
+export function editableKind(typeName: string): EditableKind | undefined {
+  return editableKinds.find((kind) => kind.typeName === typeName);
+}
+
+export const disclosureOfKind = (kind: EditableKind): RecordDisclosure => disclosureOf(kind.recordType);

@@ -1,0 +1,202 @@
+import { and, eq, getTableColumns } from "drizzle-orm";
+import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { type Viewer } from "../access/viewer.js";
+import { appendAudit, type Actor } from "../audit/audit-trail.js";
+import { type AppDb, type Database } from "../db/database.js";
+import { decisionRevisions } from "../decisions/decision-revision.table.js";
+
+import { disclosureOf } from "../disclosure/record-types.js";
+import { withholdings } from "../disclosure/withholding.table.js";
+import { ForbiddenError } from "../graphql/auth.errors.js";
+import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
+import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
+import { isNull } from "drizzle-orm";
+import { editableKind, type EditableKind } from "./editable-kinds.js";
+import { asNode, type NodeRow } from "./node.js";
+import { nodeTypes, type NodeTypeName } from "./node-types.js";
+import { checkProcedure } from "./procedure-rules.js";
+import { RecordWriter } from "./record-writer.js";
+import { staffTables } from "./staff.tables.js";
+
+export interface MutationOutcome {
+  record: NodeRow | null;
+  userErrors: UserError[];
+}
+
+type Input = Record<string, unknown>;
+type Row = Record<string, unknown> & { id: string; version: number; decisionId?: string; withdrawnAt?: Date | null };
+
+const tableOf = (typeName: NodeTypeName) => staffTables[nodeTypes[typeName].table] as unknown as PgTable;
+const column = (table: PgTable, key: string) => getTableColumns(table)[key] as PgColumn;
+
+/**
+ * Every editorial write: authorised by role before anything is read, run as the writer role in one
+ * transaction with its audit entry, refused with user errors (and rolled back) when the input or
+ * the procedure forbids it.
+ */
+export class EditorialService {
+  constructor(
+    private readonly database: Database,
+    private readonly viewer: Viewer,
+  ) {}
+
+  get actor(): Actor {
+    return { keyId: this.viewer.keyId, role: this.viewer.role };
+  }
+
+  authorize(roles: readonly string[], action: string): void {
+    if (!roles.includes(this.viewer.role)) {
+      throw new ForbiddenError(`${action} is for ${roles.map((r) => r.toLowerCase().replace("_", " ")).join(" or ")} keys.`, this.viewer.role === "ANONYMOUS");
+    }
+  }
+
+  /** Runs a write; user errors roll it back and come back as the payload's `userErrors`. */
+  async write(work: (db: AppDb) => Promise<NodeRow | null>): Promise<MutationOutcome> {
+    try {
+      return { record: await this.database.asWriter(work), userErrors: [] };
+    } catch (error) {
+      if (error instanceof UserErrors) return { record: null, userErrors: error.errors };
+      throw error;
+    }
+  }
+
+  async create(kind: EditableKind, input: Input, action: string): Promise<MutationOutcome> {
+    this.authorize(kind.writers, action);
+    return this.write(async (db) => {
+      const values = await this.values(db, kind, input, "create");
+      if (kind.parent) {
+        const parent = await this.existing(db, kind.parent.typeName, input[kind.parent.key] as string, [kind.parent.key]);
+        values[kind.parent.key] = parent.id;
+        values.decisionId = parent.decisionId ?? parent.id;
+      }
+      await checkProcedure(db, kind.typeName, values, true);
+      const table = tableOf(kind.typeName);
+      const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
+      await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
+      return asNode(kind.typeName, row);
+    });
+  }
+
+  async update(kind: EditableKind, input: Input, action: string): Promise<MutationOutcome> {
+    this.authorize(kind.writers, action);
+    return this.write(async (db) => {
+      const before = await this.lockForChange(db, kind.typeName, input.id as string, input.expectedVersion as number);
+      const changes = await this.values(db, kind, input, "update");
+      await checkProcedure(db, kind.typeName, { ...before, ...changes }, false);
+      const after = await this.applyChange(db, kind.typeName, before, changes);
+      await new RecordWriter(db).reindex(kind.recordType, after);
+      if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
+      await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
+      return asNode(kind.typeName, after);
+    });
+  }
+
+  /** Removing a record is a withdrawal: recorded with its reason, the row kept. */
+  async withdraw(input: { id: string; expectedVersion: number; reason: string }): Promise<MutationOutcome> {
+    const { typeName } = fromGlobalId(input.id, "input.id");
+    const kind = editableKind(typeName);
+    if (!kind) throw new UserErrors([userError("INVALID_INPUT", `A ${typeName} cannot be withdrawn.`, ["id"])]);
+    this.authorize(kind.writers, "recordWithdraw");
+    return this.write(async (db) => {
+      if (!input.reason.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for the withdrawal.", ["reason"])]);
+      const before = await this.lockForChange(db, kind.typeName, input.id, input.expectedVersion);
+      const after = await this.applyChange(db, kind.typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
+      await appendAudit(db, this.actor, { action: "recordWithdraw", recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
+      return asNode(kind.typeName, after);
+    });
+  }
+
+  /** The current row, locked, after checking it exists, is not withdrawn and is at the expected version. */
+  async lockForChange(db: AppDb, typeName: NodeTypeName, id: string, expectedVersion: number): Promise<Row> {
+    const rowId = rowIdOf(id, typeName, "input.id");
+    const table = tableOf(typeName);
+    const [before] = (await db.select().from(table).where(eq(column(table, "id"), rowId)).for("update")) as Row[];
+    if (!before) throw new UserErrors([userError("NOT_FOUND", `No ${typeName} has this id.`, ["id"])]);
+    if (before.withdrawnAt) throw new UserErrors([userError("INVALID_INPUT", `This ${typeName} was withdrawn and can no longer change.`, ["id"])]);
+    if (before.version !== expectedVersion) {
+      throw new UserErrors([userError("CONFLICT", `This ${typeName} is at version ${before.version}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`, ["expectedVersion"])]);
+    }
+    return before;
+  }
+
+  /** Writes changes and the next version, guarded by the version read (a concurrent writer gets CONFLICT). */
+  async applyChange(db: AppDb, typeName: NodeTypeName, before: Row, changes: Input): Promise<Row> {
+    const table = tableOf(typeName);
+    const [after] = (await db
+      .update(table)
+      .set({ ...changes, version: before.version + 1, updatedAt: new Date() } as never)
+      .where(and(eq(column(table, "id"), before.id), eq(column(table, "version"), before.version)))
+      .returning()) as Row[];
+    if (!after) throw new UserErrors([userError("CONFLICT", `This ${typeName} changed while you were updating it. Read it again and retry.`, ["expectedVersion"])]);
+    return after;
+  }
+
+  /** Checks and converts the input's fields: lengths, ids decoded and found, required fields not cleared. */
+  private async values(db: AppDb, kind: EditableKind, input: Input, mode: "create" | "update"): Promise<Input> {
+    const values: Input = {};
+    const errors: UserError[] = [];
+    for (const [key, spec] of Object.entries(kind.fields)) {
+      const value = input[key];
+      if (value === undefined) continue;
+      if (value === null) {
+        if (spec.required) errors.push(userError("INVALID_INPUT", `${key} is required and cannot be cleared.`, [key]));
+        else values[key] = null;
+        continue;
+      }
+      if (typeof value === "string" && spec.maxLength && value.length > spec.maxLength) {
+        errors.push(userError("INVALID_INPUT", `${key} may be at most ${spec.maxLength} characters, got ${value.length}.`, [key]));
+      } else if (typeof value === "string" && spec.required && !value.trim()) {
+        errors.push(userError("INVALID_INPUT", `${key} must not be empty.`, [key]));
+      } else if (spec.idOf) {
+        const found = await this.existing(db, spec.idOf, value as string, [key]).catch((e: unknown) => {
+          if (e instanceof UserErrors) errors.push(...e.errors);
+          else throw e;
+          return null;
+        });
+        if (found) values[key] = found.id;
+      } else {
+        values[key] = value;
+      }
+    }
+    if (mode === "create" && kind.typeName === "Decision") Object.assign(values, { stage: "INITIATION", status: "IN_PROGRESS" });
+    if (errors.length > 0) throw new UserErrors(errors);
+    return values;
+  }
+
+  /** The row behind a global id of the given type, or a user error naming the input field. */
+  async existing(db: AppDb, typeName: NodeTypeName, id: string, field: string[]): Promise<Row> {
+    let rowId: string;
+    try {
+      rowId = rowIdOf(id, typeName, field.join("."));
+    } catch {
+      throw new UserErrors([userError("INVALID_INPUT", `${field.join(".")} must be the id of a ${typeName}.`, field)]);
+    }
+    const table = tableOf(typeName);
+    const [row] = (await db.select().from(table).where(eq(column(table, "id"), rowId))) as Row[];
+    if (!row || row.withdrawnAt) throw new UserErrors([userError("NOT_FOUND", `No ${typeName} has the id given in ${field.join(".")}.`, field)]);
+    return row;
+  }
+
+  /** The public revision history keeps each changed field, and whether each value was public when current. */
+  private async recordRevisions(db: AppDb, kind: EditableKind, before: Row, after: Row): Promise<void> {
+    const disclosure = disclosureOf("decisions");
+    const active = await db
+      .select({ field: withholdings.field })
+      .from(withholdings)
+      .where(and(eq(withholdings.recordType, "decisions"), eq(withholdings.recordId, after.id), isNull(withholdings.releasedAt)));
+    const wholeWithheld = active.some((w) => w.field === null);
+    const asText = (key: string, value: unknown) =>
+      value === null || value === undefined ? null : kind.fields[key]?.idOf ? toGlobalId(kind.fields[key]!.idOf!, String(value)) : String(value);
+    const changed = [...disclosure.published, ...disclosure.withholdable].filter(
+      (key) => key !== "updatedAt" && key !== "createdAt" && asText(key, before[key]) !== asText(key, after[key]),
+    );
+    if (changed.length === 0) return;
+    await db.insert(decisionRevisions).values(
+      changed.map((field) => {
+        const disclosed = !wholeWithheld && !active.some((w) => w.field === field);
+        return { decisionId: after.id, field, oldValue: asText(field, before[field]), newValue: asText(field, after[field]), oldDisclosed: disclosed, newDisclosed: disclosed };
+      }),
+    );
+  }
+}
+

@@ -1,0 +1,117 @@
+import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { type AppDb } from "../db/database.js";
+import { deliberations } from "../deliberations/deliberation.table.js";
+import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
+import { legalityReviews } from "../legality-reviews/legality-review.table.js";
+import { publications } from "../publications/publication.table.js";
+import { riskAssessments } from "../risk-assessments/risk-assessment.table.js";
+
+/** Articles of the Interim Regulations on Major Administrative Decision-making Procedures (Decree 713). */
+export const ARTICLE = {
+  commentPeriod: "art. 15 (《重大行政决策程序暂行条例》第十五条)",
+  uncontrollableRisk: "art. 24 (《重大行政决策程序暂行条例》第二十四条)",
+  legalityReview: "art. 25 (《重大行政决策程序暂行条例》第二十五条)",
+  deliberation: "art. 30 (《重大行政决策程序暂行条例》第三十条)",
+  publication: "art. 32 (《重大行政决策程序暂行条例》第三十二条)",
+} as const;
+
+const LAWFUL = ["LAWFUL", "LAWFUL_AFTER_AMENDMENT"] as const;
+const ADOPTED = ["ADOPTED", "ADOPTED_WITH_CHANGES"] as const;
+
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/** The decision's latest legality review (by submission) must be completed and lawful: art. 25. */
+async function lawfulReview(db: AppDb, decisionId: string): Promise<UserError | null> {
+  const [latest] = await db
+    .select()
+    .from(legalityReviews)
+    .where(and(eq(legalityReviews.decisionId, decisionId), isNull(legalityReviews.withdrawnAt)))
+    .orderBy(desc(legalityReviews.submittedOn), desc(legalityReviews.createdAt))
+    .limit(1);
+  if (!latest) return userError("PROCEDURE_VIOLATION", "The draft has not been submitted for legality review; it may not go to deliberation.", [], ARTICLE.legalityReview);
+  if (!latest.result || !(LAWFUL as readonly string[]).includes(latest.result)) {
+    return userError("PROCEDURE_VIOLATION", `The latest legality review is ${latest.result ? `"${latest.result}"` : "not completed"}; only a lawful draft may go to deliberation.`, [], ARTICLE.legalityReview);
+  }
+  return null;
+}
+
+/** An uncontrollable risk means the draft is changed (and assessed again) first: art. 24. */
+async function controllableRisk(db: AppDb, decisionId: string): Promise<UserError | null> {
+  const [latest] = await db
+    .select({ controllability: riskAssessments.controllability })
+    .from(riskAssessments)
+    .where(and(eq(riskAssessments.decisionId, decisionId), isNull(riskAssessments.withdrawnAt)))
+    .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt))
+    .limit(1);
+  return latest?.controllability === "UNCONTROLLABLE"
+    ? userError("PROCEDURE_VIOLATION", "The latest risk assessment found the risk uncontrollable; change the draft and assess it again before deliberation.", [], ARTICLE.uncontrollableRisk)
+    : null;
+}
+
+/** A decision is published only after a deliberation adopted it, and not before that meeting: art. 30, 32. */
+async function adoptedBefore(db: AppDb, decisionId: string, publishedOn: string | null): Promise<UserError | null> {
+  const [adopted] = await db
+    .select({ heldOn: deliberations.heldOn })
+    .from(deliberations)
+    .where(
+      and(
+        eq(deliberations.decisionId, decisionId),
+        isNull(deliberations.withdrawnAt),
+        inArray(deliberations.outcome, [...ADOPTED]),
+        publishedOn ? lte(deliberations.heldOn, publishedOn) : undefined,
+      ),
+    )
+    .limit(1);
+  return adopted
+    ? null
+    : userError("PROCEDURE_VIOLATION", publishedOn ? `No deliberation adopted the decision on or before ${publishedOn}; publication cannot precede it.` : "No deliberation has adopted the decision.", publishedOn ? ["publishedOn"] : [], ARTICLE.publication);
+}
+
+async function published(db: AppDb, decisionId: string): Promise<UserError | null> {
+  const [publication] = await db.select({ id: publications.id }).from(publications).where(and(eq(publications.decisionId, decisionId), isNull(publications.withdrawnAt))).limit(1);
+  return publication ? null : userError("PROCEDURE_VIOLATION", "The decision has not been published; it cannot be implemented or evaluated yet.", [], ARTICLE.publication);
+}
+
+const collect = async (checks: Promise<UserError | null>[]) => {
+  const errors = (await Promise.all(checks)).filter((e): e is UserError => e !== null);
+  if (errors.length > 0) throw new UserErrors(errors);
+};
+
+/** The procedure's hard rules for a record about to be written (`values` is the record as it would be). */
+export async function checkProcedure(db: AppDb, typeName: string, values: Record<string, any>, creating: boolean): Promise<void> {
+  const decisionId = values.decisionId as string;
+  switch (typeName) {
+    case "Consultation": {
+      if (values.closesOn < values.opensOn) throw new UserErrors([userError("INVALID_INPUT", "closesOn must not be before opensOn.", ["closesOn"])]);
+      const length = days(values.opensOn, values.closesOn);
+      if (values.method === "ONLINE_COMMENT" && length < 30 && !values.shortPeriodReason?.trim()) {
+        throw new UserErrors([userError("PROCEDURE_VIOLATION", `A comment period of ${length} days is shorter than 30: state the reason in shortPeriodReason when it opens.`, ["shortPeriodReason"], ARTICLE.commentPeriod)]);
+      }
+      return;
+    }
+    case "LegalityReview": {
+      if (values.completedOn && values.completedOn < values.submittedOn) throw new UserErrors([userError("INVALID_INPUT", "completedOn must not be before submittedOn.", ["completedOn"])]);
+      if (Boolean(values.result) !== Boolean(values.completedOn)) throw new UserErrors([userError("INVALID_INPUT", "A result and its completion date are recorded together.", [values.result ? "completedOn" : "result"])]);
+      return;
+    }
+    case "Deliberation":
+      if (creating) await collect([lawfulReview(db, decisionId), controllableRisk(db, decisionId)]);
+      return;
+    case "Publication":
+      await collect([adoptedBefore(db, decisionId, values.publishedOn)]);
+      return;
+  }
+}
+
+/** What must hold before a decision may enter `stage`. */
+export async function checkStage(db: AppDb, decisionId: string, stage: string): Promise<void> {
+  switch (stage) {
+    case "DELIBERATION":
+      return collect([lawfulReview(db, decisionId), controllableRisk(db, decisionId)]);
+    case "PUBLICATION":
+      return collect([adoptedBefore(db, decisionId, null)]);
+    case "IMPLEMENTATION":
+    case "POST_EVALUATION":
+      return collect([published(db, decisionId)]);
+  }
+}
