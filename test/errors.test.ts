@@ -43,6 +43,18 @@ describe("bad input gets a clear error, never a stack trace, SQL or a 500", () =
     const forged = Buffer.from(JSON.stringify(["decisions:CATALOG:DESC", "2024'; drop table decisions; --", 1, "x"])).toString("base64url");
     expectUserError(await api.anonymous(`query($c: String) { decisions(after: $c) { totalCount } }`, { c: forged }), "after");
     expectUserError(await api.anonymous(`{ decisions { nodes { basis(after: "nope") { totalCount } } } }`), "after");
+    const cursor = (...values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+    const uuid = "6b1f6f0e-8f9e-4a7e-9c1e-2b3c4d5e6f70";
+    for (const [orderBy, after] of [
+      ["{ field: CATALOG, direction: DESC }", cursor("decisions:CATALOG:DESC", 1099511627776, 1, uuid)],
+      ["{ field: INITIATED_ON, direction: ASC }", cursor("decisions:INITIATED_ON:ASC", "2024-02-30", uuid)],
+      ["{ field: INITIATED_ON, direction: ASC }", cursor("decisions:INITIATED_ON:ASC", "0000-01-01", uuid)],
+      ["{ field: UPDATED_AT, direction: ASC }", cursor("decisions:UPDATED_AT:ASC", "2024-02-30T00:00:00.000Z", uuid)],
+      ["{ field: TITLE, direction: ASC }", cursor("decisions:TITLE:ASC", "a\u0000b", uuid)],
+    ]) {
+      expectUserError(await api.anonymous(`query($c: String) { decisions(orderBy: ${orderBy}, after: $c) { totalCount } }`, { c: after }), "after");
+    }
+    expectUserError(await api.anonymous(`query($c: String) { decisions { nodes { basis(after: $c) { totalCount } } } }`, { c: cursor("basis", 3000000000, uuid) }), "after");
   });
 
   it("rejects page sizes outside 0–100 and mixed paging directions", async () => {
@@ -61,6 +73,13 @@ describe("bad input gets a clear error, never a stack trace, SQL or a 500", () =
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "   " } }), "filter.search");
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "長".repeat(201) } }), "filter.search");
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { catalogYear: "2024" } }));
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "\u0000" } }), "filter.search");
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { initiatedOn: { from: "0000-01-01" } } }));
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { publishedOn: { to: "0000-12-31" } } }));
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { updatedSince: "0000-01-01T00:00:00Z" } }));
+    for (const list of ["category", "stage", "status"]) {
+      expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { [list]: [] } }), `filter.${list}`);
+    }
   });
 
   it("answers malformed requests with a 400 and a code", async () => {
@@ -70,6 +89,12 @@ describe("bad input gets a clear error, never a stack trace, SQL or a 500", () =
     const unknown = await api.anonymous(`{ decisions { secretField } }`);
     expectClean(unknown);
     expect(unknown.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("answers Apollo's own refusals of a request with a client code, not as an internal error", async () => {
+    const response = await api.anonymous(`{ decisions { totalCount } }`, undefined, { persistedQuery: { version: 2, sha256Hash: "x" } });
+    expectClean(response);
+    expect(response.errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
   });
 
   it("masks an unexpected failure to a generic message, without the SQL or its parameters", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDecision } from "../seeds/load-decision.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
+import { searchKey } from "../src/search/search-key.js";
 import { TestApi } from "./support/api.js";
 
 type Row = {
@@ -120,6 +121,13 @@ describe("filtering and searching decisions", () => {
     expect((await ids({ search: "自公布之日起施行" })).length).toBeGreaterThan(10);
     expect((await ids({ search: "伏" })).length).toBeGreaterThan(0);
     expect(await ids({ search: "  光伏  " })).toEqual(await ids({ search: "光伏" }));
+    // Full-width Latin letters and digits fold to half-width, and case does not matter.
+    expect(searchKey("ＡＢｃ　２５０")).toBe("abc 250");
+    expect(await ids({ search: "２５０" })).toEqual(await ids({ search: "250" }));
+    expect((await ids({ search: "250" })).length).toBeGreaterThan(0);
+    // A character alone folds as it does inside a word (phrase conversion would not: 乾 → 干, 乾隆 → 乾隆).
+    expect(searchKey("乾")).toBe(searchKey("乾隆").slice(0, 1));
+    expect(searchKey("看着")).toBe(searchKey("看著"));
   });
 
   it("treats LIKE's special characters as plain text", async () => {

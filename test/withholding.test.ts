@@ -144,6 +144,9 @@ describe("withheld means withheld: canary values never reach the public, by any 
         : await q<{ id: string }>(`SELECT id FROM ${table} WHERE decision_id IN ($1, $2)`, [ids.parts, ids.whole]);
       withheldRecordIds.push(...rows.map((r) => toGlobalId(record.typeName, r.id)));
     }
+    const unpublished = await q<{ id: string }>("SELECT id FROM comments WHERE moderation_state <> 'PUBLISHED' AND decision_id = $1", [ids.fields]);
+    expect(unpublished).toHaveLength(2);
+    withheldRecordIds.push(...unpublished.map((r) => toGlobalId("Comment", r.id)));
     withheldRecordIds = [...new Set(withheldRecordIds)];
     references = {
       village: toGlobalId("Region", regionIds.get("340881100201")!),
@@ -201,6 +204,7 @@ describe("withheld means withheld: canary values never reach the public, by any 
       await q(`DELETE FROM ${getTableConfig(record.table).name} WHERE decision_id = $1`, [ids.parts]);
     }
     await q(`DELETE FROM decisions WHERE id = $1`, [ids.whole]);
+    await q(`DELETE FROM comments WHERE moderation_state <> 'PUBLISHED'`);
 
     const after = await observe();
     expect(after).toEqual(before);

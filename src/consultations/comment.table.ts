@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 import { consultations } from "./consultation.table.js";
@@ -49,5 +49,7 @@ export const comments = pgTable(
     index("comments_consultation_idx").on(t.consultationId, t.submittedAt, t.id),
     index("comments_decision_idx").on(t.decisionId),
     unique("comments_idempotency_key").on(t.consultationId, t.idempotencyKey),
+    // The copied decision id must be the consultation's: the projection trusts it to hide withheld decisions.
+    foreignKey({ name: "comments_consultation_decision_fk", columns: [t.consultationId, t.decisionId], foreignColumns: [consultations.id, consultations.decisionId] }),
   ],
 );

@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { date, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
@@ -31,5 +31,9 @@ export const consultationsColumns = () => ({
 export const consultations = pgTable(
   "consultations",
   consultationsColumns(),
-  (t) => [index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id)],
+  (t) => [
+    index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id),
+    // Lets a comment's decision be checked against its consultation's (see comments).
+    unique("consultations_id_decision_key").on(t.id, t.decisionId),
+  ],
 );

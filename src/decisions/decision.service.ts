@@ -1,6 +1,7 @@
 import { type ConnectionValue, toConnection } from "../graphql/connection.js";
 import { rowIdOf } from "../graphql/global-id.js";
 import { type PageArgs, pageRequest } from "../graphql/page-args.js";
+import { isCalendarDay } from "../graphql/cursor.js";
 import { UserInputError } from "../graphql/user-input.error.js";
 import { asNode, type NodeRow } from "../records/node.js";
 import { type RecordStore } from "../records/record-store.js";
@@ -12,8 +13,21 @@ import { type DecisionCriteria, DecisionRepository } from "./decision.repository
 const MAX_SEARCH_LENGTH = 200;
 const DEFAULT_ORDER: DecisionOrder = { field: "CATALOG", direction: "DESC" };
 
+function checkDay(day: string | null | undefined, argument: string): void {
+  if (day != null && (!isCalendarDay(day) || day > "9999-12-31")) throw new UserInputError(`"${argument}" must be a day between the years 1 and 9999.`, argument);
+}
+
 function checkRange(range: DateRange | null | undefined, argument: string): void {
+  checkDay(range?.from, `${argument}.from`);
+  checkDay(range?.to, `${argument}.to`);
   if (range?.from && range.to && range.from > range.to) throw new UserInputError(`"${argument}.from" must not be after "${argument}.to".`, argument);
+}
+
+/** An empty "any of" list would match nothing; it is almost certainly a client's mistake. */
+function checkList<T>(values: T[] | null | undefined, argument: string): T[] | undefined {
+  if (values == null) return undefined;
+  if (values.length === 0) throw new UserInputError(`"${argument}" must list at least one value, or be left out.`, argument);
+  return values;
 }
 
 /** Turns a client's filter into criteria the repository can trust: ids decoded by type, search normalised. */
@@ -21,14 +35,15 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
   if (!filter) return {};
   checkRange(filter.initiatedOn, "filter.initiatedOn");
   checkRange(filter.publishedOn, "filter.publishedOn");
+  if (filter.updatedSince != null) checkDay(filter.updatedSince.toISOString().slice(0, 10), "filter.updatedSince");
   const criteria: DecisionCriteria = {
     catalogYear: filter.catalogYear ?? undefined,
     regionId: filter.regionId != null ? rowIdOf(filter.regionId, "Region", "filter.regionId") : undefined,
     decidingBodyId: filter.decidingBodyId != null ? rowIdOf(filter.decidingBodyId, "PublicBody", "filter.decidingBodyId") : undefined,
     undertakingBodyId: filter.undertakingBodyId != null ? rowIdOf(filter.undertakingBodyId, "PublicBody", "filter.undertakingBodyId") : undefined,
-    categories: (filter.category ?? undefined) as DecisionCriteria["categories"],
-    stages: (filter.stage ?? undefined) as DecisionCriteria["stages"],
-    statuses: (filter.status ?? undefined) as DecisionCriteria["statuses"],
+    categories: checkList(filter.category, "filter.category") as DecisionCriteria["categories"],
+    stages: checkList(filter.stage, "filter.stage") as DecisionCriteria["stages"],
+    statuses: checkList(filter.status, "filter.status") as DecisionCriteria["statuses"],
     initiatedFrom: filter.initiatedOn?.from ?? undefined,
     initiatedTo: filter.initiatedOn?.to ?? undefined,
     publishedFrom: filter.publishedOn?.from ?? undefined,
@@ -37,6 +52,8 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
   };
   if (filter.search != null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw new UserInputError(`"filter.search" must be at most ${MAX_SEARCH_LENGTH} characters.`, "filter.search");
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(filter.search)) throw new UserInputError('"filter.search" must not contain control characters.', "filter.search");
     const key = searchKey(filter.search);
     if (key.length === 0) throw new UserInputError('"filter.search" must contain at least one character besides spaces.', "filter.search");
     criteria.searchKey = key;

@@ -1,7 +1,9 @@
 import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
+import { publicBodies } from "../bodies/public-body.table.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
-import { columnName, confidentialOf, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
+import { regions } from "../regions/region.table.js";
+import { columnName, confidentialOf, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
 
 /**
  * The disclosure projection (DESIGN §3): one view per record table in schema `disclosure`, in which
@@ -13,8 +15,7 @@ export function projectionStatements(): string[] {
   return [
     "DROP SCHEMA IF EXISTS disclosure CASCADE",
     "CREATE SCHEMA disclosure",
-    "CREATE VIEW disclosure.regions AS SELECT * FROM public.regions",
-    "CREATE VIEW disclosure.public_bodies AS SELECT * FROM public.public_bodies",
+    ...referenceViews(),
     ...recordDisclosures.map(recordView),
     noticesView(),
     searchDocumentsView(),
@@ -22,7 +23,32 @@ export function projectionStatements(): string[] {
     "DROP SCHEMA IF EXISTS staff CASCADE",
     "CREATE SCHEMA staff",
     staffNoticesView(),
+    ...withholdableFieldsConstraint(),
     ...grants(),
+  ];
+}
+
+/** Regions and bodies are public whole, column by column as listed (a new column is not published by default). */
+const referencePublished = {
+  regions: { table: regions, columns: ["id", "code", "name", "level", "parentId", "path", "depth", "createdAt", "updatedAt"] },
+  public_bodies: { table: publicBodies, columns: ["id", "name", "kind", "regionId", "createdAt", "updatedAt"] },
+};
+
+function referenceViews(): string[] {
+  return Object.entries(referencePublished).map(([name, { table, columns }]) => {
+    const all: Record<string, { name: string }> = getTableColumns(table);
+    const unlisted = Object.keys(all).filter((key) => !columns.includes(key));
+    if (unlisted.length > 0) throw new Error(`${name}: columns ${unlisted.join(", ")} are not listed as published (projection.sql.ts)`);
+    return `CREATE VIEW disclosure.${name} AS SELECT ${columns.map((key) => `"${all[key]!.name}"`).join(", ")} FROM public.${name}`;
+  });
+}
+
+/** The database itself refuses a withholding of a field the projection does not know how to withhold. */
+function withholdableFieldsConstraint(): string[] {
+  const allowed = recordDisclosures.flatMap((record) => record.withholdable.map((field) => `'${record.recordType}.${field}'`));
+  return [
+    "ALTER TABLE public.withholdings DROP CONSTRAINT IF EXISTS withholdings_field_withholdable",
+    `ALTER TABLE public.withholdings ADD CONSTRAINT withholdings_field_withholdable CHECK (field IS NULL OR (record_type::text || '.' || field) IN (${allowed.join(", ")}))`,
   ];
 }
 
@@ -79,7 +105,7 @@ SELECT ${columns.join(",\n  ")}
 FROM public.${tableName(record)} AS t
 LEFT JOIN LATERAL (
   SELECT array_agg(x.field) AS fields FROM public.withholdings x
-  WHERE x.record_type = '${record.recordType}' AND x.record_id = t.id AND x.field IS NOT NULL AND x.released_at IS NULL
+  WHERE x.record_type = '${record.recordType}' AND x.record_id = t.id AND x.field IS NOT NULL AND ${inForce("x")}
 ) AS w ON true
 WHERE ${conditions.join("\n  AND ")}`;
 }
@@ -95,12 +121,12 @@ function noticesView(): string {
   const parts = recordDisclosures.flatMap((record) => {
     const fieldNotices = `SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id, w.field, NULL::text AS withheld_record_type, ${noticeColumns}
 FROM public.withholdings w JOIN disclosure.${tableName(record)} t ON t.id = w.record_id
-WHERE w.record_type = '${record.recordType}' AND w.field IS NOT NULL AND w.released_at IS NULL`;
+WHERE w.record_type = '${record.recordType}' AND w.field IS NOT NULL AND ${inForce("w")}`;
     if (record.recordType === "decisions") return [fieldNotices];
     const parent = record.noticeParent ?? { recordType: "decisions", column: "decision_id", field: record.decisionField };
     const wholeNotices = `SELECT w.id, '${parent.recordType}' AS subject_type, t.${parent.column} AS subject_id, '${parent.field}' AS field, w.record_type::text AS withheld_record_type, ${noticeColumns}
 FROM public.withholdings w JOIN public.${tableName(record)} t ON t.id = w.record_id
-WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND w.released_at IS NULL
+WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND ${inForce("w")}
   AND ${[...eligibility(record), `EXISTS (SELECT 1 FROM disclosure.${parent.recordType} p WHERE p.id = t.${parent.column})`].join("\n  AND ")}`;
     return [fieldNotices, wholeNotices];
   });
@@ -112,7 +138,7 @@ function searchDocumentsView(): string {
   const branches = recordDisclosures.flatMap((record) =>
     (record.searchable ?? []).map(
       (field) =>
-        `(s.record_type = '${record.recordType}' AND s.field = '${field}' AND EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = s.record_id AND r."${columnName(record, field)}" IS NOT NULL))`,
+        `(s.record_type = '${record.recordType}' AND s.field = '${field}' AND EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = s.record_id AND r.${record.recordType === "decisions" ? "id" : "decision_id"} = s.decision_id AND r."${columnName(record, field)}" IS NOT NULL))`,
     ),
   );
   return `CREATE VIEW disclosure.search_documents AS
@@ -131,12 +157,12 @@ SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id,
   coalesce(w.field, CASE w.record_type::text ${listField} END) AS field,
   CASE WHEN w.field IS NULL THEN w.record_type::text END AS withheld_record_type, ${noticeColumns}
 FROM public.withholdings w
-WHERE w.released_at IS NULL`;
+WHERE ${inForce("w")}`;
 }
 
 /** The revision history: a value is shown only if it was public when current and its field is public now. */
 function revisionsView(): string {
-  const withheldNow = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = 'decisions' AND x.record_id = r.decision_id AND x.field = r.field AND x.released_at IS NULL)`;
+  const withheldNow = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = 'decisions' AND x.record_id = r.decision_id AND x.field = r.field AND ${inForce("x")})`;
   return `CREATE VIEW disclosure.decision_revisions AS
 SELECT r.id, r.decision_id, r.field, r.changed_at,
   CASE WHEN r.old_disclosed AND NOT ${withheldNow} THEN r.old_value END AS old_value,

@@ -51,8 +51,11 @@ export interface RecordDisclosure {
   eligibility?: string;
 }
 
+/** A withholding is in force until its release time has come (a release dated later does not release now). */
+export const inForce = (alias: string) => `(${alias}.released_at IS NULL OR ${alias}.released_at > now())`;
+
 export const notWithheldWhole = (type: RecordType, idExpression: string) =>
-  `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND x.released_at IS NULL)`;
+  `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x")})`;
 
 const timestamps = ["createdAt", "updatedAt"];
 /** What every part of a decision's file publishes: its id, its decision and its timestamps. */

@@ -14,10 +14,19 @@ export function encodeCursor(ordering: string, values: CursorValue[]): string {
 export type CursorValueCheck = (value: unknown) => boolean;
 
 export const isUuid: CursorValueCheck = (v) => typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
-export const isInteger: CursorValueCheck = (v) => Number.isSafeInteger(v);
-export const isLocalDate: CursorValueCheck = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
-export const isTimestamp: CursorValueCheck = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v));
-export const isText: CursorValueCheck = (v) => typeof v === "string" && v.length <= 10_000;
+/** A 32-bit integer, as PostgreSQL's integer columns hold. */
+export const isInteger: CursorValueCheck = (v) => Number.isInteger(v) && (v as number) >= -2_147_483_648 && (v as number) <= 2_147_483_647;
+/** A real calendar day between years 1 and 9999 (PostgreSQL rejects year 0 and 30 February alike). */
+export const isLocalDate: CursorValueCheck = (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDay(v);
+export const isTimestamp: CursorValueCheck = (v) =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && isCalendarDay(v.slice(0, 10)) && new Date(v).toISOString() === v;
+/** Text without NUL, which PostgreSQL text cannot hold. */
+export const isText: CursorValueCheck = (v) => typeof v === "string" && v.length <= 10_000 && !v.includes("\u0000");
+
+export function isCalendarDay(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day && day >= "0001-01-01";
+}
 
 export function decodeCursor(cursor: string, ordering: string, checks: CursorValueCheck[], argument: string): CursorValue[] {
   const invalid = () => new UserInputError(`"${argument}" is not a valid cursor for this list and ordering.`, argument);

@@ -26,6 +26,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { code: _code, argument } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(argument ? { argument } : {}) } };
   }
+  // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.
+  const status = (error as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
+  }
   reportUnexpected(unwrapResolverError(error));
   return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

@@ -1,4 +1,4 @@
-import { date, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { date, foreignKey, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
@@ -27,7 +27,7 @@ export const riskAssessmentsColumns = () => ({
 export const riskAssessments = pgTable(
   "risk_assessments",
   riskAssessmentsColumns(),
-  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id)],
+  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id), unique("risk_assessments_id_decision_key").on(t.id, t.decisionId)],
 );
 
 export const riskFindingsColumns = () => ({
@@ -46,5 +46,10 @@ export const riskFindingsColumns = () => ({
 export const riskFindings = pgTable(
   "risk_findings",
   riskFindingsColumns(),
-  (t) => [unique("risk_findings_dimension_key").on(t.riskAssessmentId, t.dimension), index("risk_findings_decision_idx").on(t.decisionId)],
+  (t) => [
+    unique("risk_findings_dimension_key").on(t.riskAssessmentId, t.dimension),
+    index("risk_findings_decision_idx").on(t.decisionId),
+    // The copied decision id must be the assessment's: the projection trusts it to hide withheld decisions.
+    foreignKey({ name: "risk_findings_assessment_decision_fk", columns: [t.riskAssessmentId, t.decisionId], foreignColumns: [riskAssessments.id, riskAssessments.decisionId] }),
+  ],
 );

@@ -1,11 +1,20 @@
 import * as OpenCC from "opencc-js";
 
 // Traditional and Simplified text must meet: both sides are folded to Simplified before comparing.
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+// Character by character, never by phrase: a phrase converter may turn a character one way inside a
+// word and another way alone (乾隆 / 乾), and a substring search must fold a part as the whole.
+const tsCharacters = OpenCC.Locale.to.cn![0]![1]!;
+const toSimplified = OpenCC.ConverterFactory([[tsCharacters]]);
+
+/** Characters that one script writes two ways where the character table keeps the Traditional form. */
+const variants: Record<string, string> = { 着: "著" };
 
 /** The normalised form of text for search: NFKC (full-width → half-width), lower case, Simplified. */
 export function searchKey(text: string): string {
-  return toSimplified(text.normalize("NFKC").toLowerCase()).replace(/\s+/g, " ").trim();
+  return toSimplified(text.normalize("NFKC").toLowerCase())
+    .replace(/[着]/g, (c: string) => variants[c] ?? c)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A LIKE pattern matching the key anywhere, with LIKE's own characters escaped. */

@@ -24,8 +24,8 @@ export class TestApi {
   }
 
   /** Runs an operation as an anonymous member of the public. */
-  async anonymous<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    const response = await this.server.inject({ method: "POST", url: "/graphql", payload: { query, variables }, headers: { "content-type": "application/json" } });
+  async anonymous<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await this.server.inject({ method: "POST", url: "/graphql", payload: { query, variables, extensions }, headers: { "content-type": "application/json" } });
     const body = JSON.parse(response.body) as Omit<GraphQLResponse<T>, "status" | "raw">;
     return { ...body, status: response.statusCode, raw: response.body };
   }
