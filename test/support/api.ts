@@ -1,5 +1,9 @@
 import "reflect-metadata";
 import { type FastifyInstance } from "fastify";
+import { createKey } from "../../src/access/api-key.service.js";
+import { type KeyRole } from "../../src/access/viewer.js";
+import { SubmissionThrottle } from "../../src/consultations/comment.service.js";
+import { type Clock } from "../../src/context.js";
 import { type Database } from "../../src/db/database.js";
 import { buildServer } from "../../src/server.js";
 import { openTestDatabase } from "./test-database.js";
@@ -11,30 +15,80 @@ export interface GraphQLResponse<T = Record<string, any>> {
   raw: string;
 }
 
+export type Role = "ANONYMOUS" | KeyRole;
+
+export interface StartOptions {
+  /** The server's clock; tests move it instead of sleeping. */
+  clock?: Clock;
+  throttle?: SubmissionThrottle;
+}
+
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
 export class TestApi {
+  private readonly secrets = new Map<KeyRole, string>();
+
   private constructor(
     readonly database: Database,
     private readonly server: FastifyInstance,
   ) {}
 
-  static async start(): Promise<TestApi> {
+  static async start(options: StartOptions = {}): Promise<TestApi> {
     const database = await openTestDatabase();
-    return new TestApi(database, await buildServer({ database }));
+    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000) }));
   }
 
-  /** Runs an operation as an anonymous member of the public. */
-  async anonymous<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    const response = await this.server.inject({ method: "POST", url: "/graphql", payload: { query, variables, extensions }, headers: { "content-type": "application/json" } });
+  /** A key of this role, made through the product's own key service (one per role and test file). */
+  async secretFor(role: KeyRole): Promise<string> {
+    let secret = this.secrets.get(role);
+    if (!secret) {
+      secret = (await this.database.asWriter((db) => createKey(db, `test ${role.toLowerCase()}`, role))).secret;
+      this.secrets.set(role, secret);
+    }
+    return secret;
+  }
+
+  /** Runs an operation with the given raw headers. */
+  async send<T = Record<string, any>>(headers: Record<string, string>, query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await this.server.inject({ method: "POST", url: "/graphql", payload: { query, variables, extensions }, headers: { "content-type": "application/json", ...headers } });
     const body = JSON.parse(response.body) as Omit<GraphQLResponse<T>, "status" | "raw">;
     return { ...body, status: response.statusCode, raw: response.body };
   }
 
-  /** Like `anonymous`, but fails the test on any error. */
-  async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await this.anonymous<T>(query, variables);
+  /** Runs an operation as a viewer of the given role. */
+  async as<T = Record<string, any>>(role: Role, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = role === "ANONYMOUS" ? {} : { authorization: `Bearer ${await this.secretFor(role)}` };
+    return this.send<T>(headers, query, variables);
+  }
+
+  /** Runs an operation as an anonymous member of the public. */
+  anonymous<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    return this.send<T>({}, query, variables, extensions);
+  }
+
+  /** Like `as`, but fails the test on any error. */
+  async dataAs<T = Record<string, any>>(role: Role, query: string, variables?: Record<string, unknown>): Promise<T> {
+    const response = await this.as<T>(role, query, variables);
     if (response.errors?.length || response.status !== 200) throw new Error(`unexpected errors: ${response.raw}`);
     return response.data!;
+  }
+
+  /** Like `anonymous`, but fails the test on any error. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    return this.dataAs<T>("ANONYMOUS", query, variables);
+  }
+
+  /**
+   * A fingerprint of every row of every table, to prove that a refused request changed nothing.
+   * api_keys is left out: using a key records its last use, which is not a change the caller made.
+   */
+  async fingerprint(): Promise<Record<string, string>> {
+    const tables = await this.database.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'api_keys' AND tablename NOT LIKE '\\_\\_%' ORDER BY 1");
+    const prints: Record<string, string> = {};
+    for (const { name } of tables) {
+      const [row] = await this.database.query<{ print: string | null }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS print FROM public.${name} t`);
+      prints[name] = row!.print ?? "";
+    }
+    return prints;
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestApi } from "./support/api.js";
+import { databaseUrlFor } from "./support/database-url.js";
+
+const WHO = `{ viewer { role keyName seesWithheld } }`;
+
+describe("API keys identify staff and researchers; the role comes from the verified key alone", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  it("treats a request without a key as the anonymous public", async () => {
+    expect((await api.data(WHO)).viewer).toEqual({ role: "ANONYMOUS", keyName: null, seesWithheld: false });
+  });
+
+  it("refuses a malformed, unknown or revoked key with 401 UNAUTHENTICATED, never silently anonymous", async () => {
+    for (const authorization of ["Basic abc", "Bearer", "Bearer not-a-key", `Bearer dd_${"A".repeat(43)}`, "dd_x"]) {
+      const response = await api.send({ authorization }, WHO);
+      expect(response.status, authorization).toBe(401);
+      expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(response.data ?? null).toBeNull();
+    }
+  });
+
+  it("takes no role from a header or an argument", async () => {
+    const response = await api.send({ "x-role": "EDITOR", "x-api-role": "ADMIN", role: "EDITOR" }, WHO);
+    expect(response.data?.viewer.role).toBe("ANONYMOUS");
+    const researcher = await api.send({ authorization: `Bearer ${await api.secretFor("RESEARCHER")}`, "x-role": "EDITOR" }, WHO);
+    expect(researcher.data?.viewer.role).toBe("RESEARCHER");
+  });
+
+  it("lets an admin issue a key whose secret is shown once and stored only as a hash, then revoke it", async () => {
+    const created = await api.dataAs("ADMIN", `mutation { apiKeyCreate(input: { name: "報社數據組", role: RESEARCHER }) { apiKey { id name role secretPrefix createdAt lastUsedAt revokedAt } secret userErrors { code } } }`);
+    const { apiKey, secret } = created.apiKeyCreate;
+    expect(apiKey).toMatchObject({ name: "報社數據組", role: "RESEARCHER", lastUsedAt: null, revokedAt: null });
+    expect(secret).toMatch(/^dd_/);
+    const stored = await api.database.query<{ row: string }>("SELECT t::text AS row FROM api_keys t");
+    expect(stored.some((r) => r.row.includes(secret))).toBe(false);
+    const audit = await api.database.query<{ after: string }>("SELECT after::text FROM audit_entries WHERE action = 'apiKeyCreate'");
+    expect(audit.some((r) => r.after.includes(secret))).toBe(false);
+
+    expect((await api.send({ authorization: `Bearer ${secret}` }, WHO)).data?.viewer).toEqual({ role: "RESEARCHER", keyName: "報社數據組", seesWithheld: false });
+    const [used] = await api.database.query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE name = '報社數據組'");
+    expect(used!.last_used_at).not.toBeNull();
+
+    const listed = await api.dataAs("ADMIN", `{ apiKeys { id name revokedAt } }`);
+    expect(listed.apiKeys.some((k: any) => k.id === apiKey.id)).toBe(true);
+    const revoked = await api.dataAs("ADMIN", `mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { revokedAt } userErrors { code } } }`, { id: apiKey.id });
+    expect(revoked.apiKeyRevoke.apiKey.revokedAt).not.toBeNull();
+    const after = await api.send({ authorization: `Bearer ${secret}` }, WHO);
+    expect(after.status).toBe(401);
+    expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const [kept] = await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM api_keys WHERE name = '報社數據組'");
+    expect(kept!.n).toBe(1);
+  });
+
+  it("lets only admins list, issue or revoke keys", async () => {
+    for (const role of ["ANONYMOUS", "RESEARCHER", "LEGAL_REVIEWER", "EDITOR"] as const) {
+      const before = await api.fingerprint();
+      const list = await api.as(role, `{ apiKeys { id } }`);
+      expect(list.errors?.[0]?.extensions?.code, role).toBe(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
+      const create = await api.as(role, `mutation { apiKeyCreate(input: { name: "x", role: ADMIN }) { secret } }`);
+      expect(create.errors?.[0]?.extensions?.code, role).toBe(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
+      expect(await api.fingerprint()).toEqual(before);
+    }
+  });
+});
+
+describe("the keys command", () => {
+  const env: Record<string, string> = {};
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      const dir = await mkdtemp(join(tmpdir(), "decisions-keys-"));
+      env.PGLITE_DIR = join(dir, "data");
+      cleanup = () => rm(dir, { recursive: true, force: true });
+      return;
+    }
+    const name = `decisions_keys_${process.pid}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    env.DATABASE_URL = databaseUrlFor(url, name);
+    cleanup = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  });
+  afterAll(() => cleanup());
+
+  const keys = (...args: string[]) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/access/keys.cli.ts", ...args], { env: { ...process.env, ...env } });
+      let output = "";
+      child.stdout.on("data", (c) => (output += c));
+      child.stderr.on("data", (c) => (output += c));
+      child.on("exit", (code) => resolve({ code, output }));
+    });
+
+  it("creates, lists and revokes keys", async () => {
+    const created = await keys("create", "--name", "法制審核科", "--role", "legal_reviewer");
+    expect(created.code, created.output).toBe(0);
+    const id = /id ([0-9a-f-]{36})/.exec(created.output)![1]!;
+    expect(created.output).toMatch(/Secret \(shown once, store it now\): dd_/);
+    const listed = await keys("list");
+    expect(listed.output).toMatch(new RegExp(`${id}\\tlegal_reviewer\\t法制審核科.*active`));
+    expect((await keys("revoke", id)).code).toBe(0);
+    expect((await keys("list")).output).toMatch(new RegExp(`${id}.*REVOKED`));
+    expect((await keys("create", "--name", "x", "--role", "superuser")).code).toBe(2);
+  }, 120_000);
+});

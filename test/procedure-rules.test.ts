@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestApi } from "./support/api.js";
+import { newDecision, references, refused, write } from "./support/fixtures.js";
+
+describe("the procedure's hard rules, each refused with its article and accepted once it holds", () => {
+  let api: TestApi;
+  let refs: Awaited<ReturnType<typeof references>>;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    refs = await references(api);
+  });
+  afterAll(() => api.stop());
+
+  const deliberation = (decisionId: string) => ({ decisionId, meeting: "鎮長辦公會議", heldOn: "2026-05-10", outcome: "ADOPTED" });
+  const review = (decisionId: string, submittedOn: string, extra: object = {}) => ({ decisionId, reviewingBodyId: refs.justiceBureau, submittedOn, ...extra });
+
+  it("art. 25: no deliberation without a completed, lawful legality review", async () => {
+    const decision = await newDecision(api, 501);
+    const [missing] = await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+    expect(missing).toMatchObject({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 25") });
+
+    const pending = await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01"));
+    expect((await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id)))[0]!.article).toContain("art. 25");
+
+    await write(api, "LEGAL_REVIEWER", "legalityReviewUpdate", { id: pending.id, expectedVersion: pending.version, result: "UNLAWFUL", completedOn: "2026-03-12", opinion: "超越法定權限。" });
+    expect((await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id)))[0]!.message).toMatch(/UNLAWFUL/);
+
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-04-01", { result: "LAWFUL_AFTER_AMENDMENT", completedOn: "2026-04-12" }));
+    expect(await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id), "id outcome")).toMatchObject({ outcome: "ADOPTED" });
+  });
+
+  it("art. 24: no deliberation while the latest risk assessment finds the risk uncontrollable", async () => {
+    const decision = await newDecision(api, 502);
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    const risk = { decisionId: decision.id, assessedOn: "2026-02-01", overallLevel: "HIGH", controllability: "UNCONTROLLABLE" };
+    await write(api, "EDITOR", "riskAssessmentCreate", risk);
+    expect((await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id)))[0]!.article).toContain("art. 24");
+    await write(api, "EDITOR", "riskAssessmentCreate", { ...risk, assessedOn: "2026-02-20", overallLevel: "MEDIUM", controllability: "CONTROLLABLE_WITH_MEASURES" });
+    await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+  });
+
+  it("art. 32: a publication cannot precede the deliberation that adopted the decision", async () => {
+    const decision = await newDecision(api, 503);
+    const publication = { decisionId: decision.id, documentNumber: "孔政〔2026〕9號", publishedOn: "2026-05-20", fullText: "決定如下。" };
+    expect((await refused(api, "EDITOR", "publicationCreate", publication))[0]).toMatchObject({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 32") });
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+    expect((await refused(api, "EDITOR", "publicationCreate", { ...publication, publishedOn: "2026-05-01" }))[0]).toMatchObject({ field: ["input", "publishedOn"], article: expect.stringContaining("art. 32") });
+    await write(api, "EDITOR", "publicationCreate", publication);
+  });
+
+  it("art. 15: an online comment period under 30 days states its reason", async () => {
+    const decision = await newDecision(api, 504);
+    const consultation = { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-02-01", closesOn: "2026-02-15" };
+    expect((await refused(api, "EDITOR", "consultationCreate", consultation))[0]).toMatchObject({ field: ["input", "shortPeriodReason"], article: expect.stringContaining("art. 15") });
+    await write(api, "EDITOR", "consultationCreate", { ...consultation, shortPeriodReason: "汛期前須完成加固，時間緊迫。" });
+    await write(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-03-02" });
+    expect((await refused(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-01-01" }))[0]!.code).toBe("INVALID_INPUT");
+  });
+
+  it("moves a decision's stage only forward, and only once what the stage needs is on record", async () => {
+    const decision = await newDecision(api, 505);
+    const advance = (stage: string, expectedVersion: number) => ({ id: decision.id, expectedVersion, stage });
+    const v2 = await write(api, "EDITOR", "decisionAdvanceStage", advance("PUBLIC_PARTICIPATION", decision.version), "id version stage");
+    expect(v2.stage).toBe("PUBLIC_PARTICIPATION");
+    expect((await refused(api, "EDITOR", "decisionAdvanceStage", advance("INITIATION", v2.version)))[0]!.code).toBe("INVALID_INPUT");
+    expect((await refused(api, "EDITOR", "decisionAdvanceStage", advance("DELIBERATION", v2.version)))[0]!.article).toContain("art. 25");
+    expect((await refused(api, "EDITOR", "decisionAdvanceStage", advance("IMPLEMENTATION", v2.version)))[0]!.article).toContain("art. 32");
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    const v3 = await write(api, "EDITOR", "decisionAdvanceStage", advance("DELIBERATION", v2.version), "id version stage");
+    expect(v3.stage).toBe("DELIBERATION");
+  });
+
+  it("checks a legality review's result and its dates together", async () => {
+    const decision = await newDecision(api, 506);
+    expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL" })))[0]!.field).toEqual(["input", "completedOn"]);
+    expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-02-01" })))[0]!.field).toEqual(["input", "completedOn"]);
+  });
+});
