@@ -16,7 +16,7 @@ export async function references(api: TestApi) {
 
 /** Runs an editorial mutation as `role`, fails on errors or user errors, and returns the payload's object. */
 export async function write(api: TestApi, role: Parameters<TestApi["as"]>[0], mutation: string, input: Record<string, unknown>, select = "id version") {
-  const payloadField = mutation.replace(/(Create|Update|AdvanceStage|Moderate|Answer)$/, "");
+  const payloadField = mutation.replace(/(Create|Update|AdvanceStage|Moderate|Answer|Release|Revoke)$/, "");
   const field = payloadFieldOf(mutation, payloadField);
   const response = await api.as(role, `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${field} { ${select} } userErrors { field message code article } } }`, { input });
   expect(response.errors, response.raw).toBeUndefined();
