@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
+    // type-graphql needs the metadata polyfill before any decorated class is loaded.
+    setupFiles: ["reflect-metadata"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

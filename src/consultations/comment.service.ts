@@ -28,7 +28,7 @@ export class SubmissionThrottle {
   ) {}
 
   take(address: string, now: Date): boolean {
-    const recent = (this.seen.get(address) ?? []).filter((t) => t > now.getTime() - this.windowMs);
+    const recent = (this.seen.get(address) ?? []).filter((t) => t > now.getTime() - this.windowMs && t <= now.getTime());
     if (recent.length >= this.limit) {
       this.seen.set(address, recent);
       return false;
@@ -106,7 +106,7 @@ export class CommentService {
         if (earlier) return { id: toGlobalId("Comment", earlier.id), moderationState: earlier.moderationState, submittedAt: earlier.submittedAt };
       }
       if (!this.throttle.take(this.viewer.clientAddress, now)) {
-        throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${this.throttle.windowMs / 60_000} minutes from one address; please try again later.`)]);
+        throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${Math.round(this.throttle.windowMs / 1000)} seconds from one address; please try again later.`)]);
       }
       const [row] = await db
         .insert(comments)
