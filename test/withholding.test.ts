@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDecision, type References } from "../seeds/load-decision.js";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { TestApi, type GraphQLResponse } from "./support/api.js";
-import { CANARY, CANARY_BUDGET, decisionWithheldWhole, decisionWithWithheldFields, decisionWithWithheldParts } from "./support/canary-file.js";
+import { CANARY, CANARY_BUDGET, loadCanaryFiles } from "./support/canary-file.js";
 
 const RECORD = /* GraphQL */ `
   id catalogYear catalogNumber title summary category stage status budgetYuan initiatedOn createdAt updatedAt
@@ -48,7 +47,7 @@ function leaks(responses: GraphQLResponse[]): string[] {
 
 const orderings = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE"].flatMap((field) => ["ASC", "DESC"].map((direction) => ({ field, direction })));
 
-describe("withheld means withheld: canary values never reach the public, by any path", () => {
+describe.each(["ANONYMOUS", "RESEARCHER"] as const)("withheld means withheld: canary values never reach %s viewers, by any path", (role) => {
   let api: TestApi;
   const responses: GraphQLResponse[] = [];
   const ids = { fields: "", parts: "", whole: "" };
@@ -57,7 +56,7 @@ describe("withheld means withheld: canary values never reach the public, by any 
 
   /** Every public response of the test passes through here, to be scanned for canaries. */
   const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await api.anonymous(query, variables);
+    const response = await api.as(role, query, variables);
     responses.push(response);
     expect(response.errors, response.raw).toBeUndefined();
     return response.data!;
@@ -123,19 +122,7 @@ describe("withheld means withheld: canary values never reach the public, by any 
     const q = api.database.query.bind(api.database);
     const region = async (code: string) => (await q<{ id: string }>("SELECT id FROM regions WHERE code = $1", [code]))[0]!.id;
     const body = async (name: string) => (await q<{ id: string }>("SELECT id FROM public_bodies WHERE name = $1", [name]))[0]!.id;
-    const regionIds = new Map<string, string>();
-    const bodyIds = new Map<string, string>();
-    for (const file of [decisionWithWithheldFields(), decisionWithWithheldParts(), decisionWithheldWhole()]) {
-      regionIds.set(file.regionCode, await region(file.regionCode));
-      for (const name of [file.decidingBody, file.undertakingBody, "桐城市人民政府", "桐城市司法局"]) bodyIds.set(name, await body(name));
-    }
-    const refs: References = { regionId: (code) => regionIds.get(code)!, bodyId: (name) => bodyIds.get(name)! };
-    await api.database.db.transaction(async (tx) => {
-      const writer = new RecordWriter(tx);
-      ids.fields = await loadDecision(writer, refs, decisionWithWithheldFields());
-      ids.parts = await loadDecision(writer, refs, decisionWithWithheldParts());
-      ids.whole = await loadDecision(writer, refs, decisionWithheldWhole());
-    });
+    Object.assign(ids, await loadCanaryFiles(api.database));
     const decisionOnly = (typeName: string) => typeName === "Decision";
     for (const record of recordDisclosures) {
       const table = getTableConfig(record.table).name;
@@ -149,10 +136,10 @@ describe("withheld means withheld: canary values never reach the public, by any 
     withheldRecordIds.push(...unpublished.map((r) => toGlobalId("Comment", r.id)));
     withheldRecordIds = [...new Set(withheldRecordIds)];
     references = {
-      village: toGlobalId("Region", regionIds.get("340881100201")!),
+      village: toGlobalId("Region", await region("340881100201")),
       city: toGlobalId("Region", await region("340881000000")),
-      decidingBody: toGlobalId("PublicBody", bodyIds.get("孔城鎮人民政府")!),
-      undertakingBody: toGlobalId("PublicBody", bodyIds.get("桐城市住房和城鄉建設局")!),
+      decidingBody: toGlobalId("PublicBody", await body("孔城鎮人民政府")),
+      undertakingBody: toGlobalId("PublicBody", await body("桐城市住房和城鄉建設局")),
     };
   });
   afterAll(() => api.stop());

@@ -1,4 +1,7 @@
+import { loadDecision, type References } from "../../seeds/load-decision.js";
+import { type Database } from "../../src/db/database.js";
 import { type RecordType } from "../../src/disclosure/record-types.js";
+import { RecordWriter } from "../../src/records/record-writer.js";
 import { type SampleDecision, type SampleWithholding } from "../../seeds/sample/sample.types.js";
 
 /**
@@ -152,4 +155,25 @@ export function decisionWithWithheldParts(): SampleDecision {
 /** A decision withheld whole (for example a state secret). */
 export function decisionWithheldWhole(): SampleDecision {
   return { ...head("D", 903, [{ ...ground(), ground: "STATE_SECRET", article: "《中華人民共和國政府信息公開條例》第十四條" }]), ...parts("D", () => undefined) };
+}
+
+/** Loads the three canary files through the product's writer; returns the decisions' database ids. */
+export async function loadCanaryFiles(database: Database): Promise<{ fields: string; parts: string; whole: string }> {
+  const files = [decisionWithWithheldFields(), decisionWithWithheldParts(), decisionWithheldWhole()];
+  const regionIds = new Map<string, string>();
+  const bodyIds = new Map<string, string>();
+  for (const file of files) {
+    const [region] = await database.query<{ id: string }>("SELECT id FROM regions WHERE code = $1", [file.regionCode]);
+    regionIds.set(file.regionCode, region!.id);
+    for (const name of [file.decidingBody, file.undertakingBody, "桐城市人民政府", "桐城市司法局"]) {
+      const [body] = await database.query<{ id: string }>("SELECT id FROM public_bodies WHERE name = $1", [name]);
+      bodyIds.set(name, body!.id);
+    }
+  }
+  const refs: References = { regionId: (code) => regionIds.get(code)!, bodyId: (name) => bodyIds.get(name)! };
+  return database.db.transaction(async (tx) => {
+    const writer = new RecordWriter(tx);
+    const [fields, parts, whole] = [await loadDecision(writer, refs, files[0]!), await loadDecision(writer, refs, files[1]!), await loadDecision(writer, refs, files[2]!)];
+    return { fields, parts, whole };
+  });
 }
