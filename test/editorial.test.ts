@@ -98,3 +98,31 @@ describe("editors keep the record through the API", () => {
     expect(v3.version).toBe(3);
   });
 });
+
+describe("bad editorial input gets a clear error and changes nothing", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  it("answers duplicates and out-of-range numbers with user errors, never an internal error", async () => {
+    const decision = await newDecision(api, 950);
+    const before = await api.fingerprint();
+    const [duplicate] = await refused(api, "EDITOR", "decisionCreate", {
+      catalogYear: 2026, catalogNumber: 950, title: "重複", summary: "x", category: "PUBLIC_POLICY",
+      regionId: (await references(api)).village, decidingBodyId: (await references(api)).town, undertakingBodyId: (await references(api)).town, initiatedOn: "2026-01-01",
+    });
+    expect(duplicate).toMatchObject({ code: "CONFLICT", field: ["input", "catalogNumber"] });
+    expect((await refused(api, "EDITOR", "decisionUpdate", { id: decision.id, expectedVersion: 1, budgetYuan: 1e20 }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "budgetYuan"] });
+    expect((await refused(api, "EDITOR", "decisionUpdate", { id: decision.id, expectedVersion: 1, regionId: decision.id }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "regionId"] });
+    const risk = await write(api, "EDITOR", "riskAssessmentCreate", { decisionId: decision.id, assessedOn: "2026-02-01", overallLevel: "LOW", controllability: "CONTROLLABLE" });
+    await write(api, "EDITOR", "riskFindingCreate", { riskAssessmentId: risk.id, dimension: "ECONOMY", level: "LOW" });
+    const fingerprint = await api.fingerprint();
+    expect((await refused(api, "EDITOR", "riskFindingCreate", { riskAssessmentId: risk.id, dimension: "ECONOMY", level: "HIGH" }))[0]!.code).toBe("CONFLICT");
+    expect(await api.fingerprint()).toEqual(fingerprint);
+    expect(before).not.toEqual(fingerprint);
+    const malformed = await api.as("EDITOR", `mutation { decisionUpdate(input: { id: "garbage", expectedVersion: 1, title: "x" }) { userErrors { code } } }`);
+    expect(malformed.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

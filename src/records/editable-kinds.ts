@@ -24,6 +24,8 @@ export interface FieldSpec {
   idOf?: NodeTypeName;
   /** Longest accepted text. */
   maxLength?: number;
+  /** Accepted range of a number (the database's column holds no more). */
+  range?: readonly [number, number];
 }
 
 export interface EditableKind {
@@ -56,15 +58,15 @@ export const editableKinds: EditableKind[] = [
     parent: null,
     writers: editors,
     fields: {
-      catalogYear: { type: () => Int, description: "Year of the decision catalog (art. 3).", required: true },
-      catalogNumber: { type: () => Int, description: "Number in the deciding body's catalog for that year.", required: true },
+      catalogYear: { type: () => Int, description: "Year of the decision catalog (art. 3).", required: true, range: [1949, 2200] },
+      catalogNumber: { type: () => Int, description: "Number in the deciding body's catalog for that year.", required: true, range: [1, 1_000_000] },
       title: name("Title.", true),
       summary: text("Plain-language summary.", true),
       category: choice(DecisionCategory, "Kind of decision (art. 3).", true),
       regionId: id("Region", "The region the decision concerns.", true),
       decidingBodyId: id("PublicBody", "The deciding body.", true),
       undertakingBodyId: id("PublicBody", "The undertaking body.", true),
-      budgetYuan: { type: () => NonNegativeFloatResolver, description: "Budget or investment in yuan." },
+      budgetYuan: { type: () => NonNegativeFloatResolver, description: "Budget or investment in yuan (below 10^14).", range: [0, 99_999_999_999_999] },
       initiatedOn: date("When the procedure was initiated.", true),
       status: choice(DecisionStatus, "Where the decision stands (on update; new decisions are IN_PROGRESS)."),
     },
@@ -77,7 +79,7 @@ export const editableKinds: EditableKind[] = [
     writers: editors,
     fields: {
       kind: choice(BasisKind, "Legal, policy or factual.", true),
-      position: { type: () => Int, description: "Position in the list.", required: true },
+      position: { type: () => Int, description: "Position in the list.", required: true, range: [0, 100_000] },
       title: name("Title of the law, document or fact.", true),
       citation: name("Citation."),
       content: text("The relevant text or data."),

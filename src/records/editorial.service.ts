@@ -56,6 +56,8 @@ export class EditorialService {
       return { record: await this.database.asWriter(work), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { record: null, userErrors: error.errors };
+      const duplicate = duplicateOf(error);
+      if (duplicate) return { record: null, userErrors: [duplicate] };
       throw error;
     }
   }
@@ -145,6 +147,8 @@ export class EditorialService {
       }
       if (typeof value === "string" && spec.maxLength && value.length > spec.maxLength) {
         errors.push(userError("INVALID_INPUT", `${key} may be at most ${spec.maxLength} characters, got ${value.length}.`, [key]));
+      } else if (typeof value === "number" && spec.range && (value < spec.range[0] || value > spec.range[1])) {
+        errors.push(userError("INVALID_INPUT", `${key} must be between ${spec.range[0]} and ${spec.range[1]}.`, [key]));
       } else if (typeof value === "string" && spec.required && !value.trim()) {
         errors.push(userError("INVALID_INPUT", `${key} must not be empty.`, [key]));
       } else if (spec.idOf) {
@@ -200,3 +204,19 @@ export class EditorialService {
   }
 }
 
+
+/** What a unique constraint protects, in the words of the input that broke it. */
+const uniqueConstraints: Record<string, { message: string; field: string[] }> = {
+  decisions_catalog_entry_key: { message: "The deciding body's catalog already has this year and number.", field: ["catalogNumber"] },
+  risk_findings_dimension_key: { message: "This risk assessment already has a finding on that dimension; update it instead.", field: ["dimension"] },
+  publications_decision_key: { message: "This decision is already published; update the publication instead.", field: ["decisionId"] },
+};
+
+/** A unique violation from the database (drizzle wraps the driver's error) as a CONFLICT user error. */
+function duplicateOf(error: unknown): UserError | null {
+  const cause = (error as { cause?: { code?: string; constraint?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint?: string });
+  if (cause?.code !== "23505") return null;
+  const constraint = (cause as { constraint?: string; constraint_name?: string }).constraint ?? (cause as { constraint_name?: string }).constraint_name ?? "";
+  const known = uniqueConstraints[constraint];
+  return userError("CONFLICT", known?.message ?? "This would duplicate an existing record.", known?.field ?? []);
+}
