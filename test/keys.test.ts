@@ -1,11 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
-import { databaseUrlFor } from "./support/database-url.js";
+import { freshDatabaseEnv } from "./support/fresh-database.js";
 
 const WHO = `{ viewer { role keyName seesWithheld } }`;
 
@@ -77,22 +73,9 @@ describe("the keys command", () => {
   const env: Record<string, string> = {};
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) {
-      const dir = await mkdtemp(join(tmpdir(), "decisions-keys-"));
-      env.PGLITE_DIR = join(dir, "data");
-      cleanup = () => rm(dir, { recursive: true, force: true });
-      return;
-    }
-    const name = `decisions_keys_${process.pid}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    env.DATABASE_URL = databaseUrlFor(url, name);
-    cleanup = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const fresh = await freshDatabaseEnv("decisions-keys");
+    Object.assign(env, fresh.env);
+    cleanup = fresh.cleanup;
   });
   afterAll(() => cleanup());
 

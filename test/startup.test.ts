@@ -1,10 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrlFor } from "./support/database-url.js";
+import { freshDatabaseEnv } from "./support/fresh-database.js";
 
 /** Runs one of the project's own commands (as `npm start` / `npm run seed` do) with extra environment. */
 function run(script: string, env: Record<string, string>) {
@@ -31,22 +27,9 @@ describe("the README's first command: a fresh start serves the sample data", () 
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) {
-      const dir = await mkdtemp(join(tmpdir(), "decisions-start-"));
-      env.PGLITE_DIR = join(dir, "data");
-      cleanup = () => rm(dir, { recursive: true, force: true });
-      return;
-    }
-    const name = `decisions_start_${process.pid}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    env.DATABASE_URL = databaseUrlFor(url, name);
-    cleanup = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const fresh = await freshDatabaseEnv("decisions-start");
+    Object.assign(env, fresh.env);
+    cleanup = fresh.cleanup;
   });
   afterAll(() => cleanup());
 
