@@ -8,6 +8,7 @@ import { flushAccessLog } from "./audit/access-log.plugin.js";
 import { SubmissionThrottle } from "./consultations/comment.service.js";
 import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
+import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { buildAppSchema } from "./graphql/schema.js";
 
@@ -37,9 +38,11 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
     context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle }),
   });
+  registerOpenData(app, database, clock);
   app.get("/", async () => ({
     name: "Major administrative decisions: open data (重大行政决策公开数据)",
     graphql: "/graphql",
+    openData: "/open-data/dictionary.json",
     documentation: "The GraphQL schema is self-describing: introspect /graphql, or read schema/schema.graphql in the repository.",
   }));
   return app;

@@ -25,6 +25,8 @@ export interface RecordDisclosure {
   table: PgTable;
   /** The GraphQL object type, which is also the prefix of its global ids. */
   typeName: string;
+  /** The kind of record in Chinese (for the open-data catalog and dictionary). */
+  titleZh: string;
   /** The field of `Decision` under which these records appear (named in whole-record notices). */
   decisionField: string | null;
   /**
@@ -71,6 +73,7 @@ export function confidentialOf(record: RecordDisclosure): readonly string[] {
 export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "decisions",
+    titleZh: "重大行政决策事项",
     published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", ...timestamps],
     table: decisions,
     typeName: "Decision",
@@ -78,9 +81,10 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     withholdable: ["title", "summary", "budgetYuan"],
     searchable: ["title", "summary"],
   },
-  { recordType: "basis_items", published: [...part, "kind", "position"], table: basisItems, typeName: "BasisItem", decisionField: "basis", withholdable: ["title", "citation", "content"], searchable: ["title"] },
+  { recordType: "basis_items", titleZh: "决策依据", published: [...part, "kind", "position"], table: basisItems, typeName: "BasisItem", decisionField: "basis", withholdable: ["title", "citation", "content"], searchable: ["title"] },
   {
     recordType: "consultations",
+    titleZh: "公众参与",
     published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "participantCount"],
     table: consultations,
     typeName: "Consultation",
@@ -89,6 +93,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "comments",
+    titleZh: "公众意见及采纳情况",
     published: [...part, "consultationId", "stakeholderCategory", "moderationState", "adoptionResult", "submittedAt"],
     table: comments,
     typeName: "Comment",
@@ -101,6 +106,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "expert_reviews",
+    titleZh: "专家论证",
     published: [...part, "reviewerKind", "method", "reviewedOn", "signed"],
     table: expertReviews,
     typeName: "ExpertReview",
@@ -109,6 +115,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "risk_assessments",
+    titleZh: "风险评估",
     published: [...part, "assessedOn", "overallLevel", "controllability"],
     table: riskAssessments,
     typeName: "RiskAssessment",
@@ -117,6 +124,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   },
   {
     recordType: "risk_findings",
+    titleZh: "风险评估分项结论",
     published: [...part, "riskAssessmentId", "dimension", "level"],
     table: riskFindings,
     typeName: "RiskFinding",
@@ -125,10 +133,11 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
     eligibility: notWithheldWhole("risk_assessments", "t.risk_assessment_id"),
   },
-  { recordType: "legality_reviews", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
-  { recordType: "deliberations", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
+  { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
+  { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",
+    titleZh: "决策公布",
     published: [...part, "documentNumber", "publishedOn"],
     table: publications,
     typeName: "Publication",
@@ -136,9 +145,9 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     withholdable: ["fullText", "adoptionExplanation"],
     searchable: ["fullText"],
   },
-  { recordType: "implementation_reports", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
-  { recordType: "post_evaluations", published: [...part, "evaluatedOn", "recommendation"], table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
-  { recordType: "attachments", published: [...part, "kind", "mediaType", "byteSize"], table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
+  { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  { recordType: "post_evaluations", titleZh: "决策后评估", published: [...part, "evaluatedOn", "recommendation"], table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
+  { recordType: "attachments", titleZh: "决策附件", published: [...part, "kind", "mediaType", "byteSize"], table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
 ];
 
 export function disclosureOf(type: RecordType): RecordDisclosure {

@@ -77,6 +77,17 @@ export class TestApi {
     return this.dataAs<T>("ANONYMOUS", query, variables);
   }
 
+  /** Listens on a free local port (for tests that need a real socket, such as streaming). */
+  async listen(): Promise<string> {
+    return this.server.listen({ port: 0, host: "127.0.0.1" });
+  }
+
+  /** A plain GET (open-data files), collected whole. */
+  async get(path: string, headers: Record<string, string> = {}) {
+    const response = await this.server.inject({ method: "GET", url: path, headers });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  }
+
   /**
    * A fingerprint of every row of every table, to prove that a refused request changed nothing.
    * api_keys is left out: using a key records its last use, which is not a change the caller made.

@@ -1,0 +1,354 @@
+/** Chinese and English descriptions of every column of the open-data files, keyed by table name, then column key. */
+export interface ColumnDescription {
+  zh: string;
+  en: string;
+}
+
+// Articles cited bare ("art. 15") are of the Interim Regulations on Major Administrative Decision-making
+// Procedures (State Council Decree 713); those of withholding notices are of Decree 711.
+
+const decisionId: ColumnDescription = {
+  zh: "所属决策的全局 id，可与 decisions 数据集关联。",
+  en: "Global id of the decision this record belongs to, joins with the decisions dataset.",
+};
+
+const createdAt: ColumnDescription = {
+  zh: "记录在本系统中创建的时间（ISO 8601 UTC 时间）。",
+  en: "When the record was created here (ISO 8601 time, UTC).",
+};
+
+const updatedAt: ColumnDescription = {
+  zh: "记录在本系统中最后修改的时间（ISO 8601 UTC 时间）。",
+  en: "When the record last changed here (ISO 8601 time, UTC).",
+};
+
+const riskLevels = { zh: "LOW（低）、MEDIUM（中）或 HIGH（高）", en: "LOW, MEDIUM or HIGH" };
+
+export const columnDescriptions: Record<string, Record<string, ColumnDescription>> = {
+  decisions: {
+    id: { zh: "重大行政决策的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the decision, the same as in the GraphQL API." },
+    catalogYear: {
+      zh: "决策列入的决策事项目录的年度（《重大行政决策程序暂行条例》第三条）。",
+      en: "Year of the decision catalog (决策事项目录) the decision is listed in (art. 3).",
+    },
+    catalogNumber: { zh: "该决策在决策机关当年决策事项目录中的序号。", en: "Number of the item in the deciding body's catalog for that year." },
+    category: {
+      zh: "决策事项类别：PUBLIC_POLICY（重大公共政策和措施）、DEVELOPMENT_PLAN（重要规划）、RESOURCE_POLICY（资源开发利用保护）、PUBLIC_CONSTRUCTION（重大公共建设项目）或 OTHER_MAJOR_MATTER（其他重大事项）。",
+      en: "Which of the five kinds of art. 3: PUBLIC_POLICY, DEVELOPMENT_PLAN, RESOURCE_POLICY, PUBLIC_CONSTRUCTION or OTHER_MAJOR_MATTER.",
+    },
+    regionId: { zh: "决策所属行政区划的全局 id，可与 regions 数据集关联。", en: "Global id of the administrative region of the decision, joins with the regions dataset." },
+    decidingBodyId: { zh: "决策机关的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the deciding body (决策机关), joins with the public_bodies dataset." },
+    undertakingBodyId: { zh: "决策承办单位的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the undertaking body (承办单位), joins with the public_bodies dataset." },
+    stage: {
+      zh: "决策程序已进行到的阶段：INITIATION（决策启动）、PUBLIC_PARTICIPATION（公众参与）、EXPERT_ARGUMENTATION（专家论证）、RISK_ASSESSMENT（风险评估）、LEGALITY_REVIEW（合法性审查）、DELIBERATION（集体讨论决定）、PUBLICATION（决策公布）、IMPLEMENTATION（决策执行和调整）或 POST_EVALUATION（决策后评估）。",
+      en: "The stage the procedure has reached: INITIATION, PUBLIC_PARTICIPATION, EXPERT_ARGUMENTATION, RISK_ASSESSMENT, LEGALITY_REVIEW, DELIBERATION, PUBLICATION, IMPLEMENTATION or POST_EVALUATION.",
+    },
+    status: {
+      zh: "决策状态：IN_PROGRESS（进行中）、DECIDED（已决策）、SUSPENDED（暂停执行）、TERMINATED（已终止）或 WITHDRAWN（已撤回）。",
+      en: "Where the decision stands: IN_PROGRESS, DECIDED, SUSPENDED, TERMINATED or WITHDRAWN.",
+    },
+    initiatedOn: { zh: "决策程序启动日期（ISO 8601 日期）。", en: "When the decision procedure was initiated (ISO 8601 date)." },
+    createdAt,
+    updatedAt: { zh: "决策本身的字段在本系统中最后修改的时间（ISO 8601 UTC 时间）。", en: "When any of the decision's own fields last changed here (ISO 8601 time, UTC)." },
+    title: { zh: "决策事项名称；依法不予公开时为空（见不予公开说明）。", en: "Title; empty when withheld (see withholding notices)." },
+    summary: { zh: "决策事项的通俗摘要；依法不予公开时为空（见不予公开说明）。", en: "Plain-language summary of the matter; empty when withheld (see withholding notices)." },
+    budgetYuan: {
+      zh: "预算或投资金额（元）；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Budget or investment in yuan, where there is one; empty when absent or when withheld (see withholding notices).",
+    },
+  },
+
+  basis_items: {
+    id: { zh: "决策依据条目的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the basis item, the same as in the GraphQL API." },
+    decisionId,
+    kind: { zh: "决策依据类型：LEGAL（法律依据）、POLICY（政策依据）或 FACTUAL（事实依据）。", en: "Kind of basis (决策依据): LEGAL, POLICY or FACTUAL." },
+    position: { zh: "在该决策的决策依据列表中的序号。", en: "Position in the decision's list of basis items." },
+    createdAt,
+    updatedAt,
+    title: { zh: "法律、文件或事实的名称；依法不予公开时为空（见不予公开说明）。", en: "Title of the law, document or fact; empty when withheld (see withholding notices)." },
+    citation: {
+      zh: "出处：条款、文号或来源；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Citation: article, document number or source; empty when absent or when withheld (see withholding notices).",
+    },
+    content: { zh: "相关条文或数据；无此项或依法不予公开时为空（见不予公开说明）。", en: "The relevant text or data; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  consultations: {
+    id: { zh: "公众参与活动的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the round of public participation, the same as in the GraphQL API." },
+    decisionId,
+    method: {
+      zh: "公众参与方式：ONLINE_COMMENT（公开征求意见）、HEARING（听证会）、SYMPOSIUM（座谈会）、QUESTIONNAIRE（问卷调查）或 CONSULTATION_MEETING（协商会/议事会）。",
+      en: "How the public was consulted (公众参与): ONLINE_COMMENT, HEARING, SYMPOSIUM, QUESTIONNAIRE or CONSULTATION_MEETING.",
+    },
+    opensOn: { zh: "征求意见期首日或会议举行日期（ISO 8601 日期）。", en: "First day of the period or the day of the meeting (ISO 8601 date)." },
+    closesOn: { zh: "征求意见截止日期（ISO 8601 日期）。", en: "Last day on which comments were taken (ISO 8601 date)." },
+    shortPeriodReason: {
+      zh: "征求意见期少于30日的理由，于征求意见开始时说明（《重大行政决策程序暂行条例》第十五条）；不少于30日时为空。",
+      en: "Art. 15: why the comment period is shorter than 30 days, stated when it opened; empty otherwise.",
+    },
+    participantCount: { zh: "参与人数；未记录时为空。", en: "Number of participants; empty when not recorded." },
+    createdAt,
+    updatedAt,
+    place: { zh: "举行地点；无此项或依法不予公开时为空（见不予公开说明）。", en: "Where it took place; empty when absent or when withheld (see withholding notices)." },
+    participants: {
+      zh: "参加人员（听证参加人应提前公布，《重大行政决策程序暂行条例》第十六条）；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Who took part (art. 16: hearing participants are published in advance); empty when absent or when withheld (see withholding notices).",
+    },
+    summary: { zh: "各方意见概要；无此项或依法不予公开时为空（见不予公开说明）。", en: "Summary of what was said; empty when absent or when withheld (see withholding notices)." },
+    adoptionFeedback: {
+      zh: "意见采纳情况反馈及未采纳的理由；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "How the opinions were adopted, and why not where they were not (意见采纳情况反馈); empty when absent or when withheld (see withholding notices).",
+    },
+  },
+
+  comments: {
+    id: { zh: "公众意见的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the public comment, the same as in the GraphQL API." },
+    decisionId,
+    consultationId: { zh: "该意见所属公众参与活动的全局 id，可与 consultations 数据集关联。", en: "Global id of the consultation the comment was made in, joins with the consultations dataset." },
+    stakeholderCategory: {
+      zh: "意见提出人所代表的群体：ENTERPRISE（企业）、INDUSTRY_ASSOCIATION_OR_CHAMBER（行业协会、商会）、PEOPLES_ORGANISATION（人民团体）、SOCIAL_ORGANISATION（社会组织）、RESIDENT_REPRESENTATIVE（群众代表）、DEPUTY_OR_CPPCC_MEMBER（人大代表、政协委员）、EXPERT（专家）或 INDIVIDUAL（个人）。",
+      en: "Whom the commenter speaks for: ENTERPRISE, INDUSTRY_ASSOCIATION_OR_CHAMBER, PEOPLES_ORGANISATION, SOCIAL_ORGANISATION, RESIDENT_REPRESENTATIVE, DEPUTY_OR_CPPCC_MEMBER, EXPERT or INDIVIDUAL.",
+    },
+    moderationState: {
+      zh: "审核状态（PENDING、PUBLISHED 或 REJECTED），开放数据仅含审核通过的意见，故恒为 PUBLISHED。",
+      en: "Moderation state (PENDING, PUBLISHED or REJECTED); always PUBLISHED here, as the open data holds moderated comments only.",
+    },
+    adoptionResult: {
+      zh: "采纳情况：ADOPTED（采纳）、PARTIALLY_ADOPTED（部分采纳）、NOT_ADOPTED（未采纳）或 UNDER_CONSIDERATION（研究中）；尚未确定时为空。",
+      en: "What became of the comment: ADOPTED, PARTIALLY_ADOPTED, NOT_ADOPTED or UNDER_CONSIDERATION; empty until decided.",
+    },
+    submittedAt: { zh: "意见提交时间（ISO 8601 UTC 时间）。", en: "When the comment was submitted (ISO 8601 time, UTC)." },
+    createdAt,
+    updatedAt,
+    text: { zh: "意见内容；依法不予公开时为空（见不予公开说明）。", en: "The comment; empty when withheld (see withholding notices)." },
+    reply: {
+      zh: "行政机关对该意见的答复；尚未答复或依法不予公开时为空（见不予公开说明）。",
+      en: "The administration's answer; empty until answered or when withheld (see withholding notices).",
+    },
+  },
+
+  expert_reviews: {
+    id: { zh: "专家论证意见的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the expert review, the same as in the GraphQL API." },
+    decisionId,
+    reviewerKind: { zh: "专家论证主体：EXPERT（专家）或 INSTITUTION（专业机构）。", en: "Who gave the expert opinion (专家论证): EXPERT or INSTITUTION." },
+    method: {
+      zh: "专家论证方式：ARGUMENTATION_MEETING（论证会）、WRITTEN_OPINION（书面咨询）、SITE_VISIT（实地考察）或 COMMISSIONED_STUDY（委托研究）。",
+      en: "How the argumentation was held: ARGUMENTATION_MEETING, WRITTEN_OPINION, SITE_VISIT or COMMISSIONED_STUDY.",
+    },
+    reviewedOn: { zh: "论证意见的日期（ISO 8601 日期）。", en: "Date of the opinion (ISO 8601 date)." },
+    signed: {
+      zh: "论证意见是否经专家签名或专业机构盖章（《重大行政决策程序暂行条例》第二十一条），取值 true 或 false。",
+      en: "Art. 21: whether the opinion is signed by the expert or stamped by the institution (true or false).",
+    },
+    createdAt,
+    updatedAt,
+    reviewerName: { zh: "专家或专业机构名称；依法不予公开时为空（见不予公开说明）。", en: "Name of the expert or institution; empty when withheld (see withholding notices)." },
+    necessityOpinion: {
+      zh: "关于必要性的论证意见；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Opinion on necessity (必要性); empty when absent or when withheld (see withholding notices).",
+    },
+    feasibilityOpinion: {
+      zh: "关于可行性的论证意见；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Opinion on feasibility (可行性); empty when absent or when withheld (see withholding notices).",
+    },
+    soundnessOpinion: {
+      zh: "关于科学性的论证意见；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Opinion on scientific soundness (科学性); empty when absent or when withheld (see withholding notices).",
+    },
+    conclusion: { zh: "论证结论；无此项或依法不予公开时为空（见不予公开说明）。", en: "Conclusion; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  risk_assessments: {
+    id: { zh: "风险评估的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the risk assessment, the same as in the GraphQL API." },
+    decisionId,
+    assessedOn: { zh: "风险评估报告的日期（ISO 8601 日期）。", en: "Date of the risk assessment report (ISO 8601 date)." },
+    overallLevel: { zh: `总体风险等级：${riskLevels.zh}。`, en: `Overall risk level: ${riskLevels.en}.` },
+    controllability: {
+      zh: "风险可控性结论：CONTROLLABLE（风险可控）、CONTROLLABLE_WITH_MEASURES（采取措施后可控）或 UNCONTROLLABLE（不可控，须先调整决策草案，《重大行政决策程序暂行条例》第二十四条）。",
+      en: "Controllability conclusion (art. 24): CONTROLLABLE, CONTROLLABLE_WITH_MEASURES or UNCONTROLLABLE.",
+    },
+    createdAt,
+    updatedAt,
+    assessor: {
+      zh: "评估主体（承办单位或受委托的机构）；依法不予公开时为空（见不予公开说明）。",
+      en: "Who assessed (the undertaking body or a commissioned institution); empty when withheld (see withholding notices).",
+    },
+    riskPoints: { zh: "识别出的风险点；无此项或依法不予公开时为空（见不予公开说明）。", en: "Risk points identified (风险点); empty when absent or when withheld (see withholding notices)." },
+    measures: {
+      zh: "风险防范化解措施；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Measures to prevent and resolve the risks (防范化解措施); empty when absent or when withheld (see withholding notices).",
+    },
+    contingencyPlan: { zh: "应急处置预案；无此项或依法不予公开时为空（见不予公开说明）。", en: "Contingency plan (应急处置预案); empty when absent or when withheld (see withholding notices)." },
+    conclusion: { zh: "评估报告的总体结论；无此项或依法不予公开时为空（见不予公开说明）。", en: "Overall conclusion of the report; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  risk_findings: {
+    id: { zh: "风险评估分项结论的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the risk finding, the same as in the GraphQL API." },
+    decisionId,
+    riskAssessmentId: { zh: "所属风险评估的全局 id，可与 risk_assessments 数据集关联。", en: "Global id of the risk assessment this finding is part of, joins with the risk_assessments dataset." },
+    dimension: {
+      zh: "评估维度：SOCIAL_STABILITY（社会稳定）、PUBLIC_SAFETY（公共安全）、ENVIRONMENT（生态环境）或 ECONOMY（经济）。",
+      en: "The dimension assessed (art. 22): SOCIAL_STABILITY, PUBLIC_SAFETY, ENVIRONMENT or ECONOMY.",
+    },
+    level: { zh: `该维度的风险等级：${riskLevels.zh}。`, en: `Risk level on this dimension: ${riskLevels.en}.` },
+    createdAt,
+    updatedAt,
+    findings: { zh: "该维度的评估发现；无此项或依法不予公开时为空（见不予公开说明）。", en: "What was found; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  legality_reviews: {
+    id: { zh: "合法性审查的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the legality review, the same as in the GraphQL API." },
+    decisionId,
+    reviewingBodyId: { zh: "合法性审查机构的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the reviewing body, joins with the public_bodies dataset." },
+    submittedOn: { zh: "决策草案送请合法性审查的日期（ISO 8601 日期）。", en: "When the draft was submitted for review (ISO 8601 date)." },
+    completedOn: { zh: "审查完成日期（ISO 8601 日期）；审查进行中时为空。", en: "When the review was completed (ISO 8601 date); empty while under way." },
+    result: {
+      zh: "审查结论：LAWFUL（合法）、LAWFUL_AFTER_AMENDMENT（修改后合法）、UNLAWFUL（不合法）或 RETURNED（退回补充材料）；审查进行中时为空。",
+      en: "The result: LAWFUL, LAWFUL_AFTER_AMENDMENT, UNLAWFUL or RETURNED; empty while under way.",
+    },
+    createdAt,
+    updatedAt,
+    opinion: { zh: "合法性审查意见；无此项或依法不予公开时为空（见不予公开说明）。", en: "The review opinion; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  deliberations: {
+    id: { zh: "集体讨论决定的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the collective deliberation, the same as in the GraphQL API." },
+    decisionId,
+    heldOn: { zh: "会议日期（ISO 8601 日期）。", en: "Date of the meeting (ISO 8601 date)." },
+    outcome: {
+      zh: "集体讨论决定结果：ADOPTED（通过）、ADOPTED_WITH_CHANGES（修改后通过）、DEFERRED（暂缓）或 REJECTED（不予通过）。",
+      en: "What the meeting decided: ADOPTED, ADOPTED_WITH_CHANGES, DEFERRED or REJECTED.",
+    },
+    createdAt,
+    updatedAt,
+    meeting: {
+      zh: "会议名称，如政府常务会议；依法不予公开时为空（见不予公开说明）。",
+      en: "The meeting, e.g. an executive meeting of the government (常务会议); empty when withheld (see withholding notices).",
+    },
+    dissent: {
+      zh: "记录在案的不同意见（《重大行政决策程序暂行条例》第三十条）；未记录或依法不予公开时为空（见不予公开说明）。",
+      en: "Dissenting views recorded (art. 30); empty when none were recorded or when withheld (see withholding notices).",
+    },
+  },
+
+  publications: {
+    id: { zh: "决策公布记录的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the publication of the decision, the same as in the GraphQL API." },
+    decisionId,
+    documentNumber: { zh: "决策文件文号，如 桐政〔2023〕12号。", en: "Document number (文号), e.g. 桐政〔2023〕12号." },
+    publishedOn: { zh: "决策公布日期（ISO 8601 日期）。", en: "Date of publication (ISO 8601 date)." },
+    createdAt,
+    updatedAt,
+    fullText: { zh: "决策文件全文；依法不予公开时为空（见不予公开说明）。", en: "Full text of the decision document; empty when withheld (see withholding notices)." },
+    adoptionExplanation: {
+      zh: "公众意见、专家论证意见的采纳情况说明（《重大行政决策程序暂行条例》第三十二条）；无此项或依法不予公开时为空（见不予公开说明）。",
+      en: "Art. 32: how public and expert opinions were adopted; empty when absent or when withheld (see withholding notices).",
+    },
+  },
+
+  implementation_reports: {
+    id: { zh: "决策执行和调整报告的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the implementation report, the same as in the GraphQL API." },
+    decisionId,
+    kind: {
+      zh: "报告类型（决策执行和调整）：PROGRESS（执行进展）、ADJUSTMENT（决策调整）、SUSPENSION（暂停执行）、RESUMPTION（恢复执行）或 COMPLETION（执行完毕）。",
+      en: "What the report is about: PROGRESS, ADJUSTMENT, SUSPENSION, RESUMPTION or COMPLETION.",
+    },
+    reportedOn: { zh: "报告日期（ISO 8601 日期）。", en: "Date of the report (ISO 8601 date)." },
+    createdAt,
+    updatedAt,
+    content: { zh: "报告内容；无此项或依法不予公开时为空（见不予公开说明）。", en: "The report; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  post_evaluations: {
+    id: { zh: "决策后评估的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the post-decision evaluation, the same as in the GraphQL API." },
+    decisionId,
+    evaluatedOn: { zh: "评估日期（ISO 8601 日期）。", en: "Date of the evaluation (ISO 8601 date)." },
+    recommendation: {
+      zh: "评估建议：CONTINUE（继续执行）、ADJUST（调整）、SUSPEND（暂停）或 TERMINATE（终止）。",
+      en: "Recommendation: CONTINUE, ADJUST, SUSPEND or TERMINATE.",
+    },
+    createdAt,
+    updatedAt,
+    evaluator: { zh: "评估主体；依法不予公开时为空（见不予公开说明）。", en: "Who evaluated; empty when withheld (see withholding notices)." },
+    findings: { zh: "评估结论；无此项或依法不予公开时为空（见不予公开说明）。", en: "Findings; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  attachments: {
+    id: { zh: "附件的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the attachment, the same as in the GraphQL API." },
+    decisionId,
+    kind: {
+      zh: "附件是决策档案中的哪类文件：DRAFT（决策草案）、DRAFTING_EXPLANATION（起草说明）、RISK_ASSESSMENT_REPORT（风险评估报告）、EXPERT_OPINION（专家论证意见）、LEGALITY_REVIEW_OPINION（合法性审查意见书）、DECISION_DOCUMENT（决策文件）或 OTHER（其他）。",
+      en: "Which document of the decision's file it is (art. 33): DRAFT, DRAFTING_EXPLANATION, RISK_ASSESSMENT_REPORT, EXPERT_OPINION, LEGALITY_REVIEW_OPINION, DECISION_DOCUMENT or OTHER.",
+    },
+    mediaType: { zh: "文件的媒体类型，如 application/pdf。", en: "Media type, e.g. application/pdf." },
+    byteSize: { zh: "文件大小（字节）；未记录时为空。", en: "Size in bytes; empty when not recorded." },
+    createdAt,
+    updatedAt,
+    title: { zh: "附件标题；无此项或依法不予公开时为空（见不予公开说明）。", en: "Title; empty when absent or when withheld (see withholding notices)." },
+    url: { zh: "下载地址；无此项或依法不予公开时为空（见不予公开说明）。", en: "Where to download it; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  regions: {
+    id: { zh: "行政区划的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the administrative region, the same as in the GraphQL API." },
+    code: { zh: "统计用区划代码。", en: "Administrative division code (统计用区划代码)." },
+    name: { zh: "行政区划名称，沿用原始记录的字形。", en: "Name, in the script of the source records." },
+    level: {
+      zh: "区划层级：CITY（市/县）、TOWN（镇/乡/街道）、VILLAGE（村/社区）或 VILLAGER_GROUP（村民小组）。",
+      en: "Level in the region tree: CITY, TOWN, VILLAGE or VILLAGER_GROUP.",
+    },
+    parentId: { zh: "上级行政区划的全局 id，可与 regions 数据集关联；根区划为空。", en: "Global id of the parent region, joins with the regions dataset; empty for the root." },
+    path: {
+      zh: "从根区划到本区划的区划代码路径，如 /340881000000/340881100000/，按前缀匹配即可取得下辖全部区划。",
+      en: "Path of division codes from the root down to this region, e.g. /340881000000/340881100000/, so a prefix match selects a whole subtree.",
+    },
+    depth: { zh: "在区划树中的深度，根区划为 0。", en: "Depth in the tree; the root is 0." },
+    createdAt,
+    updatedAt,
+  },
+
+  public_bodies: {
+    id: { zh: "机关或单位的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the public body, the same as in the GraphQL API." },
+    name: { zh: "正式名称。", en: "Official name." },
+    kind: {
+      zh: "机关或单位类型：PEOPLES_GOVERNMENT（人民政府）、GOVERNMENT_DEPARTMENT（政府工作部门）、TOWN_GOVERNMENT（镇/乡人民政府）、SUBDISTRICT_OFFICE（街道办事处）、VILLAGE_COMMITTEE（村民委员会）、COMMUNITY_COMMITTEE（社区居民委员会）、LEGAL_AFFAIRS_OFFICE（合法性审查机构）或 OTHER（其他）。",
+      en: "Kind of body: PEOPLES_GOVERNMENT, GOVERNMENT_DEPARTMENT, TOWN_GOVERNMENT, SUBDISTRICT_OFFICE, VILLAGE_COMMITTEE, COMMUNITY_COMMITTEE, LEGAL_AFFAIRS_OFFICE or OTHER.",
+    },
+    regionId: { zh: "所在行政区划的全局 id，可与 regions 数据集关联。", en: "Global id of the body's administrative region, joins with the regions dataset." },
+    createdAt,
+    updatedAt,
+  },
+
+  withholding_notices: {
+    id: {
+      zh: "不予公开决定的全局 id，与 GraphQL 接口中不予公开说明的 withholdingId 相同。",
+      en: "Opaque global id of the withholding, the same as the notice's withholdingId in the GraphQL API.",
+    },
+    subjectType: {
+      zh: "载有该说明的记录所在的数据集（表名），如 decisions、consultations 或 risk_assessments。",
+      en: "Dataset (table name) of the record that carries the notice, e.g. decisions, consultations or risk_assessments.",
+    },
+    subjectId: { zh: "载有该说明的记录的全局 id，可与 subjectType 所指的数据集关联。", en: "Global id of the record that carries the notice, joins with the dataset named in subjectType." },
+    field: {
+      zh: "不予公开的字段（即该数据集的列名），或整条记录不予公开时原应列出这些记录的字段名（如 consultations）。",
+      en: "The withheld field (a column of the subject's dataset) or, for records withheld whole, the field under which they would be listed (e.g. consultations).",
+    },
+    withheldRecordType: {
+      zh: "整条记录不予公开时，该记录所属的数据集（表名）；仅字段不予公开时为空。",
+      en: "For a record withheld whole, the dataset (table name) it belongs to; empty when one field is withheld.",
+    },
+    ground: {
+      zh: "不予公开的法定理由（《政府信息公开条例》）：STATE_SECRET（国家秘密）、PROHIBITED_BY_LAW（法律、行政法规禁止公开）、ENDANGERS_SECURITY_OR_STABILITY（危及国家安全、公共安全、经济安全、社会稳定）、COMMERCIAL_SECRET（商业秘密）、PERSONAL_PRIVACY（个人隐私）、INTERNAL_AFFAIRS（内部事务信息）、PROCESS_INFORMATION（过程性信息）或 LAW_ENFORCEMENT_CASE_FILE（行政执法案卷信息）。",
+      en: "Legal ground under the Regulations on Open Government Information (Decree 711): STATE_SECRET, PROHIBITED_BY_LAW, ENDANGERS_SECURITY_OR_STABILITY, COMMERCIAL_SECRET, PERSONAL_PRIVACY, INTERNAL_AFFAIRS, PROCESS_INFORMATION or LAW_ENFORCEMENT_CASE_FILE.",
+    },
+    article: { zh: "所依据的法律条款，按不予公开决定的原文。", en: "The article of law cited, as written in the decision to withhold." },
+    explanation: { zh: "不予公开理由的通俗说明。", en: "Plain-language explanation of why this is withheld." },
+    withheldSince: { zh: "不予公开的起始日期（ISO 8601 日期）。", en: "Since when it is withheld (ISO 8601 date)." },
+    reviewDue: {
+      zh: "应重新评估是否继续不予公开的日期（《政府信息公开条例》第十八条，ISO 8601 日期）。",
+      en: "When the withholding is due to be re-evaluated under art. 18 of Decree 711 (ISO 8601 date).",
+    },
+    decidedByBodyId: { zh: "作出不予公开决定的机关的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the body that decided to withhold, joins with the public_bodies dataset." },
+    decisionId: { zh: "所涉决策的全局 id，可与 decisions 数据集关联。", en: "Global id of the decision concerned, joins with the decisions dataset." },
+    createdAt: { zh: "不予公开决定在本系统中登记的时间（ISO 8601 UTC 时间）。", en: "When the withholding was recorded here (ISO 8601 time, UTC)." },
+    updatedAt: { zh: "不予公开决定在本系统中最后修改的时间（ISO 8601 UTC 时间）。", en: "When the withholding last changed here (ISO 8601 time, UTC)." },
+  },
+};

@@ -1,0 +1,116 @@
+import { getTableColumns } from "drizzle-orm";
+import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { disclosed, type DisclosedTables } from "../disclosure/disclosed.tables.js";
+import { recordDisclosures } from "../disclosure/record-types.js";
+import { type NodeTypeName } from "../records/node-types.js";
+import { type ColumnDescription, columnDescriptions } from "./column-descriptions.js";
+
+export type ColumnType = "id" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "enum";
+
+export interface DatasetColumn {
+  /** The column's name in the files: the GraphQL field name. */
+  name: string;
+  type: ColumnType;
+  /** For ids: the GraphQL type whose global id the column holds ("subject" ids depend on the row). */
+  idOf?: NodeTypeName | "Withholding" | "subject";
+  /** Empty in the files when withheld by law (see the withholding-notices dataset). */
+  withholdable: boolean;
+  description: ColumnDescription;
+  /** Allowed values of an enum column. */
+  values?: readonly string[];
+  column: PgColumn;
+}
+
+export interface Dataset {
+  /** URL name: /open-data/<name>.csv */
+  name: string;
+  /** Table (and projection view) name. */
+  table: string;
+  title: ColumnDescription;
+  view: PgTable;
+  columns: DatasetColumn[];
+  /** Whether catalogYear and regionId filters apply (through the record's decision). */
+  byDecision: "self" | "decisionId" | null;
+}
+
+const references: Record<string, NodeTypeName> = {
+  decisionId: "Decision",
+  regionId: "Region",
+  parentId: "Region",
+  decidingBodyId: "PublicBody",
+  undertakingBodyId: "PublicBody",
+  reviewingBodyId: "PublicBody",
+  decidedByBodyId: "PublicBody",
+  consultationId: "Consultation",
+  riskAssessmentId: "RiskAssessment",
+};
+
+function typeOf(column: PgColumn): ColumnType {
+  switch (column.columnType) {
+    case "PgUUID":
+      return "id";
+    case "PgInteger":
+    case "PgBigInt53":
+      return "integer";
+    case "PgNumeric":
+    case "PgNumericNumber":
+      return "number";
+    case "PgBoolean":
+      return "boolean";
+    case "PgDateString":
+    case "PgDate":
+      return "date";
+    case "PgTimestamp":
+    case "PgTimestampString":
+      return "datetime";
+    case "PgEnumColumn":
+      return "enum";
+    default:
+      return "text";
+  }
+}
+
+function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, typeName: NodeTypeName | "Withholding", keys: readonly string[], withholdable: readonly string[], byDecision: Dataset["byDecision"], title: ColumnDescription): Dataset {
+  const view = disclosed[viewKey] as unknown as PgTable;
+  const all = getTableColumns(view) as Record<string, PgColumn>;
+  const descriptions = columnDescriptions[table] ?? {};
+  const columns = Object.keys(all)
+    .filter((key) => keys.includes(key))
+    .map((key): DatasetColumn => {
+      const column = all[key]!;
+      const type = typeOf(column);
+      const idOf = key === "id" ? typeName : key === "subjectId" ? "subject" : references[key];
+      const description = descriptions[key];
+      if (!description) throw new Error(`open data: no description for ${table}.${key} (src/open-data/column-descriptions.ts)`);
+      return { name: key, type, idOf: type === "id" ? idOf : undefined, withholdable: withholdable.includes(key), description, values: (column as { enumValues?: string[] }).enumValues, column };
+    });
+  return { name, table, title, view, columns, byDecision };
+}
+
+const viewKeyOf = (table: string) => table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof DisclosedTables;
+
+/** Every dataset the graph exposes, derived from the same rules of disclosure as the projection. */
+export const datasets: Dataset[] = [
+  ...recordDisclosures.map((record) =>
+    datasetOf(
+      record.recordType.replaceAll("_", "-"),
+      record.recordType,
+      viewKeyOf(record.recordType),
+      record.typeName as NodeTypeName,
+      [...record.published, ...record.withholdable],
+      record.withholdable,
+      record.recordType === "decisions" ? "self" : "decisionId",
+      { zh: record.titleZh, en: `${record.typeName} records of every public decision.` },
+    ),
+  ),
+  datasetOf("withholding-notices", "withholding_notices", "withholdingNotices", "Withholding", Object.keys(columnDescriptions.withholding_notices ?? {}), [], "decisionId", {
+    zh: "不予公开说明：每项依法不予公开的字段或记录、依据和理由",
+    en: "Withholding notices: each field or record withheld by law, with its legal ground and explanation.",
+  }),
+  datasetOf("regions", "regions", "regions", "Region", Object.keys(columnDescriptions.regions ?? {}), [], null, { zh: "行政区划", en: "Administrative regions (a tree)." }),
+  datasetOf("bodies", "public_bodies", "publicBodies", "PublicBody", Object.keys(columnDescriptions.public_bodies ?? {}), [], null, { zh: "行政机关及承办单位", en: "Public bodies that decide, undertake or review decisions." }),
+];
+
+export function datasetNamed(name: string): Dataset | undefined {
+  return datasets.find((dataset) => dataset.name === name);
+}

@@ -1,0 +1,103 @@
+import { and, asc, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
+import { type PgColumn } from "drizzle-orm/pg-core";
+import { type Database } from "../db/database.js";
+import { disclosed } from "../disclosure/disclosed.tables.js";
+import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
+import { isCalendarDay } from "../graphql/cursor.js";
+import { nodeTypes } from "../records/node-types.js";
+import { type Dataset, type DatasetColumn } from "./datasets.js";
+
+export const EXPORT_PAGE_SIZE = 1000;
+
+export interface ExportFilter {
+  catalogYear?: number;
+  regionId?: string;
+  updatedSince?: Date;
+}
+
+/** A bad query string: answered with 400 and the reason. */
+export class OpenDataInputError extends Error {}
+
+export function exportFilter(dataset: Dataset, query: Record<string, string | undefined>): ExportFilter {
+  const filter: ExportFilter = {};
+  const unknown = Object.keys(query).filter((key) => !["catalogYear", "regionId", "updatedSince"].includes(key));
+  if (unknown.length) throw new OpenDataInputError(`Unknown parameter ${unknown.join(", ")}; the filters are catalogYear, regionId and updatedSince.`);
+  if ((query.catalogYear !== undefined || query.regionId !== undefined) && !dataset.byDecision) {
+    throw new OpenDataInputError(`${dataset.name} is not filtered by catalogYear or regionId (only by updatedSince).`);
+  }
+  if (query.catalogYear !== undefined) {
+    if (!/^\d{4}$/.test(query.catalogYear)) throw new OpenDataInputError("catalogYear must be a four-digit year.");
+    filter.catalogYear = Number(query.catalogYear);
+  }
+  if (query.regionId !== undefined) {
+    try {
+      filter.regionId = rowIdOf(query.regionId, "Region", "regionId");
+    } catch {
+      throw new OpenDataInputError("regionId must be the global id of a Region (as in the graph and the regions file).");
+    }
+  }
+  if (query.updatedSince !== undefined) {
+    const since = new Date(query.updatedSince);
+    if (Number.isNaN(since.getTime()) || !isCalendarDay(since.toISOString().slice(0, 10)) || !/^\d{4}-\d{2}-\d{2}/.test(query.updatedSince)) {
+      throw new OpenDataInputError("updatedSince must be an ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z.");
+    }
+    filter.updatedSince = since;
+  }
+  return filter;
+}
+
+/** The rows' decision must match the filters: the record itself for decisions, its decision otherwise. */
+function condition(dataset: Dataset, filter: ExportFilter): SQL | undefined {
+  const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
+  const d = disclosed.decisions;
+  const regions = disclosed.regions;
+  const decisionConditions = and(
+    filter.catalogYear !== undefined ? sql`${d.catalogYear} = ${filter.catalogYear}` : undefined,
+    filter.regionId !== undefined
+      ? sql`${d.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${filter.regionId}) || '%')`
+      : undefined,
+  );
+  const byDecision =
+    decisionConditions && dataset.byDecision
+      ? sql`${columns[dataset.byDecision === "self" ? "id" : "decisionId"]!} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`
+      : undefined;
+  return and(byDecision, filter.updatedSince ? gte(columns.updatedAt!, filter.updatedSince) : undefined);
+}
+
+/** A value as the files hold it: ids as global ids, times in ISO 8601 UTC, withheld or absent as null. */
+function fileValue(column: DatasetColumn, row: Record<string, unknown>): string | number | boolean | null {
+  const value = row[column.name];
+  if (value === null || value === undefined) return null;
+  if (column.type === "id") {
+    const typeName = column.idOf === "subject" ? subjectTypeName(row.subjectType as string) : column.idOf!;
+    return toGlobalId(typeName, value as string);
+  }
+  if (value instanceof Date) return value.toISOString();
+  return value as string | number | boolean;
+}
+
+const subjectTypeName = (table: string) => Object.entries(nodeTypes).find(([, t]) => t.recordType === table)?.[0] ?? "Decision";
+
+/**
+ * The dataset's rows, page by page (keyset on id), so memory stays flat however large the file:
+ * each page is one statement on the disclosure projection, read as the disclosure role.
+ */
+export async function* exportRows(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<(string | number | boolean | null)[]> {
+  const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
+  const selection = Object.fromEntries(Object.entries(columns).filter(([key]) => dataset.columns.some((c) => c.name === key) || key === "subjectType"));
+  const where = condition(dataset, filter);
+  let after: string | null = null;
+  for (;;) {
+    const page: Record<string, unknown>[] = await database.readDisclosed((db) =>
+      db
+        .select(selection)
+        .from(dataset.view)
+        .where(and(where, after ? gt(columns.id!, after) : undefined))
+        .orderBy(asc(columns.id!))
+        .limit(EXPORT_PAGE_SIZE),
+    );
+    for (const row of page) yield dataset.columns.map((column) => fileValue(column, row));
+    if (page.length < EXPORT_PAGE_SIZE) return;
+    after = page.at(-1)!.id as string;
+  }
+}

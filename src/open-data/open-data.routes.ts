@@ -1,0 +1,42 @@
+import { Readable } from "node:stream";
+import { type FastifyInstance } from "fastify";
+import { type Database } from "../db/database.js";
+import { datasetNamed, datasets } from "./datasets.js";
+import { dataDictionary } from "./dictionary.js";
+import { exportFilter, exportRows, OpenDataInputError } from "./export.js";
+import { csvRecord, ndjsonRecord } from "./formats.js";
+
+/** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
+export function registerOpenData(app: FastifyInstance, database: Database, clock: () => Date = () => new Date()): void {
+  app.get("/open-data/dictionary.json", async (_request, reply) => {
+    reply.header("cache-control", "public, max-age=300");
+    return dataDictionary();
+  });
+
+  app.get<{ Params: { file: string }; Querystring: Record<string, string> }>("/open-data/:file", async (request, reply) => {
+    const match = /^([a-z-]+)\.(csv|ndjson)$/.exec(request.params.file);
+    const dataset = match ? datasetNamed(match[1]!) : undefined;
+    if (!match || !dataset) {
+      return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such file. The datasets are: ${datasets.map((d) => d.name).join(", ")}; each as .csv or .ndjson.` } });
+    }
+    let filter;
+    try {
+      filter = exportFilter(dataset, request.query);
+    } catch (error) {
+      if (error instanceof OpenDataInputError) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: error.message } });
+      throw error;
+    }
+    const format = match[2] as "csv" | "ndjson";
+    const names = dataset.columns.map((c) => c.name);
+    async function* body() {
+      if (format === "csv") yield csvRecord(names);
+      for await (const values of exportRows(database, dataset!, filter!)) yield format === "csv" ? csvRecord(values) : ndjsonRecord(names, values);
+    }
+    reply
+      .header("content-type", format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
+      .header("x-generated-at", clock().toISOString())
+      .header("cache-control", "public, max-age=60");
+    return reply.send(Readable.from(body()));
+  });
+}

@@ -1,0 +1,108 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordDisclosures } from "../src/disclosure/record-types.js";
+import { datasets } from "../src/open-data/datasets.js";
+import { withDictionary } from "../src/open-data/dictionary.markdown.js";
+import { readmeFile } from "../src/open-data/emit-dictionary.js";
+import { TestApi } from "./support/api.js";
+import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
+
+type Row = Record<string, string | number | boolean | null>;
+
+describe("open data: bulk files of every dataset, with the graph's withholding", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  const csv = async (path: string) => {
+    const response = await api.get(path);
+    expect(response.status, `${path}: ${response.body.slice(0, 300)}`).toBe(200);
+    expect(response.headers["x-generated-at"]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    return { header: response.body.split("\r\n", 1)[0]!.split(","), rows: parse(response.body, { columns: true, skip_empty_lines: false }) as Record<string, string>[], body: response.body };
+  };
+  const ndjson = async (path: string) => {
+    const response = await api.get(path);
+    expect(response.status, path).toBe(200);
+    return response.body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row);
+  };
+
+  it("writes every dataset as RFC 4180 CSV and NDJSON with the dictionary's columns, the same rows in both", async () => {
+    for (const dataset of datasets) {
+      const { header, rows } = await csv(`/open-data/${dataset.name}.csv`);
+      const lines = await ndjson(`/open-data/${dataset.name}.ndjson`);
+      expect(header, dataset.name).toEqual(dataset.columns.map((c) => c.name));
+      expect(rows.length, dataset.name).toBe(lines.length);
+      expect(rows.length, dataset.name).toBeGreaterThan(0);
+      rows.forEach((row, i) => {
+        for (const [name, value] of Object.entries(lines[i]!)) expect(row[name], `${dataset.name}.${name}`).toBe(value === null ? "" : String(value));
+      });
+    }
+  });
+
+  it("matches the graph for the same filter", async () => {
+    const { regions } = await api.data(`{ regions { id code } }`);
+    const town = regions.find((r: { code: string }) => r.code === "340881100000").id;
+    const { decisions } = await api.data(
+      `query($town: ID!) { decisions(first: 100, filter: { catalogYear: 2024, regionId: $town }, orderBy: { field: CATALOG, direction: ASC }) { totalCount nodes { id title summary stage budgetYuan updatedAt consultations(first: 100) { nodes { id comments(first: 100) { nodes { id text reply } } } } } } }`,
+      { town },
+    );
+    expect(decisions.totalCount).toBeGreaterThan(0);
+    const file = (await csv(`/open-data/decisions.csv?catalogYear=2024&regionId=${town}`)).rows;
+    expect(file.map((r) => r.id).sort()).toEqual(decisions.nodes.map((d: { id: string }) => d.id).sort());
+    for (const node of decisions.nodes) {
+      const row = file.find((r) => r.id === node.id)!;
+      expect(row).toMatchObject({ title: node.title ?? "", summary: node.summary ?? "", stage: node.stage, updatedAt: node.updatedAt, budgetYuan: node.budgetYuan === null ? "" : String(node.budgetYuan) });
+    }
+    const comments = await ndjson(`/open-data/comments.ndjson?catalogYear=2024&regionId=${town}`);
+    const graphComments = decisions.nodes.flatMap((d: any) => d.consultations.nodes.flatMap((c: any) => c.comments.nodes));
+    expect(comments.map((c) => c.id).sort()).toEqual(graphComments.map((c: { id: string }) => c.id).sort());
+    for (const comment of graphComments) expect(comments.find((c) => c.id === comment.id)).toMatchObject({ text: comment.text, reply: comment.reply });
+  });
+
+  it("never writes a withheld value, a withheld record, an unpublished comment or a commenter's details", async () => {
+    const ids = await loadCanaryFiles(api.database);
+    expect(ids.whole).toBeTruthy();
+    for (const dataset of datasets) {
+      for (const query of ["", "?catalogYear=2024", "?updatedSince=2000-01-01T00:00:00Z"]) {
+        if (query.includes("catalogYear") && !dataset.byDecision) continue;
+        for (const format of ["csv", "ndjson"]) {
+          const { body } = await api.get(`/open-data/${dataset.name}.${format}${query}`);
+          expect(body.includes(CANARY), `${dataset.name}.${format}${query}`).toBe(false);
+          expect(body.includes("7777777"), `${dataset.name}.${format}${query}`).toBe(false);
+        }
+      }
+    }
+    const notices = await ndjson("/open-data/withholding-notices.ndjson");
+    expect(notices.some((n) => n.withheldRecordType === "risk_assessments")).toBe(true);
+  });
+
+  it("refuses unknown files and bad filters with a clear error", async () => {
+    expect((await api.get("/open-data/secrets.csv")).status).toBe(404);
+    expect((await api.get("/open-data/decisions.xml")).status).toBe(404);
+    for (const query of ["catalogYear=20x4", "regionId=abc", "updatedSince=yesterday", "limit=10"]) {
+      const response = await api.get(`/open-data/decisions.csv?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(JSON.parse(response.body).error.code).toBe("BAD_USER_INPUT");
+    }
+    expect((await api.get("/open-data/regions.csv?catalogYear=2024")).status).toBe(400);
+  });
+
+  it("publishes a dictionary of every column, in Chinese and English, from the same definitions, also in the README", async () => {
+    const dictionary = JSON.parse((await api.get("/open-data/dictionary.json")).body);
+    expect(dictionary.datasets.map((d: { name: string }) => d.name)).toEqual(datasets.map((d) => d.name));
+    for (const record of recordDisclosures) {
+      const entry = dictionary.datasets.find((d: { name: string }) => d.name === record.recordType.replaceAll("_", "-"));
+      for (const column of entry.columns) {
+        expect(column.description.zh, `${entry.name}.${column.name}`).toMatch(/\p{Script=Han}/u);
+        expect(column.description.en.length).toBeGreaterThan(5);
+        expect(column.withholdable, `${entry.name}.${column.name}`).toBe(record.withholdable.includes(column.name));
+      }
+      expect(entry.columns.map((c: { name: string }) => c.name).sort()).toEqual([...record.published, ...record.withholdable].sort());
+    }
+    const readme = await readFile(readmeFile, "utf8");
+    expect(withDictionary(readme), "run `npm run docs:dictionary`").toBe(readme);
+  });
+});
