@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { type FastifyInstance } from "fastify";
 import { type Database } from "../db/database.js";
 import { datasetNamed, datasets } from "./datasets.js";
+import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
 import { exportFilter, exportRows, OpenDataInputError } from "./export.js";
 import { csvRecord, ndjsonRecord } from "./formats.js";
@@ -11,6 +12,11 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
   app.get("/open-data/dictionary.json", async (_request, reply) => {
     reply.header("cache-control", "public, max-age=300");
     return dataDictionary();
+  });
+
+  app.get("/open-data/catalog.jsonld", async (request, reply) => {
+    reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
+    return catalog(database, `${request.protocol}://${request.host}`);
   });
 
   app.get<{ Params: { file: string }; Querystring: Record<string, string> }>("/open-data/:file", async (request, reply) => {

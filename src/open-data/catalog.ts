@@ -1,0 +1,86 @@
+import { asc, eq, getTableColumns, max, min } from "drizzle-orm";
+import { type PgColumn } from "drizzle-orm/pg-core";
+import { type Database } from "../db/database.js";
+import { disclosed } from "../disclosure/disclosed.tables.js";
+import { datasets } from "./datasets.js";
+
+/** Open licence of the data; the statute text itself is not copyrightable, the compilation is licensed. */
+export const LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+
+const context = {
+  dcat: "http://www.w3.org/ns/dcat#",
+  dct: "http://purl.org/dc/terms/",
+  foaf: "http://xmlns.com/foaf/0.1/",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  locn: "http://www.w3.org/ns/locn#",
+};
+
+const text = (zh: string, en: string) => [
+  { "@value": zh, "@language": "zh" },
+  { "@value": en, "@language": "en" },
+];
+const dateTime = (value: Date | null) => (value ? { "@value": value.toISOString(), "@type": "xsd:dateTime" } : undefined);
+const date = (value: string | null) => (value ? { "@value": value, "@type": "xsd:date" } : undefined);
+
+/**
+ * The DCAT catalog (JSON-LD) of the open data: one dataset per bulk file, with its distributions
+ * (CSV, NDJSON, the GraphQL service), publisher, licence, temporal and spatial coverage, modification
+ * time, and the legal basis of what is withheld — all computed on the disclosure projection.
+ */
+export async function catalog(database: Database, base: string) {
+  const facts = await database.readDisclosed(async (db) => {
+    const [root] = await db.select({ name: disclosed.regions.name, code: disclosed.regions.code }).from(disclosed.regions).where(eq(disclosed.regions.depth, 0)).orderBy(asc(disclosed.regions.code)).limit(1);
+    const [publisher] = await db.select({ name: disclosed.publicBodies.name }).from(disclosed.publicBodies).where(eq(disclosed.publicBodies.kind, "PEOPLES_GOVERNMENT")).orderBy(asc(disclosed.publicBodies.name)).limit(1);
+    const [span] = await db.select({ from: min(disclosed.decisions.initiatedOn), to: max(disclosed.decisions.initiatedOn) }).from(disclosed.decisions);
+    const modified: Date[] = [];
+    for (const dataset of datasets) {
+      const updatedAt = (getTableColumns(dataset.view) as Record<string, PgColumn>).updatedAt!;
+      const [row] = await db.select({ modified: max(updatedAt) }).from(dataset.view);
+      modified.push((row?.modified as Date | null) ?? new Date(0));
+    }
+    return { root, publisher, span, modified };
+  });
+  const publisher = { "@type": "foaf:Agent", "foaf:name": facts.publisher?.name ?? facts.root?.name ?? "" };
+  const spatial = { "@type": "dct:Location", "@id": `${base}/open-data/regions/${facts.root?.code ?? ""}`, "locn:geographicName": facts.root?.name ?? "" };
+  const temporal = { "@type": "dct:PeriodOfTime", "dcat:startDate": date(facts.span?.from ?? null), "dcat:endDate": date(facts.span?.to ?? null) };
+  const rights = {
+    "@type": "dct:RightsStatement",
+    "rdfs:label": text(
+      "依《中华人民共和国政府信息公开条例》第十四条（国家秘密、法律法规禁止公开、危及安全稳定）、第十五条（商业秘密、个人隐私）、第十六条（内部事务信息、过程性信息、行政执法案卷）不予公开的字段为空，不予公开的记录不列入；每项不予公开的依据和理由见 withholding-notices 数据集。",
+      "Fields withheld under the Regulations on Open Government Information, arts. 14 (state secrets, prohibited by law, security and stability), 15 (commercial secrets, personal privacy) and 16 (internal affairs, process information, law-enforcement files), are empty and records withheld whole are left out; the withholding-notices dataset gives the ground and reason of each.",
+    ),
+  };
+  const service = { "@id": `${base}/graphql`, "@type": "dcat:DataService", "dcat:endpointURL": { "@id": `${base}/graphql` }, "dct:conformsTo": { "@id": "https://spec.graphql.org/" } };
+  return {
+    "@context": context,
+    "@id": `${base}/open-data/catalog.jsonld`,
+    "@type": "dcat:Catalog",
+    "dct:title": text("重大行政决策公开数据", "Major administrative decisions: open data"),
+    "dct:description": text("重大行政决策事项及其依据、公众参与、专家论证、风险评估、合法性审查、集体讨论决定、决策公布、执行和评估的公开记录。", "Major administrative decisions and their public record."),
+    "dct:publisher": publisher,
+    "dct:license": { "@id": LICENCE },
+    "dct:spatial": spatial,
+    "dct:temporal": temporal,
+    "dct:modified": dateTime(new Date(Math.max(...facts.modified.map((d) => d.getTime())))),
+    "dcat:service": service,
+    "dcat:dataset": datasets.map((dataset, i) => ({
+      "@id": `${base}/open-data/${dataset.name}`,
+      "@type": "dcat:Dataset",
+      "dct:identifier": dataset.name,
+      "dct:title": text(dataset.title.zh, dataset.title.en),
+      "dct:publisher": publisher,
+      "dct:license": { "@id": LICENCE },
+      "dct:modified": dateTime(facts.modified[i]!),
+      "dct:spatial": spatial,
+      "dct:temporal": temporal,
+      "dct:rights": rights,
+      "dcat:distribution": [
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE } },
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE } },
+        { "@type": "dcat:Distribution", "dcat:accessURL": { "@id": `${base}/graphql` }, "dcat:accessService": { "@id": `${base}/graphql` }, "dct:license": { "@id": LICENCE } },
+      ],
+      "dct:conformsTo": { "@id": `${base}/open-data/dictionary.json` },
+    })),
+  };
+}
