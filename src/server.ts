@@ -10,6 +10,7 @@ import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
+import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
 
 export interface ServerOptions {
@@ -29,7 +30,7 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database)],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul],
     introspection: true,
   });
   await apollo.start();

@@ -13,6 +13,10 @@ describe("editors keep the record through the API", () => {
 
   it("creates and updates each part of a decision, bumping its version, and the public sees the result at once", async () => {
     const decision = await newDecision(api, 901);
+    // Implementation reports and evaluations come after publication (art. 32): publish first.
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", { decisionId: decision.id, reviewingBodyId: refs.justiceBureau, submittedOn: "2026-03-01", result: "LAWFUL", completedOn: "2026-03-12" });
+    await write(api, "EDITOR", "deliberationCreate", { decisionId: decision.id, meeting: "鎮長辦公會議", heldOn: "2026-05-10", outcome: "ADOPTED" });
+    await write(api, "EDITOR", "publicationCreate", { decisionId: decision.id, documentNumber: "孔政〔2026〕901號", publishedOn: "2026-05-20" });
     const parts: [string, Record<string, unknown>, string, string][] = [
       ["basisItem", { kind: "POLICY", position: 1, title: "規劃綱要" }, "content", "第三章"],
       ["consultation", { method: "HEARING", opensOn: "2026-02-01", closesOn: "2026-02-01" }, "participants", "居民代表12名"],

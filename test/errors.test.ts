@@ -73,7 +73,8 @@ describe("bad input gets a clear error, never a stack trace, SQL or a 500", () =
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "   " } }), "filter.search");
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "長".repeat(201) } }), "filter.search");
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { catalogYear: "2024" } }));
-    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "\u0000" } }), "filter.search");
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "\u0000" } }));
+    expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { search: "\u0007" } }), "filter.search");
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { initiatedOn: { from: "0000-01-01" } } }));
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { publishedOn: { to: "0000-12-31" } } }));
     expectUserError(await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f) { totalCount } }`, { f: { updatedSince: "0000-01-01T00:00:00Z" } }));

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Viewer } from "../access/viewer.js";
 import { appendAudit } from "../audit/audit-trail.js";
@@ -74,6 +75,8 @@ export class CommentService {
 
   private async accept(input: CommentSubmitValues): Promise<CommentReceiptValue> {
     const errors: UserError[] = [];
+    // A key is the submitter's own: scoped to their address, so nobody learns another's receipt.
+    const key = input.idempotencyKey?.trim() ? createHash("sha256").update(`${this.viewer.clientAddress}\u0000${input.idempotencyKey.trim()}`).digest("hex") : null;
     const text = input.text.trim();
     if (!text || text.length > COMMENT_MAX_LENGTH) errors.push(userError("INVALID_INPUT", `The comment must be 1 to ${COMMENT_MAX_LENGTH} characters.`, ["text"]));
     if ((input.name ?? "").length > 100) errors.push(userError("INVALID_INPUT", "name may be at most 100 characters.", ["name"]));
@@ -100,11 +103,14 @@ export class CommentService {
       ]);
     }
 
+    const earlier = async () => {
+      if (!key) return null;
+      const [row] = await this.database.asWriter((db) => db.select().from(comments).where(and(eq(comments.consultationId, consultationId), eq(comments.idempotencyKey, key))));
+      return row ? { id: toGlobalId("Comment", row.id), moderationState: row.moderationState, submittedAt: row.submittedAt } : null;
+    };
+    const retried = await earlier();
+    if (retried) return retried;
     return this.database.asWriter(async (db) => {
-      if (input.idempotencyKey) {
-        const [earlier] = await db.select().from(comments).where(and(eq(comments.consultationId, consultationId), eq(comments.idempotencyKey, input.idempotencyKey)));
-        if (earlier) return { id: toGlobalId("Comment", earlier.id), moderationState: earlier.moderationState, submittedAt: earlier.submittedAt };
-      }
       if (!this.throttle.take(this.viewer.clientAddress, now)) {
         throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${Math.round(this.throttle.windowMs / 1000)} seconds from one address; please try again later.`)]);
       }
@@ -117,13 +123,21 @@ export class CommentService {
           text,
           commenterName: input.name?.trim() || null,
           commenterContact: input.contact?.trim() || null,
-          idempotencyKey: input.idempotencyKey ?? null,
+          idempotencyKey: key,
           moderationState: "PENDING",
           submittedAt: now,
         })
         .returning();
       await appendAudit(db, this.editorial.actor, { action: "commentSubmit", recordType: "comments", recordId: row!.id, decisionId: row!.decisionId, before: null, after: row });
       return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
+    }).catch(async (error: unknown) => {
+      // Two retries racing: the loser finds the winner's comment.
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      if (code === "23505") {
+        const winner = await earlier();
+        if (winner) return winner;
+      }
+      throw error;
     });
   }
 
@@ -151,6 +165,7 @@ export class CommentService {
     return this.editorial.write(async (db) => {
       const before = await this.editorial.lockForChange(db, "Comment", input.id, input.expectedVersion);
       const after = await this.editorial.applyChange(db, "Comment", before, changes());
+      await this.editorial.touchDecision(db, "Comment", after);
       await appendAudit(db, this.editorial.actor, { action, recordType: "comments", recordId: after.id, decisionId: after.decisionId, before, after });
       return asNode("Comment", after);
     });

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver, NonNegativeIntResolver } from "graphql-scalars";
+import { NonNegativeIntResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { consultationMethod } from "./consultation.table.js";
@@ -17,10 +18,10 @@ export class Consultation extends Node {
   @Field(() => ConsultationMethod, { description: "How the public was consulted." })
   method!: string;
 
-  @Field(() => LocalDateResolver, { description: "First day of the period or the day of the meeting." })
+  @Field(() => LocalDateScalar, { description: "First day of the period or the day of the meeting." })
   opensOn!: string;
 
-  @Field(() => LocalDateResolver, { description: "Last day on which comments were taken." })
+  @Field(() => LocalDateScalar, { description: "Last day on which comments were taken." })
   closesOn!: string;
 
   @Field(() => String, { nullable: true, description: "Art. 15: why the comment period is shorter than 30 days, stated when it opened." })

@@ -1,13 +1,14 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { DecisionCategory, DecisionStage, DecisionStatus } from "./decision.type.js";
 
 @InputType({ description: "An inclusive range of dates; either end may be left open." })
 export class DateRange {
-  @Field(() => LocalDateResolver, { nullable: true, description: "First day included." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "First day included." })
   from?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Last day included." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Last day included." })
   to?: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } f
 import { appendAudit } from "../audit/audit-trail.js";
 import { type AppContext } from "../context.js";
 import { userError, UserError, UserErrors } from "../graphql/user-error.type.js";
+import { editableKind } from "../records/editable-kinds.js";
 import { type EditorialService } from "../records/editorial.service.js";
 import { asNode } from "../records/node.js";
 import { checkStage } from "../records/procedure-rules.js";
@@ -40,6 +41,7 @@ export async function advanceStage(editorial: EditorialService, input: DecisionA
     }
     await checkStage(db, before.id, input.stage);
     const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage });
+    await editorial.recordRevisions(db, editableKind("Decision")!, before, after);
     await appendAudit(db, editorial.actor, { action: "decisionAdvanceStage", recordType: "decisions", recordId: after.id, decisionId: after.id, before, after });
     return asNode("Decision", after);
   });

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeISOResolver, LocalDateResolver, NonNegativeFloatResolver } from "graphql-scalars";
+import { DateTimeISOResolver, NonNegativeFloatResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { decisionCategory, decisionStage, decisionStatus } from "./decision.table.js";
@@ -62,7 +63,7 @@ export class Decision extends Node {
   @Field(() => NonNegativeFloatResolver, { nullable: true, description: "Budget or investment in yuan, where there is one. Null when absent or withheld." })
   budgetYuan!: number | null;
 
-  @Field(() => LocalDateResolver, { description: "When the decision procedure was initiated." })
+  @Field(() => LocalDateScalar, { description: "When the decision procedure was initiated." })
   initiatedOn!: string;
 
   @Field(() => DateTimeISOResolver, { description: "When the record was created here." })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { deliberationOutcome } from "./deliberation.table.js";
@@ -16,7 +16,7 @@ export class Deliberation extends Node {
   @Field(() => String, { nullable: true, description: "The meeting, e.g. an executive meeting of the government (常务会议). Null when withheld." })
   meeting!: string | null;
 
-  @Field(() => LocalDateResolver, { description: "Date of the meeting." })
+  @Field(() => LocalDateScalar, { description: "Date of the meeting." })
   heldOn!: string;
 
   @Field(() => DeliberationOutcome, { description: "What the meeting decided." })

@@ -56,6 +56,9 @@ export interface RecordDisclosure {
 /** A withholding is in force until its release time has come (a release dated later does not release now). */
 export const inForce = (alias: string) => `(${alias}.released_at IS NULL OR ${alias}.released_at > now())`;
 
+/** The parent record has not been withdrawn from the file. */
+export const notWithdrawn = (table: string, idExpression: string) => `NOT EXISTS (SELECT 1 FROM public.${table} p WHERE p.id = ${idExpression} AND p.withdrawn_at IS NOT NULL)`;
+
 export const notWithheldWhole = (type: RecordType, idExpression: string) =>
   `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x")})`;
 
@@ -102,7 +105,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"],
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
-    eligibility: `t.moderation_state = 'PUBLISHED' AND ${notWithheldWhole("consultations", "t.consultation_id")}`,
+    eligibility: `t.moderation_state = 'PUBLISHED' AND ${notWithheldWhole("consultations", "t.consultation_id")} AND ${notWithdrawn("consultations", "t.consultation_id")}`,
   },
   {
     recordType: "expert_reviews",
@@ -131,7 +134,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     decisionField: "riskAssessments",
     withholdable: ["findings"],
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
-    eligibility: notWithheldWhole("risk_assessments", "t.risk_assessment_id"),
+    eligibility: `${notWithheldWhole("risk_assessments", "t.risk_assessment_id")} AND ${notWithdrawn("risk_assessments", "t.risk_assessment_id")}`,
   },
   { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
   { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { recordType, withholdingGround } from "./withholding.table.js";
 
@@ -61,10 +61,10 @@ export class WithholdingNotice {
   @Field(() => String, { description: "Plain-language explanation of why this is withheld." })
   explanation!: string;
 
-  @Field(() => LocalDateResolver, { description: "Since when it is withheld." })
+  @Field(() => LocalDateScalar, { description: "Since when it is withheld." })
   since!: string;
 
-  @Field(() => LocalDateResolver, { description: "When the withholding is due to be re-evaluated (art. 18)." })
+  @Field(() => LocalDateScalar, { description: "When the withholding is due to be re-evaluated (art. 18)." })
   reviewDue!: string;
 
   @Field(() => ID, { description: "Global id of the withholding (editors release it by this id)." })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
-import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { type AppContext } from "../context.js";
 import { UserError } from "../graphql/user-error.type.js";
 import { WithholdingGround } from "./withholding-notice.type.js";
@@ -21,10 +22,10 @@ export class Withholding {
   @Field(() => String, { description: "Plain-language explanation." })
   explanation!: string;
 
-  @Field(() => LocalDateResolver, { description: "Since when." })
+  @Field(() => LocalDateScalar, { description: "Since when." })
   withheldSince!: string;
 
-  @Field(() => LocalDateResolver, { description: "When it is due for re-evaluation (art. 18)." })
+  @Field(() => LocalDateScalar, { description: "When it is due for re-evaluation (art. 18)." })
   reviewDue!: string;
 
   @Field(() => DateTimeISOResolver, { nullable: true, description: "When it was released; null while in force." })
@@ -54,10 +55,10 @@ export class WithholdingCreateInput {
   @Field(() => ID, { description: "The public body that decided to withhold." })
   decidedByBodyId!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Since when; default today." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Since when; default today." })
   since?: string | null;
 
-  @Field(() => LocalDateResolver, { description: "When it is to be re-evaluated (art. 18)." })
+  @Field(() => LocalDateScalar, { description: "When it is to be re-evaluated (art. 18)." })
   reviewDue!: string;
 }
 

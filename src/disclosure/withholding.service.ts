@@ -4,12 +4,11 @@ import { appendAudit } from "../audit/audit-trail.js";
 import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
-import { editableKind } from "../records/editable-kinds.js";
 import { type EditorialService } from "../records/editorial.service.js";
-import { nodeTypes } from "../records/node-types.js";
+import { isNodeTypeName, nodeTypes } from "../records/node-types.js";
 import { RecordWriter } from "../records/record-writer.js";
 import { staffTables } from "../records/staff.tables.js";
-import { disclosureOf } from "./record-types.js";
+import { recordDisclosures } from "./record-types.js";
 import { withholdings, type withholdingGround } from "./withholding.table.js";
 
 export type WithholdingRow = typeof withholdings.$inferSelect;
@@ -46,6 +45,8 @@ export class WithholdingService {
       return { withholding: asWithholding((await this.database.asWriter(work)) as WithholdingRow), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { withholding: null, userErrors: error.errors };
+      // Two editors withholding the same thing at once: the index of withholdings in force lets one through.
+      if ((error as { cause?: { code?: string } }).cause?.code === "23505") return { withholding: null, userErrors: [userError("CONFLICT", "This is already withheld.", ["field"])] };
       throw error;
     }
   }
@@ -53,10 +54,10 @@ export class WithholdingService {
   async create(input: WithholdingCreateValues): Promise<WithholdingOutcome> {
     this.editorial.authorize(EDITORS, "withholdingCreate");
     const { typeName } = fromGlobalId(input.recordId, "input.recordId");
-    const kind = editableKind(typeName);
+    const kind = recordDisclosures.find((record) => record.typeName === typeName);
     return this.run(async (db) => {
-      if (!kind) throw new UserErrors([userError("INVALID_INPUT", `A ${typeName} cannot be withheld.`, ["recordId"])]);
-      const disclosure = disclosureOf(kind.recordType);
+      if (!kind || !isNodeTypeName(typeName)) throw new UserErrors([userError("INVALID_INPUT", `A ${typeName} cannot be withheld.`, ["recordId"])]);
+      const disclosure = kind;
       const errors: UserError[] = [];
       if (input.field != null && !disclosure.withholdable.includes(input.field)) {
         errors.push(userError("INVALID_INPUT", `${typeName}.${input.field} cannot be withheld; these can: ${disclosure.withholdable.join(", ")}.`, ["field"]));
@@ -66,7 +67,7 @@ export class WithholdingService {
       const since = input.since ?? this.clock().toISOString().slice(0, 10);
       if (input.reviewDue <= since) errors.push(userError("INVALID_INPUT", "reviewDue must be after the day the withholding starts (art. 18: it is re-evaluated).", ["reviewDue"]));
       if (errors.length) throw new UserErrors(errors);
-      const record = await this.editorial.existing(db, kind.typeName, input.recordId, ["recordId"]);
+      const record = await this.editorial.existing(db, typeName, input.recordId, ["recordId"]);
       const body = await this.editorial.existing(db, "PublicBody", input.decidedByBodyId, ["decidedByBodyId"]);
       const [already] = await db
         .select({ id: withholdings.id })
@@ -84,7 +85,7 @@ export class WithholdingService {
         since,
         reviewDue: input.reviewDue,
       });
-      await this.touch(db, kind.typeName, record.id);
+      await this.touch(db, typeName, record.id);
       await appendAudit(db, this.editorial.actor, { action: "withholdingCreate", recordType: "withholdings", recordId: row.id, decisionId: row.decisionId, before: null, after: row });
       return row;
     });
@@ -106,10 +107,11 @@ export class WithholdingService {
     });
   }
 
-  /** What is disclosed of the record changed: its `updatedAt` moves, so `updatedSince` finds it. */
+  /** What is disclosed of the record changed: its `updatedAt` (and its decision's) moves, so `updatedSince` finds it. */
   private async touch(db: Parameters<Parameters<Database["asWriter"]>[0]>[0], typeName: keyof typeof nodeTypes, rowId: string) {
     const table = staffTables[nodeTypes[typeName].table] as unknown as PgTable;
     const columns = getTableColumns(table);
-    await db.update(table).set({ updatedAt: this.clock() } as never).where(eq(columns.id as PgColumn, rowId));
+    const [row] = (await db.update(table).set({ updatedAt: this.clock() } as never).where(eq(columns.id as PgColumn, rowId)).returning()) as { id: string; decisionId?: string }[];
+    if (row) await this.editorial.touchDecision(db, typeName, { ...row, version: 0 });
   }
 }

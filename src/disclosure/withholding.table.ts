@@ -1,4 +1,5 @@
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
 import { idColumn, timestampColumns } from "../db/columns.js";
 import { decisions } from "../decisions/decision.table.js";
@@ -64,5 +65,12 @@ export const withholdingsColumns = () => ({
 export const withholdings = pgTable(
   "withholdings",
   withholdingsColumns(),
-  (t) => [index("withholdings_record_idx").on(t.recordType, t.recordId, t.field), index("withholdings_decision_idx").on(t.decisionId)],
+  (t) => [
+    index("withholdings_record_idx").on(t.recordType, t.recordId, t.field),
+    index("withholdings_decision_idx").on(t.decisionId),
+    // One withholding in force per field (or whole record), even when two editors act at once.
+    uniqueIndex("withholdings_in_force_key")
+      .on(t.recordId, sql`coalesce(${t.field}, '')`)
+      .where(sql`${t.releasedAt} IS NULL`),
+  ],
 );

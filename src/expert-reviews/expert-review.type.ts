@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { expertReviewMethod, reviewerKind } from "./expert-review.table.js";
@@ -27,7 +27,7 @@ export class ExpertReview extends Node {
   @Field(() => ExpertReviewMethod, { description: "How the argumentation was held." })
   method!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of the opinion." })
+  @Field(() => LocalDateScalar, { description: "Date of the opinion." })
   reviewedOn!: string;
 
   @Field(() => String, { nullable: true, description: "Opinion on necessity (必要性). Null when absent or withheld." })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { implementationReportKind } from "./implementation-report.table.js";
@@ -17,7 +17,7 @@ export class ImplementationReport extends Node {
   @Field(() => ImplementationReportKind, { description: "What the report is about." })
   kind!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of the report." })
+  @Field(() => LocalDateScalar, { description: "Date of the report." })
   reportedOn!: string;
 
   @Field(() => String, { nullable: true, description: "The report. Null when absent or withheld." })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { legalityResult } from "./legality-review.table.js";
@@ -13,10 +13,10 @@ export const LegalityResult = graphqlEnum(legalityResult.enumValues, "LegalityRe
 
 @ObjectType({ implements: Node, description: "A legality review (合法性审查, art. 25–28), mandatory before deliberation." })
 export class LegalityReview extends Node {
-  @Field(() => LocalDateResolver, { description: "When the draft was submitted for review." })
+  @Field(() => LocalDateScalar, { description: "When the draft was submitted for review." })
   submittedOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "When the review was completed; null while under way." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the review was completed; null while under way." })
   completedOn!: string | null;
 
   @Field(() => LegalityResult, { nullable: true, description: "The result; null while under way." })

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { evaluationRecommendation } from "./post-evaluation.table.js";
@@ -16,7 +16,7 @@ export class PostEvaluation extends Node {
   @Field(() => String, { nullable: true, description: "Who evaluated. Null when withheld." })
   evaluator!: string | null;
 
-  @Field(() => LocalDateResolver, { description: "Date of the evaluation." })
+  @Field(() => LocalDateScalar, { description: "Date of the evaluation." })
   evaluatedOn!: string;
 
   @Field(() => String, { nullable: true, description: "Findings. Null when absent or withheld." })

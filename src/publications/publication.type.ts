@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { Node } from "../graphql/node.type.js";
 
 @ObjectType({ implements: Node, description: "The published decision (决策公布, art. 32)." })
@@ -7,7 +7,7 @@ export class Publication extends Node {
   @Field(() => String, { description: "Document number (文号), e.g. 桐政〔2023〕12号." })
   documentNumber!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of publication." })
+  @Field(() => LocalDateScalar, { description: "Date of publication." })
   publishedOn!: string;
 
   @Field(() => String, { nullable: true, description: "Full text of the decision document. Null when withheld." })

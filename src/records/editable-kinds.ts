@@ -1,6 +1,7 @@
 import { ID, Int } from "type-graphql";
 import { GraphQLBoolean, GraphQLString } from "graphql";
-import { LocalDateResolver, NonNegativeFloatResolver, NonNegativeIntResolver } from "graphql-scalars";
+import { NonNegativeFloatResolver, NonNegativeIntResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { type KeyRole } from "../access/viewer.js";
 import { AttachmentKind } from "../attachments/attachment.type.js";
 import { BasisKind } from "../basis/basis-item.type.js";
@@ -24,6 +25,8 @@ export interface FieldSpec {
   idOf?: NodeTypeName;
   /** Longest accepted text. */
   maxLength?: number;
+  /** Must be an http(s) address (no javascript: or data: links reach the public). */
+  url?: boolean;
   /** Accepted range of a number (the database's column holds no more). */
   range?: readonly [number, number];
 }
@@ -45,7 +48,7 @@ export interface EditableKind {
 
 const text = (description: string, required = false, maxLength = 20_000): FieldSpec => ({ type: () => GraphQLString, description, required, maxLength });
 const name = (description: string, required = false): FieldSpec => text(description, required, 500);
-const date = (description: string, required = false): FieldSpec => ({ type: () => LocalDateResolver, description, required });
+const date = (description: string, required = false): FieldSpec => ({ type: () => LocalDateScalar, description, required });
 const choice = (type: object, description: string, required = false): FieldSpec => ({ type: () => type, description, required });
 const id = (idOf: NodeTypeName, description: string, required = false): FieldSpec => ({ type: () => ID, description, required, idOf });
 
@@ -97,7 +100,7 @@ export const editableKinds: EditableKind[] = [
       shortPeriodReason: text("Why an online comment period is shorter than 30 days (art. 15).", false, 2000),
       place: name("Where."),
       participants: text("Who takes part (art. 16: published in advance for hearings)."),
-      participantCount: { type: () => NonNegativeIntResolver, description: "Number of participants." },
+      participantCount: { type: () => NonNegativeIntResolver, description: "Number of participants.", range: [0, 2_147_483_647] },
       summary: text("Summary of what was said."),
       adoptionFeedback: text("How the opinions were adopted (意见采纳情况反馈)."),
     },
@@ -217,8 +220,8 @@ export const editableKinds: EditableKind[] = [
       kind: choice(AttachmentKind, "Which document it is.", true),
       title: name("Title."),
       mediaType: name("Media type, e.g. application/pdf.", true),
-      url: text("Where to download it.", false, 2000),
-      byteSize: { type: () => NonNegativeIntResolver, description: "Size in bytes." },
+      url: { ...text("Where to download it: an http or https address.", false, 2000), url: true },
+      byteSize: { type: () => NonNegativeIntResolver, description: "Size in bytes.", range: [0, Number.MAX_SAFE_INTEGER] },
     },
   },
 ];

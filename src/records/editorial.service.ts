@@ -1,20 +1,19 @@
-import { and, eq, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type Viewer } from "../access/viewer.js";
 import { appendAudit, type Actor } from "../audit/audit-trail.js";
 import { type AppDb, type Database } from "../db/database.js";
 import { decisionRevisions } from "../decisions/decision-revision.table.js";
-
+import { decisions } from "../decisions/decision.table.js";
 import { disclosureOf } from "../disclosure/record-types.js";
 import { withholdings } from "../disclosure/withholding.table.js";
 import { ForbiddenError } from "../graphql/auth.errors.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
-import { isNull } from "drizzle-orm";
 import { editableKind, type EditableKind } from "./editable-kinds.js";
 import { asNode, type NodeRow } from "./node.js";
-import { nodeTypes, type NodeTypeName } from "./node-types.js";
-import { checkProcedure } from "./procedure-rules.js";
+import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
+import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
 import { RecordWriter } from "./record-writer.js";
 import { staffTables } from "./staff.tables.js";
 
@@ -25,6 +24,8 @@ export interface MutationOutcome {
 
 type Input = Record<string, unknown>;
 type Row = Record<string, unknown> & { id: string; version: number; decisionId?: string; withdrawnAt?: Date | null };
+
+const EDITORS = ["EDITOR"] as const;
 
 const tableOf = (typeName: NodeTypeName) => staffTables[nodeTypes[typeName].table] as unknown as PgTable;
 const column = (table: PgTable, key: string) => getTableColumns(table)[key] as PgColumn;
@@ -71,9 +72,10 @@ export class EditorialService {
         values[kind.parent.key] = parent.id;
         values.decisionId = parent.decisionId ?? parent.id;
       }
-      await checkProcedure(db, kind.typeName, values, true);
+      await checkProcedure(db, kind.typeName, values, null);
       const table = tableOf(kind.typeName);
       const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
+      await this.touchDecision(db, kind.typeName, row);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
       return asNode(kind.typeName, row);
     });
@@ -84,8 +86,9 @@ export class EditorialService {
     return this.write(async (db) => {
       const before = await this.lockForChange(db, kind.typeName, input.id as string, input.expectedVersion as number);
       const changes = await this.values(db, kind, input, "update");
-      await checkProcedure(db, kind.typeName, { ...before, ...changes }, false);
+      await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
       const after = await this.applyChange(db, kind.typeName, before, changes);
+      await this.touchDecision(db, kind.typeName, after);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
@@ -96,16 +99,25 @@ export class EditorialService {
   /** Removing a record is a withdrawal: recorded with its reason, the row kept. */
   async withdraw(input: { id: string; expectedVersion: number; reason: string }): Promise<MutationOutcome> {
     const { typeName } = fromGlobalId(input.id, "input.id");
-    const kind = editableKind(typeName);
-    if (!kind) throw new UserErrors([userError("INVALID_INPUT", `A ${typeName} cannot be withdrawn.`, ["id"])]);
-    this.authorize(kind.writers, "recordWithdraw");
+    const writers = editableKind(typeName)?.writers ?? (typeName === "Comment" ? EDITORS : null);
+    this.authorize(writers ?? EDITORS, "recordWithdraw");
     return this.write(async (db) => {
+      if (!writers || !isNodeTypeName(typeName)) throw new UserErrors([userError("INVALID_INPUT", `A ${typeName} cannot be withdrawn.`, ["id"])]);
       if (!input.reason.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for the withdrawal.", ["reason"])]);
-      const before = await this.lockForChange(db, kind.typeName, input.id, input.expectedVersion);
-      const after = await this.applyChange(db, kind.typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
-      await appendAudit(db, this.actor, { action: "recordWithdraw", recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
-      return asNode(kind.typeName, after);
+      const before = await this.lockForChange(db, typeName, input.id, input.expectedVersion);
+      await checkWithdrawal(db, typeName, before);
+      const after = await this.applyChange(db, typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
+      await this.touchDecision(db, typeName, after);
+      const recordType = nodeTypes[typeName].recordType!;
+      await appendAudit(db, this.actor, { action: "recordWithdraw", recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
+      return asNode(typeName, after);
     });
+  }
+
+  /** What is public of a decision's file changed: its `updatedAt` moves, so `updatedSince` finds the decision. */
+  async touchDecision(db: AppDb, typeName: NodeTypeName, row: Row): Promise<void> {
+    if (typeName === "Decision" || !row.decisionId) return;
+    await db.update(decisions).set({ updatedAt: new Date() }).where(eq(decisions.id, row.decisionId));
   }
 
   /** The current row, locked, after checking it exists, is not withdrawn and is at the expected version. */
@@ -115,6 +127,7 @@ export class EditorialService {
     const [before] = (await db.select().from(table).where(eq(column(table, "id"), rowId)).for("update")) as Row[];
     if (!before) throw new UserErrors([userError("NOT_FOUND", `No ${typeName} has this id.`, ["id"])]);
     if (before.withdrawnAt) throw new UserErrors([userError("INVALID_INPUT", `This ${typeName} was withdrawn and can no longer change.`, ["id"])]);
+    await this.assertDecisionOpen(db, typeName, before, ["id"]);
     if (before.version !== expectedVersion) {
       throw new UserErrors([userError("CONFLICT", `This ${typeName} is at version ${before.version}, not ${expectedVersion}: it changed since you read it. Read it again and retry.`, ["expectedVersion"])]);
     }
@@ -147,6 +160,8 @@ export class EditorialService {
       }
       if (typeof value === "string" && spec.maxLength && value.length > spec.maxLength) {
         errors.push(userError("INVALID_INPUT", `${key} may be at most ${spec.maxLength} characters, got ${value.length}.`, [key]));
+      } else if (typeof value === "string" && spec.url && !isWebAddress(value)) {
+        errors.push(userError("INVALID_INPUT", `${key} must be an http or https address.`, [key]));
       } else if (typeof value === "number" && spec.range && (value < spec.range[0] || value > spec.range[1])) {
         errors.push(userError("INVALID_INPUT", `${key} must be between ${spec.range[0]} and ${spec.range[1]}.`, [key]));
       } else if (typeof value === "string" && spec.required && !value.trim()) {
@@ -178,11 +193,19 @@ export class EditorialService {
     const table = tableOf(typeName);
     const [row] = (await db.select().from(table).where(eq(column(table, "id"), rowId))) as Row[];
     if (!row || row.withdrawnAt) throw new UserErrors([userError("NOT_FOUND", `No ${typeName} has the id given in ${field.join(".")}.`, field)]);
+    await this.assertDecisionOpen(db, typeName, row, field);
     return row;
   }
 
+  /** Nothing is added to or changed in the file of a withdrawn decision. */
+  private async assertDecisionOpen(db: AppDb, typeName: NodeTypeName, row: Row, field: string[]): Promise<void> {
+    if (typeName === "Decision" || !row.decisionId) return;
+    const [decision] = await db.select({ withdrawnAt: decisions.withdrawnAt }).from(decisions).where(eq(decisions.id, row.decisionId));
+    if (decision?.withdrawnAt) throw new UserErrors([userError("INVALID_INPUT", "The decision this belongs to was withdrawn; its file can no longer change.", field)]);
+  }
+
   /** The public revision history keeps each changed field, and whether each value was public when current. */
-  private async recordRevisions(db: AppDb, kind: EditableKind, before: Row, after: Row): Promise<void> {
+  async recordRevisions(db: AppDb, kind: EditableKind, before: Row, after: Row): Promise<void> {
     const disclosure = disclosureOf("decisions");
     const active = await db
       .select({ field: withholdings.field })
@@ -219,4 +242,12 @@ function duplicateOf(error: unknown): UserError | null {
   const constraint = (cause as { constraint?: string; constraint_name?: string }).constraint ?? (cause as { constraint_name?: string }).constraint_name ?? "";
   const known = uniqueConstraints[constraint];
   return userError("CONFLICT", known?.message ?? "This would duplicate an existing record.", known?.field ?? []);
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -20,27 +20,35 @@ const ADOPTED = ["ADOPTED", "ADOPTED_WITH_CHANGES"] as const;
 
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
-/** The decision's latest legality review (by submission) must be completed and lawful: art. 25. */
-async function lawfulReview(db: AppDb, decisionId: string): Promise<UserError | null> {
+/**
+ * The decision's latest legality review (by submission, as of the meeting when its date is known)
+ * must be completed, by then, and lawful: art. 25.
+ */
+async function lawfulReview(db: AppDb, decisionId: string, asOf: string | null): Promise<UserError | null> {
   const [latest] = await db
     .select()
     .from(legalityReviews)
-    .where(and(eq(legalityReviews.decisionId, decisionId), isNull(legalityReviews.withdrawnAt)))
+    .where(and(eq(legalityReviews.decisionId, decisionId), isNull(legalityReviews.withdrawnAt), asOf ? lte(legalityReviews.submittedOn, asOf) : undefined))
     .orderBy(desc(legalityReviews.submittedOn), desc(legalityReviews.createdAt))
     .limit(1);
-  if (!latest) return userError("PROCEDURE_VIOLATION", "The draft has not been submitted for legality review; it may not go to deliberation.", [], ARTICLE.legalityReview);
-  if (!latest.result || !(LAWFUL as readonly string[]).includes(latest.result)) {
-    return userError("PROCEDURE_VIOLATION", `The latest legality review is ${latest.result ? `"${latest.result}"` : "not completed"}; only a lawful draft may go to deliberation.`, [], ARTICLE.legalityReview);
+  if (!latest) return userError("PROCEDURE_VIOLATION", `The draft had not been submitted for legality review${asOf ? ` by ${asOf}` : ""}; it may not go to deliberation.`, [], ARTICLE.legalityReview);
+  if (!latest.result || !(LAWFUL as readonly string[]).includes(latest.result) || (asOf && latest.completedOn! > asOf)) {
+    return userError(
+      "PROCEDURE_VIOLATION",
+      `The latest legality review${asOf ? ` as of ${asOf}` : ""} is ${latest.result && !(asOf && latest.completedOn! > asOf) ? `"${latest.result}"` : "not completed"}; only a lawful draft may go to deliberation.`,
+      [],
+      ARTICLE.legalityReview,
+    );
   }
   return null;
 }
 
 /** An uncontrollable risk means the draft is changed (and assessed again) first: art. 24. */
-async function controllableRisk(db: AppDb, decisionId: string): Promise<UserError | null> {
+async function controllableRisk(db: AppDb, decisionId: string, asOf: string | null): Promise<UserError | null> {
   const [latest] = await db
     .select({ controllability: riskAssessments.controllability })
     .from(riskAssessments)
-    .where(and(eq(riskAssessments.decisionId, decisionId), isNull(riskAssessments.withdrawnAt)))
+    .where(and(eq(riskAssessments.decisionId, decisionId), isNull(riskAssessments.withdrawnAt), asOf ? lte(riskAssessments.assessedOn, asOf) : undefined))
     .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt))
     .limit(1);
   return latest?.controllability === "UNCONTROLLABLE"
@@ -67,6 +75,11 @@ async function adoptedBefore(db: AppDb, decisionId: string, publishedOn: string 
     : userError("PROCEDURE_VIOLATION", publishedOn ? `No deliberation adopted the decision on or before ${publishedOn}; publication cannot precede it.` : "No deliberation has adopted the decision.", publishedOn ? ["publishedOn"] : [], ARTICLE.publication);
 }
 
+async function exists(db: AppDb, table: typeof deliberations | typeof publications, decisionId: string): Promise<boolean> {
+  const [row] = await db.select({ id: table.id }).from(table).where(and(eq(table.decisionId, decisionId), isNull(table.withdrawnAt))).limit(1);
+  return Boolean(row);
+}
+
 async function published(db: AppDb, decisionId: string): Promise<UserError | null> {
   const [publication] = await db.select({ id: publications.id }).from(publications).where(and(eq(publications.decisionId, decisionId), isNull(publications.withdrawnAt))).limit(1);
   return publication ? null : userError("PROCEDURE_VIOLATION", "The decision has not been published; it cannot be implemented or evaluated yet.", [], ARTICLE.publication);
@@ -77,9 +90,13 @@ const collect = async (checks: Promise<UserError | null>[]) => {
   if (errors.length > 0) throw new UserErrors(errors);
 };
 
-/** The procedure's hard rules for a record about to be written (`values` is the record as it would be). */
-export async function checkProcedure(db: AppDb, typeName: string, values: Record<string, any>, creating: boolean): Promise<void> {
+/**
+ * The procedure's hard rules for a record about to be written: `values` is the record as it would
+ * be, `before` the record as it was (null when creating).
+ */
+export async function checkProcedure(db: AppDb, typeName: string, values: Record<string, any>, before: Record<string, any> | null): Promise<void> {
   const decisionId = values.decisionId as string;
+  const changed = (...keys: string[]) => before === null || keys.some((key) => String(values[key] ?? "") !== String(before[key] ?? ""));
   switch (typeName) {
     case "Consultation": {
       if (values.closesOn < values.opensOn) throw new UserErrors([userError("INVALID_INPUT", "closesOn must not be before opensOn.", ["closesOn"])]);
@@ -90,24 +107,47 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       return;
     }
     case "LegalityReview": {
+      if (before?.result && changed("result", "completedOn")) {
+        throw new UserErrors([userError("PROCEDURE_VIOLATION", "A completed legality review is final; submit the draft for a new review instead.", ["result"], ARTICLE.legalityReview)]);
+      }
       if (values.completedOn && values.completedOn < values.submittedOn) throw new UserErrors([userError("INVALID_INPUT", "completedOn must not be before submittedOn.", ["completedOn"])]);
       if (Boolean(values.result) !== Boolean(values.completedOn)) throw new UserErrors([userError("INVALID_INPUT", "A result and its completion date are recorded together.", [values.result ? "completedOn" : "result"])]);
       return;
     }
     case "Deliberation":
-      if (creating) await collect([lawfulReview(db, decisionId), controllableRisk(db, decisionId)]);
+      if (!changed("outcome", "heldOn")) return;
+      if (before && (await exists(db, publications, decisionId))) {
+        throw new UserErrors([userError("PROCEDURE_VIOLATION", "The decision is published; the deliberation that adopted it can no longer change.", ["outcome"], ARTICLE.publication)]);
+      }
+      await collect([lawfulReview(db, decisionId, values.heldOn), controllableRisk(db, decisionId, values.heldOn)]);
       return;
     case "Publication":
       await collect([adoptedBefore(db, decisionId, values.publishedOn)]);
       return;
+    case "ImplementationReport":
+    case "PostEvaluation":
+      if (!before) await collect([published(db, decisionId)]);
+      return;
   }
+}
+
+/** A record others rest on cannot be withdrawn from under them. */
+export async function checkWithdrawal(db: AppDb, typeName: string, row: Record<string, any>): Promise<void> {
+  const decisionId = row.decisionId as string;
+  const refuse = (message: string, article: string) => {
+    throw new UserErrors([userError("PROCEDURE_VIOLATION", message, ["id"], article)]);
+  };
+  if ((typeName === "LegalityReview" || typeName === "RiskAssessment") && (await exists(db, deliberations, decisionId))) {
+    refuse(`The decision has been deliberated on the strength of this ${typeName === "LegalityReview" ? "legality review" : "risk assessment"}; it cannot be withdrawn.`, typeName === "LegalityReview" ? ARTICLE.legalityReview : ARTICLE.uncontrollableRisk);
+  }
+  if (typeName === "Deliberation" && (await exists(db, publications, decisionId))) refuse("The decision is published; the deliberation cannot be withdrawn.", ARTICLE.publication);
 }
 
 /** What must hold before a decision may enter `stage`. */
 export async function checkStage(db: AppDb, decisionId: string, stage: string): Promise<void> {
   switch (stage) {
     case "DELIBERATION":
-      return collect([lawfulReview(db, decisionId), controllableRisk(db, decisionId)]);
+      return collect([lawfulReview(db, decisionId, null), controllableRisk(db, decisionId, null)]);
     case "PUBLICATION":
       return collect([adoptedBefore(db, decisionId, null)]);
     case "IMPLEMENTATION":

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
 import { riskControllability, riskDimension, riskLevel } from "./risk-assessment.table.js";
@@ -28,7 +28,7 @@ export class RiskAssessment extends Node {
   @Field(() => String, { nullable: true, description: "Who assessed (the undertaking body or a commissioned institution). Null when withheld." })
   assessor!: string | null;
 
-  @Field(() => LocalDateResolver, { description: "Date of the report." })
+  @Field(() => LocalDateScalar, { description: "Date of the report." })
   assessedOn!: string;
 
   @Field(() => RiskLevel, { description: "Overall risk level." })

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "withholdings_in_force_key" ON "withholdings" USING btree ("record_id",coalesce("field", '')) WHERE "withholdings"."released_at" IS NULL;
