@@ -41,7 +41,23 @@ describe("nothing lost, everything traceable", () => {
     );
     await expectOne("withholdingRelease", () => write(api, "EDITOR", "withholdingRelease", { id: withholding.id, reason: "已定稿。" }, "id"));
     await expectOne("recordWithdraw", () => write(api, "EDITOR", "recordWithdraw", { id: consultation.id, expectedVersion: consultation.version, reason: "重複錄入。" }, "id"));
-    await expectOne("legalityReviewCreate", () => write(api, "LEGAL_REVIEWER", "legalityReviewCreate", { decisionId: decision.id, reviewingBodyId: refs.justiceBureau, submittedOn: "2026-03-01" }));
+    const review = await expectOne("legalityReviewCreate", () => write(api, "LEGAL_REVIEWER", "legalityReviewCreate", { decisionId: decision.id, reviewingBodyId: refs.justiceBureau, submittedOn: "2026-03-01" }));
+    await expectOne("legalityReviewUpdate", () => write(api, "LEGAL_REVIEWER", "legalityReviewUpdate", { id: review.id, expectedVersion: review.version, result: "LAWFUL", completedOn: "2026-03-12" }));
+    for (const [type, input, change] of [
+      ["basisItem", { kind: "LEGAL", position: 1, title: "x" }, { title: "y" }],
+      ["expertReview", { reviewerKind: "EXPERT", method: "WRITTEN_OPINION", reviewedOn: "2026-02-01", signed: true }, { conclusion: "y" }],
+      ["riskAssessment", { assessedOn: "2026-02-01", overallLevel: "LOW", controllability: "CONTROLLABLE" }, { measures: "y" }],
+      ["deliberation", { meeting: "常務會議", heldOn: "2026-05-01", outcome: "ADOPTED" }, { dissent: "y" }],
+      ["publication", { documentNumber: "桐政〔2026〕7號", publishedOn: "2026-05-10" }, { fullText: "y" }],
+      ["implementationReport", { kind: "PROGRESS", reportedOn: "2026-06-01" }, { content: "y" }],
+      ["postEvaluation", { evaluatedOn: "2026-06-01", recommendation: "CONTINUE" }, { findings: "y" }],
+      ["attachment", { kind: "OTHER", mediaType: "application/pdf" }, { title: "y" }],
+    ] as const) {
+      const made = await expectOne(`${type}Create`, () => write(api, "EDITOR", `${type}Create`, { decisionId: decision.id, ...input }));
+      await expectOne(`${type}Update`, () => write(api, "EDITOR", `${type}Update`, { id: made.id, expectedVersion: made.version, ...change }));
+    }
+    const key = await expectOne("apiKeyCreate", () => api.dataAs("ADMIN", `mutation { apiKeyCreate(input: { name: "審計", role: RESEARCHER }) { apiKey { id } } }`));
+    await expectOne("apiKeyRevoke", () => api.dataAs("ADMIN", `mutation($id: ID!) { apiKeyRevoke(input: { id: $id }) { apiKey { id } } }`, { id: key.apiKeyCreate.apiKey.id }));
 
     const [entry] = await api.database.query<{ actor_role: string; actor_key_id: string | null; before: { summary: string }; after: { summary: string } }>(
       "SELECT actor_role, actor_key_id, before, after FROM audit_entries WHERE action = 'decisionUpdate' ORDER BY occurred_at DESC LIMIT 1",

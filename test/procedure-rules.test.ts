@@ -71,6 +71,50 @@ describe("the procedure's hard rules, each refused with its article and accepted
     expect(v3.stage).toBe("DELIBERATION");
   });
 
+  it("judges a deliberation by what was on record at its date, and checks it again when it changes", async () => {
+    const decision = await newDecision(api, 507);
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), heldOn: "2026-01-01" }))[0]!.article).toContain("art. 25");
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), heldOn: "2026-03-05" }))[0]!.article).toContain("art. 25");
+    const meeting = await write(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), outcome: "DEFERRED" });
+    await write(api, "EDITOR", "riskAssessmentCreate", { decisionId: decision.id, assessedOn: "2026-04-01", overallLevel: "HIGH", controllability: "UNCONTROLLABLE" });
+    expect((await refused(api, "EDITOR", "deliberationUpdate", { id: meeting.id, expectedVersion: meeting.version, outcome: "ADOPTED" }))[0]!.article).toContain("art. 24");
+  });
+
+  it("keeps the records a later step rests on: no withdrawal, no rewriting a final review or a published decision's deliberation", async () => {
+    const decision = await newDecision(api, 508);
+    const lawful = await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewUpdate", { id: lawful.id, expectedVersion: lawful.version, result: "UNLAWFUL" }))[0]!.code).toBe("PROCEDURE_VIOLATION");
+    const meeting = await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+    expect((await refused(api, "LEGAL_REVIEWER", "recordWithdraw", { id: lawful.id, expectedVersion: lawful.version, reason: "x" }))[0]!.article).toContain("art. 25");
+    await write(api, "EDITOR", "publicationCreate", { decisionId: decision.id, documentNumber: "孔政〔2026〕508號", publishedOn: "2026-05-20" });
+    expect((await refused(api, "EDITOR", "deliberationUpdate", { id: meeting.id, expectedVersion: meeting.version, outcome: "REJECTED", heldOn: "2026-12-01" }))[0]!.article).toContain("art. 32");
+    expect((await refused(api, "EDITOR", "recordWithdraw", { id: meeting.id, expectedVersion: meeting.version, reason: "x" }))[0]!.article).toContain("art. 32");
+  });
+
+  it("takes implementation reports and evaluations only once the decision is published, and then lets it be implemented", async () => {
+    const decision = await newDecision(api, 509);
+    const report = { decisionId: decision.id, kind: "PROGRESS", reportedOn: "2026-06-01", content: "已開工" };
+    expect((await refused(api, "EDITOR", "implementationReportCreate", report))[0]!.article).toContain("art. 32");
+    expect((await refused(api, "EDITOR", "postEvaluationCreate", { decisionId: decision.id, evaluatedOn: "2027-01-01", recommendation: "CONTINUE" }))[0]!.article).toContain("art. 32");
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+    await write(api, "EDITOR", "publicationCreate", { decisionId: decision.id, documentNumber: "孔政〔2026〕509號", publishedOn: "2026-05-20" });
+    await write(api, "EDITOR", "implementationReportCreate", report);
+    const advanced = await write(api, "EDITOR", "decisionAdvanceStage", { id: decision.id, expectedVersion: decision.version, stage: "IMPLEMENTATION" }, "id stage revisions { nodes { field oldValue newValue } }");
+    expect(advanced.stage).toBe("IMPLEMENTATION");
+    expect(advanced.revisions.nodes).toContainEqual({ field: "stage", oldValue: "INITIATION", newValue: "IMPLEMENTATION" });
+  });
+
+  it("changes nothing in the file of a withdrawn decision", async () => {
+    const decision = await newDecision(api, 510);
+    const item = await write(api, "EDITOR", "basisItemCreate", { decisionId: decision.id, kind: "LEGAL", position: 1, title: "依據" });
+    await write(api, "EDITOR", "recordWithdraw", { id: decision.id, expectedVersion: decision.version, reason: "重複立項。" }, "id");
+    expect((await refused(api, "EDITOR", "basisItemUpdate", { id: item.id, expectedVersion: item.version, title: "改" }))[0]!.code).toBe("INVALID_INPUT");
+    expect((await refused(api, "EDITOR", "basisItemCreate", { decisionId: decision.id, kind: "LEGAL", position: 2, title: "新" }))[0]!.code).toBe("NOT_FOUND");
+    expect((await api.data(`query($id: ID!) { node(id: $id) { id } }`, { id: item.id })).node).toBeNull();
+  });
+
   it("checks a legality review's result and its dates together", async () => {
     const decision = await newDecision(api, 506);
     expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL" })))[0]!.field).toEqual(["input", "completedOn"]);

@@ -61,6 +61,25 @@ describe("who sees what: a role × type matrix of withheld material", () => {
     });
   }
 
+  it("logs reads of any field of a record withheld whole, and of revision values the public may not see", async () => {
+    const risk = samples.find((s) => s.typeName === "RiskAssessment")!;
+    const count = async (field: string) =>
+      (await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM access_log WHERE field = $1", [field]))[0]!.n;
+    const before = await count("assessedOn");
+    await api.dataAs("LEGAL_REVIEWER", `query($id: ID!) { node(id: $id) { ... on RiskAssessment { assessedOn overallLevel } } }`, { id: risk.recordWithheld });
+    expect(await count("assessedOn")).toBe(before + 1);
+
+    const refs = await references(api);
+    const decision = await newDecision(api, 1101, { budgetYuan: 100 });
+    const v2 = await write(api, "EDITOR", "decisionUpdate", { id: decision.id, expectedVersion: 1, budgetYuan: 200 });
+    await write(api, "EDITOR", "withholdingCreate", { recordId: decision.id, field: "budgetYuan", ground: "COMMERCIAL_SECRET", article: "第十五條", explanation: "報價。", decidedByBodyId: refs.town, reviewDue: "2030-01-01" }, "id");
+    expect(v2.version).toBe(2);
+    const budgetReads = await count("budgetYuan");
+    const { decision: read } = await api.dataAs("LEGAL_REVIEWER", `query($id: ID!) { decision(id: $id) { revisions { nodes { field oldValue } } } }`, { id: decision.id });
+    expect(read.revisions.nodes).toContainEqual({ field: "budgetYuan", oldValue: "100" });
+    expect(await count("budgetYuan")).toBe(budgetReads + 1);
+  });
+
   it("logs who read which withheld field of which record, and when", async () => {
     const decision = samples.find((s) => s.typeName === "Decision")!;
     await api.dataAs("LEGAL_REVIEWER", `query($id: ID!) { node(id: $id) { ... on Decision { title } } }`, { id: decision.fieldsWithheld });
