@@ -13,6 +13,7 @@ import { NodeService } from "./records/node.service.js";
 import { RecordStore } from "./records/record-store.js";
 import { staffTables } from "./records/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
+import { StatisticsService } from "./statistics/statistics.service.js";
 
 export type Clock = () => Date;
 
@@ -26,6 +27,7 @@ export interface Services {
   withholdings: WithholdingService;
   comments: CommentService;
   keys: ApiKeyService;
+  statistics: StatisticsService;
 }
 
 export interface AppContext {
@@ -65,6 +67,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       withholdings: new WithholdingService(database, editorial, clock),
       comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
       keys: new ApiKeyService(database, editorial),
+      statistics: new StatisticsService(store),
     },
   };
 }

@@ -37,7 +37,8 @@ export interface DecisionOrder {
 export class DecisionRepository {
   constructor(private readonly store: RecordStore) {}
 
-  private condition(criteria: DecisionCriteria): SQL | undefined {
+  /** The filter as SQL on the store's decisions table (also used by statistics). */
+  condition(criteria: DecisionCriteria): SQL | undefined {
     const { decisions: t, regions, publications, searchDocuments } = this.store.tables;
     const c = criteria;
     return and(

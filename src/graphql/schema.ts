@@ -27,6 +27,7 @@ import { CommentMutationsResolver } from "../consultations/comment-mutations.res
 import { DecisionRevision } from "../decisions/decision-revision.type.js";
 import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
 import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
+import { StatisticsResolver } from "../statistics/statistics.resolver.js";
 import { childListResolver } from "../records/child-list.resolver.js";
 import { editableKinds } from "../records/editable-kinds.js";
 import { editorialResolver, RecordWithdrawResolver } from "../records/editorial.resolver.js";
@@ -65,6 +66,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       LegalityReviewResolver,
       WithholdingNoticeResolver,
       WithholdingResolver,
+      StatisticsResolver,
       CommentMutationsResolver,
       ApiKeyResolver,
       DecisionStageResolver,

@@ -1,0 +1,113 @@
+import { and, count, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { type DecisionFilter } from "../decisions/decision-filter.input.js";
+import { DecisionRepository } from "../decisions/decision.repository.js";
+import { decisionCriteria } from "../decisions/decision.service.js";
+import { toGlobalId } from "../graphql/global-id.js";
+import { type RecordStore } from "../records/record-store.js";
+import { type Count, type Statistics, type StepShare } from "./statistics.type.js";
+
+const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+/** Statistics over the store's projection: for the public, only what is disclosed is counted. */
+export class StatisticsService {
+  constructor(private readonly store: RecordStore) {}
+
+  async compute(filter: DecisionFilter | null | undefined): Promise<Statistics> {
+    const t = this.store.tables;
+    const selected = new DecisionRepository(this.store).condition(decisionCriteria(filter));
+    const inSelection = (column: PgColumn): SQL => sql`${column} IN (${selectedIds(t.decisions.id, t.decisions, selected)})`;
+    const groupBy = async (column: PgColumn, table: PgTable, where: SQL | undefined): Promise<Count[]> => {
+      const rows = await this.store.read((db) => db.select({ key: column, count: count() }).from(table).where(where).groupBy(column).orderBy(column));
+      return rows.map((row) => ({ key: row.key === null ? "NONE" : String(row.key), label: null, count: row.count }));
+    };
+    const comments = t.comments;
+    const commentsWhere = inSelection(comments.decisionId);
+    const [byYear, byRegion, byBody, byCategory, byStage, byStatus, byStakeholder, byAdoption] = await Promise.all([
+      groupBy(t.decisions.catalogYear, t.decisions, selected),
+      this.labelled(t.decisions.regionId, selected, t.regions.id, t.regions.name, "Region"),
+      this.labelled(t.decisions.decidingBodyId, selected, t.publicBodies.id, t.publicBodies.name, "PublicBody"),
+      groupBy(t.decisions.category, t.decisions, selected),
+      groupBy(t.decisions.stage, t.decisions, selected),
+      groupBy(t.decisions.status, t.decisions, selected),
+      groupBy(comments.stakeholderCategory, comments, commentsWhere),
+      groupBy(comments.adoptionResult, comments, commentsWhere),
+    ]);
+    const total = byYear.reduce((sum, c) => sum + c.count, 0);
+    const decided = byAdoption.filter((c) => ["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED"].includes(c.key));
+    const decidedCount = decided.reduce((sum, c) => sum + c.count, 0);
+    const adopted = decided.filter((c) => c.key !== "NOT_ADOPTED").reduce((sum, c) => sum + c.count, 0);
+    return {
+      decisions: total,
+      byYear,
+      byRegion,
+      byDecidingBody: byBody,
+      byCategory,
+      byStage,
+      byStatus,
+      comments: byStakeholder.reduce((sum, c) => sum + c.count, 0),
+      commentsByStakeholderCategory: byStakeholder,
+      commentsByAdoptionResult: byAdoption,
+      adoptionRate: decidedCount ? round(adopted / decidedCount) : null,
+      commentPeriodDays: await this.periods(inSelection(t.consultations.decisionId)),
+      steps: await this.steps(total, inSelection),
+    };
+  }
+
+  private async labelled(column: PgColumn, where: SQL | undefined, idColumn: PgColumn, nameColumn: PgColumn, typeName: "Region" | "PublicBody"): Promise<Count[]> {
+    const t = this.store.tables;
+    const rows = await this.store.read((db) =>
+      db
+        .select({ key: column, label: nameColumn, count: count() })
+        .from(t.decisions)
+        .innerJoin(typeName === "Region" ? t.regions : t.publicBodies, eq(idColumn, column))
+        .where(where)
+        .groupBy(column, nameColumn)
+        .orderBy(nameColumn),
+    );
+    return rows.map((row) => ({ key: toGlobalId(typeName, row.key as string), label: row.label as string, count: row.count }));
+  }
+
+  private async periods(where: SQL): Promise<Statistics["commentPeriodDays"]> {
+    const c = this.store.tables.consultations;
+    const length = sql`(${c.closesOn} - ${c.opensOn} + 1)`;
+    const [row] = await this.store.read((db) =>
+      db
+        .select({
+          count: count(),
+          min: sql<string | null>`min(${length})`,
+          median: sql<string | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${length})`,
+          mean: sql<string | null>`avg(${length})`,
+        })
+        .from(c)
+        .where(and(where, eq(c.method, "ONLINE_COMMENT"))),
+    );
+    const number = (value: string | number | null | undefined) => (value === null || value === undefined ? null : round(Number(value), 2));
+    return { count: row?.count ?? 0, min: number(row?.min), median: number(row?.median), mean: number(row?.mean) };
+  }
+
+  private async steps(total: number, inSelection: (column: PgColumn) => SQL): Promise<StepShare[]> {
+    const t = this.store.tables;
+    const lists: [string, PgTable, PgColumn][] = [
+      ["CONSULTATION", t.consultations, t.consultations.decisionId],
+      ["EXPERT_REVIEW", t.expertReviews, t.expertReviews.decisionId],
+      ["RISK_ASSESSMENT", t.riskAssessments, t.riskAssessments.decisionId],
+      ["LEGALITY_REVIEW", t.legalityReviews, t.legalityReviews.decisionId],
+      ["DELIBERATION", t.deliberations, t.deliberations.decisionId],
+      ["PUBLICATION", t.publications, t.publications.decisionId],
+      ["IMPLEMENTATION_REPORT", t.implementationReports, t.implementationReports.decisionId],
+      ["POST_EVALUATION", t.postEvaluations, t.postEvaluations.decisionId],
+    ];
+    return Promise.all(
+      lists.map(async ([step, table, decisionId]) => {
+        const [row] = await this.store.read((db) => db.select({ n: sql<number>`count(DISTINCT ${decisionId})`.mapWith(Number) }).from(table).where(and(inSelection(decisionId), isNotNull(decisionId))));
+        const decisions = row?.n ?? 0;
+        return { step, decisions, share: total ? round(decisions / total) : null };
+      }),
+    );
+  }
+}
+
+function selectedIds(id: PgColumn, table: PgTable, where: SQL | undefined): SQL {
+  return where ? sql`SELECT ${id} FROM ${table} WHERE ${where}` : sql`SELECT ${id} FROM ${table}`;
+}
