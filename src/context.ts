@@ -2,6 +2,7 @@ import { ApiKeyService } from "./access/api-key.resolver.js";
 import { anonymousViewer, seesWithheld, type Viewer } from "./access/viewer.js";
 import { AccessLog } from "./audit/access-log.js";
 import { PublicBodyService } from "./bodies/public-body.service.js";
+import { ChangeFeed } from "./changes/change-feed.js";
 import { CommentService, SubmissionThrottle } from "./consultations/comment.service.js";
 import { type Database } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
@@ -28,6 +29,7 @@ export interface Services {
   comments: CommentService;
   keys: ApiKeyService;
   statistics: StatisticsService;
+  changes: ChangeFeed;
 }
 
 export interface AppContext {
@@ -68,6 +70,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
       keys: new ApiKeyService(database, editorial),
       statistics: new StatisticsService(store),
+      changes: new ChangeFeed(database),
     },
   };
 }

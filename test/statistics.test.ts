@@ -1,7 +1,7 @@
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
-import { TestApi } from "./support/api.js";
+import { TestApi, type GraphQLResponse } from "./support/api.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
 const STATISTICS = /* GraphQL */ `
@@ -48,7 +48,7 @@ describe("statistics, computed on the disclosure projection only", () => {
 
   it("reveal nothing withheld: the same numbers once what is withheld whole is gone, and no canary", async () => {
     const ids = await loadCanaryFiles(api.database);
-    const responses = [];
+    const responses: GraphQLResponse[] = [];
     const observe = async () => {
       const results = [];
       for (const filter of [null, { catalogYear: 2024 }, { stage: ["POST_EVALUATION"] }]) {

@@ -121,7 +121,9 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     }
     const lookups = await ask(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: withheldRecordIds });
     const byId = await ask(`query($id: ID!) { decision(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId("Decision", ids.whole) });
-    return { lists, filtered, lookups, byId };
+    const feed = await ask(`{ changes(first: 100) { totalCount nodes { recordId recordType decisionId kind } } }`);
+    const stats = await ask(`{ statistics { decisions comments byYear { key count } steps { step decisions } } }`);
+    return { lists, filtered, lookups, byId, feed, stats };
   };
 
   beforeAll(async () => {

@@ -18,3 +18,4 @@ export * from "../search/search-document.table.js";
 export * from "../access/api-key.table.js";
 export * from "../audit/audit-entry.table.js";
 export * from "../decisions/decision-revision.table.js";
+export * from "../audit/change-log.table.js";

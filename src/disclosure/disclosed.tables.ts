@@ -1,4 +1,4 @@
-import { date, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { attachmentsColumns } from "../attachments/attachment.table.js";
 import { basisItemsColumns } from "../basis/basis-item.table.js";
 import { publicBodiesColumns } from "../bodies/public-body.table.js";
@@ -76,6 +76,14 @@ export const disclosed = {
   searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
   withholdingNotices: disclosure.table("withholding_notices", noticeColumns()),
   decisionRevisions: disclosure.table("decision_revisions", revisionColumns()),
+  changes: disclosure.table("changes", {
+    id: bigint("id", { mode: "number" }).notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    decisionId: uuid("decision_id").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: uuid("record_id").notNull(),
+    kind: text("kind").notNull(),
+  }),
 };
 
 export type DisclosedTables = typeof disclosed;

@@ -20,6 +20,7 @@ export function projectionStatements(): string[] {
     noticesView(),
     searchDocumentsView(),
     revisionsView(),
+    changesView(),
     "DROP SCHEMA IF EXISTS staff CASCADE",
     "CREATE SCHEMA staff",
     staffNoticesView(),
@@ -65,7 +66,8 @@ function grants(): string[] {
     `GRANT USAGE ON SCHEMA public, staff TO ${WRITER_ROLE}`,
     `GRANT SELECT ON ALL TABLES IN SCHEMA staff TO ${WRITER_ROLE}`,
     `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${WRITER_ROLE}`,
-    `REVOKE UPDATE ON audit_entries, access_log FROM ${WRITER_ROLE}`,
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${WRITER_ROLE}`,
+    `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
     `GRANT DELETE ON search_documents TO ${WRITER_ROLE}`,
   ];
 }
@@ -169,4 +171,23 @@ SELECT r.id, r.decision_id, r.field, r.changed_at,
   CASE WHEN r.new_disclosed AND NOT ${withheldNow} THEN r.new_value END AS new_value
 FROM public.decision_revisions r
 WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = r.decision_id)`;
+}
+
+/**
+ * The change feed as the public may see it: a change to a record that is public now names the record;
+ * any other change to a public decision's file is a WITHHELD event on the decision, without the record;
+ * a decision no longer public is announced (withheld, withdrawn) only if it was public before.
+ */
+function changesView(): string {
+  const visible = recordDisclosures
+    .map((record) => `WHEN '${record.recordType}' THEN EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = e.record_id)`)
+    .join(" ");
+  return `CREATE VIEW disclosure.changes AS
+SELECT e.id, e.occurred_at, e.decision_id,
+  CASE WHEN v.visible THEN e.record_type ELSE 'decisions' END AS record_type,
+  CASE WHEN v.visible THEN e.record_id ELSE e.decision_id END AS record_id,
+  CASE WHEN v.visible OR e.record_type = 'decisions' THEN e.kind::text ELSE 'WITHHELD' END AS kind
+FROM public.change_log e
+CROSS JOIN LATERAL (SELECT CASE e.record_type ${visible} ELSE false END AS visible) v
+WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = e.decision_id) OR e.decision_was_public`;
 }

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { appendAudit } from "../audit/audit-trail.js";
+import { decisionIsPublic } from "../audit/change-log.js";
 import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
@@ -74,6 +75,7 @@ export class WithholdingService {
         .from(withholdings)
         .where(and(eq(withholdings.recordId, record.id), input.field != null ? eq(withholdings.field, input.field) : isNull(withholdings.field), isNull(withholdings.releasedAt)));
       if (already) throw new UserErrors([userError("CONFLICT", "This is already withheld.", ["field"])]);
+      const wasPublic = await decisionIsPublic(db, record.decisionId ?? record.id);
       const row = await new RecordWriter(db).withhold({
         recordType: kind.recordType,
         recordId: record.id,
@@ -86,6 +88,7 @@ export class WithholdingService {
         reviewDue: input.reviewDue,
       });
       await this.touch(db, typeName, record.id);
+      await this.editorial.logChange(db, typeName, record, "WITHHELD", wasPublic);
       await appendAudit(db, this.editorial.actor, { action: "withholdingCreate", recordType: "withholdings", recordId: row.id, decisionId: row.decisionId, before: null, after: row });
       return row;
     });
@@ -99,9 +102,11 @@ export class WithholdingService {
       const [before] = await db.select().from(withholdings).where(eq(withholdings.id, id)).for("update");
       if (!before) throw new UserErrors([userError("NOT_FOUND", "No withholding has this id.", ["id"])]);
       if (before.releasedAt) throw new UserErrors([userError("CONFLICT", "This withholding was already released.", ["id"])]);
+      const wasPublic = await decisionIsPublic(db, before.decisionId);
       const after = await new RecordWriter(db).release(id, input.reason);
       const typeName = Object.entries(nodeTypes).find(([, t]) => t.recordType === before.recordType)![0] as keyof typeof nodeTypes;
       await this.touch(db, typeName, before.recordId);
+      await this.editorial.logChange(db, typeName, { id: before.recordId, decisionId: before.decisionId, version: 0 }, "RELEASED", wasPublic);
       await appendAudit(db, this.editorial.actor, { action: "withholdingRelease", recordType: "withholdings", recordId: id, decisionId: before.decisionId, before, after });
       return after;
     });

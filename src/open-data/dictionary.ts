@@ -11,7 +11,7 @@ export function dataDictionary() {
       name: dataset.name,
       title: dataset.title,
       files: { csv: `/open-data/${dataset.name}.csv`, ndjson: `/open-data/${dataset.name}.ndjson` },
-      filters: dataset.byDecision ? ["catalogYear", "regionId", "updatedSince"] : ["updatedSince"],
+      filters: dataset.byDecision ? ["decisionId", "catalogYear", "regionId", "updatedSince"] : ["updatedSince"],
       columns: dataset.columns.map((column) => ({
         name: column.name,
         type: column.type,

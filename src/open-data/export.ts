@@ -10,6 +10,7 @@ import { type Dataset, type DatasetColumn } from "./datasets.js";
 export const EXPORT_PAGE_SIZE = 1000;
 
 export interface ExportFilter {
+  decisionId?: string;
   catalogYear?: number;
   regionId?: string;
   updatedSince?: Date;
@@ -20,10 +21,17 @@ export class OpenDataInputError extends Error {}
 
 export function exportFilter(dataset: Dataset, query: Record<string, string | undefined>): ExportFilter {
   const filter: ExportFilter = {};
-  const unknown = Object.keys(query).filter((key) => !["catalogYear", "regionId", "updatedSince"].includes(key));
-  if (unknown.length) throw new OpenDataInputError(`Unknown parameter ${unknown.join(", ")}; the filters are catalogYear, regionId and updatedSince.`);
-  if ((query.catalogYear !== undefined || query.regionId !== undefined) && !dataset.byDecision) {
-    throw new OpenDataInputError(`${dataset.name} is not filtered by catalogYear or regionId (only by updatedSince).`);
+  const unknown = Object.keys(query).filter((key) => !["decisionId", "catalogYear", "regionId", "updatedSince"].includes(key));
+  if (unknown.length) throw new OpenDataInputError(`Unknown parameter ${unknown.join(", ")}; the filters are decisionId, catalogYear, regionId and updatedSince.`);
+  if ((query.catalogYear !== undefined || query.regionId !== undefined || query.decisionId !== undefined) && !dataset.byDecision) {
+    throw new OpenDataInputError(`${dataset.name} is not filtered by decisionId, catalogYear or regionId (only by updatedSince).`);
+  }
+  if (query.decisionId !== undefined) {
+    try {
+      filter.decisionId = rowIdOf(query.decisionId, "Decision", "decisionId");
+    } catch {
+      throw new OpenDataInputError("decisionId must be the global id of a Decision.");
+    }
   }
   if (query.catalogYear !== undefined) {
     if (!/^\d{4}$/.test(query.catalogYear)) throw new OpenDataInputError("catalogYear must be a four-digit year.");
@@ -52,6 +60,7 @@ function condition(dataset: Dataset, filter: ExportFilter): SQL | undefined {
   const d = disclosed.decisions;
   const regions = disclosed.regions;
   const decisionConditions = and(
+    filter.decisionId !== undefined ? sql`${d.id} = ${filter.decisionId}` : undefined,
     filter.catalogYear !== undefined ? sql`${d.catalogYear} = ${filter.catalogYear}` : undefined,
     filter.regionId !== undefined
       ? sql`${d.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${filter.regionId}) || '%')`

@@ -4,7 +4,8 @@ import { type Database } from "../db/database.js";
 import { datasetNamed, datasets } from "./datasets.js";
 import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
-import { exportFilter, exportRows, OpenDataInputError } from "./export.js";
+import { EXPORT_PAGE_SIZE, exportFilter, exportRows, OpenDataInputError } from "./export.js";
+import { ChangeFeed, changePosition } from "../changes/change-feed.js";
 import { csvRecord, ndjsonRecord } from "./formats.js";
 
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
@@ -17,6 +18,26 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
   app.get("/open-data/catalog.jsonld", async (request, reply) => {
     reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
     return catalog(database, `${request.protocol}://${request.host}`);
+  });
+
+  const feed = new ChangeFeed(database);
+  app.get<{ Querystring: Record<string, string> }>("/open-data/changes.ndjson", async (request, reply) => {
+    let position: number;
+    try {
+      position = changePosition(request.query.after);
+    } catch {
+      return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: "after must be a cursor of the change feed." } });
+    }
+    async function* lines() {
+      for (let more = true; more; ) {
+        const page = await feed.page(position, EXPORT_PAGE_SIZE);
+        for (const entry of page.entries) yield JSON.stringify(entry) + "\n";
+        more = page.hasMore;
+        if (page.entries.length) position = changePosition(page.entries.at(-1)!.cursor);
+      }
+    }
+    reply.header("content-type", "application/x-ndjson; charset=utf-8").header("x-generated-at", clock().toISOString()).header("cache-control", "no-cache");
+    return reply.send(Readable.from(lines()));
   });
 
   app.get<{ Params: { file: string }; Querystring: Record<string, string> }>("/open-data/:file", async (request, reply) => {
@@ -42,6 +63,8 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
       .header("content-type", format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
       .header("x-generated-at", clock().toISOString())
+      // Follow the change feed from here to stay in step with this file.
+      .header("x-changes-cursor", await feed.latest())
       .header("cache-control", "public, max-age=60");
     return reply.send(Readable.from(body()));
   });

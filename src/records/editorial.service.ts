@@ -14,6 +14,7 @@ import { editableKind, type EditableKind } from "./editable-kinds.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
 import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
+import { appendChange, decisionIsPublic, type Change } from "../audit/change-log.js";
 import { RecordWriter } from "./record-writer.js";
 import { staffTables } from "./staff.tables.js";
 
@@ -73,9 +74,11 @@ export class EditorialService {
         values.decisionId = parent.decisionId ?? parent.id;
       }
       await checkProcedure(db, kind.typeName, values, null);
+      const wasPublic = values.decisionId ? await decisionIsPublic(db, values.decisionId as string) : false;
       const table = tableOf(kind.typeName);
       const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
       await this.touchDecision(db, kind.typeName, row);
+      await this.logChange(db, kind.typeName, row, "CREATED", wasPublic);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
       return asNode(kind.typeName, row);
     });
@@ -85,10 +88,17 @@ export class EditorialService {
     this.authorize(kind.writers, action);
     return this.write(async (db) => {
       const before = await this.lockForChange(db, kind.typeName, input.id as string, input.expectedVersion as number);
-      const changes = await this.values(db, kind, input, "update");
+      const changes = differences(before, await this.values(db, kind, input, "update"));
+      if (Object.keys(changes).length === 0) {
+        // Saving what is already there changes nothing: no new version, no new updatedAt, no change event.
+        await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: before.id, decisionId: before.decisionId ?? before.id, before, after: before });
+        return asNode(kind.typeName, before);
+      }
       await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
+      const wasPublic = await decisionIsPublic(db, before.decisionId ?? before.id);
       const after = await this.applyChange(db, kind.typeName, before, changes);
       await this.touchDecision(db, kind.typeName, after);
+      await this.logChange(db, kind.typeName, after, "UPDATED", wasPublic);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
@@ -106,12 +116,19 @@ export class EditorialService {
       if (!input.reason.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for the withdrawal.", ["reason"])]);
       const before = await this.lockForChange(db, typeName, input.id, input.expectedVersion);
       await checkWithdrawal(db, typeName, before);
+      const wasPublic = await decisionIsPublic(db, before.decisionId ?? before.id);
       const after = await this.applyChange(db, typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
       await this.touchDecision(db, typeName, after);
+      await this.logChange(db, typeName, after, "WITHDRAWN", wasPublic);
       const recordType = nodeTypes[typeName].recordType!;
       await appendAudit(db, this.actor, { action: "recordWithdraw", recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(typeName, after);
     });
+  }
+
+  /** Appends the change to the change log (the feed), in this transaction. */
+  async logChange(db: AppDb, typeName: NodeTypeName, row: Row, kind: Change["kind"], decisionWasPublic: boolean): Promise<void> {
+    await appendChange(db, { decisionId: row.decisionId ?? row.id, recordType: nodeTypes[typeName].recordType ?? typeName, recordId: row.id, kind }, decisionWasPublic);
   }
 
   /** What is public of a decision's file changed: its `updatedAt` moves, so `updatedSince` finds the decision. */
@@ -250,4 +267,9 @@ function isWebAddress(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Only the fields whose value actually differs from the record's (dates and numbers compared as text). */
+function differences(before: Row, changes: Input): Input {
+  return Object.fromEntries(Object.entries(changes).filter(([key, value]) => String(value ?? "") !== String(before[key] ?? "") || (value === null) !== (before[key] === null)));
 }

@@ -1,0 +1,60 @@
+import { asc, count, gt, max } from "drizzle-orm";
+import { type Database } from "../db/database.js";
+import { disclosed } from "../disclosure/disclosed.tables.js";
+import { recordDisclosures } from "../disclosure/record-types.js";
+import { toGlobalId } from "../graphql/global-id.js";
+import { UserInputError } from "../graphql/user-input.error.js";
+
+export interface ChangeEntry {
+  cursor: string;
+  recordId: string;
+  recordType: string;
+  decisionId: string;
+  kind: string;
+  occurredAt: Date;
+}
+
+const typeNameOf = (table: string) => recordDisclosures.find((r) => r.recordType === table)?.typeName ?? "Decision";
+
+export const changeCursor = (id: number) => Buffer.from(`change:${id}`, "utf8").toString("base64url");
+
+/** The position in the feed a cursor stands for; `null` for the start. */
+export function changePosition(cursor: string | null | undefined, argument = "after"): number {
+  if (!cursor) return 0;
+  const match = /^change:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match || changeCursor(Number(match[1])) !== cursor) throw new UserInputError(`"${argument}" is not a cursor of the change feed.`, argument);
+  return Number(match[1]);
+}
+
+/**
+ * The public change feed, read from the disclosure projection's view of the change log for every
+ * viewer: the feed is the public record's history, whoever follows it.
+ */
+export class ChangeFeed {
+  constructor(private readonly database: Database) {}
+
+  async page(after: number, size: number): Promise<{ entries: ChangeEntry[]; hasMore: boolean }> {
+    const c = disclosed.changes;
+    const rows = await this.database.readDisclosed((db) => db.select().from(c).where(gt(c.id, after)).orderBy(asc(c.id)).limit(size + 1));
+    return {
+      hasMore: rows.length > size,
+      entries: rows.slice(0, size).map((row) => {
+        const typeName = typeNameOf(row.recordType);
+        return { cursor: changeCursor(row.id), recordId: toGlobalId(typeName, row.recordId), recordType: typeName, decisionId: toGlobalId("Decision", row.decisionId), kind: row.kind, occurredAt: row.occurredAt };
+      }),
+    };
+  }
+
+  async count(after: number): Promise<number> {
+    const c = disclosed.changes;
+    const [row] = await this.database.readDisclosed((db) => db.select({ n: count() }).from(c).where(gt(c.id, after)));
+    return row?.n ?? 0;
+  }
+
+  /** The cursor of the latest public change: where a bulk file generated now leaves off. */
+  async latest(): Promise<string> {
+    const c = disclosed.changes;
+    const [row] = await this.database.readDisclosed((db) => db.select({ id: max(c.id) }).from(c));
+    return changeCursor(row?.id ?? 0);
+  }
+}

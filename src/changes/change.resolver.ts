@@ -1,0 +1,61 @@
+import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { type AppContext } from "../context.js";
+import { changeKind } from "../audit/change-log.table.js";
+import { connectionOf, toConnection } from "../graphql/connection.js";
+import { graphqlEnum } from "../graphql/enums.js";
+import { MAX_PAGE_SIZE } from "../graphql/page-args.js";
+import { UserInputError } from "../graphql/user-input.error.js";
+import { changePosition } from "./change-feed.js";
+
+export const ChangeKind = graphqlEnum(changeKind.enumValues, "ChangeKind", "What happened to a record.", {
+  CREATED: "The record was added.",
+  UPDATED: "The record changed.",
+  WITHHELD: "Part of the record, or something under a decision, was withheld or changed out of public view: fetch the record (or the decision's file) again.",
+  RELEASED: "A withholding was released: the value is public again.",
+  WITHDRAWN: "The record was withdrawn from the file: remove it.",
+});
+
+@ObjectType({ description: "One change to the public record, in commit order. No values: fetch the record (or the decision's file) to see them." })
+export class Change {
+  @Field(() => String, { description: "Resume the feed after this change with `changes(after:)` or `/open-data/changes.ndjson?after=`." })
+  cursor!: string;
+
+  @Field(() => ID, { description: "Global id of the record that changed; for changes out of public view, the decision's." })
+  recordId!: string;
+
+  @Field(() => String, { description: "GraphQL type of that record." })
+  recordType!: string;
+
+  @Field(() => ID, { description: "Global id of the decision whose file changed." })
+  decisionId!: string;
+
+  @Field(() => ChangeKind, { description: "What happened." })
+  kind!: string;
+
+  @Field(() => DateTimeISOResolver, { description: "When it was committed." })
+  occurredAt!: Date;
+}
+
+const ChangeConnection = connectionOf(Change, "Change", "change");
+
+@ArgsType()
+class ChangeArgs {
+  @Field(() => String, { nullable: true, description: "Resume after this cursor (a change's `cursor`, a page's `endCursor`, or a bulk file's X-Changes-Cursor header)." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `How many changes (1–${MAX_PAGE_SIZE}; default ${MAX_PAGE_SIZE}).` })
+  first?: number | null;
+}
+
+@Resolver()
+export class ChangeResolver {
+  @Query(() => ChangeConnection, { description: "The change feed: every change to the public record since a cursor, oldest first, each resumable." })
+  async changes(@Args(() => ChangeArgs) { after, first }: ChangeArgs, @Ctx() { services }: AppContext) {
+    const size = first ?? MAX_PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new UserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, "first");
+    const position = changePosition(after);
+    const { entries, hasMore } = await services.changes.page(position, size);
+    return toConnection({ rows: entries, cursors: entries.map((e) => e.cursor), hasNextPage: hasMore, hasPreviousPage: position > 0 }, () => services.changes.count(position));
+  }
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { datasets } from "../src/open-data/datasets.js";
+import { TestApi } from "./support/api.js";
+import { newDecision, references, write } from "./support/fixtures.js";
+
+type Row = Record<string, unknown> & { id: string; decisionId?: string };
+type Mirror = Map<string, Map<string, Row>>;
+
+const byDecision = datasets.filter((d) => d.byDecision);
+
+describe("the change feed keeps a bulk copy exactly in step", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ clock: () => new Date("2026-02-10T04:00:00Z") });
+  });
+  afterAll(() => api.stop());
+
+  const ndjson = async (path: string) => {
+    const response = await api.get(path);
+    expect(response.status, path).toBe(200);
+    return { rows: response.body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row), headers: response.headers };
+  };
+  const bulk = async (): Promise<{ mirror: Mirror; cursor: string }> => {
+    const mirror: Mirror = new Map();
+    let cursor = "";
+    for (const dataset of byDecision) {
+      const { rows, headers } = await ndjson(`/open-data/${dataset.name}.ndjson`);
+      cursor ||= String(headers["x-changes-cursor"]);
+      mirror.set(dataset.name, new Map(rows.map((row) => [row.id, row])));
+    }
+    return { mirror, cursor };
+  };
+
+  it("loads the bulk files, follows the feed through writes made by the API, and ends with a fresh bulk file's data", async () => {
+    const { mirror, cursor } = await bulk();
+    expect(cursor).toBeTruthy();
+    const refs = await references(api);
+
+    // Writes through the API, of every kind of change.
+    const decision = await newDecision(api, 1201);
+    const renamed = await write(api, "EDITOR", "decisionUpdate", { id: decision.id, expectedVersion: 1, title: "改名" }, "id version updatedAt");
+    const same = await write(api, "EDITOR", "decisionUpdate", { id: decision.id, expectedVersion: renamed.version, title: "改名" }, "id version updatedAt");
+    expect(same).toEqual(renamed); // re-saving identical content bumps nothing
+    const consultation = await write(api, "EDITOR", "consultationCreate", { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-02-01", closesOn: "2026-03-05" });
+    const receipt = await write(api, "ANONYMOUS", "commentSubmit", { consultationId: consultation.id, text: "同步測試意見", stakeholderCategory: "INDIVIDUAL" }, "id");
+    await write(api, "EDITOR", "commentModerate", { id: receipt.id, expectedVersion: 1, decision: "PUBLISH" });
+    const item = await write(api, "EDITOR", "basisItemCreate", { decisionId: decision.id, kind: "LEGAL", position: 1, title: "將撤回" });
+    await write(api, "EDITOR", "recordWithdraw", { id: item.id, expectedVersion: item.version, reason: "錄入錯誤。" }, "id");
+
+    const [open] = await api.database.query<{ id: string }>("SELECT d.id FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.decision_id = d.id) AND EXISTS (SELECT 1 FROM risk_assessments r WHERE r.decision_id = d.id) LIMIT 1");
+    const [risk] = await api.database.query<{ id: string }>("SELECT id FROM risk_assessments WHERE decision_id = $1 LIMIT 1", [open!.id]);
+    const withhold = (recordId: string, field: string | null) =>
+      write(api, "EDITOR", "withholdingCreate", { recordId, field, ground: "ENDANGERS_SECURITY_OR_STABILITY", article: "第十四條", explanation: "維穩。", decidedByBodyId: refs.cityGovernment, reviewDue: "2030-01-01" }, "id");
+    await withhold(toGlobalId("Decision", open!.id), "summary");
+    await withhold(toGlobalId("RiskAssessment", risk!.id), null);
+    const [dissent] = await api.database.query<{ id: string }>("SELECT id FROM withholdings WHERE field = 'dissent' AND released_at IS NULL LIMIT 1");
+    await write(api, "EDITOR", "withholdingRelease", { id: toGlobalId("Withholding", dissent!.id), reason: "復核後公開。" }, "id");
+    const [another] = await api.database.query<{ id: string }>("SELECT d.id FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.decision_id = d.id) AND d.id <> $1 LIMIT 1", [open!.id]);
+    await withhold(toGlobalId("Decision", another!.id), null);
+
+    // Follow the feed; refetch the file of every decision it names.
+    const { rows: changes } = await ndjson(`/open-data/changes.ndjson?after=${cursor}`);
+    expect(changes.length).toBeGreaterThan(5);
+    expect(changes.map((c) => c.recordId)).not.toContain(toGlobalId("RiskAssessment", risk!.id));
+    expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("Decision", another!.id), kind: "WITHHELD" }));
+    const graph = await api.data(`query($after: String) { changes(after: $after, first: 100) { totalCount nodes { cursor recordId kind } } }`, { after: cursor });
+    expect(graph.changes.nodes.map((c: { cursor: string }) => c.cursor)).toEqual(changes.map((c) => c.cursor));
+    expect(graph.changes.totalCount).toBe(changes.length);
+
+    for (const decisionId of new Set(changes.map((c) => c.decisionId as string))) {
+      for (const dataset of byDecision) {
+        const rows = mirror.get(dataset.name)!;
+        for (const [id, row] of rows) if ((dataset.byDecision === "self" ? row.id : row.decisionId) === decisionId) rows.delete(id);
+        for (const row of (await ndjson(`/open-data/${dataset.name}.ndjson?decisionId=${decisionId}`)).rows) rows.set(row.id, row);
+      }
+    }
+    const fresh = await bulk();
+    for (const dataset of byDecision) expect(mirror.get(dataset.name), dataset.name).toEqual(fresh.mirror.get(dataset.name));
+    // The feed moved on: the fresh file says where it stands.
+    expect(fresh.cursor).toBe(changes.at(-1)!.cursor);
+  });
+
+  it("refuses a cursor that is not the feed's", async () => {
+    expect((await api.get("/open-data/changes.ndjson?after=nope")).status).toBe(400);
+    expect((await api.anonymous(`{ changes(after: "nope") { totalCount } }`)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
