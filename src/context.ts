@@ -37,6 +37,8 @@ export interface AppContext {
   services: Services;
   /** Reads of withheld material by this (privileged) request, logged when the response is ready. */
   accessLog: AccessLog;
+  /** The server's clock (injected in tests). */
+  clock: Clock;
 }
 
 /** What lives longer than a request: the clock (injected in tests) and the comment throttle. */
@@ -59,6 +61,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
   return {
     viewer,
     accessLog: new AccessLog(viewer),
+    clock,
     services: {
       nodes: new NodeService(store),
       decisions: new DecisionService(store),

@@ -53,6 +53,12 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     const withhold = (recordId: string, field: string | null) =>
       write(api, "EDITOR", "withholdingCreate", { recordId, field, ground: "ENDANGERS_SECURITY_OR_STABILITY", article: "第十四條", explanation: "維穩。", decidedByBodyId: refs.cityGovernment, reviewDue: "2030-01-01" }, "id");
     await withhold(toGlobalId("Decision", open!.id), "summary");
+    // Editing only the withheld summary moves no public time and shows as WITHHELD, without the value.
+    const readOpen = () => api.data(`query($id: ID!) { decision(id: $id) { updatedAt } }`, { id: toGlobalId("Decision", open!.id) });
+    const publicTime = (await readOpen()).decision.updatedAt;
+    const staffView = await api.dataAs("EDITOR", `query($id: ID!) { decision(id: $id) { version } }`, { id: toGlobalId("Decision", open!.id) });
+    await write(api, "EDITOR", "decisionUpdate", { id: toGlobalId("Decision", open!.id), expectedVersion: staffView.decision.version, summary: "不公開的新摘要" });
+    expect((await readOpen()).decision.updatedAt).toBe(publicTime);
     await withhold(toGlobalId("RiskAssessment", risk!.id), null);
     const [dissent] = await api.database.query<{ id: string }>("SELECT id FROM withholdings WHERE field = 'dissent' AND released_at IS NULL LIMIT 1");
     await write(api, "EDITOR", "withholdingRelease", { id: toGlobalId("Withholding", dissent!.id), reason: "復核後公開。" }, "id");
@@ -64,9 +70,12 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     expect(changes.length).toBeGreaterThan(5);
     expect(changes.map((c) => c.recordId)).not.toContain(toGlobalId("RiskAssessment", risk!.id));
     expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("Decision", another!.id), kind: "WITHHELD" }));
-    const graph = await api.data(`query($after: String) { changes(after: $after, first: 100) { totalCount nodes { cursor recordId kind } } }`, { after: cursor });
+    expect(changes.filter((c) => c.recordId === toGlobalId("Decision", open!.id)).map((c) => c.kind)).toEqual(["WITHHELD", "WITHHELD", "WITHHELD"]);
+    expect(JSON.stringify(changes)).not.toContain("不公開的新摘要");
+    const graph = await api.data(`query($after: String) { changes(after: $after, first: 100) { totalCount generatedAt nodes { cursor recordId kind } } }`, { after: cursor });
     expect(graph.changes.nodes.map((c: { cursor: string }) => c.cursor)).toEqual(changes.map((c) => c.cursor));
     expect(graph.changes.totalCount).toBe(changes.length);
+    expect(graph.changes.generatedAt).toBe("2026-02-10T04:00:00.000Z");
 
     for (const decisionId of new Set(changes.map((c) => c.decisionId as string))) {
       for (const dataset of byDecision) {

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { type AppContext } from "../context.js";
 import { changeKind } from "../audit/change-log.table.js";
@@ -38,6 +38,14 @@ export class Change {
 }
 
 const ChangeConnection = connectionOf(Change, "Change", "change");
+
+@Resolver(() => ChangeConnection)
+export class ChangePageResolver {
+  @FieldResolver(() => DateTimeISOResolver, { description: "When this page of the feed was generated." })
+  generatedAt(@Ctx() { clock }: AppContext) {
+    return clock();
+  }
+}
 
 @ArgsType()
 class ChangeArgs {

@@ -28,7 +28,7 @@ import { DecisionRevision } from "../decisions/decision-revision.type.js";
 import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
 import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
 import { StatisticsResolver } from "../statistics/statistics.resolver.js";
-import { ChangeResolver } from "../changes/change.resolver.js";
+import { ChangePageResolver, ChangeResolver } from "../changes/change.resolver.js";
 import { childListResolver } from "../records/child-list.resolver.js";
 import { editableKinds } from "../records/editable-kinds.js";
 import { editorialResolver, RecordWithdrawResolver } from "../records/editorial.resolver.js";
@@ -69,6 +69,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       WithholdingResolver,
       StatisticsResolver,
       ChangeResolver,
+      ChangePageResolver,
       CommentMutationsResolver,
       ApiKeyResolver,
       DecisionStageResolver,

@@ -96,9 +96,11 @@ export class EditorialService {
       }
       await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
       const wasPublic = await decisionIsPublic(db, before.decisionId ?? before.id);
-      const after = await this.applyChange(db, kind.typeName, before, changes);
-      await this.touchDecision(db, kind.typeName, after);
-      await this.logChange(db, kind.typeName, after, "UPDATED", wasPublic);
+      // A change the public cannot see moves no public time: updatedAt stays, the feed says WITHHELD.
+      const hidden = await this.onlyWithheld(db, kind, before, Object.keys(changes));
+      const after = await this.applyChange(db, kind.typeName, before, changes, !hidden);
+      if (!hidden) await this.touchDecision(db, kind.typeName, after);
+      await this.logChange(db, kind.typeName, after, hidden ? "WITHHELD" : "UPDATED", wasPublic);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
@@ -124,6 +126,18 @@ export class EditorialService {
       await appendAudit(db, this.actor, { action: "recordWithdraw", recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(typeName, after);
     });
+  }
+
+  /** Whether every changed field is out of public view: withheld itself, or its record or decision withheld whole. */
+  private async onlyWithheld(db: AppDb, kind: EditableKind, before: Row, changed: string[]): Promise<boolean> {
+    const decisionId = before.decisionId ?? before.id;
+    const active = await db
+      .select({ recordId: withholdings.recordId, field: withholdings.field })
+      .from(withholdings)
+      .where(and(eq(withholdings.decisionId, decisionId), isNull(withholdings.releasedAt)));
+    if (active.some((w) => w.field === null && (w.recordId === before.id || w.recordId === decisionId))) return true;
+    const withheld = new Set(active.filter((w) => w.recordId === before.id).map((w) => w.field));
+    return changed.every((key) => withheld.has(key)) && disclosureOf(kind.recordType).withholdable.length > 0;
   }
 
   /** Appends the change to the change log (the feed), in this transaction. */
@@ -152,11 +166,11 @@ export class EditorialService {
   }
 
   /** Writes changes and the next version, guarded by the version read (a concurrent writer gets CONFLICT). */
-  async applyChange(db: AppDb, typeName: NodeTypeName, before: Row, changes: Input): Promise<Row> {
+  async applyChange(db: AppDb, typeName: NodeTypeName, before: Row, changes: Input, touch = true): Promise<Row> {
     const table = tableOf(typeName);
     const [after] = (await db
       .update(table)
-      .set({ ...changes, version: before.version + 1, updatedAt: new Date() } as never)
+      .set({ ...changes, version: before.version + 1, updatedAt: touch ? new Date() : before.updatedAt } as never)
       .where(and(eq(column(table, "id"), before.id), eq(column(table, "version"), before.version)))
       .returning()) as Row[];
     if (!after) throw new UserErrors([userError("CONFLICT", `This ${typeName} changed while you were updating it. Read it again and retry.`, ["expectedVersion"])]);
