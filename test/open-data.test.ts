@@ -62,6 +62,50 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     for (const comment of graphComments) expect(comments.find((c) => c.id === comment.id)).toMatchObject({ text: comment.text, reply: comment.reply });
   });
 
+  it("holds, in each file, exactly the records the graph lists for the same filter", async () => {
+    const { regions } = await api.data(`{ regions { id code } }`);
+    const town = regions.find((r: { code: string }) => r.code === "340881100000").id;
+    const query = `query($town: ID!) { decisions(first: 100, filter: { catalogYear: 2023, regionId: $town }) { totalCount nodes {
+      id withheld { withholdingId }
+      basis(first: 100) { nodes { id withheld { withholdingId } } }
+      consultations(first: 100) { nodes { id withheld { withholdingId } comments(first: 100) { nodes { id withheld { withholdingId } } } } }
+      expertReviews(first: 100) { nodes { id withheld { withholdingId } } }
+      riskAssessments(first: 100) { nodes { id withheld { withholdingId } findings { id withheld { withholdingId } } } }
+      legalityReviews(first: 100) { nodes { id withheld { withholdingId } } }
+      deliberations(first: 100) { nodes { id withheld { withholdingId } } }
+      publication { id withheld { withholdingId } }
+      implementationReports(first: 100) { nodes { id withheld { withholdingId } } }
+      postEvaluations(first: 100) { nodes { id withheld { withholdingId } } }
+      attachments(first: 100) { nodes { id withheld { withholdingId } } }
+    } } }`;
+    const { decisions } = await api.data(query, { town });
+    expect(decisions.totalCount).toBeGreaterThan(0);
+    expect(decisions.totalCount).toBeLessThanOrEqual(100);
+    const nodes = decisions.nodes as any[];
+    const lists: Record<string, any[]> = {
+      decisions: nodes,
+      "basis-items": nodes.flatMap((d) => d.basis.nodes),
+      consultations: nodes.flatMap((d) => d.consultations.nodes),
+      comments: nodes.flatMap((d) => d.consultations.nodes.flatMap((c: any) => c.comments.nodes)),
+      "expert-reviews": nodes.flatMap((d) => d.expertReviews.nodes),
+      "risk-assessments": nodes.flatMap((d) => d.riskAssessments.nodes),
+      "risk-findings": nodes.flatMap((d) => d.riskAssessments.nodes.flatMap((r: any) => r.findings)),
+      "legality-reviews": nodes.flatMap((d) => d.legalityReviews.nodes),
+      deliberations: nodes.flatMap((d) => d.deliberations.nodes),
+      publications: nodes.flatMap((d) => (d.publication ? [d.publication] : [])),
+      "implementation-reports": nodes.flatMap((d) => d.implementationReports.nodes),
+      "post-evaluations": nodes.flatMap((d) => d.postEvaluations.nodes),
+      attachments: nodes.flatMap((d) => d.attachments.nodes),
+    };
+    for (const [name, records] of Object.entries(lists)) {
+      const file = await ndjson(`/open-data/${name}.ndjson?catalogYear=2023&regionId=${town}`);
+      expect(file.map((r) => r.id).sort(), name).toEqual(records.map((r) => r.id).sort());
+    }
+    const notices = await ndjson(`/open-data/withholding-notices.ndjson?catalogYear=2023&regionId=${town}`);
+    const graphNotices = Object.values(lists).flatMap((records) => records.flatMap((r) => r.withheld.map((n: { withholdingId: string }) => n.withholdingId)));
+    expect(notices.map((n) => n.id).sort()).toEqual([...new Set(graphNotices)].sort());
+  });
+
   it("never writes a withheld value, a withheld record, an unpublished comment or a commenter's details", async () => {
     const ids = await loadCanaryFiles(api.database);
     expect(ids.whole).toBeTruthy();
