@@ -68,9 +68,11 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     // Follow the feed; refetch the file of every decision it names.
     const { rows: changes } = await ndjson(`/open-data/changes.ndjson?after=${cursor}`);
     expect(changes.length).toBeGreaterThan(5);
-    expect(changes.map((c) => c.recordId)).not.toContain(toGlobalId("RiskAssessment", risk!.id));
+    // The risk assessment was public before it was withheld whole: the entry names it, so copies drop it.
+    expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("RiskAssessment", risk!.id), kind: "WITHHELD" }));
     expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("Decision", another!.id), kind: "WITHHELD" }));
-    expect(changes.filter((c) => c.recordId === toGlobalId("Decision", open!.id)).map((c) => c.kind)).toEqual(["WITHHELD", "WITHHELD", "WITHHELD"]);
+    expect(changes.filter((c) => c.recordId === toGlobalId("Decision", open!.id)).map((c) => c.kind)).toEqual(["WITHHELD", "WITHHELD"]);
+    expect(changes).toContainEqual(expect.objectContaining({ recordId: item.id, kind: "WITHDRAWN" }));
     expect(JSON.stringify(changes)).not.toContain("不公開的新摘要");
     const graph = await api.data(`query($after: String) { changes(after: $after, first: 100) { totalCount generatedAt nodes { cursor recordId kind } } }`, { after: cursor });
     expect(graph.changes.nodes.map((c: { cursor: string }) => c.cursor)).toEqual(changes.map((c) => c.cursor));
@@ -88,6 +90,15 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     for (const dataset of byDecision) expect(mirror.get(dataset.name), dataset.name).toEqual(fresh.mirror.get(dataset.name));
     // The feed moved on: the fresh file says where it stands.
     expect(fresh.cursor).toBe(changes.at(-1)!.cursor);
+
+    // What the feed has served never changes, whatever happens later (here: the decision withheld whole).
+    await withhold(decision.id, null);
+    const again = (await ndjson(`/open-data/changes.ndjson?after=${cursor}`)).rows;
+    expect(again.slice(0, changes.length)).toEqual(changes);
+    expect(again.at(-1)).toMatchObject({ recordId: decision.id, kind: "WITHHELD" });
+    // Cursors count only public entries: consecutive, whatever was hidden in between.
+    const positions = again.map((c) => Number(/^change:(\d+)$/.exec(Buffer.from(c.cursor as string, "base64url").toString())![1]));
+    positions.forEach((p, i) => i > 0 && expect(p).toBe(positions[i - 1]! + 1));
   });
 
   it("refuses a cursor that is not the feed's", async () => {

@@ -121,17 +121,30 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     }
     const notices = await ndjson("/open-data/withholding-notices.ndjson");
     expect(notices.some((n) => n.withheldRecordType === "risk_assessments")).toBe(true);
+    // Nor the id of anything never public: the decision withheld whole, the parts withheld whole.
+    const hiddenIds = await api.database.query<{ id: string }>(
+      "SELECT record_id::text AS id FROM withholdings WHERE field IS NULL AND decision_id IN ($1, $2) UNION SELECT id::text FROM comments WHERE moderation_state <> 'PUBLISHED'",
+      [ids.parts, ids.whole],
+    );
+    expect(hiddenIds.length).toBeGreaterThan(5);
+    for (const dataset of datasets) {
+      const { body } = await api.get(`/open-data/${dataset.name}.ndjson`);
+      const decoded = body.split("\n").filter(Boolean).flatMap((line) => Object.values(JSON.parse(line) as Row)).filter((v): v is string => typeof v === "string");
+      const uuids = new Set(decoded.map((v) => Buffer.from(v, "base64url").toString("utf8").split(":")[1]).filter(Boolean));
+      for (const { id } of hiddenIds) expect(uuids.has(id), `${dataset.name} names ${id}`).toBe(false);
+    }
   });
 
   it("refuses unknown files and bad filters with a clear error", async () => {
     expect((await api.get("/open-data/secrets.csv")).status).toBe(404);
     expect((await api.get("/open-data/decisions.xml")).status).toBe(404);
-    for (const query of ["catalogYear=20x4", "regionId=abc", "updatedSince=yesterday", "limit=10"]) {
+    for (const query of ["catalogYear=20x4", "catalogYear=0000", "regionId=abc", "decisionId=abc", "updatedSince=yesterday", "updatedSince=2026-02-30", "limit=10"]) {
       const response = await api.get(`/open-data/decisions.csv?${query}`);
       expect(response.status, query).toBe(400);
       expect(JSON.parse(response.body).error.code).toBe("BAD_USER_INPUT");
     }
     expect((await api.get("/open-data/regions.csv?catalogYear=2024")).status).toBe(400);
+    expect((await api.get("/open-data/changes.ndjson?limit=5")).status).toBe(400);
   });
 
   it("publishes a dictionary of every column, in Chinese and English, from the same definitions, also in the README", async () => {

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Viewer } from "../access/viewer.js";
 import { appendAudit } from "../audit/audit-trail.js";
-import { decisionIsPublic } from "../audit/change-log.js";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
@@ -165,10 +164,9 @@ export class CommentService {
   private change(action: string, input: { id: string; expectedVersion: number }, changes: () => Record<string, unknown>): Promise<MutationOutcome> {
     return this.editorial.write(async (db) => {
       const before = await this.editorial.lockForChange(db, "Comment", input.id, input.expectedVersion);
-      const wasPublic = await decisionIsPublic(db, before.decisionId as string);
+      const visibility = await this.editorial.visibility(db, "Comment", before);
       const after = await this.editorial.applyChange(db, "Comment", before, changes());
-      await this.editorial.touchDecision(db, "Comment", after);
-      await this.editorial.logChange(db, "Comment", after, "UPDATED", wasPublic);
+      await this.editorial.logChange(db, "Comment", after, "UPDATED", visibility);
       await appendAudit(db, this.editorial.actor, { action, recordType: "comments", recordId: after.id, decisionId: after.decisionId, before, after });
       return asNode("Comment", after);
     });

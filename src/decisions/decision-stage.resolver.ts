@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { appendAudit } from "../audit/audit-trail.js";
-import { decisionIsPublic } from "../audit/change-log.js";
 import { type AppContext } from "../context.js";
 import { userError, UserError, UserErrors } from "../graphql/user-error.type.js";
 import { editableKind } from "../records/editable-kinds.js";
@@ -41,9 +40,9 @@ export async function advanceStage(editorial: EditorialService, input: DecisionA
       throw new UserErrors([userError("INVALID_INPUT", `The decision is at ${before.stage}; stages only move forward.`, ["stage"])]);
     }
     await checkStage(db, before.id, input.stage);
-    const wasPublic = await decisionIsPublic(db, before.id);
-    const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage });
-    await editorial.logChange(db, "Decision", after, "UPDATED", wasPublic);
+    const visibility = await editorial.visibility(db, "Decision", before);
+    const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage }, visibility.recordBefore);
+    await editorial.logChange(db, "Decision", after, visibility.recordBefore ? "UPDATED" : "WITHHELD", visibility);
     await editorial.recordRevisions(db, editableKind("Decision")!, before, after);
     await appendAudit(db, editorial.actor, { action: "decisionAdvanceStage", recordType: "decisions", recordId: after.id, decisionId: after.id, before, after });
     return asNode("Decision", after);

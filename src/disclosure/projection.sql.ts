@@ -173,21 +173,10 @@ FROM public.decision_revisions r
 WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = r.decision_id)`;
 }
 
-/**
- * The change feed as the public may see it: a change to a record that is public now names the record;
- * any other change to a public decision's file is a WITHHELD event on the decision, without the record;
- * a decision no longer public is announced (withheld, withdrawn) only if it was public before.
- */
+/** The change feed as the public may see it: decided when each change was written, never rewritten. */
 function changesView(): string {
-  const visible = recordDisclosures
-    .map((record) => `WHEN '${record.recordType}' THEN EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = e.record_id)`)
-    .join(" ");
   return `CREATE VIEW disclosure.changes AS
-SELECT e.id, e.occurred_at, e.decision_id,
-  CASE WHEN v.visible THEN e.record_type ELSE 'decisions' END AS record_type,
-  CASE WHEN v.visible THEN e.record_id ELSE e.decision_id END AS record_id,
-  CASE WHEN v.visible OR e.record_type = 'decisions' THEN e.kind::text ELSE 'WITHHELD' END AS kind
+SELECT e.public_seq AS id, e.occurred_at, e.decision_id, e.public_record_type AS record_type, e.public_record_id AS record_id, e.public_kind::text AS kind
 FROM public.change_log e
-CROSS JOIN LATERAL (SELECT CASE e.record_type ${visible} ELSE false END AS visible) v
-WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = e.decision_id) OR e.decision_was_public`;
+WHERE e.public_seq IS NOT NULL`;
 }

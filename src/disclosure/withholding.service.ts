@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { appendAudit } from "../audit/audit-trail.js";
-import { decisionIsPublic } from "../audit/change-log.js";
+import { lockChangeLog } from "../audit/change-log.js";
 import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
@@ -43,7 +43,7 @@ export class WithholdingService {
 
   private async run(work: Parameters<Database["asWriter"]>[0]): Promise<WithholdingOutcome> {
     try {
-      return { withholding: asWithholding((await this.database.asWriter(work)) as WithholdingRow), userErrors: [] };
+      return { withholding: asWithholding((await this.database.asWriter(async (db) => (await lockChangeLog(db), work(db)))) as WithholdingRow), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { withholding: null, userErrors: error.errors };
       // Two editors withholding the same thing at once: the index of withholdings in force lets one through.
@@ -75,7 +75,7 @@ export class WithholdingService {
         .from(withholdings)
         .where(and(eq(withholdings.recordId, record.id), input.field != null ? eq(withholdings.field, input.field) : isNull(withholdings.field), isNull(withholdings.releasedAt)));
       if (already) throw new UserErrors([userError("CONFLICT", "This is already withheld.", ["field"])]);
-      const wasPublic = await decisionIsPublic(db, record.decisionId ?? record.id);
+      const visibility = await this.editorial.visibility(db, typeName, record);
       const row = await new RecordWriter(db).withhold({
         recordType: kind.recordType,
         recordId: record.id,
@@ -88,7 +88,7 @@ export class WithholdingService {
         reviewDue: input.reviewDue,
       });
       await this.touch(db, typeName, record.id);
-      await this.editorial.logChange(db, typeName, record, "WITHHELD", wasPublic);
+      await this.editorial.logChange(db, typeName, record, "WITHHELD", visibility);
       await appendAudit(db, this.editorial.actor, { action: "withholdingCreate", recordType: "withholdings", recordId: row.id, decisionId: row.decisionId, before: null, after: row });
       return row;
     });
@@ -102,21 +102,20 @@ export class WithholdingService {
       const [before] = await db.select().from(withholdings).where(eq(withholdings.id, id)).for("update");
       if (!before) throw new UserErrors([userError("NOT_FOUND", "No withholding has this id.", ["id"])]);
       if (before.releasedAt) throw new UserErrors([userError("CONFLICT", "This withholding was already released.", ["id"])]);
-      const wasPublic = await decisionIsPublic(db, before.decisionId);
-      const after = await new RecordWriter(db).release(id, input.reason);
       const typeName = Object.entries(nodeTypes).find(([, t]) => t.recordType === before.recordType)![0] as keyof typeof nodeTypes;
+      const visibility = await this.editorial.visibility(db, typeName, { id: before.recordId, decisionId: before.decisionId, version: 0 });
+      const after = await new RecordWriter(db).release(id, input.reason);
       await this.touch(db, typeName, before.recordId);
-      await this.editorial.logChange(db, typeName, { id: before.recordId, decisionId: before.decisionId, version: 0 }, "RELEASED", wasPublic);
+      await this.editorial.logChange(db, typeName, { id: before.recordId, decisionId: before.decisionId }, "RELEASED", visibility);
       await appendAudit(db, this.editorial.actor, { action: "withholdingRelease", recordType: "withholdings", recordId: id, decisionId: before.decisionId, before, after });
       return after;
     });
   }
 
-  /** What is disclosed of the record changed: its `updatedAt` (and its decision's) moves, so `updatedSince` finds it. */
+  /** What is disclosed of the record changed: its `updatedAt` moves, so `updatedSince` finds it. */
   private async touch(db: Parameters<Parameters<Database["asWriter"]>[0]>[0], typeName: keyof typeof nodeTypes, rowId: string) {
     const table = staffTables[nodeTypes[typeName].table] as unknown as PgTable;
     const columns = getTableColumns(table);
-    const [row] = (await db.update(table).set({ updatedAt: this.clock() } as never).where(eq(columns.id as PgColumn, rowId)).returning()) as { id: string; decisionId?: string }[];
-    if (row) await this.editorial.touchDecision(db, typeName, { ...row, version: 0 });
+    await db.update(table).set({ updatedAt: this.clock() } as never).where(eq(columns.id as PgColumn, rowId));
   }
 }

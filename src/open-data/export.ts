@@ -34,7 +34,7 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
     }
   }
   if (query.catalogYear !== undefined) {
-    if (!/^\d{4}$/.test(query.catalogYear)) throw new OpenDataInputError("catalogYear must be a four-digit year.");
+    if (!/^\d{4}$/.test(query.catalogYear) || query.catalogYear === "0000") throw new OpenDataInputError("catalogYear must be a four-digit year.");
     filter.catalogYear = Number(query.catalogYear);
   }
   if (query.regionId !== undefined) {
@@ -46,7 +46,7 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
   }
   if (query.updatedSince !== undefined) {
     const since = new Date(query.updatedSince);
-    if (Number.isNaN(since.getTime()) || !isCalendarDay(since.toISOString().slice(0, 10)) || !/^\d{4}-\d{2}-\d{2}/.test(query.updatedSince)) {
+    if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(query.updatedSince) || !isCalendarDay(query.updatedSince.slice(0, 10))) {
       throw new OpenDataInputError("updatedSince must be an ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z.");
     }
     filter.updatedSince = since;

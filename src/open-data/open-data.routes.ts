@@ -11,7 +11,7 @@ import { csvRecord, ndjsonRecord } from "./formats.js";
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
 export function registerOpenData(app: FastifyInstance, database: Database, clock: () => Date = () => new Date()): void {
   app.get("/open-data/dictionary.json", async (_request, reply) => {
-    reply.header("cache-control", "public, max-age=300");
+    reply.header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
     return dataDictionary();
   });
 
@@ -23,6 +23,8 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
   const feed = new ChangeFeed(database);
   app.get<{ Querystring: Record<string, string> }>("/open-data/changes.ndjson", async (request, reply) => {
     let position: number;
+    const unknown = Object.keys(request.query).filter((key) => key !== "after");
+    if (unknown.length) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: `Unknown parameter ${unknown.join(", ")}; the feed takes only after.` } });
     try {
       position = changePosition(request.query.after);
     } catch {

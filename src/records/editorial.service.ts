@@ -14,7 +14,7 @@ import { editableKind, type EditableKind } from "./editable-kinds.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
 import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
-import { appendChange, decisionIsPublic, type Change } from "../audit/change-log.js";
+import { appendChange, decisionIsPublic, lockChangeLog, visibilityBefore, type Change, type Visibility } from "../audit/change-log.js";
 import { RecordWriter } from "./record-writer.js";
 import { staffTables } from "./staff.tables.js";
 
@@ -55,7 +55,8 @@ export class EditorialService {
   /** Runs a write; user errors roll it back and come back as the payload's `userErrors`. */
   async write(work: (db: AppDb) => Promise<NodeRow | null>): Promise<MutationOutcome> {
     try {
-      return { record: await this.database.asWriter(work), userErrors: [] };
+      // The change-log lock comes first, before any row lock, so that writers never deadlock.
+      return { record: await this.database.asWriter(async (db) => (await lockChangeLog(db), work(db))), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { record: null, userErrors: error.errors };
       const duplicate = duplicateOf(error);
@@ -74,11 +75,10 @@ export class EditorialService {
         values.decisionId = parent.decisionId ?? parent.id;
       }
       await checkProcedure(db, kind.typeName, values, null);
-      const wasPublic = values.decisionId ? await decisionIsPublic(db, values.decisionId as string) : false;
+      const before = { recordBefore: false, decisionBefore: values.decisionId ? await decisionIsPublic(db, values.decisionId as string) : false };
       const table = tableOf(kind.typeName);
       const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
-      await this.touchDecision(db, kind.typeName, row);
-      await this.logChange(db, kind.typeName, row, "CREATED", wasPublic);
+      await this.logChange(db, kind.typeName, row, "CREATED", before);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
       return asNode(kind.typeName, row);
     });
@@ -95,12 +95,11 @@ export class EditorialService {
         return asNode(kind.typeName, before);
       }
       await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
-      const wasPublic = await decisionIsPublic(db, before.decisionId ?? before.id);
+      const visibility = await this.visibility(db, kind.typeName, before);
       // A change the public cannot see moves no public time: updatedAt stays, the feed says WITHHELD.
-      const hidden = await this.onlyWithheld(db, kind, before, Object.keys(changes));
+      const hidden = !visibility.recordBefore || (await this.onlyWithheld(db, kind, before, Object.keys(changes)));
       const after = await this.applyChange(db, kind.typeName, before, changes, !hidden);
-      if (!hidden) await this.touchDecision(db, kind.typeName, after);
-      await this.logChange(db, kind.typeName, after, hidden ? "WITHHELD" : "UPDATED", wasPublic);
+      await this.logChange(db, kind.typeName, after, hidden ? "WITHHELD" : "UPDATED", visibility);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
@@ -118,10 +117,9 @@ export class EditorialService {
       if (!input.reason.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for the withdrawal.", ["reason"])]);
       const before = await this.lockForChange(db, typeName, input.id, input.expectedVersion);
       await checkWithdrawal(db, typeName, before);
-      const wasPublic = await decisionIsPublic(db, before.decisionId ?? before.id);
+      const visibility = await this.visibility(db, typeName, before);
       const after = await this.applyChange(db, typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
-      await this.touchDecision(db, typeName, after);
-      await this.logChange(db, typeName, after, "WITHDRAWN", wasPublic);
+      await this.logChange(db, typeName, after, "WITHDRAWN", visibility);
       const recordType = nodeTypes[typeName].recordType!;
       await appendAudit(db, this.actor, { action: "recordWithdraw", recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(typeName, after);
@@ -140,15 +138,14 @@ export class EditorialService {
     return changed.every((key) => withheld.has(key)) && disclosureOf(kind.recordType).withholdable.length > 0;
   }
 
-  /** Appends the change to the change log (the feed), in this transaction. */
-  async logChange(db: AppDb, typeName: NodeTypeName, row: Row, kind: Change["kind"], decisionWasPublic: boolean): Promise<void> {
-    await appendChange(db, { decisionId: row.decisionId ?? row.id, recordType: nodeTypes[typeName].recordType ?? typeName, recordId: row.id, kind }, decisionWasPublic);
+  /** What the public sees of a record and its decision, before a change (the change-log lock is held). */
+  visibility(db: AppDb, typeName: NodeTypeName, row: Row): Promise<Visibility> {
+    return visibilityBefore(db, nodeTypes[typeName].recordType ?? typeName, row.id, row.decisionId ?? row.id);
   }
 
-  /** What is public of a decision's file changed: its `updatedAt` moves, so `updatedSince` finds the decision. */
-  async touchDecision(db: AppDb, typeName: NodeTypeName, row: Row): Promise<void> {
-    if (typeName === "Decision" || !row.decisionId) return;
-    await db.update(decisions).set({ updatedAt: new Date() }).where(eq(decisions.id, row.decisionId));
+  /** Appends the change to the change log (the feed), in this transaction. */
+  async logChange(db: AppDb, typeName: NodeTypeName, row: { id: string; decisionId?: string }, kind: Change["kind"], before: Visibility): Promise<void> {
+    await appendChange(db, { decisionId: row.decisionId ?? row.id, recordType: nodeTypes[typeName].recordType ?? typeName, recordId: row.id, kind }, before);
   }
 
   /** The current row, locked, after checking it exists, is not withdrawn and is at the expected version. */
