@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { appendAudit } from "../audit/audit-trail.js";
 import { loadConfig } from "../config.js";
 import { migrate } from "../db/migrate.js";
+import { isUuidText } from "../graphql/global-id.js";
 import { openDatabase } from "../db/open.js";
 import { createKey, listKeys, revokeKey } from "./api-key.service.js";
 import { keyRole } from "./api-key.table.js";
@@ -38,7 +39,7 @@ try {
       console.log([key.id, key.role.toLowerCase(), key.name, key.secretPrefix + "…", `created ${key.createdAt.toISOString()}`, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.revokedAt ? `REVOKED ${key.revokedAt.toISOString()}` : "active"].join("\t"));
     }
   } else if (command === "revoke") {
-    if (!argument || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(argument)) fail("revoke needs the key id (a UUID, as `list` shows it)");
+    if (!argument || !isUuidText(argument)) fail("revoke needs the key id (a UUID, as `list` shows it)");
     const revoked = await database.asWriter(async (db) => {
       const result = await revokeKey(db, argument);
       if (result) await appendAudit(db, operator, { action: "apiKeyRevoke", recordType: "api_keys", recordId: argument, before: { revokedAt: result.before.revokedAt }, after: { revokedAt: result.after.revokedAt } });

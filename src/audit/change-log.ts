@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AppDb } from "../db/database.js";
+import { type AppDb, type Database } from "../db/database.js";
 import { recordDisclosures } from "../disclosure/record-types.js";
 import { changeLog, type changeKind } from "./change-log.table.js";
 
@@ -16,9 +16,9 @@ export interface Change {
 
 /** Whether the public sees the record (or the decision) now, read in the writer's own transaction. */
 export async function isPublic(db: AppDb, recordType: string, recordId: string): Promise<boolean> {
-  const view = recordDisclosures.find((r) => r.recordType === recordType)?.recordType;
-  if (!view) return false;
-  const result = (await db.execute(sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier("disclosure")}.${sql.identifier(view)} WHERE id = ${recordId}) AS public`)) as unknown as
+  // Only record types of the registry have a projection view (the name is never client input).
+  if (!recordDisclosures.some((r) => r.recordType === recordType)) return false;
+  const result = (await db.execute(sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier("disclosure")}.${sql.identifier(recordType)} WHERE id = ${recordId}) AS public`)) as unknown as
     | { rows: { public: boolean }[] }
     | { public: boolean }[];
   return Boolean(("rows" in result ? result.rows : result)[0]?.public);
@@ -32,6 +32,14 @@ export const decisionIsPublic = (db: AppDb, decisionId: string) => isPublic(db, 
  */
 export async function lockChangeLog(db: AppDb): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock(${CHANGE_LOG_LOCK})`);
+}
+
+/** A write that may log changes: run as the writer role, with the change-log lock taken before anything else. */
+export function asLoggedWriter<T>(database: Database, work: (db: AppDb) => Promise<T>): Promise<T> {
+  return database.asWriter(async (db) => {
+    await lockChangeLog(db);
+    return work(db);
+  });
 }
 
 export interface Visibility {

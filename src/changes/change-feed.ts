@@ -1,7 +1,7 @@
 import { asc, count, gt, max } from "drizzle-orm";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
-import { recordDisclosures } from "../disclosure/record-types.js";
+import { typeNameOfRecord } from "../records/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { UserInputError } from "../graphql/user-input.error.js";
 
@@ -13,8 +13,6 @@ export interface ChangeEntry {
   kind: string;
   occurredAt: Date;
 }
-
-const typeNameOf = (table: string) => recordDisclosures.find((r) => r.recordType === table)?.typeName ?? "Decision";
 
 export const changeCursor = (id: number) => Buffer.from(`change:${id}`, "utf8").toString("base64url");
 
@@ -39,7 +37,7 @@ export class ChangeFeed {
     return {
       hasMore: rows.length > size,
       entries: rows.slice(0, size).map((row) => {
-        const typeName = typeNameOf(row.recordType);
+        const typeName = typeNameOfRecord(row.recordType);
         return { cursor: changeCursor(row.id), recordId: toGlobalId(typeName, row.recordId), recordType: typeName, decisionId: toGlobalId("Decision", row.decisionId), kind: row.kind, occurredAt: row.occurredAt };
       }),
     };

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type Viewer } from "../access/viewer.js";
 import { appendAudit } from "../audit/audit-trail.js";
 import { type Database } from "../db/database.js";
+import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
@@ -132,8 +133,7 @@ export class CommentService {
       return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
     }).catch(async (error: unknown) => {
       // Two retries racing: the loser finds the winner's comment.
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-      if (code === "23505") {
+      if (databaseErrorOf(error).code === UNIQUE_VIOLATION) {
         const winner = await earlier();
         if (winner) return winner;
       }

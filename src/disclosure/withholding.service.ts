@@ -1,12 +1,13 @@
 import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { appendAudit } from "../audit/audit-trail.js";
-import { lockChangeLog } from "../audit/change-log.js";
+import { asLoggedWriter } from "../audit/change-log.js";
 import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService } from "../records/editorial.service.js";
-import { isNodeTypeName, nodeTypes } from "../records/node-types.js";
+import { isNodeTypeName, nodeTypes, typeNameOfRecord } from "../records/node-types.js";
+import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { RecordWriter } from "../records/record-writer.js";
 import { staffTables } from "../records/staff.tables.js";
 import { recordDisclosures } from "./record-types.js";
@@ -43,11 +44,11 @@ export class WithholdingService {
 
   private async run(work: Parameters<Database["asWriter"]>[0]): Promise<WithholdingOutcome> {
     try {
-      return { withholding: asWithholding((await this.database.asWriter(async (db) => (await lockChangeLog(db), work(db)))) as WithholdingRow), userErrors: [] };
+      return { withholding: asWithholding((await asLoggedWriter(this.database, work)) as WithholdingRow), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { withholding: null, userErrors: error.errors };
       // Two editors withholding the same thing at once: the index of withholdings in force lets one through.
-      if ((error as { cause?: { code?: string } }).cause?.code === "23505") return { withholding: null, userErrors: [userError("CONFLICT", "This is already withheld.", ["field"])] };
+      if (databaseErrorOf(error).code === UNIQUE_VIOLATION) return { withholding: null, userErrors: [userError("CONFLICT", "This is already withheld.", ["field"])] };
       throw error;
     }
   }
@@ -102,7 +103,7 @@ export class WithholdingService {
       const [before] = await db.select().from(withholdings).where(eq(withholdings.id, id)).for("update");
       if (!before) throw new UserErrors([userError("NOT_FOUND", "No withholding has this id.", ["id"])]);
       if (before.releasedAt) throw new UserErrors([userError("CONFLICT", "This withholding was already released.", ["id"])]);
-      const typeName = Object.entries(nodeTypes).find(([, t]) => t.recordType === before.recordType)![0] as keyof typeof nodeTypes;
+      const typeName = typeNameOfRecord(before.recordType);
       const visibility = await this.editorial.visibility(db, typeName, { id: before.recordId, decisionId: before.decisionId, version: 0 });
       const after = await new RecordWriter(db).release(id, input.reason);
       await this.touch(db, typeName, before.recordId);

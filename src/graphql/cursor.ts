@@ -1,3 +1,4 @@
+import { isUuidText } from "./global-id.js";
 import { UserInputError } from "./user-input.error.js";
 
 /**
@@ -13,7 +14,7 @@ export function encodeCursor(ordering: string, values: CursorValue[]): string {
 /** Checks each sort value; a cursor is client input like any other. */
 export type CursorValueCheck = (value: unknown) => boolean;
 
-export const isUuid: CursorValueCheck = (v) => typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+export const isUuid: CursorValueCheck = isUuidText;
 /** A 32-bit integer, as PostgreSQL's integer columns hold. */
 export const isInteger: CursorValueCheck = (v) => Number.isInteger(v) && (v as number) >= -2_147_483_648 && (v as number) <= 2_147_483_647;
 /** A real calendar day between years 1 and 9999 (PostgreSQL rejects year 0 and 30 February alike). */

@@ -4,7 +4,7 @@ import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
-import { nodeTypes } from "../records/node-types.js";
+import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
 
 export const EXPORT_PAGE_SIZE = 1000;
@@ -78,14 +78,12 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
   const value = row[column.name];
   if (value === null || value === undefined) return null;
   if (column.type === "id") {
-    const typeName = column.idOf === "subject" ? subjectTypeName(row.subjectType as string) : column.idOf!;
+    const typeName = column.idOf === "subject" ? typeNameOfRecord(row.subjectType as string) : column.idOf!;
     return toGlobalId(typeName, value as string);
   }
   if (value instanceof Date) return value.toISOString();
   return value as string | number | boolean;
 }
-
-const subjectTypeName = (table: string) => Object.entries(nodeTypes).find(([, t]) => t.recordType === table)?.[0] ?? "Decision";
 
 /**
  * The dataset's rows, page by page (keyset on id), so memory stays flat however large the file:

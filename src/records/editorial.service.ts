@@ -3,6 +3,7 @@ import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type Viewer } from "../access/viewer.js";
 import { appendAudit, type Actor } from "../audit/audit-trail.js";
 import { type AppDb, type Database } from "../db/database.js";
+import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { decisionRevisions } from "../decisions/decision-revision.table.js";
 import { decisions } from "../decisions/decision.table.js";
 import { disclosureOf } from "../disclosure/record-types.js";
@@ -14,7 +15,7 @@ import { editableKind, type EditableKind } from "./editable-kinds.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
 import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
-import { appendChange, decisionIsPublic, lockChangeLog, visibilityBefore, type Change, type Visibility } from "../audit/change-log.js";
+import { appendChange, asLoggedWriter, decisionIsPublic, visibilityBefore, type Change, type Visibility } from "../audit/change-log.js";
 import { RecordWriter } from "./record-writer.js";
 import { staffTables } from "./staff.tables.js";
 
@@ -56,7 +57,7 @@ export class EditorialService {
   async write(work: (db: AppDb) => Promise<NodeRow | null>): Promise<MutationOutcome> {
     try {
       // The change-log lock comes first, before any row lock, so that writers never deadlock.
-      return { record: await this.database.asWriter(async (db) => (await lockChangeLog(db), work(db))), userErrors: [] };
+      return { record: await asLoggedWriter(this.database, work), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { record: null, userErrors: error.errors };
       const duplicate = duplicateOf(error);
@@ -265,10 +266,9 @@ const uniqueConstraints: Record<string, { message: string; field: string[] }> = 
 
 /** A unique violation from the database (drizzle wraps the driver's error) as a CONFLICT user error. */
 function duplicateOf(error: unknown): UserError | null {
-  const cause = (error as { cause?: { code?: string; constraint?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint?: string });
-  if (cause?.code !== "23505") return null;
-  const constraint = (cause as { constraint?: string; constraint_name?: string }).constraint ?? (cause as { constraint_name?: string }).constraint_name ?? "";
-  const known = uniqueConstraints[constraint];
+  const { code, constraint } = databaseErrorOf(error);
+  if (code !== UNIQUE_VIOLATION) return null;
+  const known = uniqueConstraints[constraint ?? ""];
   return userError("CONFLICT", known?.message ?? "This would duplicate an existing record.", known?.field ?? []);
 }
 

@@ -25,6 +25,13 @@ export type NodeTypeName = keyof typeof nodeTypes;
 
 export const isNodeTypeName = (name: string): name is NodeTypeName => Object.hasOwn(nodeTypes, name);
 
+/** The GraphQL type of a record type (table name), e.g. "risk_assessments" → "RiskAssessment". */
+export function typeNameOfRecord(recordType: string): NodeTypeName {
+  const entry = Object.entries(nodeTypes).find(([, type]) => type.recordType === recordType);
+  if (!entry) throw new Error(`no node type for record type ${recordType}`);
+  return entry[0] as NodeTypeName;
+}
+
 export function nodeTypeOfTable(table: keyof DisclosedTables): NodeTypeName {
   const entry = Object.entries(nodeTypes).find(([, type]) => type.table === table);
   if (!entry) throw new Error(`no node type reads ${table}`);
