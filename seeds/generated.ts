@@ -32,8 +32,27 @@ export function generatedDecisions(count: number, regions: readonly SampleRegion
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
   const numbers = new Map<string, number>();
   const stages = decisionStage.enumValues;
+  // A second source for the procedure's facts, so that adding them left the earlier fields as they were.
+  const facts = randomSource(seed + 1);
 
   return Array.from({ length: count }, (_, i): SampleDecision => {
+    const sample = base(i);
+    const stageIndex = stages.indexOf(sample.stage);
+    const [year, month] = [sample.catalogYear, Number(sample.initiatedOn.slice(5, 7))];
+    const underReview = sample.stage === "LEGALITY_REVIEW" && facts.next() < 0.5;
+    return {
+      ...sample,
+      catalogPublishedOn: facts.next() < 0.95 ? isoDate(year, 1, 15) : null,
+      legalityReviews: sample.legalityReviews?.map((review) => (underReview ? { ...review, completedOn: undefined, result: undefined, opinion: undefined, dueOn: isoDate(year, month + 2, 12) } : review)),
+      deliberations:
+        stageIndex >= stages.indexOf("DELIBERATION") && facts.next() < 0.95
+          ? [{ meeting: `${sample.decidingBody}常務會議`, heldOn: isoDate(year, month + 2, 25), outcome: "ADOPTED", dissent: facts.next() < 0.9 ? "無不同意見。" : undefined }]
+          : undefined,
+      publication: sample.publication && { ...sample.publication, adoptionExplanation: facts.next() < 0.9 ? "公眾意見和專家意見的採納情況已在起草說明中逐條說明。" : undefined },
+    };
+  });
+
+  function base(i: number): SampleDecision {
     const decider = random.pick(deciders);
     const year = random.int(2021, 2025);
     const catalogKey = `${decider.name}:${year}`;
@@ -64,5 +83,5 @@ export function generatedDecisions(count: number, regions: readonly SampleRegion
           : undefined,
       publication: decided ? { documentNumber: `桐政〔${year}〕${catalogNumber}號`, publishedOn: isoDate(year, month + 3, 10), fullText: `${title}自公布之日起施行。` } : undefined,
     };
-  });
+  }
 }

@@ -10,6 +10,7 @@ import { implementationReports } from "../src/implementation/implementation-repo
 import { legalityReviews } from "../src/legality-reviews/legality-review.table.js";
 import { postEvaluations } from "../src/post-evaluations/post-evaluation.table.js";
 import { publications } from "../src/publications/publication.table.js";
+import { addDays } from "../src/compliance/working-days.js";
 import { type RecordWriter } from "../src/records/record-writer.js";
 import { riskAssessments, riskFindings } from "../src/risk-assessments/risk-assessment.table.js";
 import { type SampleDecision, type SampleWithholding } from "./sample/sample.types.js";
@@ -41,6 +42,10 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
     status: sample.status,
     budgetYuan: sample.budgetYuan ?? null,
     initiatedOn: sample.initiatedOn,
+    catalogPublishedOn: sample.catalogPublishedOn === undefined ? `${sample.catalogYear}-01-15` : sample.catalogPublishedOn,
+    professionalOrTechnical: sample.professionalOrTechnical ?? Boolean(reviews?.length),
+    affectsStabilityOrSafety: sample.affectsStabilityOrSafety ?? Boolean(risks?.length),
+    speciallyAffectedGroups: sample.speciallyAffectedGroups ?? [],
   });
   const decisionId = decision.id;
   note("decisions", decisionId, sample.withheld);
@@ -50,10 +55,19 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
     note("basis_items", row.id, withheld);
   }
   for (const { withheld, comments: said, ...round } of rounds ?? []) {
-    const row = await writer.insert("consultations", consultations, { ...round, decisionId });
+    const hearingNotice = round.method === "HEARING" ? addDays(round.opensOn, -10) : null;
+    const row = await writer.insert("consultations", consultations, {
+      ...round,
+      consultedGroups: round.consultedGroups ?? [...new Set((said ?? []).map((c) => c.stakeholderCategory))],
+      materialsProvidedOn: round.materialsProvidedOn === undefined ? hearingNotice : round.materialsProvidedOn,
+      participantsPublishedOn: round.participantsPublishedOn === undefined ? hearingNotice : round.participantsPublishedOn,
+      decisionId,
+    });
     note("consultations", row.id, withheld);
-    for (const { withheld: commentWithheld, submittedAt, ...comment } of said ?? []) {
-      const c = await writer.insert("comments", comments, { ...comment, submittedAt: new Date(submittedAt), consultationId: row.id, decisionId });
+    for (const { withheld: commentWithheld, submittedAt, answeredAt, ...comment } of said ?? []) {
+      const decided = comment.adoptionResult !== undefined && comment.adoptionResult !== "UNDER_CONSIDERATION";
+      const answered = answeredAt === undefined ? (decided ? new Date(Date.parse(submittedAt) + 5 * 86_400_000) : null) : answeredAt ? new Date(answeredAt) : null;
+      const c = await writer.insert("comments", comments, { ...comment, submittedAt: new Date(submittedAt), answeredAt: answered, consultationId: row.id, decisionId });
       note("comments", c.id, commentWithheld);
     }
   }

@@ -4,6 +4,8 @@ import { AccessLog } from "./audit/access-log.js";
 import { PublicBodyService } from "./bodies/public-body.service.js";
 import { ChangeFeed } from "./changes/change-feed.js";
 import { CommentService, SubmissionThrottle } from "./consultations/comment.service.js";
+import { ComplianceIndex } from "./compliance/compliance-index.js";
+import { ComplianceService } from "./compliance/compliance.service.js";
 import { type Database } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
 import { disclosed } from "./disclosure/disclosed.tables.js";
@@ -30,6 +32,7 @@ export interface Services {
   keys: ApiKeyService;
   statistics: StatisticsService;
   changes: ChangeFeed;
+  compliance: ComplianceService;
 }
 
 export interface AppContext {
@@ -41,10 +44,11 @@ export interface AppContext {
   clock: Clock;
 }
 
-/** What lives longer than a request: the clock (injected in tests) and the comment throttle. */
+/** What lives longer than a request: the clock (injected in tests), the comment throttle, the kept compliance reports. */
 export interface ContextOptions {
   clock?: Clock;
   throttle?: SubmissionThrottle;
+  complianceIndex?: ComplianceIndex;
 }
 
 /**
@@ -58,13 +62,15 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
     ? new RecordStore((read) => database.asWriter(read), staffTables)
     : new RecordStore((read) => database.readDisclosed(read), disclosed);
   const editorial = new EditorialService(database, viewer);
+  const compliance = new ComplianceService(store, seesWithheld(viewer) ? "STAFF" : "PUBLIC", options.complianceIndex ?? new ComplianceIndex(database), clock, viewer);
+  const complianceFresh = () => compliance.fresh();
   return {
     viewer,
     accessLog: new AccessLog(viewer),
     clock,
     services: {
       nodes: new NodeService(store),
-      decisions: new DecisionService(store),
+      decisions: new DecisionService(store, complianceFresh),
       regions: new RegionService(store),
       bodies: new PublicBodyService(store),
       notices: new NoticeService(store),
@@ -72,8 +78,9 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       withholdings: new WithholdingService(database, editorial, clock),
       comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
       keys: new ApiKeyService(database, editorial),
-      statistics: new StatisticsService(store),
+      statistics: new StatisticsService(store, complianceFresh),
       changes: new ChangeFeed(database),
+      compliance,
     },
   };
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
 import { SubmissionThrottle } from "./consultations/comment.service.js";
+import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
@@ -24,6 +25,7 @@ export interface ServerOptions {
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
 export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle() }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
+  const complianceIndex = new ComplianceIndex(database);
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),
@@ -37,7 +39,7 @@ export async function buildServer({ database, logger = false, clock, throttle = 
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
-    context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle }),
+    context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle, complianceIndex }),
   });
   registerOpenData(app, database, clock);
   app.get("/", async () => ({

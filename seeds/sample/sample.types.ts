@@ -62,6 +62,8 @@ export interface SampleComment extends Withholdable {
   commenterContact?: string;
   /** ISO date-time. */
   submittedAt: string;
+  /** ISO date-time of the first decided answer; by default five days after submission when decided. */
+  answeredAt?: string | null;
 }
 
 export interface SampleConsultation extends Withholdable {
@@ -74,6 +76,11 @@ export interface SampleConsultation extends Withholdable {
   participantCount?: number;
   summary?: string;
   adoptionFeedback?: string;
+  /** Art. 14: the groups heard; by default the categories of its comments. */
+  consultedGroups?: Values<typeof stakeholderCategory>[];
+  /** Art. 16, hearings: by default ten days before the hearing. */
+  materialsProvidedOn?: LocalDate | null;
+  participantsPublishedOn?: LocalDate | null;
   comments?: SampleComment[];
 }
 
@@ -90,6 +97,13 @@ export interface SampleDecision extends Withholdable {
   status: Values<typeof decisionStatus>;
   budgetYuan?: number;
   initiatedOn: LocalDate;
+  /** Art. 3: by default 15 January of the catalog year; null when not published. */
+  catalogPublishedOn?: LocalDate | null;
+  /** Art. 19: by default, whether it has expert reviews. */
+  professionalOrTechnical?: boolean;
+  /** Art. 22: by default, whether it has risk assessments. */
+  affectsStabilityOrSafety?: boolean;
+  speciallyAffectedGroups?: Values<typeof stakeholderCategory>[];
   basis?: (Withholdable & { kind: Values<typeof basisKind>; title: string; citation?: string; content?: string })[];
   consultations?: SampleConsultation[];
   expertReviews?: (Withholdable & {
@@ -117,6 +131,7 @@ export interface SampleDecision extends Withholdable {
   legalityReviews?: (Withholdable & {
     reviewingBody: string;
     submittedOn: LocalDate;
+    dueOn?: LocalDate;
     completedOn?: LocalDate;
     result?: Values<typeof legalityResult>;
     opinion?: string;

@@ -1,3 +1,4 @@
+import { type Row } from "../db/by-id.loader.js";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Viewer } from "../access/viewer.js";
@@ -9,13 +10,12 @@ import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
 import { asNode } from "../records/node.js";
+import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
 
 export const COMMENT_MAX_LENGTH = 5000;
 const EDITORS = ["EDITOR"] as const;
 
-/** Consultation dates are local to the government that holds them (China Standard Time, UTC+8). */
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * At most `limit` comment submissions per client address per window. In memory, per process: the
@@ -97,7 +97,7 @@ export class CommentService {
     );
     if (!consultation) throw new UserErrors([userError("NOT_FOUND", "No public consultation has this id.", ["consultationId"])]);
     const now = this.clock();
-    const today = localDate(now);
+    const today = chinaDate(now);
     if (today < consultation.opensOn || today > consultation.closesOn) {
       throw new UserErrors([
         userError("COMMENT_PERIOD_CLOSED", `This consultation takes comments from ${consultation.opensOn} to ${consultation.closesOn} (today is ${today}).`, ["consultationId"]),
@@ -153,19 +153,21 @@ export class CommentService {
   /** Records what became of a comment and the answer to it (意见采纳情况). */
   async answer(input: { id: string; expectedVersion: number; adoptionResult: string; reply?: string | null }): Promise<MutationOutcome> {
     this.editorial.authorize(EDITORS, "commentAnswer");
-    return this.change("commentAnswer", input, () => {
+    return this.change("commentAnswer", input, (before) => {
       const reply = input.reply?.trim() ?? "";
       if (input.adoptionResult !== "UNDER_CONSIDERATION" && !reply) throw new UserErrors([userError("INVALID_INPUT", "Answer the comment: a reply is required once it is decided.", ["reply"])]);
       if (reply.length > COMMENT_MAX_LENGTH) throw new UserErrors([userError("INVALID_INPUT", `The reply may be at most ${COMMENT_MAX_LENGTH} characters.`, ["reply"])]);
-      return { adoptionResult: input.adoptionResult, reply: reply || null };
+      // Art. 18 counts the first decided answer; a later correction does not move it.
+      const decided = input.adoptionResult !== "UNDER_CONSIDERATION";
+      return { adoptionResult: input.adoptionResult, reply: reply || null, answeredAt: decided ? (before.answeredAt ?? this.clock()) : null };
     });
   }
 
-  private change(action: string, input: { id: string; expectedVersion: number }, changes: () => Record<string, unknown>): Promise<MutationOutcome> {
+  private change(action: string, input: { id: string; expectedVersion: number }, changes: (before: Row) => Record<string, unknown>): Promise<MutationOutcome> {
     return this.editorial.write(async (db) => {
       const before = await this.editorial.lockForChange(db, "Comment", input.id, input.expectedVersion);
       const visibility = await this.editorial.visibility(db, "Comment", before);
-      const after = await this.editorial.applyChange(db, "Comment", before, changes());
+      const after = await this.editorial.applyChange(db, "Comment", before, changes(before));
       await this.editorial.logChange(db, "Comment", after, "UPDATED", visibility);
       await appendAudit(db, this.editorial.actor, { action, recordType: "comments", recordId: after.id, decisionId: after.decisionId, before, after });
       return asNode("Comment", after);

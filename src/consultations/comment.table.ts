@@ -2,18 +2,9 @@ import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } fro
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 import { consultations } from "./consultation.table.js";
+import { stakeholderCategory } from "./stakeholder-category.js";
 
-/** Who a commenter speaks for (art. 14 and the local practice). */
-export const stakeholderCategory = pgEnum("stakeholder_category", [
-  "ENTERPRISE",
-  "INDUSTRY_ASSOCIATION_OR_CHAMBER",
-  "PEOPLES_ORGANISATION",
-  "SOCIAL_ORGANISATION",
-  "RESIDENT_REPRESENTATIVE",
-  "DEPUTY_OR_CPPCC_MEMBER",
-  "EXPERT",
-  "INDIVIDUAL",
-]);
+export { stakeholderCategory };
 
 export const moderationState = pgEnum("moderation_state", ["PENDING", "PUBLISHED", "REJECTED"]);
 
@@ -34,6 +25,8 @@ export const commentsColumns = () => ({
   commenterName: text("commenter_name"),
   commenterContact: text("commenter_contact"),
   submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
+  /** When the adoption result was first decided (art. 18: comments are answered before the decision is published). */
+  answeredAt: timestamp("answered_at", { withTimezone: true, precision: 3, mode: "date" }),
   /** Why an editor rejected the comment; never public. */
   rejectionReason: text("rejection_reason"),
   /** Chosen by the submitting client so that a retried submission creates one comment. */

@@ -48,6 +48,9 @@ export class Comment extends Node {
   @Field(() => DateTimeISOResolver, { description: "When the comment was submitted." })
   submittedAt!: Date;
 
+  @Field(() => DateTimeISOResolver, { nullable: true, description: "When the adoption result was first decided (art. 18: before the decision is published); null until answered." })
+  answeredAt!: Date | null;
+
   @Field(() => ModerationState, { description: "Where the comment stands; the public sees only PUBLISHED comments, staff see all." })
   moderationState!: string;
 

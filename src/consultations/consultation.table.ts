@@ -1,4 +1,6 @@
 import { date, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { stakeholderCategory } from "./stakeholder-category.js";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
@@ -24,6 +26,12 @@ export const consultationsColumns = () => ({
   participantCount: integer("participant_count"),
   summary: text("summary"),
   adoptionFeedback: text("adoption_feedback"),
+  /** Art. 14: the groups this consultation heard (people's and social organisations, enterprises, residents…). */
+  consultedGroups: stakeholderCategory("consulted_groups").array().notNull().default(sql`'{}'`),
+  /** Art. 16: when a hearing's materials reached its participants (at least 7 days before). */
+  materialsProvidedOn: date("materials_provided_on", { mode: "string" }),
+  /** Art. 16: when a hearing's participants were published (in advance). */
+  participantsPublishedOn: date("participants_published_on", { mode: "string" }),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });

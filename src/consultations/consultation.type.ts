@@ -1,3 +1,4 @@
+import { StakeholderCategory } from "./comment.type.js";
 import { Field, ObjectType } from "type-graphql";
 import { NonNegativeIntResolver } from "graphql-scalars";
 import { LocalDateScalar } from "../graphql/local-date.scalar.js";
@@ -41,6 +42,15 @@ export class Consultation extends Node {
 
   @Field(() => String, { nullable: true, description: "How the opinions were adopted, and why not where they were not (意见采纳情况反馈). Null when absent or withheld." })
   adoptionFeedback!: string | null;
+
+  @Field(() => [StakeholderCategory], { description: "The groups this consultation heard (art. 14)." })
+  consultedGroups!: string[];
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "For a hearing: when the materials reached the participants (art. 16: at least 7 days before the hearing)." })
+  materialsProvidedOn!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "For a hearing: when the participants were published (art. 16: in advance)." })
+  participantsPublishedOn!: string | null;
 
   decisionId!: string;
 }

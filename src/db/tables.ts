@@ -19,3 +19,4 @@ export * from "../access/api-key.table.js";
 export * from "../audit/audit-entry.table.js";
 export * from "../decisions/decision-revision.table.js";
 export * from "../audit/change-log.table.js";
+export * from "../compliance/compliance.table.js";

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { LocalDateScalar } from "../graphql/local-date.scalar.js";
+import { ComplianceFilter } from "../compliance/compliance-filter.input.js";
 import { DecisionCategory, DecisionStage, DecisionStatus } from "./decision.type.js";
 
 @InputType({ description: "An inclusive range of dates; either end may be left open." })
@@ -50,4 +51,7 @@ export class DecisionFilter {
       "Full-text search in the disclosed title, summary, basis titles and published text. Traditional and Simplified Chinese match each other; matching is by substring, case-insensitive.",
   })
   search?: string | null;
+
+  @Field(() => ComplianceFilter, { nullable: true, description: "By compliance with the procedure rules, as the viewer's reports have it (for the public: computed from the disclosed records)." })
+  compliance?: ComplianceFilter | null;
 }

@@ -26,6 +26,8 @@ export interface DecisionCriteria {
   publishedTo?: string;
   updatedSince?: Date;
   searchKey?: string;
+  /** By the viewer's kept compliance reports (brought up to date by the caller). */
+  compliance?: { states?: string[]; rule?: string; ruleStatuses?: string[] };
 }
 
 export interface DecisionOrder {
@@ -39,12 +41,16 @@ export class DecisionRepository {
 
   /** The filter as SQL on the store's decisions table (also used by statistics). */
   condition(criteria: DecisionCriteria): SQL | undefined {
-    const { decisions: t, regions, publications, searchDocuments } = this.store.tables;
+    const { decisions: t, regions, publications, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
     const c = criteria;
     return and(
       c.catalogYear !== undefined ? eq(t.catalogYear, c.catalogYear) : undefined,
       c.regionId !== undefined
         ? sql`${t.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${c.regionId}) || '%')`
+        : undefined,
+      c.compliance?.states ? sql`${t.id} IN (SELECT ${assessed.decisionId} FROM ${assessed} WHERE ${inArray(assessed.state, c.compliance.states as never[])})` : undefined,
+      c.compliance?.rule !== undefined
+        ? sql`${t.id} IN (SELECT ${results.decisionId} FROM ${results} WHERE ${eq(results.rule, c.compliance.rule)} AND ${inArray(results.status, c.compliance.ruleStatuses as never[])})`
         : undefined,
       c.decidingBodyId !== undefined ? eq(t.decidingBodyId, c.decidingBodyId) : undefined,
       c.undertakingBodyId !== undefined ? eq(t.undertakingBodyId, c.undertakingBodyId) : undefined,
@@ -68,7 +74,7 @@ export class DecisionRepository {
   }
 
   async page(criteria: DecisionCriteria, order: DecisionOrder, request: PageRequest): Promise<Page<Row>> {
-    const keys = decisionOrderings[order.field];
+    const keys = decisionOrderings(this.store.tables.decisions)[order.field];
     const orderingName = `decisions:${order.field}:${order.direction}`;
     const cursor = request.cursor
       ? decodeCursor(request.cursor, orderingName, keys.map((k) => k.check), request.direction === "forward" ? "after" : "before")

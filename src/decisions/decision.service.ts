@@ -6,6 +6,7 @@ import { UserInputError } from "../graphql/user-input.error.js";
 import { asNode, type NodeRow } from "../records/node.js";
 import { type RecordStore } from "../records/record-store.js";
 import { searchKey } from "../search/search-key.js";
+import { type ComplianceFilter } from "../compliance/compliance-filter.input.js";
 import { type DecisionFilter, type DateRange } from "./decision-filter.input.js";
 import { type DecisionOrder } from "./decision-order.input.js";
 import { type DecisionCriteria, DecisionRepository } from "./decision.repository.js";
@@ -30,6 +31,13 @@ function checkList<T>(values: T[] | null | undefined, argument: string): T[] | u
   return values;
 }
 
+function complianceCriteria(filter: ComplianceFilter): NonNullable<DecisionCriteria["compliance"]> {
+  const states = checkList(filter.state, "filter.compliance.state");
+  const statuses = checkList(filter.ruleStatus, "filter.compliance.ruleStatus");
+  if (statuses && filter.rule == null) throw new UserInputError('"filter.compliance.ruleStatus" needs "filter.compliance.rule".', "filter.compliance.ruleStatus");
+  return { states, rule: filter.rule ?? undefined, ruleStatuses: filter.rule != null ? (statuses ?? ["VIOLATED"]) : undefined };
+}
+
 /** Turns a client's filter into criteria the repository can trust: ids decoded by type, search normalised. */
 export function decisionCriteria(filter: DecisionFilter | null | undefined): DecisionCriteria {
   if (!filter) return {};
@@ -49,6 +57,7 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
     publishedFrom: filter.publishedOn?.from ?? undefined,
     publishedTo: filter.publishedOn?.to ?? undefined,
     updatedSince: filter.updatedSince ?? undefined,
+    compliance: filter.compliance ? complianceCriteria(filter.compliance) : undefined,
   };
   if (filter.search != null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw new UserInputError(`"filter.search" must be at most ${MAX_SEARCH_LENGTH} characters.`, "filter.search");
@@ -64,12 +73,17 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
 export class DecisionService {
   private readonly repository: DecisionRepository;
 
-  constructor(private readonly store: RecordStore) {
+  /** `fresh` brings the kept compliance reports up to date, before a compliance filter reads them. */
+  constructor(
+    private readonly store: RecordStore,
+    private readonly fresh: () => Promise<void> = async () => undefined,
+  ) {
     this.repository = new DecisionRepository(store);
   }
 
   async list(filter: DecisionFilter | null | undefined, orderBy: DecisionOrder | null | undefined, args: PageArgs): Promise<ConnectionValue<NodeRow>> {
     const criteria = decisionCriteria(filter);
+    if (criteria.compliance) await this.fresh();
     const page = await this.repository.page(criteria, orderBy ?? DEFAULT_ORDER, pageRequest(args));
     this.store.prime("Decision", page.rows);
     return toConnection({ ...page, rows: page.rows.map((row) => asNode("Decision", row)) }, () => this.repository.count(criteria));

@@ -1,5 +1,7 @@
-import { date, index, integer, numeric, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
+import { stakeholderCategory } from "../consultations/stakeholder-category.js";
+import { sql } from "drizzle-orm";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { regions } from "../regions/region.table.js";
 
@@ -47,6 +49,14 @@ export const decisionsColumns = () => ({
   status: decisionStatus("status").notNull(),
   budgetYuan: numeric("budget_yuan", { precision: 16, scale: 2, mode: "number" }),
   initiatedOn: date("initiated_on", { mode: "string" }).notNull(),
+  /** Art. 3: when the decision catalog (决策事项目录) listing this decision was published. */
+  catalogPublishedOn: date("catalog_published_on", { mode: "string" }),
+  /** Art. 19: the matter is professional or technical, so expert argumentation is required. */
+  professionalOrTechnical: boolean("professional_or_technical").notNull().default(false),
+  /** Art. 22: the decision may affect social stability or public safety, so a risk assessment is required. */
+  affectsStabilityOrSafety: boolean("affects_stability_or_safety").notNull().default(false),
+  /** Art. 14: groups whose interests the decision specially affects, who must be heard. */
+  speciallyAffectedGroups: stakeholderCategory("specially_affected_groups").array().notNull().default(sql`'{}'`),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });

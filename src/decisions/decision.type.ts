@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DateTimeISOResolver, NonNegativeFloatResolver } from "graphql-scalars";
 import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { graphqlEnum } from "../graphql/enums.js";
+import { StakeholderCategory } from "../consultations/comment.type.js";
 import { Node } from "../graphql/node.type.js";
 import { decisionCategory, decisionStage, decisionStatus } from "./decision.table.js";
 
@@ -65,6 +66,18 @@ export class Decision extends Node {
 
   @Field(() => LocalDateScalar, { description: "When the decision procedure was initiated." })
   initiatedOn!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the decision catalog (决策事项目录) listing it was published (art. 3); null if not recorded." })
+  catalogPublishedOn!: string | null;
+
+  @Field(() => Boolean, { description: "The matter is professional or technical (专业性、技术性较强), so expert argumentation is required (art. 19)." })
+  professionalOrTechnical!: boolean;
+
+  @Field(() => Boolean, { description: "The decision may affect social stability or public safety, so a risk assessment is required (art. 22)." })
+  affectsStabilityOrSafety!: boolean;
+
+  @Field(() => [StakeholderCategory], { description: "Groups whose interests the decision specially affects (涉及特定群体利益), who must be heard (art. 14)." })
+  speciallyAffectedGroups!: string[];
 
   @Field(() => DateTimeISOResolver, { description: "When the record was created here." })
   createdAt!: Date;

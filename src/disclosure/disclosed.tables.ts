@@ -15,6 +15,7 @@ import { regionsColumns } from "../regions/region.table.js";
 import { riskAssessmentsColumns, riskFindingsColumns } from "../risk-assessments/risk-assessment.table.js";
 import { searchDocumentsColumns } from "../search/search-document.table.js";
 import { withholdingGround } from "./withholding.table.js";
+import { complianceState, ruleStatus } from "../compliance/compliance.table.js";
 
 /**
  * The views of the disclosure projection (built by projection.sql.ts), described to drizzle as
@@ -57,6 +58,18 @@ export const revisionColumns = () => ({
   newValue: text("new_value"),
 });
 
+/** Kept compliance reports (see src/compliance): the public's computed from this projection only. */
+export const complianceAssessmentColumns = () => ({
+  decisionId: uuid("decision_id").notNull(),
+  state: complianceState("state").notNull(),
+  assessedOn: date("assessed_on", { mode: "string" }).notNull(),
+});
+export const complianceResultColumns = () => ({
+  decisionId: uuid("decision_id").notNull(),
+  rule: text("rule").notNull(),
+  status: ruleStatus("status").notNull(),
+});
+
 export const disclosed = {
   regions: disclosure.table("regions", regionsColumns()),
   publicBodies: disclosure.table("public_bodies", publicBodiesColumns()),
@@ -76,6 +89,8 @@ export const disclosed = {
   searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
   withholdingNotices: disclosure.table("withholding_notices", noticeColumns()),
   decisionRevisions: disclosure.table("decision_revisions", revisionColumns()),
+  complianceAssessments: disclosure.table("compliance_assessments", complianceAssessmentColumns()),
+  complianceResults: disclosure.table("compliance_results", complianceResultColumns()),
   changes: disclosure.table("changes", {
     id: bigint("id", { mode: "number" }).notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),

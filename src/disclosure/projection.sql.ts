@@ -1,6 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
+import { complianceViews } from "../compliance/compliance.views.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { regions } from "../regions/region.table.js";
 import { columnName, confidentialOf, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
@@ -24,6 +25,7 @@ export function projectionStatements(): string[] {
     "DROP SCHEMA IF EXISTS staff CASCADE",
     "CREATE SCHEMA staff",
     staffNoticesView(),
+    ...complianceViews(),
     ...withholdableFieldsConstraint(),
     ...grants(),
   ];
@@ -69,6 +71,8 @@ function grants(): string[] {
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${WRITER_ROLE}`,
     `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
     `GRANT DELETE ON search_documents TO ${WRITER_ROLE}`,
+    // Kept compliance reports are derived data, replaced whole when recomputed.
+    `GRANT DELETE ON compliance_results, compliance_assessments TO ${WRITER_ROLE}`,
   ];
 }
 

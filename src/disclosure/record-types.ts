@@ -77,7 +77,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "decisions",
     titleZh: "重大行政决策事项",
-    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", ...timestamps],
+    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", "catalogPublishedOn", "professionalOrTechnical", "affectsStabilityOrSafety", "speciallyAffectedGroups", ...timestamps],
     table: decisions,
     typeName: "Decision",
     decisionField: null,
@@ -88,7 +88,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "consultations",
     titleZh: "公众参与",
-    published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "participantCount"],
+    published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "participantCount", "consultedGroups", "materialsProvidedOn", "participantsPublishedOn"],
     table: consultations,
     typeName: "Consultation",
     decisionField: "consultations",
@@ -97,7 +97,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "comments",
     titleZh: "公众意见及采纳情况",
-    published: [...part, "consultationId", "stakeholderCategory", "moderationState", "adoptionResult", "submittedAt"],
+    published: [...part, "consultationId", "stakeholderCategory", "moderationState", "adoptionResult", "submittedAt", "answeredAt"],
     table: comments,
     typeName: "Comment",
     decisionField: "consultations",
@@ -136,7 +136,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
     eligibility: `${notWithheldWhole("risk_assessments", "t.risk_assessment_id")} AND ${notWithdrawn("risk_assessments", "t.risk_assessment_id")}`,
   },
-  { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
+  { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
   { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",

@@ -27,6 +27,7 @@ import { CommentMutationsResolver } from "../consultations/comment-mutations.res
 import { DecisionRevision } from "../decisions/decision-revision.type.js";
 import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
 import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
+import { ComplianceResolver, DecisionComplianceResolver, LegalityQueueItemResolver } from "../compliance/compliance.resolver.js";
 import { StatisticsResolver } from "../statistics/statistics.resolver.js";
 import { ChangePageResolver, ChangeResolver } from "../changes/change.resolver.js";
 import { childListResolver } from "../records/child-list.resolver.js";
@@ -68,6 +69,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       WithholdingNoticeResolver,
       WithholdingResolver,
       StatisticsResolver,
+      DecisionComplianceResolver,
+      LegalityQueueItemResolver,
+      ComplianceResolver,
       ChangeResolver,
       ChangePageResolver,
       CommentMutationsResolver,

@@ -16,6 +16,8 @@ export const legalityReviewsColumns = () => ({
   completedOn: date("completed_on", { mode: "string" }),
   result: legalityResult("result"),
   opinion: text("opinion"),
+  /** Art. 26: the date by which the review was asked for (at least 7 working days after submission). */
+  dueOn: date("due_on", { mode: "string" }),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });

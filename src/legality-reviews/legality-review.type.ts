@@ -25,6 +25,9 @@ export class LegalityReview extends Node {
   @Field(() => String, { nullable: true, description: "The review opinion. Null when absent or withheld." })
   opinion!: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "The date by which the review was asked for (art. 26: generally at least 7 working days after submission); null when none was set." })
+  dueOn!: string | null;
+
   reviewingBodyId!: string;
   decisionId!: string;
 }

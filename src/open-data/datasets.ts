@@ -5,7 +5,7 @@ import { recordDisclosures } from "../disclosure/record-types.js";
 import { type NodeTypeName } from "../records/node-types.js";
 import { type ColumnDescription, columnDescriptions } from "./column-descriptions.js";
 
-export type ColumnType = "id" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "enum";
+export type ColumnType = "id" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "enum" | "enum-list";
 
 export interface DatasetColumn {
   /** The column's name in the files: the GraphQL field name. */
@@ -47,6 +47,8 @@ const references: Record<string, NodeTypeName> = {
 
 function typeOf(column: PgColumn): ColumnType {
   switch (column.columnType) {
+    case "PgArray":
+      return "enum-list";
     case "PgUUID":
       return "id";
     case "PgInteger":
@@ -82,7 +84,7 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
       const idOf = key === "id" ? typeName : key === "subjectId" ? "subject" : references[key];
       const description = descriptions[key];
       if (!description) throw new Error(`open data: no description for ${table}.${key} (src/open-data/column-descriptions.ts)`);
-      return { name: key, type, idOf: type === "id" ? idOf : undefined, withholdable: withholdable.includes(key), description, values: (column as { enumValues?: string[] }).enumValues, column };
+      return { name: key, type, idOf: type === "id" ? idOf : undefined, withholdable: withholdable.includes(key), description, values: (column as { enumValues?: string[] }).enumValues ?? (column as { baseColumn?: { enumValues?: string[] } }).baseColumn?.enumValues, column };
     });
   return { name, table, title, view, columns, byDecision };
 }

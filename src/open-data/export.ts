@@ -82,6 +82,8 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
     return toGlobalId(typeName, value as string);
   }
   if (value instanceof Date) return value.toISOString();
+  // Lists of enum values, in both formats alike, so that CSV and NDJSON hold the same values.
+  if (Array.isArray(value)) return value.join(";");
   return value as string | number | boolean;
 }
 

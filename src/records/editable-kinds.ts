@@ -5,6 +5,7 @@ import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { type KeyRole } from "../access/viewer.js";
 import { AttachmentKind } from "../attachments/attachment.type.js";
 import { BasisKind } from "../basis/basis-item.type.js";
+import { StakeholderCategory } from "../consultations/comment.type.js";
 import { ConsultationMethod } from "../consultations/consultation.type.js";
 import { DecisionCategory, DecisionStatus } from "../decisions/decision.type.js";
 import { DeliberationOutcome } from "../deliberations/deliberation.type.js";
@@ -27,6 +28,8 @@ export interface FieldSpec {
   maxLength?: number;
   /** Must be an http(s) address (no javascript: or data: links reach the public). */
   url?: boolean;
+  /** What null stores, for fields that cannot be empty in the database (lists, yes/no facts). */
+  empty?: unknown;
   /** Accepted range of a number (the database's column holds no more). */
   range?: readonly [number, number];
 }
@@ -52,6 +55,9 @@ const date = (description: string, required = false): FieldSpec => ({ type: () =
 const choice = (type: object, description: string, required = false): FieldSpec => ({ type: () => type, description, required });
 const id = (idOf: NodeTypeName, description: string, required = false): FieldSpec => ({ type: () => ID, description, required, idOf });
 
+const fact = (description: string): FieldSpec => ({ type: () => GraphQLBoolean, description, empty: false });
+const groups = (description: string): FieldSpec => ({ type: () => [StakeholderCategory], description, empty: [] });
+
 const editors: KeyRole[] = ["EDITOR"];
 
 export const editableKinds: EditableKind[] = [
@@ -72,6 +78,10 @@ export const editableKinds: EditableKind[] = [
       budgetYuan: { type: () => NonNegativeFloatResolver, description: "Budget or investment in yuan (below 10^14).", range: [0, 99_999_999_999_999] },
       initiatedOn: date("When the procedure was initiated.", true),
       status: choice(DecisionStatus, "Where the decision stands (on update; new decisions are IN_PROGRESS)."),
+      catalogPublishedOn: date("When the decision catalog listing it was published (art. 3)."),
+      professionalOrTechnical: fact("The matter is professional or technical: expert argumentation required (art. 19)."),
+      affectsStabilityOrSafety: fact("The decision may affect social stability or public safety: risk assessment required (art. 22)."),
+      speciallyAffectedGroups: groups("Groups whose interests the decision specially affects, who must be heard (art. 14)."),
     },
     updateOnly: ["status"],
   },
@@ -103,6 +113,9 @@ export const editableKinds: EditableKind[] = [
       participantCount: { type: () => NonNegativeIntResolver, description: "Number of participants.", range: [0, 2_147_483_647] },
       summary: text("Summary of what was said."),
       adoptionFeedback: text("How the opinions were adopted (意见采纳情况反馈)."),
+      consultedGroups: groups("The groups this consultation heard (art. 14)."),
+      materialsProvidedOn: date("For a hearing: when the materials reached the participants (art. 16: at least 7 days before)."),
+      participantsPublishedOn: date("For a hearing: when the participants were published (art. 16: in advance)."),
     },
   },
   {
@@ -162,6 +175,7 @@ export const editableKinds: EditableKind[] = [
       completedOn: date("When the review was completed."),
       result: choice(LegalityResult, "The result."),
       opinion: text("The review opinion."),
+      dueOn: date("The date by which the review is asked for (art. 26: generally at least 7 working days after submission)."),
     },
   },
   {

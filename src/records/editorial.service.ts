@@ -183,7 +183,9 @@ export class EditorialService {
       const value = input[key];
       if (value === undefined) continue;
       if (value === null) {
-        if (spec.required) errors.push(userError("INVALID_INPUT", `${key} is required and cannot be cleared.`, [key]));
+        // An empty list is the absence of a list; a yes/no fact cleared is "no".
+        if (spec.empty !== undefined) values[key] = spec.empty;
+        else if (spec.required) errors.push(userError("INVALID_INPUT", `${key} is required and cannot be cleared.`, [key]));
         else values[key] = null;
         continue;
       }
@@ -195,6 +197,8 @@ export class EditorialService {
         errors.push(userError("INVALID_INPUT", `${key} must be between ${spec.range[0]} and ${spec.range[1]}.`, [key]));
       } else if (typeof value === "string" && spec.required && !value.trim()) {
         errors.push(userError("INVALID_INPUT", `${key} must not be empty.`, [key]));
+      } else if (Array.isArray(value)) {
+        values[key] = [...new Set(value)];
       } else if (spec.idOf) {
         const found = await this.existing(db, spec.idOf, value as string, [key]).catch((e: unknown) => {
           if (e instanceof UserErrors) errors.push(...e.errors);

@@ -34,6 +34,11 @@ export class RecordStore {
     return loader as unknown as DataLoader<K, V, unknown>;
   }
 
+  /** A loader of another domain's own (compliance files), batched and scheduled like the others. */
+  batched<K, V>(name: string, batch: (keys: readonly K[], read: Reader, tables: DisclosedTables) => Promise<V[]>): DataLoader<K, V, unknown> {
+    return this.memo(name, () => new DataLoader<K, V>((keys) => batch(keys, this.read, this.tables), this.options));
+  }
+
   byId(typeName: NodeTypeName): DataLoader<string, Row | null, unknown> {
     return this.memo(`byId:${typeName}`, () => byIdLoader(this.read, this.tables[nodeTypes[typeName].table], this.options));
   }

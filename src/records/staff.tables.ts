@@ -1,4 +1,5 @@
-import { pgSchema } from "drizzle-orm/pg-core";
+import { date, pgSchema, uuid } from "drizzle-orm/pg-core";
+import { legalityQueueState } from "../compliance/compliance.table.js";
 import { attachments } from "../attachments/attachment.table.js";
 import { basisItems } from "../basis/basis-item.table.js";
 import { publicBodies } from "../bodies/public-body.table.js";
@@ -7,7 +8,7 @@ import { consultations } from "../consultations/consultation.table.js";
 import { decisionRevisions } from "../decisions/decision-revision.table.js";
 import { decisions } from "../decisions/decision.table.js";
 import { deliberations } from "../deliberations/deliberation.table.js";
-import { type DisclosedTables, noticeColumns } from "../disclosure/disclosed.tables.js";
+import { complianceAssessmentColumns, complianceResultColumns, type DisclosedTables, noticeColumns } from "../disclosure/disclosed.tables.js";
 import { expertReviews } from "../expert-reviews/expert-review.table.js";
 import { implementationReports } from "../implementation/implementation-report.table.js";
 import { legalityReviews } from "../legality-reviews/legality-review.table.js";
@@ -18,6 +19,15 @@ import { riskAssessments, riskFindings } from "../risk-assessments/risk-assessme
 import { searchDocuments } from "../search/search-document.table.js";
 
 const staff = pgSchema("staff");
+
+/** Staff's kept compliance reports, with where each decision stands in the legality review queue. */
+export const staffComplianceAssessments = staff.table("compliance_assessments", {
+  ...complianceAssessmentColumns(),
+  queueState: legalityQueueState("queue_state"),
+  queueDueOn: date("queue_due_on", { mode: "string" }),
+  queueSubmittedOn: date("queue_submitted_on", { mode: "string" }),
+  queueReviewingBodyId: uuid("queue_reviewing_body_id"),
+});
 
 /**
  * What privileged viewers read: the tables themselves (withheld material, unpublished comments and
@@ -43,4 +53,6 @@ export const staffTables = {
   searchDocuments,
   withholdingNotices: staff.table("withholding_notices", noticeColumns()),
   decisionRevisions,
+  complianceAssessments: staffComplianceAssessments,
+  complianceResults: staff.table("compliance_results", complianceResultColumns()),
 } as unknown as DisclosedTables;

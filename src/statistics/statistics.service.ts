@@ -11,11 +11,16 @@ const round = (value: number | null, digits = 4) => (value === null ? null : Mat
 
 /** Statistics over the store's projection: for the public, only what is disclosed is counted. */
 export class StatisticsService {
-  constructor(private readonly store: RecordStore) {}
+  constructor(
+    private readonly store: RecordStore,
+    private readonly fresh: () => Promise<void> = async () => undefined,
+  ) {}
 
   async compute(filter: DecisionFilter | null | undefined): Promise<Statistics> {
     const t = this.store.tables;
-    const selected = new DecisionRepository(this.store).condition(decisionCriteria(filter));
+    const criteria = decisionCriteria(filter);
+    if (criteria.compliance) await this.fresh();
+    const selected = new DecisionRepository(this.store).condition(criteria);
     const inSelection = (column: PgColumn): SQL => sql`${column} IN (${selectedIds(t.decisions.id, t.decisions, selected)})`;
     const groupBy = async (column: PgColumn, table: PgTable, where: SQL | undefined): Promise<Count[]> => {
       const rows = await this.store.read((db) => db.select({ key: column, count: count() }).from(table).where(where).groupBy(column).orderBy(column));

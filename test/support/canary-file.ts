@@ -159,21 +159,26 @@ export function decisionWithheldWhole(): SampleDecision {
 
 /** Loads the three canary files through the product's writer; returns the decisions' database ids. */
 export async function loadCanaryFiles(database: Database): Promise<{ fields: string; parts: string; whole: string }> {
-  const files = [decisionWithWithheldFields(), decisionWithWithheldParts(), decisionWithheldWhole()];
+  const [fields, parts, whole] = await loadSampleDecisions(database, [decisionWithWithheldFields(), decisionWithWithheldParts(), decisionWithheldWhole()]);
+  return { fields: fields!, parts: parts!, whole: whole! };
+}
+
+/** Loads sample decision files through the seeds' loader (the product's writer), in one transaction; returns their ids. */
+export async function loadSampleDecisions(database: Database, files: SampleDecision[]): Promise<string[]> {
   const regionIds = new Map<string, string>();
   const bodyIds = new Map<string, string>();
+  const region = async (code: string) => (await database.query<{ id: string }>("SELECT id FROM regions WHERE code = $1", [code]))[0]!.id;
+  const body = async (name: string) => (await database.query<{ id: string }>("SELECT id FROM public_bodies WHERE name = $1", [name]))[0]!.id;
   for (const file of files) {
-    const [region] = await database.query<{ id: string }>("SELECT id FROM regions WHERE code = $1", [file.regionCode]);
-    regionIds.set(file.regionCode, region!.id);
-    for (const name of [file.decidingBody, file.undertakingBody, "桐城市人民政府", "桐城市司法局"]) {
-      const [body] = await database.query<{ id: string }>("SELECT id FROM public_bodies WHERE name = $1", [name]);
-      bodyIds.set(name, body!.id);
-    }
+    regionIds.set(file.regionCode, await region(file.regionCode));
+    const named = [file.decidingBody, file.undertakingBody, "桐城市人民政府", "桐城市司法局", ...(file.legalityReviews ?? []).map((r) => r.reviewingBody)];
+    for (const name of named) if (!bodyIds.has(name)) bodyIds.set(name, await body(name));
   }
   const refs: References = { regionId: (code) => regionIds.get(code)!, bodyId: (name) => bodyIds.get(name)! };
   return database.db.transaction(async (tx) => {
     const writer = new RecordWriter(tx);
-    const [fields, parts, whole] = [await loadDecision(writer, refs, files[0]!), await loadDecision(writer, refs, files[1]!), await loadDecision(writer, refs, files[2]!)];
-    return { fields, parts, whole };
+    const ids: string[] = [];
+    for (const file of files) ids.push(await loadDecision(writer, refs, file));
+    return ids;
   });
 }

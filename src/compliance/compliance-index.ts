@@ -1,0 +1,104 @@
+import { and, eq, gt, inArray, isNull, lte, max, notExists, or, sql } from "drizzle-orm";
+import { changeLog } from "../audit/change-log.table.js";
+import { type Database } from "../db/database.js";
+import { decisions } from "../decisions/decision.table.js";
+import { disclosed } from "../disclosure/disclosed.tables.js";
+import { staffTables } from "../records/staff.tables.js";
+import { complianceAssessments, complianceResults, complianceWatermark } from "./compliance.table.js";
+import { type Audience, type DecisionFile, loadDecisionFiles } from "./decision-file.js";
+import { type ComplianceReport, evaluateCompliance } from "./evaluate.js";
+import { type LegalityQueueEntry, legalityQueueEntry } from "./legality-queue.js";
+
+const CHUNK = 250;
+/** Serialises writers of the kept reports across processes (an arbitrary, fixed key). */
+const REPORTS_LOCK = 7_305_113;
+
+/**
+ * Keeps every decision's compliance reports (one from the disclosure projection for the public, one
+ * from the records for staff) so that decisions can be filtered and counted by compliance. Reports go
+ * stale when the decision's file changes (the change log says which) or when time alone can change
+ * them (their reassessment day has come); `refresh` recomputes exactly those, before any query that
+ * reads the kept reports. Lives as long as the server.
+ */
+export class ComplianceIndex {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(private readonly database: Database) {}
+
+  /**
+   * Brings the kept reports up to date for `today`. A caller arriving during a run waits for the next
+   * one (which sees its writes); all such callers share that next run.
+   */
+  refresh(today: string): Promise<void> {
+    if (!this.running) return (this.running = this.run(today).finally(() => (this.running = null)));
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.refresh(today);
+      });
+    return this.queued;
+  }
+
+  private async run(today: string): Promise<void> {
+    const { upTo, stale } = await this.database.asWriter(async (db) => {
+      const [mark] = await db.select({ changeId: complianceWatermark.changeId }).from(complianceWatermark).where(eq(complianceWatermark.id, 1));
+      const [last] = await db.select({ id: max(changeLog.id) }).from(changeLog);
+      const since = mark?.changeId ?? 0;
+      const changed = await db.selectDistinct({ id: changeLog.decisionId }).from(changeLog).where(gt(changeLog.id, since));
+      const unassessed = await db
+        .select({ id: decisions.id })
+        .from(decisions)
+        .where(and(isNull(decisions.withdrawnAt), notExists(db.select({ one: sql`1` }).from(complianceAssessments).where(and(eq(complianceAssessments.decisionId, decisions.id), eq(complianceAssessments.audience, "STAFF"))))));
+      const timed = await db
+        .selectDistinct({ id: complianceAssessments.decisionId })
+        .from(complianceAssessments)
+        .where(or(lte(complianceAssessments.reassessOn, today), gt(complianceAssessments.assessedOn, today)));
+      return { upTo: last?.id ?? 0, stale: [...new Set([...changed, ...unassessed, ...timed].map((row) => row.id))] };
+    });
+    for (let i = 0; i < stale.length; i += CHUNK) await this.reassess(stale.slice(i, i + CHUNK), today);
+    await this.database.asWriter((db) =>
+      db
+        .insert(complianceWatermark)
+        .values({ id: 1, changeId: upTo })
+        .onConflictDoUpdate({ target: complianceWatermark.id, set: { changeId: sql`greatest(${complianceWatermark.changeId}, excluded.change_id)` } }),
+    );
+  }
+
+  private async reassess(decisionIds: string[], today: string): Promise<void> {
+    const [publicFiles, staffFiles] = await Promise.all([
+      loadDecisionFiles((read) => this.database.readDisclosed(read), disclosed, "PUBLIC", decisionIds),
+      loadDecisionFiles((read) => this.database.asWriter(read), staffTables, "STAFF", decisionIds),
+    ]);
+    const kept = [...publicFiles, ...staffFiles].filter((file): file is DecisionFile => file !== null).map((file) => keptReport(file, today));
+    await this.database.asWriter(async (db) => {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(${REPORTS_LOCK})`);
+      await db.delete(complianceResults).where(inArray(complianceResults.decisionId, decisionIds));
+      await db.delete(complianceAssessments).where(inArray(complianceAssessments.decisionId, decisionIds));
+      if (kept.length === 0) return;
+      await db.insert(complianceAssessments).values(kept.map(({ report, queue }) => assessmentRow(report, queue)));
+      await db.insert(complianceResults).values(kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status }))));
+    });
+  }
+}
+
+function keptReport(file: DecisionFile, today: string): { report: ComplianceReport; queue: LegalityQueueEntry | null } {
+  const report = evaluateCompliance(file, today);
+  return { report, queue: file.audience === "STAFF" ? legalityQueueEntry(file, report, today) : null };
+}
+
+function assessmentRow(report: ComplianceReport, queue: LegalityQueueEntry | null) {
+  const reassessOn = [report.reassessOn, queue?.reassessOn].filter((day): day is string => Boolean(day)).sort()[0] ?? null;
+  return {
+    decisionId: report.decisionId,
+    audience: report.audience as Audience,
+    state: report.state,
+    assessedOn: report.assessedOn,
+    reassessOn,
+    queueState: queue?.state ?? null,
+    queueDueOn: queue?.dueOn ?? null,
+    queueSubmittedOn: queue?.submittedOn ?? null,
+    queueReviewingBodyId: queue?.reviewingBodyId ?? null,
+  };
+}

@@ -1,0 +1,218 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { type PgColumn } from "drizzle-orm/pg-core";
+import { type Viewer } from "../access/viewer.js";
+import { type Clock } from "../context.js";
+import { type DecisionFilter } from "../decisions/decision-filter.input.js";
+import { DecisionRepository } from "../decisions/decision.repository.js";
+import { decisionCriteria } from "../decisions/decision.service.js";
+import { noticeOf } from "../disclosure/notice.service.js";
+import { ForbiddenError } from "../graphql/auth.errors.js";
+import { type ConnectionValue, toConnection } from "../graphql/connection.js";
+import { decodeCursor, encodeCursor, isLocalDate, isUuid } from "../graphql/cursor.js";
+import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
+import { type ForwardPageArgs, pageRequest } from "../graphql/page-args.js";
+import { UserInputError } from "../graphql/user-input.error.js";
+import { asNode } from "../records/node.js";
+import { type RecordStore } from "../records/record-store.js";
+import { staffComplianceAssessments } from "../records/staff.tables.js";
+import { type Count } from "../statistics/statistics.type.js";
+import { type ComplianceIndex } from "./compliance-index.js";
+import { type ComplianceReport as ReportValue, type ComplianceRule as RuleValue, type ComplianceStateCounts, type ComplianceStatistics, type LegalityQueueItem, type RuleStatusCounts } from "./compliance.type.js";
+import { type Audience, type DecisionFile, loadDecisionFiles } from "./decision-file.js";
+import { evaluateCompliance } from "./evaluate.js";
+import { type ComplianceRule, globalEvidence } from "./rule.js";
+import { complianceRules } from "./rules.js";
+import { chinaDate } from "./working-days.js";
+
+export const ruleValue = (rule: ComplianceRule): RuleValue => ({
+  id: rule.id,
+  article: rule.article,
+  statementZh: rule.statement.zh,
+  statementEn: rule.statement.en,
+  severity: rule.severity,
+  appliesWhen: rule.appliesWhen,
+  reads: [...rule.reads],
+});
+
+const basisOf = (audience: Audience) => (audience === "PUBLIC" ? "DISCLOSED_RECORDS" : "FULL_RECORDS");
+
+export interface LegalityQueueFilter {
+  state?: string[] | null;
+  reviewingBodyId?: string | null;
+  decidingBodyId?: string | null;
+}
+
+/** Roles that work the legality review queue. */
+const QUEUE_ROLES = new Set(["LEGAL_REVIEWER", "EDITOR"]);
+const QUEUE_ORDER = "legalityQueue";
+/** Undated entries (not yet submitted, unlawful, deliberated) sort after dated ones. */
+const NO_DUE_DATE = "9999-12-31";
+
+/**
+ * Compliance for one request: each decision's report computed from what the viewer may see (the
+ * disclosure projection for the public, the records for staff), and the kept reports brought up to
+ * date before they are filtered or counted.
+ */
+export class ComplianceService {
+  private freshness: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly audience: Audience,
+    private readonly index: ComplianceIndex,
+    private readonly clock: Clock,
+    private readonly viewer: Viewer,
+  ) {}
+
+  today(): string {
+    return chinaDate(this.clock());
+  }
+
+  /** Once per request, before reading kept reports. */
+  fresh(): Promise<void> {
+    return (this.freshness ??= this.index.refresh(this.today()));
+  }
+
+  rules(): RuleValue[] {
+    return complianceRules.map(ruleValue);
+  }
+
+  async report(decisionRowId: string): Promise<ReportValue | null> {
+    const files = this.store.batched<string, DecisionFile | null>("complianceFiles", (ids, read, tables) => loadDecisionFiles(read, tables, this.audience, ids));
+    const file = await files.load(decisionRowId);
+    if (!file) return null;
+    const report = evaluateCompliance(file, this.today());
+    return {
+      state: report.state,
+      assessedOn: report.assessedOn,
+      computedFrom: basisOf(this.audience),
+      results: report.results.map((result) => ({
+        rule: ruleValue(result.rule),
+        status: result.status,
+        findingZh: result.finding.zh,
+        findingEn: result.finding.en,
+        evidence: result.evidence.map(globalEvidence),
+        withheld: result.withheld.map(noticeOf),
+      })),
+    };
+  }
+
+  async statistics(filter: DecisionFilter | null | undefined): Promise<ComplianceStatistics> {
+    await this.fresh();
+    const { decisions, complianceAssessments: a, complianceResults: r, publicBodies } = this.store.tables;
+    const selected = and(new DecisionRepository(this.store).condition(decisionCriteria(filter)), eq(decisions.id, a.decisionId));
+    const stateCounts = async (key: PgColumn, label?: PgColumn): Promise<ComplianceStateCounts[]> => {
+      const rows = await this.store.read((db) =>
+        db
+          .select({ key, label: label ?? sql<null>`NULL`, state: a.state, count: count() })
+          .from(a)
+          .innerJoin(decisions, selected!)
+          .leftJoin(publicBodies, eq(publicBodies.id, decisions.decidingBodyId))
+          .groupBy(key, label ?? sql`2`, a.state)
+          .orderBy(key),
+      );
+      const groups = new Map<string, ComplianceStateCounts>();
+      for (const row of rows) {
+        const id = label ? toGlobalId("PublicBody", String(row.key)) : String(row.key);
+        const group = groups.get(id) ?? { key: id, label: (row.label as string | null) ?? null, compliant: 0, pending: 0, notAssessable: 0, violated: 0 };
+        group[camel(row.state) as "compliant"] += row.count;
+        groups.set(id, group);
+      }
+      return [...groups.values()];
+    };
+    const [byYear, byBody, ruleRows] = await Promise.all([
+      stateCounts(decisions.catalogYear),
+      stateCounts(decisions.decidingBodyId, publicBodies.name),
+      this.store.read((db) =>
+        db
+          .select({ rule: r.rule, status: r.status, count: count() })
+          .from(r)
+          .innerJoin(decisions, and(new DecisionRepository(this.store).condition(decisionCriteria(filter)), eq(decisions.id, r.decisionId))!)
+          .groupBy(r.rule, r.status),
+      ),
+    ]);
+    const byState = (["COMPLIANT", "PENDING", "NOT_ASSESSABLE", "VIOLATED"] as const).map((state): Count => ({
+      key: state,
+      label: null,
+      count: byYear.reduce((sum, group) => sum + group[camel(state) as "compliant"], 0),
+    }));
+    const byRule = complianceRules.map((rule): RuleStatusCounts => {
+      const counts = { rule: ruleValue(rule), satisfied: 0, violated: 0, pending: 0, notApplicable: 0, notAssessable: 0 };
+      for (const row of ruleRows.filter((row) => row.rule === rule.id)) counts[camel(row.status) as "satisfied"] += row.count;
+      return counts;
+    });
+    return { decisions: byState.reduce((sum, c) => sum + c.count, 0), computedFrom: basisOf(this.audience), byState, byRule, byYear, byDecidingBody: byBody };
+  }
+
+  /** The legality review queue: staff only, from the full records. */
+  async legalityQueue(filter: LegalityQueueFilter | null | undefined, page: ForwardPageArgs): Promise<ConnectionValue<LegalityQueueItem> & { byState: Promise<Count[]>; byReviewingBody: Promise<Count[]>; byDecidingBody: Promise<Count[]> }> {
+    if (!QUEUE_ROLES.has(this.viewer.role)) throw new ForbiddenError("The legality review queue is for legal review and editorial staff.", this.viewer.role === "ANONYMOUS");
+    const request = pageRequest(page);
+    const q = staffComplianceAssessments;
+    const { decisions, publicBodies } = this.store.tables;
+    const dueKey = sql<string>`coalesce(${q.queueDueOn}, ${NO_DUE_DATE}::date)`;
+    const after = request.cursor ? decodeCursor(request.cursor, QUEUE_ORDER, [isLocalDate, isUuid], "after") : null;
+    const where = and(
+      sql`${q.queueState} IS NOT NULL`,
+      filter?.state?.length ? inArray(q.queueState, filter.state as never[]) : undefined,
+      filter?.reviewingBodyId != null ? eq(q.queueReviewingBodyId, rowIdOf(filter.reviewingBodyId, "PublicBody", "filter.reviewingBodyId")) : undefined,
+      filter?.decidingBodyId != null ? eq(decisions.decidingBodyId, rowIdOf(filter.decidingBodyId, "PublicBody", "filter.decidingBodyId")) : undefined,
+    );
+    if (filter?.state && filter.state.length === 0) throw new UserInputError('"filter.state" must list at least one value, or be left out.', "filter.state");
+    await this.fresh();
+    const rows = await this.store.read((db) =>
+      db
+        .select({ queue: q, decision: decisions, due: dueKey })
+        .from(q)
+        .innerJoin(decisions, eq(decisions.id, q.decisionId))
+        .where(and(where, after ? sql`(${dueKey}, ${q.decisionId}) > (${after[0]}::date, ${after[1]}::uuid)` : undefined))
+        .orderBy(asc(dueKey), asc(q.decisionId))
+        .limit(request.size + 1),
+    );
+    const items = rows.slice(0, request.size);
+    this.store.prime("Decision", items.map((row) => row.decision as never));
+    const counts = (key: PgColumn, typeName?: "PublicBody") => async (): Promise<Count[]> => {
+      const grouped = await this.store.read((db) =>
+        db
+          .select({ key, label: typeName ? publicBodies.name : sql<null>`NULL`, count: count() })
+          .from(q)
+          .innerJoin(decisions, eq(decisions.id, q.decisionId))
+          .leftJoin(publicBodies, eq(publicBodies.id, key))
+          .where(where)
+          .groupBy(key, typeName ? publicBodies.name : sql`2`)
+          .orderBy(key),
+      );
+      return grouped.map((row) => ({ key: row.key === null ? "NONE" : typeName ? toGlobalId(typeName, String(row.key)) : String(row.key), label: (row.label as string | null) ?? null, count: row.count }));
+    };
+    const connection = toConnection(
+      {
+        rows: items.map((row): LegalityQueueItem => ({
+          decision: asNode("Decision", row.decision as never) as never,
+          state: row.queue.queueState!,
+          dueOn: row.queue.queueDueOn,
+          submittedOn: row.queue.queueSubmittedOn,
+          reviewingBodyId: row.queue.queueReviewingBodyId,
+        })),
+        cursors: items.map((row) => encodeCursor(QUEUE_ORDER, [String(row.due), row.queue.decisionId])),
+        hasNextPage: rows.length > request.size,
+        hasPreviousPage: after !== null,
+      },
+      async () => (await counts(q.queueState)()).reduce((sum, c) => sum + c.count, 0),
+    );
+    // Counted only when asked for, like totalCount.
+    const lazyCounts = {
+      get byState() {
+        return counts(q.queueState)();
+      },
+      get byReviewingBody() {
+        return counts(q.queueReviewingBodyId, "PublicBody")();
+      },
+      get byDecidingBody() {
+        return counts(decisions.decidingBodyId, "PublicBody")();
+      },
+    };
+    return Object.defineProperties(connection, Object.getOwnPropertyDescriptors(lazyCounts)) as ConnectionValue<LegalityQueueItem> & typeof lazyCounts;
+  }
+}
+
+const camel = (value: string): string => value.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase());

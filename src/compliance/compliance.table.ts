@@ -1,0 +1,67 @@
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { publicBodies } from "../bodies/public-body.table.js";
+import { decisions } from "../decisions/decision.table.js";
+
+/**
+ * Compliance reports kept for filtering, counting and the legality queue. They are derived data:
+ * every row can be recomputed from the records (see compliance-index.ts), and the public rows are
+ * computed from the disclosure projection only, never from the tables.
+ */
+export const complianceAudience = pgEnum("compliance_audience", ["PUBLIC", "STAFF"]);
+
+export const ruleStatus = pgEnum("compliance_rule_status", ["SATISFIED", "VIOLATED", "PENDING", "NOT_APPLICABLE", "NOT_ASSESSABLE"]);
+
+export const complianceState = pgEnum("compliance_state", ["COMPLIANT", "PENDING", "NOT_ASSESSABLE", "VIOLATED"]);
+
+export const legalityQueueState = pgEnum("legality_queue_state", ["NOT_SUBMITTED", "UNDER_REVIEW", "OVERDUE", "FOUND_UNLAWFUL", "DELIBERATED_WITHOUT_LAWFUL_REVIEW"]);
+
+const decisionReference = () =>
+  uuid("decision_id")
+    .notNull()
+    .references(() => decisions.id, { onDelete: "cascade" });
+
+export const complianceAssessments = pgTable(
+  "compliance_assessments",
+  {
+    decisionId: decisionReference(),
+    audience: complianceAudience("audience").notNull(),
+    state: complianceState("state").notNull(),
+    /** The "today" the report was computed for. */
+    assessedOn: date("assessed_on", { mode: "string" }).notNull(),
+    /** The first day on which the passing of time alone can change a result (a period ends, a review falls due). */
+    reassessOn: date("reassess_on", { mode: "string" }),
+    /** Staff only: where the decision stands in the legality review queue, if it is in it. */
+    queueState: legalityQueueState("queue_state"),
+    queueDueOn: date("queue_due_on", { mode: "string" }),
+    queueSubmittedOn: date("queue_submitted_on", { mode: "string" }),
+    queueReviewingBodyId: uuid("queue_reviewing_body_id").references(() => publicBodies.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "compliance_assessments_pkey", columns: [t.decisionId, t.audience] }),
+    index("compliance_assessments_state_idx").on(t.audience, t.state, t.decisionId),
+    index("compliance_assessments_reassess_idx").on(t.reassessOn),
+    index("compliance_assessments_queue_idx").on(t.queueState, t.queueDueOn, t.decisionId),
+  ],
+);
+
+export const complianceResults = pgTable(
+  "compliance_results",
+  {
+    decisionId: decisionReference(),
+    audience: complianceAudience("audience").notNull(),
+    /** The rule's stable id (see rules.ts); text so that a new rule needs no migration. */
+    rule: text("rule").notNull(),
+    status: ruleStatus("status").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "compliance_results_pkey", columns: [t.decisionId, t.audience, t.rule] }),
+    index("compliance_results_rule_idx").on(t.audience, t.rule, t.status, t.decisionId),
+  ],
+);
+
+/** How far the change log has been folded into the kept reports (one row). */
+export const complianceWatermark = pgTable("compliance_watermark", {
+  id: integer("id").primaryKey(),
+  changeId: bigint("change_id", { mode: "number" }).notNull(),
+});

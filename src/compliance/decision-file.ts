@@ -1,0 +1,78 @@
+import { and, getTableColumns, inArray, isNull, ne } from "drizzle-orm";
+import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { type Row } from "../db/by-id.loader.js";
+import { type Reader } from "../db/reader.js";
+import { type DisclosedTables } from "../disclosure/disclosed.tables.js";
+import { type RecordType } from "../disclosure/record-types.js";
+import { type NoticeRow } from "../records/record-store.js";
+
+/** Who a report is computed for: the public (from the disclosure projection) or staff (from the records). */
+export type Audience = "PUBLIC" | "STAFF";
+
+/** The parts of a decision's file that the procedure rules read. */
+export const filePartTables = {
+  consultations: "consultations",
+  comments: "comments",
+  expert_reviews: "expertReviews",
+  risk_assessments: "riskAssessments",
+  legality_reviews: "legalityReviews",
+  deliberations: "deliberations",
+  publications: "publications",
+} as const satisfies Partial<Record<RecordType, keyof DisclosedTables>>;
+
+export type FilePart = keyof typeof filePartTables;
+
+/**
+ * One decision's file as one audience may see it. For the public it is read from the disclosure
+ * projection, so withheld values are already null and withheld records already absent; the
+ * notices say which of them are withheld, so that a rule can say "not assessable" instead of
+ * "missing". For staff it is read from the records, without withdrawn records and rejected comments.
+ */
+export interface DecisionFile {
+  audience: Audience;
+  decision: Row;
+  parts: Record<FilePart, Row[]>;
+  /** Notices of withheld fields, by record id and field. */
+  withheldFields: Map<string, Map<string, NoticeRow>>;
+  /** Notices of records withheld whole, by the kind of record withheld. */
+  withheldRecords: Map<string, NoticeRow[]>;
+}
+
+/** Reads the files of many decisions with one statement per kind of record, whatever their number. */
+export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, audience: Audience, decisionIds: readonly string[]): Promise<(DecisionFile | null)[]> {
+  const ids = [...new Set(decisionIds)];
+  const rowsOf = async (table: PgTable, parentKey: string): Promise<Row[]> => {
+    const columns = getTableColumns(table) as Record<string, PgColumn>;
+    const conditions = [inArray(columns[parentKey]!, ids)];
+    // Staff read the tables: what was withdrawn is no longer part of the file, and a rejected comment is no comment.
+    if (columns.withdrawnAt) conditions.push(isNull(columns.withdrawnAt));
+    if (audience === "STAFF" && table === tables.comments) conditions.push(ne(columns.moderationState!, "REJECTED"));
+    return (await read((db) => db.select().from(table).where(and(...conditions)))) as Row[];
+  };
+  const [decisions, notices, ...partRows] = await Promise.all([
+    rowsOf(tables.decisions, "id"),
+    audience === "PUBLIC" ? rowsOf(tables.withholdingNotices, "decisionId") : Promise.resolve([]),
+    ...Object.values(filePartTables).map((key) => rowsOf(tables[key], "decisionId")),
+  ]);
+  const parts = Object.keys(filePartTables) as FilePart[];
+  return decisionIds.map((id) => {
+    const decision = decisions.find((row) => row.id === id);
+    if (!decision) return null;
+    const file: DecisionFile = {
+      audience,
+      decision,
+      parts: Object.fromEntries(parts.map((part, i) => [part, partRows[i]!.filter((row) => row.decisionId === id)])) as Record<FilePart, Row[]>,
+      withheldFields: new Map(),
+      withheldRecords: new Map(),
+    };
+    for (const notice of notices as unknown as NoticeRow[]) {
+      if (notice.decisionId !== id) continue;
+      if (notice.withheldRecordType) file.withheldRecords.set(notice.withheldRecordType, [...(file.withheldRecords.get(notice.withheldRecordType) ?? []), notice]);
+      else {
+        const fields = file.withheldFields.get(notice.subjectId) ?? new Map<string, NoticeRow>();
+        file.withheldFields.set(notice.subjectId, fields.set(notice.field, notice));
+      }
+    }
+    return file;
+  });
+}

@@ -1,0 +1,114 @@
+import { type Row } from "../db/by-id.loader.js";
+import { decisionStage } from "../decisions/decision.table.js";
+import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
+import { toGlobalId } from "../graphql/global-id.js";
+import { type NoticeRow } from "../records/record-store.js";
+import { type DecisionFile, type FilePart } from "./decision-file.js";
+
+export type RuleStatus = "SATISFIED" | "VIOLATED" | "PENDING" | "NOT_APPLICABLE" | "NOT_ASSESSABLE";
+
+/** A value a rule used: which record, which field, what it held (only ever a value its audience may see). */
+export interface Evidence {
+  recordType: RecordType;
+  recordId: string;
+  field: string;
+  value: string | null;
+}
+
+export interface RuleOutcome {
+  status: RuleStatus;
+  /** What the rule found, in Chinese and in English. */
+  finding: { zh: string; en: string };
+  evidence: Evidence[];
+  /** For NOT_ASSESSABLE: the withholdings that hide what the rule needs. */
+  withheld: NoticeRow[];
+  /** The first day on which the passing of time alone can change this outcome. */
+  reassessOn?: string;
+}
+
+/** 应当 (shall) or 一般 (generally: the regulation allows exceptions). */
+export type RuleSeverity = "MANDATORY" | "GENERAL";
+
+export interface ComplianceRule {
+  /** Stable id, used in filters and in the kept reports. */
+  id: string;
+  article: string;
+  statement: { zh: string; en: string };
+  severity: RuleSeverity;
+  /** When the rule applies (stage, category, facts of the decision), in plain words. */
+  appliesWhen: string;
+  /** The fields it reads, as `Type.field`. */
+  reads: readonly string[];
+  evaluate(file: FileView, today: string): RuleOutcome;
+}
+
+type Say = [zh: string, en: string];
+const outcome = (status: RuleStatus) => ([zh, en]: Say, evidence: Evidence[] = [], extra: Partial<RuleOutcome> = {}): RuleOutcome => ({ status, finding: { zh, en }, evidence, withheld: [], ...extra });
+
+export const satisfied = outcome("SATISFIED");
+export const violated = outcome("VIOLATED");
+export const pending = outcome("PENDING");
+export const notApplicable = outcome("NOT_APPLICABLE");
+
+export function notAssessable(withheld: NoticeRow[], evidence: Evidence[] = []): RuleOutcome {
+  const grounds = [...new Set(withheld.map((notice) => `${notice.ground} (${notice.article})`))].join("; ");
+  return { status: "NOT_ASSESSABLE", finding: { zh: `所需记录依法不予公开，无法评估：${grounds}`, en: `Not assessable: what the rule needs is withheld on ground ${grounds}.` }, evidence, withheld };
+}
+
+const stages = decisionStage.enumValues;
+const ADOPTED = new Set(["ADOPTED", "ADOPTED_WITH_CHANGES"]);
+export const LAWFUL = new Set(["LAWFUL", "LAWFUL_AFTER_AMENDMENT"]);
+
+/** A decision's file as the rules read it, with the withheld parts kept apart from the missing ones. */
+export class FileView {
+  constructor(readonly file: DecisionFile) {}
+
+  get decision(): Row {
+    return this.file.decision;
+  }
+
+  records(part: FilePart): Row[] {
+    return this.file.parts[part];
+  }
+
+  /** Notices of the records of this kind that are withheld whole (for the public; none for staff). */
+  withheldWhole(...parts: FilePart[]): NoticeRow[] {
+    return parts.flatMap((part) => this.file.withheldRecords.get(part) ?? []);
+  }
+
+  /** The notice of a withheld field, if that field of that record is withheld. */
+  withheldField(record: Row, field: string): NoticeRow | null {
+    return this.file.withheldFields.get(record.id)?.get(field) ?? null;
+  }
+
+  evidence(recordType: RecordType, record: Row, field: string): Evidence {
+    const value = record[field];
+    return { recordType, recordId: record.id, field, value: value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(";") : String(value) };
+  }
+
+  /** The fields among `fields` that are empty, and the notices of those of them that are withheld. */
+  missing(record: Row, fields: readonly string[]): { missing: string[]; withheld: NoticeRow[] } {
+    const missing = fields.filter((field) => record[field] === null || record[field] === undefined || record[field] === false);
+    const withheld = missing.map((field) => this.withheldField(record, field)).filter((notice): notice is NoticeRow => notice !== null);
+    return { missing, withheld };
+  }
+
+  /** Whether the procedure has reached (or passed) a stage; the stage is always public. */
+  reached(stage: (typeof stages)[number]): boolean {
+    return stages.indexOf(this.decision.stage as (typeof stages)[number]) >= stages.indexOf(stage);
+  }
+
+  /** Deliberations that adopted the decision, earliest first. */
+  adoptingDeliberations(): Row[] {
+    return this.records("deliberations")
+      .filter((row) => ADOPTED.has(row.outcome as string))
+      .sort((a, b) => String(a.heldOn).localeCompare(String(b.heldOn)));
+  }
+
+  /** Whether the decision went to (or past) deliberation. */
+  deliberated(): boolean {
+    return this.reached("DELIBERATION") || this.adoptingDeliberations().length > 0;
+  }
+}
+
+export const globalEvidence = (evidence: Evidence) => ({ ...evidence, recordId: toGlobalId(disclosureOf(evidence.recordType).typeName, evidence.recordId) });

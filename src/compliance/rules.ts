@@ -1,0 +1,26 @@
+import { type ComplianceRule } from "./rule.js";
+import { dissentRecorded, lawfulReviewBeforeDeliberation, publishedWithExplanation, reviewTimeGiven } from "./rules/decision.rules.js";
+import { expertArgumentation, riskAssessed, uncontrollableRisk } from "./rules/expertise.rules.js";
+import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, hearingNotice } from "./rules/participation.rules.js";
+
+/** The rule set, in the order of the procedure (Interim Regulations, State Council Decree 713). */
+export const complianceRules: readonly ComplianceRule[] = [
+  catalogListed,
+  affectedGroupsHeard,
+  commentPeriod,
+  hearingNotice,
+  commentsAnswered,
+  expertArgumentation,
+  riskAssessed,
+  uncontrollableRisk,
+  lawfulReviewBeforeDeliberation,
+  reviewTimeGiven,
+  dissentRecorded,
+  publishedWithExplanation,
+];
+
+export const complianceRuleIds = complianceRules.map((rule) => rule.id);
+
+export function complianceRule(id: string): ComplianceRule | undefined {
+  return complianceRules.find((rule) => rule.id === id);
+}

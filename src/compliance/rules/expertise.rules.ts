@@ -1,0 +1,90 @@
+import { type Row } from "../../db/by-id.loader.js";
+import { type NoticeRow } from "../../records/record-store.js";
+import { type FilePart } from "../decision-file.js";
+import { type ComplianceRule, type Evidence, type FileView, notApplicable, notAssessable, pending, type RuleOutcome, satisfied, violated } from "../rule.js";
+
+const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
+
+/**
+ * A step required before deliberation, done by at least one record holding every required field:
+ * satisfied by one such record; otherwise not assessable if what could satisfy it is withheld,
+ * pending before deliberation and violated after.
+ */
+function requiredStep(view: FileView, part: FilePart, fields: readonly string[], found: [string, string], absent: [string, string]): RuleOutcome {
+  const records = view.records(part);
+  const evidence: Evidence[] = records.flatMap((row) => fields.map((field) => view.evidence(part, row, field)));
+  const withheld: NoticeRow[] = [...view.withheldWhole(part)];
+  for (const record of records) {
+    const { missing, withheld: hidden } = view.missing(record, fields);
+    if (missing.length === 0) return satisfied(found, evidence);
+    withheld.push(...hidden);
+  }
+  if (withheld.length) return notAssessable(withheld, evidence);
+  return view.deliberated() ? violated(absent, evidence) : pending([`${absent[0]}（决策讨论前应当完成）`, `${absent[1]} (due before deliberation)`], evidence);
+}
+
+export const expertArgumentation: ComplianceRule = {
+  id: "EXPERT_ARGUMENTATION",
+  article: article("19–21", "十九至二十一"),
+  statement: { zh: "专业性、技术性较强的决策事项，应当组织专家论证；论证意见围绕必要性、可行性、科学性，并由专家签字确认。", en: "A professional or technical decision has expert argumentation on necessity, feasibility and scientific soundness, with signed opinions." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision is marked professional or technical.",
+  reads: ["Decision.professionalOrTechnical", "ExpertReview.necessityOpinion", "ExpertReview.feasibilityOpinion", "ExpertReview.soundnessOpinion", "ExpertReview.signed"],
+  evaluate(view) {
+    if (!view.decision.professionalOrTechnical) return notApplicable(["决策事项未标注为专业性、技术性较强。", "The decision is not marked professional or technical."]);
+    return requiredStep(
+      view,
+      "expert_reviews",
+      ["necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "signed"],
+      ["专家论证意见涵盖必要性、可行性、科学性并经签字。", "An expert opinion covers necessity, feasibility and soundness, and is signed."],
+      ["没有涵盖必要性、可行性、科学性并经签字的专家论证意见。", "No signed expert opinion covering necessity, feasibility and soundness."],
+    );
+  },
+};
+
+export const riskAssessed: ComplianceRule = {
+  id: "RISK_ASSESSED",
+  article: article("22–23", "二十二、二十三"),
+  statement: { zh: "可能影响社会稳定、公共安全的决策事项，应当开展风险评估，评估报告载明风险点、风险防范措施和处置预案。", en: "A decision that may affect social stability or public safety has a risk assessment stating risk points, measures and a contingency plan." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision is marked as possibly affecting social stability or public safety.",
+  reads: ["Decision.affectsStabilityOrSafety", "RiskAssessment.riskPoints", "RiskAssessment.measures", "RiskAssessment.contingencyPlan"],
+  evaluate(view) {
+    if (!view.decision.affectsStabilityOrSafety) return notApplicable(["决策事项未标注为可能影响社会稳定、公共安全。", "The decision is not marked as affecting social stability or public safety."]);
+    return requiredStep(
+      view,
+      "risk_assessments",
+      ["riskPoints", "measures", "contingencyPlan"],
+      ["风险评估报告载明风险点、防范措施和处置预案。", "A risk report states risk points, measures and a contingency plan."],
+      ["没有载明风险点、防范措施和处置预案的风险评估报告。", "No risk report stating risk points, measures and a contingency plan."],
+    );
+  },
+};
+
+const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
+
+export const uncontrollableRisk: ComplianceRule = {
+  id: "UNCONTROLLABLE_RISK",
+  article: article("24", "二十四"),
+  statement: { zh: "风险不可控的，在采取调整决策草案等措施确保风险可控后，方可作出决策。", en: "No decision on an uncontrollable risk until the draft is changed so that the risk is controllable." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision has a risk assessment.",
+  reads: ["RiskAssessment.assessedOn", "RiskAssessment.controllability", "Deliberation.heldOn", "Deliberation.outcome"],
+  evaluate(view) {
+    const assessments = [...view.records("risk_assessments")].sort(byDate("assessedOn"));
+    const meetings = view.adoptingDeliberations();
+    const evidence = [...assessments.flatMap((row) => ["assessedOn", "controllability"].map((field) => view.evidence("risk_assessments", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const withheld = view.withheldWhole("risk_assessments");
+    // Which assessment was the latest cannot be told while one is withheld whole.
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (assessments.length === 0) return notApplicable(["没有风险评估。", "No risk assessment."]);
+    for (const meeting of meetings) {
+      const latest = assessments.filter((row) => String(row.assessedOn) <= String(meeting.heldOn)).at(-1);
+      if (latest?.controllability === "UNCONTROLLABLE") return violated([`${meeting.heldOn}作出决策时，最近的风险评估（${latest.assessedOn}）结论为风险不可控。`, `Decided on ${meeting.heldOn} while the latest risk assessment (${latest.assessedOn}) found the risk uncontrollable.`], evidence);
+    }
+    const hiddenMeetings = view.withheldWhole("deliberations");
+    if (hiddenMeetings.length && assessments.some((row) => row.controllability === "UNCONTROLLABLE")) return notAssessable(hiddenMeetings, evidence);
+    if (meetings.length === 0 && assessments.at(-1)!.controllability === "UNCONTROLLABLE") return pending(["风险不可控：须调整决策草案并重新评估后方可作出决策。", "Risk uncontrollable: the draft must be changed and reassessed before a decision."], evidence);
+    return satisfied(["未在风险不可控时作出决策。", "No decision was taken on an uncontrollable risk."], evidence);
+  },
+};

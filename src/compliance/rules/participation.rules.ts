@@ -1,0 +1,125 @@
+import { addDays, chinaDate, daysBetween } from "../working-days.js";
+import { type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+
+const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
+
+export const catalogListed: ComplianceRule = {
+  id: "CATALOG_LISTED",
+  article: article("3", "三"),
+  statement: { zh: "决策事项列入向社会公布的年度决策事项目录。", en: "The decision is listed in a published annual decision catalog." },
+  severity: "MANDATORY",
+  appliesWhen: "Every decision.",
+  reads: ["Decision.catalogYear", "Decision.catalogNumber", "Decision.catalogPublishedOn", "Decision.stage"],
+  evaluate(view) {
+    const d = view.decision;
+    const evidence = ["catalogYear", "catalogNumber", "catalogPublishedOn"].map((field) => view.evidence("decisions", d, field));
+    if (d.catalogPublishedOn) return satisfied([`列入${d.catalogYear}年决策事项目录第${d.catalogNumber}项，目录于${d.catalogPublishedOn}公布。`, `Item ${d.catalogNumber} of the ${d.catalogYear} catalog, published on ${d.catalogPublishedOn}.`], evidence);
+    if (!view.reached("PUBLIC_PARTICIPATION")) return pending(["决策尚在启动阶段，目录公布日期尚未记录。", "The decision is being initiated; the catalog's publication is not recorded yet."], evidence);
+    return violated(["未记录载明该事项的决策事项目录的公布日期。", "No published catalog listing the decision is recorded."], evidence);
+  },
+};
+
+export const affectedGroupsHeard: ComplianceRule = {
+  id: "AFFECTED_GROUPS_HEARD",
+  article: article("14", "十四"),
+  statement: { zh: "决策事项涉及特定群体利益的，应当听取相关人民团体、社会组织以及群众代表等的意见。", en: "Groups whose interests the decision specially affects are heard." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision names specially affected groups.",
+  reads: ["Decision.speciallyAffectedGroups", "Decision.stage", "Consultation.consultedGroups"],
+  evaluate(view) {
+    const groups = view.decision.speciallyAffectedGroups as string[];
+    if (groups.length === 0) return notApplicable(["决策未载明涉及利益的特定群体。", "The decision names no specially affected group."]);
+    const consultations = view.records("consultations");
+    const heard = new Set(consultations.flatMap((row) => row.consultedGroups as string[]));
+    const unheard = groups.filter((group) => !heard.has(group));
+    const evidence = [view.evidence("decisions", view.decision, "speciallyAffectedGroups"), ...consultations.map((row) => view.evidence("consultations", row, "consultedGroups"))];
+    if (unheard.length === 0) return satisfied(["涉及的特定群体均已听取意见。", "Every specially affected group was heard."], evidence);
+    const withheld = view.withheldWhole("consultations");
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (!view.deliberated()) return pending([`尚未听取：${unheard.join("、")}（决策讨论前应当听取）。`, `Not heard yet: ${unheard.join(", ")} (due before deliberation).`], evidence);
+    return violated([`决策讨论前未听取：${unheard.join("、")}。`, `Not heard before deliberation: ${unheard.join(", ")}.`], evidence);
+  },
+};
+
+export const commentPeriod: ComplianceRule = {
+  id: "COMMENT_PERIOD",
+  article: article("15", "十五"),
+  statement: { zh: "公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，应当在征求意见时予以说明。", en: "A public comment period lasts at least 30 days, or states why it is shorter when it opens." },
+  severity: "GENERAL",
+  appliesWhen: "The decision has an online comment period.",
+  reads: ["Consultation.method", "Consultation.opensOn", "Consultation.closesOn", "Consultation.shortPeriodReason"],
+  evaluate(view) {
+    const periods = view.records("consultations").filter((row) => row.method === "ONLINE_COMMENT");
+    const evidence: Evidence[] = periods.flatMap((row) => ["opensOn", "closesOn", "shortPeriodReason"].map((field) => view.evidence("consultations", row, field)));
+    const short = periods.filter((row) => daysBetween(row.opensOn as string, row.closesOn as string) + 1 < 30 && !row.shortPeriodReason);
+    if (short.length) {
+      const [first] = short;
+      const length = daysBetween(first!.opensOn as string, first!.closesOn as string) + 1;
+      return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
+    }
+    const withheld = view.withheldWhole("consultations");
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (periods.length === 0) return notApplicable(["未公开征求意见。", "No online comment period."]);
+    return satisfied(["征求意见期限不少于30日，或已说明缩短理由。", "Every comment period lasts 30 days or states why it is shorter."], evidence);
+  },
+};
+
+export const hearingNotice: ComplianceRule = {
+  id: "HEARING_NOTICE",
+  article: article("16", "十六"),
+  statement: { zh: "听证参加人名单提前向社会公布；听证材料至少在听证举行7日前送达听证参加人。", en: "Hearing participants are published in advance, and get the materials at least 7 days before the hearing." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision has a hearing.",
+  reads: ["Consultation.method", "Consultation.opensOn", "Consultation.materialsProvidedOn", "Consultation.participantsPublishedOn"],
+  evaluate(view, today) {
+    const hearings = view.records("consultations").filter((row) => row.method === "HEARING");
+    const evidence = hearings.flatMap((row) => ["opensOn", "materialsProvidedOn", "participantsPublishedOn"].map((field) => view.evidence("consultations", row, field)));
+    const late: string[] = [];
+    const due: string[] = [];
+    for (const hearing of hearings) {
+      const day = hearing.opensOn as string;
+      const checks = [
+        { recorded: hearing.materialsProvidedOn as string | null, deadline: addDays(day, -7), what: "materials" },
+        { recorded: hearing.participantsPublishedOn as string | null, deadline: addDays(day, -1), what: "participants" },
+      ];
+      for (const { recorded, deadline, what } of checks) {
+        if (recorded ? recorded > deadline : today > deadline) late.push(`${what} (${day})`);
+        else if (!recorded) due.push(deadline);
+      }
+    }
+    if (late.length) return violated([`听证通知不及时：${late.join("、")}。`, `Hearing notice late or missing: ${late.join(", ")}.`], evidence);
+    if (due.length) {
+      const next = due.sort()[0]!;
+      return pending([`听证材料或参加人名单应于${next}前送达或公布。`, `Hearing materials or participants are due by ${next}.`], evidence, { reassessOn: addDays(next, 1) });
+    }
+    const withheld = view.withheldWhole("consultations");
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (hearings.length === 0) return notApplicable(["未举行听证。", "No hearing."]);
+    return satisfied(["听证参加人提前公布，材料提前7日以上送达。", "Participants published in advance and materials provided at least 7 days before."], evidence);
+  },
+};
+
+export const commentsAnswered: ComplianceRule = {
+  id: "COMMENTS_ANSWERED",
+  article: article("18", "十八"),
+  statement: { zh: "对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见；决策公布前每条意见均有采纳结果。", en: "Every comment is answered, with its adoption result recorded, before the decision is published." },
+  severity: "MANDATORY",
+  appliesWhen: "The decision received comments.",
+  reads: ["Comment.adoptionResult", "Comment.answeredAt", "Publication.publishedOn"],
+  evaluate(view) {
+    const comments = view.records("comments");
+    const [publication] = view.records("publications").sort((a, b) => String(a.publishedOn).localeCompare(String(b.publishedOn)));
+    const publishedOn = (publication?.publishedOn as string | undefined) ?? null;
+    const answered = (row: (typeof comments)[number]) => row.answeredAt instanceof Date && row.adoptionResult !== null && row.adoptionResult !== "UNDER_CONSIDERATION";
+    const answeredDay = (row: (typeof comments)[number]) => chinaDate(row.answeredAt as Date);
+    const evidence = [...comments.flatMap((row) => ["adoptionResult", "answeredAt"].map((field) => view.evidence("comments", row, field))), ...(publication ? [view.evidence("publications", publication, "publishedOn")] : [])];
+    const late = publishedOn ? comments.filter((row) => !answered(row) || answeredDay(row) > publishedOn) : [];
+    if (late.length) return violated([`${late.length}条意见在决策公布（${publishedOn}）前未答复。`, `${late.length} comment(s) not answered before the decision was published on ${publishedOn}.`], evidence);
+    const withheld = view.withheldWhole("comments", "consultations");
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (comments.length === 0) return notApplicable(["没有公众意见。", "No comments."]);
+    const open = comments.filter((row) => !answered(row));
+    if (open.length) return pending([`${open.length}条意见尚待答复（决策公布前应当答复）。`, `${open.length} comment(s) still to be answered (due before publication).`], evidence);
+    return satisfied(["每条意见均已答复并记录采纳结果。", "Every comment is answered with its adoption result."], evidence);
+  },
+};

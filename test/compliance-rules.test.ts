@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { complianceRules } from "../src/compliance/rules.js";
+import { recordDisclosures } from "../src/disclosure/record-types.js";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { TestApi } from "./support/api.js";
+import { CANARY, loadSampleDecisions } from "./support/canary-file.js";
+import { COMPLIANCE_YEAR, ruleCases } from "./support/compliance-files.js";
+
+const REPORTS = /* GraphQL */ `
+  query($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Decision {
+        id
+        compliance {
+          state computedFrom assessedOn
+          results { rule { id article } status findingZh findingEn evidence { recordId field value } withheld { ground article scope } }
+        }
+      }
+    }
+  }
+`;
+
+type Report = { state: string; computedFrom: string; results: { rule: { id: string }; status: string; withheld: { ground: string; article: string }[]; evidence: { recordId: string }[] }[] };
+
+describe("the compliance report, rule by rule", () => {
+  let api: TestApi;
+  const ids = new Map<string, string>();
+  const reports: Record<"ANONYMOUS" | "LEGAL_REVIEWER", Map<string, Report>> = { ANONYMOUS: new Map(), LEGAL_REVIEWER: new Map() };
+  const all = ruleCases.flatMap(([rule, cases]) => cases.map((c) => ({ rule, ...c, key: `${rule}/${c.name}` })));
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const loaded = await loadSampleDecisions(api.database, all.map((c) => c.file));
+    all.forEach((c, i) => ids.set(c.key, toGlobalId("Decision", loaded[i]!)));
+    for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
+      const { nodes } = await api.dataAs<{ nodes: ({ id: string; compliance: Report } | null)[] }>(role, REPORTS, { ids: [...ids.values()] });
+      for (const c of all) reports[role].set(c.key, nodes.find((n) => n?.id === ids.get(c.key))!.compliance);
+    }
+  });
+  afterAll(() => api.stop());
+
+  it("has, for every rule, a case that satisfies it, one that violates it, one pending or not applicable, and one withheld where anything it reads can be withheld", () => {
+    const withholdable = new Set(recordDisclosures.flatMap((r) => r.withholdable.map((f) => `${r.typeName}.${f}`)));
+    expect(ruleCases.map(([rule]) => rule).sort()).toEqual(complianceRules.map((r) => r.id).sort());
+    for (const [rule, cases] of ruleCases) {
+      const statuses = new Set(cases.map((c) => c.staff));
+      expect(statuses, rule).toContain("SATISFIED");
+      expect(statuses, rule).toContain("VIOLATED");
+      expect(cases.some((c) => c.public === "PENDING" || c.public === "NOT_APPLICABLE"), rule).toBe(true);
+      // A rule reading only always-public fields of the decision itself has nothing that could be withheld.
+      const onlyDecision = complianceRules.find((r) => r.id === rule)!.reads.every((field) => field.startsWith("Decision.") && !withholdable.has(field));
+      if (!onlyDecision) expect(cases.some((c) => c.public === "NOT_ASSESSABLE" && c.staff !== "NOT_ASSESSABLE"), rule).toBe(true);
+    }
+  });
+
+  for (const [rule, cases] of ruleCases) {
+    for (const c of cases) {
+      it(`${rule}: ${c.name} → public ${c.public}, legal reviewer ${c.staff}`, () => {
+        const result = (role: "ANONYMOUS" | "LEGAL_REVIEWER") => reports[role].get(`${rule}/${c.name}`)!.results.find((r) => r.rule.id === rule)!;
+        expect(result("ANONYMOUS").status).toBe(c.public);
+        expect(result("LEGAL_REVIEWER").status).toBe(c.staff);
+        if (c.public === "NOT_ASSESSABLE") {
+          // Not "missing": the public is told on which legal ground the step is withheld.
+          expect(result("ANONYMOUS").withheld.map((w) => w.ground)).toContain("COMMERCIAL_SECRET");
+          expect(result("ANONYMOUS").withheld[0]!.article).toContain("第十五條");
+        }
+        expect(result("LEGAL_REVIEWER").withheld).toEqual([]);
+      });
+    }
+  }
+
+  it("is computed from the disclosed records for the public and from the full records for reviewers, and shows the public no withheld value", async () => {
+    for (const report of reports.ANONYMOUS.values()) expect(report.computedFrom).toBe("DISCLOSED_RECORDS");
+    for (const report of reports.LEGAL_REVIEWER.values()) expect(report.computedFrom).toBe("FULL_RECORDS");
+    const raw = (await api.anonymous(REPORTS, { ids: [...ids.values()] })).raw;
+    expect(raw).not.toContain(CANARY);
+    // The withheld dates of the withheld legality review (due 2024-05-08) appear in no public evidence.
+    const withheldReview = reports.ANONYMOUS.get("LEGALITY_REVIEW_TIME/withheld")!;
+    expect(JSON.stringify(withheldReview)).not.toContain("2024-05-08");
+    expect(JSON.stringify(reports.LEGAL_REVIEWER.get("LEGALITY_REVIEW_TIME/withheld"))).toContain("2024-05-08");
+  });
+
+  it("sums up to the worst result: a compliant file is COMPLIANT, one violation makes it VIOLATED, a withheld step NOT_ASSESSABLE", () => {
+    expect(reports.ANONYMOUS.get("CATALOG_LISTED/satisfied")!.state).toBe("COMPLIANT");
+    expect(reports.ANONYMOUS.get("DISSENT_RECORDED/violated")!.state).toBe("VIOLATED");
+    expect(reports.ANONYMOUS.get("DISSENT_RECORDED/withheld")!.state).toBe("NOT_ASSESSABLE");
+    expect(reports.LEGAL_REVIEWER.get("DISSENT_RECORDED/withheld")!.state).toBe("COMPLIANT");
+    expect(reports.ANONYMOUS.get("DISSENT_RECORDED/pending")!.state).toBe("PENDING");
+  });
+
+  it("filters decisions by a rule's status and by overall state, each viewer on their own reports", async () => {
+    const query = `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id } } }`;
+    for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
+      for (const [rule] of ruleCases) {
+        for (const status of ["VIOLATED", "NOT_ASSESSABLE", "SATISFIED"]) {
+          const expected = all.filter((c) => reports[role].get(c.key)!.results.find((r) => r.rule.id === rule)!.status === status).map((c) => ids.get(c.key));
+          const { decisions } = await api.dataAs(role, query, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { rule, ruleStatus: [status] } } });
+          expect(decisions.nodes.map((n: { id: string }) => n.id).sort(), `${role} ${rule} ${status}`).toEqual(expected.sort());
+          expect(decisions.totalCount).toBe(expected.length);
+        }
+      }
+      const violated = all.filter((c) => reports[role].get(c.key)!.state === "VIOLATED").map((c) => ids.get(c.key));
+      const { decisions } = await api.dataAs(role, query, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { state: ["VIOLATED"] } } });
+      expect(decisions.nodes.map((n: { id: string }) => n.id).sort()).toEqual(violated.sort());
+    }
+  });
+
+  it("counts compliance by rule, year and body exactly as the reports say", async () => {
+    const query = `query($f: DecisionFilter) { complianceStatistics(filter: $f) { decisions computedFrom byState { key count } byRule { rule { id } satisfied violated pending notApplicable notAssessable } byYear { key compliant pending notAssessable violated } byDecidingBody { key label violated compliant pending notAssessable } } }`;
+    for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
+      const { complianceStatistics: stats } = await api.dataAs(role, query, { f: { catalogYear: COMPLIANCE_YEAR } });
+      expect(stats.decisions).toBe(all.length);
+      for (const rule of complianceRules) {
+        const counted = stats.byRule.find((r: { rule: { id: string } }) => r.rule.id === rule.id);
+        const statuses = all.map((c) => reports[role].get(c.key)!.results.find((r) => r.rule.id === rule.id)!.status);
+        expect(counted.violated, `${role} ${rule.id}`).toBe(statuses.filter((s) => s === "VIOLATED").length);
+        expect(counted.notAssessable, `${role} ${rule.id}`).toBe(statuses.filter((s) => s === "NOT_ASSESSABLE").length);
+        expect(counted.satisfied + counted.violated + counted.pending + counted.notApplicable + counted.notAssessable).toBe(all.length);
+      }
+      const violated = all.filter((c) => reports[role].get(c.key)!.state === "VIOLATED").length;
+      expect(stats.byYear).toEqual([expect.objectContaining({ key: String(COMPLIANCE_YEAR), violated })]);
+      expect(stats.byDecidingBody[0].label).toBe("孔城鎮人民政府");
+    }
+  });
+
+  it("refuses a rule status without a rule, and an unknown rule, changing nothing", async () => {
+    const noRule = await api.anonymous(`{ decisions(filter: { compliance: { ruleStatus: [VIOLATED] } }) { totalCount } }`);
+    expect(noRule.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const unknown = await api.anonymous(`{ decisions(filter: { compliance: { rule: NO_SUCH_RULE } }) { totalCount } }`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.raw).not.toMatch(/select|from "|stack/i);
+  });
+
+  it("lists every rule with its article, statements and the fields it reads", async () => {
+    const { complianceRules: listed } = await api.data(`{ complianceRules { id article statementZh statementEn severity appliesWhen reads } }`);
+    expect(listed).toHaveLength(complianceRules.length);
+    for (const rule of listed) {
+      expect(rule.article).toMatch(/^art\. \d/);
+      expect(rule.statementZh.length).toBeGreaterThan(5);
+      expect(rule.reads.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,202 @@
+import { type SampleDecision, type SampleWithholding } from "../../seeds/sample/sample.types.js";
+import { canary } from "./canary-file.js";
+
+/** The catalog year of every compliance fixture, so that filters and counts can single them out. */
+export const COMPLIANCE_YEAR = 2031;
+
+const secret = (path: string) => canary("compliance", path);
+
+export const withheldOn = (field?: string): SampleWithholding[] => [
+  {
+    field,
+    ground: "COMMERCIAL_SECRET",
+    article: "《中華人民共和國政府信息公開條例》第十五條",
+    explanation: "測試用的不公開決定。",
+    decidedBy: "桐城市人民政府",
+    since: "2024-01-01",
+    reviewDue: "2025-01-01",
+  },
+];
+
+let number = 0;
+
+/**
+ * A decision whose file follows every rule: catalogued, the affected enterprises heard, a 36-day
+ * comment period, a hearing noticed ten days ahead, every comment answered before publication, a
+ * signed expert opinion, a complete risk report, a lawful review given 10 working days, a recorded
+ * deliberation and a publication explaining how opinions were adopted. Its texts are public; the
+ * withheld cases put a canary in what they withhold.
+ */
+export function compliantFile(scope: string): SampleDecision {
+  const c = (path: string) => `公開的${scope}-${path}`;
+  number += 1;
+  return {
+    catalogYear: COMPLIANCE_YEAR,
+    catalogNumber: number,
+    title: c("title"),
+    summary: c("summary"),
+    category: "PUBLIC_CONSTRUCTION",
+    regionCode: "340881100201",
+    decidingBody: "孔城鎮人民政府",
+    undertakingBody: "桐城市住房和城鄉建設局",
+    stage: "PUBLICATION",
+    status: "DECIDED",
+    initiatedOn: "2024-02-01",
+    catalogPublishedOn: "2024-01-15",
+    professionalOrTechnical: true,
+    affectsStabilityOrSafety: true,
+    speciallyAffectedGroups: ["ENTERPRISE"],
+    consultations: [
+      {
+        method: "ONLINE_COMMENT",
+        opensOn: "2024-03-01",
+        closesOn: "2024-04-05",
+        summary: c("online.summary"),
+        consultedGroups: ["ENTERPRISE", "INDIVIDUAL"],
+        comments: [
+          { stakeholderCategory: "ENTERPRISE", text: c("comment.text"), reply: c("comment.reply"), moderationState: "PUBLISHED", adoptionResult: "ADOPTED", submittedAt: "2024-03-10T02:00:00.000Z", answeredAt: "2024-04-10T02:00:00.000Z" },
+        ],
+      },
+      { method: "HEARING", opensOn: "2024-04-20", closesOn: "2024-04-20", participants: c("hearing.participants"), materialsProvidedOn: "2024-04-10", participantsPublishedOn: "2024-04-10", consultedGroups: ["RESIDENT_REPRESENTATIVE"] },
+    ],
+    expertReviews: [
+      { reviewerKind: "EXPERT", reviewerName: c("expert.name"), method: "ARGUMENTATION_MEETING", reviewedOn: "2024-04-25", necessityOpinion: c("expert.necessity"), feasibilityOpinion: c("expert.feasibility"), soundnessOpinion: c("expert.soundness"), signed: true },
+    ],
+    riskAssessments: [
+      { assessor: c("risk.assessor"), assessedOn: "2024-04-28", overallLevel: "LOW", controllability: "CONTROLLABLE", riskPoints: c("risk.points"), measures: c("risk.measures"), contingencyPlan: c("risk.plan"), findings: [] },
+    ],
+    legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06", dueOn: "2024-05-20", completedOn: "2024-05-17", result: "LAWFUL", opinion: c("legal.opinion") }],
+    deliberations: [{ meeting: c("meeting"), heldOn: "2024-05-28", outcome: "ADOPTED", dissent: c("dissent") }],
+    publication: { documentNumber: `孔政〔2031〕${number}號`, publishedOn: "2024-06-05", fullText: c("publication.text"), adoptionExplanation: c("publication.explanation") },
+  };
+}
+
+/** The same decision, still in public participation: nothing after it has happened. */
+export function earlyFile(scope: string): SampleDecision {
+  const file = compliantFile(scope);
+  return { ...file, stage: "PUBLIC_PARTICIPATION", status: "IN_PROGRESS", expertReviews: [], riskAssessments: [], legalityReviews: [], deliberations: [], publication: undefined };
+}
+
+type Change = (file: SampleDecision) => SampleDecision;
+const consultation = (method: string, change: (c: NonNullable<SampleDecision["consultations"]>[number]) => object): Change => (f) => ({
+  ...f,
+  consultations: f.consultations!.map((c) => (c.method === method ? { ...c, ...change(c) } : c)),
+});
+const only = <K extends "expertReviews" | "riskAssessments" | "legalityReviews" | "deliberations">(key: K, change: object): Change => (f) => ({ ...f, [key]: f[key]!.map((r) => ({ ...r, ...change })) });
+const publication = (change: object): Change => (f) => ({ ...f, publication: { ...f.publication!, ...change } });
+
+export interface RuleCase {
+  name: string;
+  file: SampleDecision;
+  /** What the public's report says, and what staff's says (the same unless something is withheld). */
+  public: string;
+  staff: string;
+}
+
+const cases = (rule: string, scenarios: [name: string, base: "compliant" | "early", change: Change, expectPublic: string, expectStaff?: string][]): [string, RuleCase[]] => [
+  rule,
+  scenarios.map(([name, base, change, expectPublic, expectStaff]) => ({
+    name,
+    file: change((base === "compliant" ? compliantFile : earlyFile)(`${rule}-${name}`)),
+    public: expectPublic,
+    staff: expectStaff ?? expectPublic,
+  })),
+];
+
+const same: Change = (f) => f;
+const secretComments = (c: NonNullable<SampleDecision["consultations"]>[number]) => c.comments!.map((m) => ({ ...m, text: secret("comment.text"), reply: secret("comment.reply") }));
+
+/** For every rule: a decision satisfying it, one violating it, one where it is pending or does not apply, and one where what it needs is withheld. */
+export const ruleCases: [string, RuleCase[]][] = [
+  cases("CATALOG_LISTED", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", (f) => ({ ...f, catalogPublishedOn: null }), "VIOLATED"],
+    ["pending", "early", (f) => ({ ...f, stage: "INITIATION", consultations: [], catalogPublishedOn: null }), "PENDING"],
+  ]),
+  cases("AFFECTED_GROUPS_HEARD", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", (f) => ({ ...f, speciallyAffectedGroups: ["ENTERPRISE", "PEOPLES_ORGANISATION"] }), "VIOLATED"],
+    ["pending", "early", (f) => ({ ...f, speciallyAffectedGroups: ["PEOPLES_ORGANISATION"] }), "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, speciallyAffectedGroups: [] }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ summary: secret("groups.summary"), comments: secretComments(c), withheld: withheldOn() })), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("COMMENT_PERIOD", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["shorter with its reason", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20", shortPeriodReason: "汛期將至，情況緊急。" })), "SATISFIED"],
+    ["violated", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20" })), "VIOLATED"],
+    ["not applicable", "compliant", (f) => ({ ...f, consultations: f.consultations!.filter((c) => c.method !== "ONLINE_COMMENT") }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ closesOn: "2024-03-20", summary: secret("period.summary"), comments: secretComments(c), withheld: withheldOn() })), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
+  cases("HEARING_NOTICE", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", consultation("HEARING", () => ({ materialsProvidedOn: "2024-04-15" })), "VIOLATED"],
+    ["pending", "early", consultation("HEARING", () => ({ opensOn: "2030-06-01", closesOn: "2030-06-01", materialsProvidedOn: null, participantsPublishedOn: null })), "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, consultations: f.consultations!.filter((c) => c.method !== "HEARING") }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", consultation("HEARING", () => ({ participants: secret("hearing.participants"), withheld: withheldOn() })), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("COMMENTS_ANSWERED", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-10T02:00:00.000Z" })) })), "VIOLATED"],
+    ["pending", "early", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, adoptionResult: undefined, reply: undefined })) })), "PENDING"],
+    ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: secretComments(c).map((m) => ({ ...m, withheld: withheldOn() })) })), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("EXPERT_ARGUMENTATION", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", only("expertReviews", { signed: false }), "VIOLATED"],
+    ["pending", "early", same, "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, professionalOrTechnical: false }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", only("expertReviews", { necessityOpinion: secret("expert.necessity"), withheld: withheldOn("necessityOpinion") }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("RISK_ASSESSED", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", only("riskAssessments", { contingencyPlan: undefined }), "VIOLATED"],
+    ["pending", "early", same, "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, affectsStabilityOrSafety: false }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", only("riskAssessments", { contingencyPlan: secret("risk.plan"), withheld: withheldOn("contingencyPlan") }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("UNCONTROLLABLE_RISK", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", only("riskAssessments", { controllability: "UNCONTROLLABLE", overallLevel: "HIGH" }), "VIOLATED"],
+    ["pending", "early", (f) => ({ ...f, stage: "RISK_ASSESSMENT", riskAssessments: compliantFile("risk-pending").riskAssessments!.map((r) => ({ ...r, controllability: "UNCONTROLLABLE" as const })) }), "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, riskAssessments: [], affectsStabilityOrSafety: false }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", only("riskAssessments", { controllability: "UNCONTROLLABLE", assessor: secret("risk.assessor"), riskPoints: secret("risk.points"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
+  cases("LAWFUL_REVIEW_BEFORE_DELIBERATION", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", only("legalityReviews", { result: "UNLAWFUL" }), "VIOLATED"],
+    ["reviewed after the meeting", "compliant", only("legalityReviews", { completedOn: "2024-05-29" }), "VIOLATED"],
+    ["pending", "early", same, "PENDING"],
+    ["withheld", "compliant", only("legalityReviews", { opinion: secret("legal.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("LEGALITY_REVIEW_TIME", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    // 2024 National Day: 1–7 October off, Sunday 29 September and Saturday 12 October worked.
+    ["satisfied by a make-up working day", "compliant", reviewedAroundNationalDay("2024-10-12"), "SATISFIED"],
+    ["violated across a public holiday", "compliant", reviewedAroundNationalDay("2024-10-11"), "VIOLATED"],
+    ["pending", "early", (f) => ({ ...f, stage: "LEGALITY_REVIEW", legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06" }] }), "PENDING"],
+    ["withheld", "compliant", only("legalityReviews", { dueOn: "2024-05-08", opinion: secret("legal.time.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
+  cases("DISSENT_RECORDED", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", only("deliberations", { dissent: undefined }), "VIOLATED"],
+    ["pending", "early", same, "PENDING"],
+    ["withheld", "compliant", only("deliberations", { dissent: secret("dissent"), withheld: withheldOn("dissent") }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+  cases("PUBLISHED_WITH_EXPLANATION", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["violated", "compliant", publication({ adoptionExplanation: undefined }), "VIOLATED"],
+    ["pending", "compliant", (f) => ({ ...f, stage: "DELIBERATION", status: "IN_PROGRESS", publication: undefined }), "PENDING"],
+    ["not applicable", "early", same, "NOT_APPLICABLE"],
+    ["withheld", "compliant", publication({ adoptionExplanation: secret("publication.explanation"), withheld: withheldOn("adoptionExplanation") }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
+];
+
+/** Submitted on Friday 27 September 2024 and due on `dueOn`; deliberated and published after. */
+function reviewedAroundNationalDay(dueOn: string): Change {
+  return (f) => ({
+    ...f,
+    legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-09-27", dueOn, completedOn: "2024-10-10", result: "LAWFUL" }],
+    deliberations: [{ meeting: "常務會議", heldOn: "2024-10-15", outcome: "ADOPTED", dissent: "無不同意見。" }],
+    publication: { ...f.publication!, publishedOn: "2024-10-20" },
+  });
+}
