@@ -141,3 +141,13 @@ describe("the compliance report, rule by rule", () => {
     }
   });
 });
+
+describe("the rules' documentation", () => {
+  it("lists every rule with its article and what it reads, in step with the code (npm run docs:rules)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { rulesFile, rulesMarkdown } = await import("../src/compliance/rules.markdown.js");
+    const written = await readFile(rulesFile, "utf8");
+    expect(written).toBe(rulesMarkdown());
+    for (const rule of complianceRules) expect(written).toContain(`| \`${rule.id}\` | ${rule.article}`);
+  });
+});

@@ -21,6 +21,8 @@ const RECORD = /* GraphQL */ `
   attachments { totalCount nodes { id title url } }
 `;
 
+const COMPLIANCE = /* GraphQL */ `state computedFrom results { rule { id } status findingZh findingEn evidence { recordId field value } withheld { field ground article explanation since } }`;
+
 const NOTICES = /* GraphQL */ `
   withheld { scope field recordKind ground article explanation since reviewDue decidedBy { name } }
   basis { nodes { withheld { field } } }
@@ -123,7 +125,9 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     const byId = await ask(`query($id: ID!) { decision(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId("Decision", ids.whole) });
     const feed = await ask(`{ changes(first: 100) { totalCount nodes { recordId recordType decisionId kind } } }`);
     const stats = await ask(`{ statistics { decisions comments byYear { key count } steps { step decisions } } }`);
-    return { lists, filtered, lookups, byId, feed, stats };
+    // The report of the decision whose fields are withheld: computed from the projection, it cannot move when they change.
+    const compliance = await ask(`query($id: ID!) { decision(id: $id) { compliance { ${COMPLIANCE} } } }`, { id: toGlobalId("Decision", ids.fields) });
+    return { lists, filtered, lookups, byId, feed, stats, compliance };
   };
 
   beforeAll(async () => {
@@ -184,6 +188,17 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     expect(b.withheld.filter((n: any) => n.scope === "RECORD").map((n: any) => n.field).sort()).toEqual(
       ["attachments", "basis", "consultations", "deliberations", "expertReviews", "implementationReports", "legalityReviews", "postEvaluations", "publication", "riskAssessments"].sort(),
     );
+
+    // Compliance: reports, filters, statistics, the reviewers' queue (refused), scanned with the rest.
+    const parts = await ask(`query($id: ID!) { decision(id: $id) { compliance { ${COMPLIANCE} } } }`, { id: toGlobalId("Decision", ids.parts) });
+    expect(parts.decision.compliance.results.filter((r: { status: string }) => r.status === "NOT_ASSESSABLE").length).toBeGreaterThan(0);
+    expect(before.compliance.decision.compliance.computedFrom).toBe("DISCLOSED_RECORDS");
+    await ask(`{ complianceStatistics { decisions byState { key count } byRule { rule { id } satisfied violated pending notApplicable notAssessable } byYear { key violated } byDecidingBody { key label violated } } }`);
+    for (const state of ["COMPLIANT", "PENDING", "NOT_ASSESSABLE", "VIOLATED"]) await walk(orderings[0]!, { compliance: { state: [state] } }, "forward");
+    for (const rule of ["DISSENT_RECORDED", "PUBLISHED_WITH_EXPLANATION", "EXPERT_ARGUMENTATION"]) await walk(orderings[7]!, { compliance: { rule, ruleStatus: ["NOT_ASSESSABLE", "VIOLATED", "SATISFIED"] } }, "forward");
+    const queue = await api.as(role, `{ legalityQueue(first: 100) { totalCount nodes { state decision { id title } } } }`);
+    responses.push(queue);
+    expect(queue.errors?.[0]?.extensions?.code).toBe(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
     expect(leaks(responses)).toEqual([]);
 

@@ -172,16 +172,14 @@ export class ComplianceService {
     const items = rows.slice(0, request.size);
     this.store.prime("Decision", items.map((row) => row.decision as never));
     const counts = (key: PgColumn, typeName?: "PublicBody") => async (): Promise<Count[]> => {
-      const grouped = await this.store.read((db) =>
-        db
-          .select({ key, label: typeName ? publicBodies.name : sql<null>`NULL`, count: count() })
-          .from(q)
-          .innerJoin(decisions, eq(decisions.id, q.decisionId))
-          .leftJoin(publicBodies, eq(publicBodies.id, key))
+      const grouped = await this.store.read((db) => {
+        const base = db.select({ key, label: typeName ? publicBodies.name : sql<null>`NULL::text`, count: count() }).from(q).innerJoin(decisions, eq(decisions.id, q.decisionId));
+        const labelled = typeName ? base.leftJoin(publicBodies, eq(publicBodies.id, key)) : base;
+        return labelled
           .where(where)
-          .groupBy(key, typeName ? publicBodies.name : sql`2`)
-          .orderBy(key),
-      );
+          .groupBy(...(typeName ? [key, publicBodies.name] : [key]))
+          .orderBy(key);
+      });
       return grouped.map((row) => ({ key: row.key === null ? "NONE" : typeName ? toGlobalId(typeName, String(row.key)) : String(row.key), label: (row.label as string | null) ?? null, count: row.count }));
     };
     const connection = toConnection(

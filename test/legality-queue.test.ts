@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { TestApi } from "./support/api.js";
+import { CANARY, loadCanaryFiles, loadSampleDecisions } from "./support/canary-file.js";
+import { compliantFile, earlyFile, withheldOn } from "./support/compliance-files.js";
+
+const QUEUE = /* GraphQL */ `
+  query($filter: LegalityQueueFilter, $first: Int, $after: String) {
+    legalityQueue(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { state dueOn submittedOn decision { id title } reviewingBody { name } }
+      byState { key count } byReviewingBody { key label count } byDecidingBody { key label count }
+    }
+  }
+`;
+
+const review = (change: object) => ({ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06", ...change });
+
+describe("the legality review queue", () => {
+  let api: TestApi;
+  // Monday 3 June 2024, 10:00 in China; moved forward by the tests.
+  let now = new Date("2024-06-03T02:00:00Z");
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await TestApi.start({ clock: () => now });
+    await loadCanaryFiles(api.database);
+    const files = {
+      notSubmitted: { ...earlyFile("queue-not-submitted"), stage: "LEGALITY_REVIEW" as const },
+      // Submitted 6 May without a due date: due on the 7th working day after (14 May: Saturday 11 May was a make-up working day), overdue by 3 June.
+      overdue: { ...earlyFile("queue-overdue"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({})] },
+      underReview: { ...earlyFile("queue-under-review"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ submittedOn: "2024-05-30", dueOn: "2024-06-12" })] },
+      unlawful: { ...earlyFile("queue-unlawful"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ completedOn: "2024-05-20", result: "UNLAWFUL" as const })] },
+      deliberatedWithout: { ...compliantFile("queue-deliberated"), legalityReviews: [] },
+      // The reviewer's queue is computed from the full records: a withheld review still counts.
+      withheldUnlawful: { ...earlyFile("queue-withheld"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ completedOn: "2024-05-20", result: "RETURNED" as const, withheld: withheldOn() })] },
+      compliant: compliantFile("queue-compliant"),
+    };
+    const loaded = await loadSampleDecisions(api.database, Object.values(files));
+    Object.keys(files).forEach((name, i) => (ids[name] = toGlobalId("Decision", loaded[i]!)));
+  });
+  afterAll(() => api.stop());
+
+  const queue = async (variables: Record<string, unknown> = {}) => (await api.dataAs("LEGAL_REVIEWER", QUEUE, variables)).legalityQueue;
+  const stateOf = (list: { state: string; decision: { id: string } }[], name: string) => list.find((item) => item.decision.id === ids[name])?.state;
+
+  it("holds decisions not submitted, under review, overdue, found unlawful or deliberated without a lawful review", async () => {
+    const { nodes, totalCount, byState } = await queue({ first: 100 });
+    expect(stateOf(nodes, "notSubmitted")).toBe("NOT_SUBMITTED");
+    expect(stateOf(nodes, "overdue")).toBe("OVERDUE");
+    expect(stateOf(nodes, "underReview")).toBe("UNDER_REVIEW");
+    expect(stateOf(nodes, "unlawful")).toBe("FOUND_UNLAWFUL");
+    expect(stateOf(nodes, "withheldUnlawful")).toBe("FOUND_UNLAWFUL");
+    expect(stateOf(nodes, "deliberatedWithout")).toBe("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
+    expect(stateOf(nodes, "compliant")).toBeUndefined();
+    expect(byState.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(totalCount);
+    const overdue = nodes.find((item: { decision: { id: string } }) => item.decision.id === ids.overdue);
+    expect(overdue).toMatchObject({ dueOn: "2024-05-14", submittedOn: "2024-05-06", reviewingBody: { name: "桐城市司法局" } });
+  });
+
+  it("orders by due date, pages with cursors and filters by state and body, with counts by state and body", async () => {
+    const all = (await queue({ first: 100 })).nodes;
+    const dues = all.map((item: { dueOn: string | null }) => item.dueOn ?? "9999-12-31");
+    expect(dues).toEqual([...dues].sort());
+    const first = await queue({ first: 2 });
+    const second = await queue({ first: 100, after: first.pageInfo.endCursor });
+    expect([...first.nodes, ...second.nodes].map((item: { decision: { id: string } }) => item.decision.id)).toEqual(all.map((item: { decision: { id: string } }) => item.decision.id));
+    const unlawful = await queue({ filter: { state: ["FOUND_UNLAWFUL"] }, first: 100 });
+    expect(unlawful.nodes.every((item: { state: string }) => item.state === "FOUND_UNLAWFUL")).toBe(true);
+    expect(unlawful.byState).toEqual([{ key: "FOUND_UNLAWFUL", count: unlawful.totalCount }]);
+    const { byReviewingBody, byDecidingBody } = await queue();
+    expect(byReviewingBody.find((c: { label: string | null }) => c.label === "桐城市司法局")?.count).toBeGreaterThanOrEqual(3);
+    expect(byDecidingBody.find((c: { label: string | null }) => c.label === "孔城鎮人民政府")?.count).toBeGreaterThanOrEqual(6);
+  });
+
+  it("moves a review past its due date to OVERDUE as time passes, with no change to the records", async () => {
+    expect(stateOf((await queue({ first: 100 })).nodes, "underReview")).toBe("UNDER_REVIEW");
+    now = new Date("2024-06-13T02:00:00Z");
+    expect(stateOf((await queue({ first: 100 })).nodes, "underReview")).toBe("OVERDUE");
+    now = new Date("2024-06-03T02:00:00Z");
+    expect(stateOf((await queue({ first: 100 })).nodes, "underReview")).toBe("UNDER_REVIEW");
+  });
+
+  it("follows the records as they change through the API", async () => {
+    const { decision } = await api.dataAs("LEGAL_REVIEWER", `query($id: ID!) { decision(id: $id) { legalityReviews { nodes { id version } } } }`, { id: ids.overdue });
+    const [open] = decision.legalityReviews.nodes;
+    const done = await api.dataAs("LEGAL_REVIEWER", `mutation($input: LegalityReviewUpdateInput!) { legalityReviewUpdate(input: $input) { userErrors { message } } }`, {
+      input: { id: open.id, expectedVersion: open.version, completedOn: "2024-05-31", result: "LAWFUL" },
+    });
+    expect(done.legalityReviewUpdate.userErrors).toEqual([]);
+    expect(stateOf((await queue({ first: 100 })).nodes, "overdue")).toBeUndefined();
+  });
+
+  it("is refused to the public and to researchers, and shows them nothing", async () => {
+    const anonymous = await api.anonymous(QUEUE);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.data ?? null).toBeNull();
+    const researcher = await api.as("RESEARCHER", QUEUE);
+    expect(researcher.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    for (const response of [anonymous, researcher]) {
+      expect(response.raw).not.toContain(CANARY);
+      expect(response.raw).not.toContain("queue-");
+    }
+  });
+});
