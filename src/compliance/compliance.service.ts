@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
 import { type Viewer } from "../access/viewer.js";
 import { type Clock } from "../context.js";

@@ -1,8 +1,7 @@
 import { type DecisionFile } from "./decision-file.js";
 import { type ComplianceReport } from "./evaluate.js";
-import { lawfulReviewBeforeDeliberation } from "./rules/decision.rules.js";
-import { REVIEW_WORKING_DAYS } from "./rules/decision.rules.js";
-import { FileView } from "./rule.js";
+import { lawfulReviewBeforeDeliberation, REVIEW_WORKING_DAYS } from "./rules/decision.rules.js";
+import { byDate, FileView } from "./rule.js";
 import { addDays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
 
 export type LegalityQueueState = "NOT_SUBMITTED" | "UNDER_REVIEW" | "OVERDUE" | "FOUND_UNLAWFUL" | "DELIBERATED_WITHOUT_LAWFUL_REVIEW";
@@ -36,7 +35,7 @@ function dueDateOf(review: Record<string, unknown>): string | null {
  */
 export function legalityQueueEntry(file: DecisionFile, report: ComplianceReport, today: string): LegalityQueueEntry | null {
   const view = new FileView(file);
-  const reviews = [...view.records("legality_reviews")].sort((a, b) => String(a.submittedOn).localeCompare(String(b.submittedOn)) || String(a.createdAt).localeCompare(String(b.createdAt)));
+  const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
   const latest = reviews.at(-1);
   const entry = (state: LegalityQueueState, dueOn: string | null = null, reassessOn: string | null = null): LegalityQueueEntry => ({
     state,

@@ -55,6 +55,12 @@ export function notAssessable(withheld: NoticeRow[], evidence: Evidence[] = []):
   return { status: "NOT_ASSESSABLE", finding: { zh: `所需记录依法不予公开，无法评估：${grounds}`, en: `Not assessable: what the rule needs is withheld on ground ${grounds}.` }, evidence, withheld };
 }
 
+/** An article of the Interim Regulations (Decree 713), cited the same way everywhere. */
+export const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
+
+/** Records by a date field, then by creation (the same order for the public and for staff: both are public). */
+export const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
+
 const stages = decisionStage.enumValues;
 const ADOPTED = new Set(["ADOPTED", "ADOPTED_WITH_CHANGES"]);
 export const LAWFUL = new Set(["LAWFUL", "LAWFUL_AFTER_AMENDMENT"]);

@@ -1,10 +1,7 @@
-import { type Row } from "../../db/by-id.loader.js";
 import { type NoticeRow } from "../../records/record-store.js";
 import { addDays, CalendarNotCovered, workingDaysBetween } from "../working-days.js";
-import { type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
-const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
-const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
 export const REVIEW_WORKING_DAYS = 7;
 
 export const lawfulReviewBeforeDeliberation: ComplianceRule = {

@@ -1,9 +1,7 @@
-import { type Row } from "../../db/by-id.loader.js";
 import { type NoticeRow } from "../../records/record-store.js";
 import { type FilePart } from "../decision-file.js";
-import { type ComplianceRule, type Evidence, type FileView, notApplicable, notAssessable, pending, type RuleOutcome, satisfied, violated } from "../rule.js";
+import { article, byDate, type ComplianceRule, type Evidence, type FileView, notApplicable, notAssessable, pending, type RuleOutcome, satisfied, violated } from "../rule.js";
 
-const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
 
 /**
  * A step required before deliberation, done by at least one record holding every required field:
@@ -61,7 +59,6 @@ export const riskAssessed: ComplianceRule = {
   },
 };
 
-const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
 
 export const uncontrollableRisk: ComplianceRule = {
   id: "UNCONTROLLABLE_RISK",

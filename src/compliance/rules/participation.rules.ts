@@ -1,7 +1,6 @@
 import { addDays, chinaDate, daysBetween } from "../working-days.js";
-import { type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+import { article, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
-const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
 
 export const catalogListed: ComplianceRule = {
   id: "CATALOG_LISTED",
