@@ -43,6 +43,8 @@ export function generatedDecisions(count: number, regions: readonly SampleRegion
     return {
       ...sample,
       catalogPublishedOn: facts.next() < 0.95 ? isoDate(year, 1, 15) : null,
+      // Some concern enterprises, who are then to be heard (art. 14); these generated files record no consultation.
+      speciallyAffectedGroups: facts.next() < 0.1 ? ["ENTERPRISE"] : undefined,
       legalityReviews: sample.legalityReviews?.map((review) => (underReview ? { ...review, completedOn: undefined, result: undefined, opinion: undefined, dueOn: isoDate(year, month + 2, 12) } : review)),
       deliberations:
         stageIndex >= stages.indexOf("DELIBERATION") && facts.next() < 0.95

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complianceRules } from "../src/compliance/rules.js";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
+
+const rowIdOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 import { TestApi } from "./support/api.js";
 import { CANARY, loadSampleDecisions } from "./support/canary-file.js";
 import { COMPLIANCE_YEAR, ruleCases } from "./support/compliance-files.js";
@@ -13,7 +15,7 @@ const REPORTS = /* GraphQL */ `
         id
         compliance {
           state computedFrom assessedOn
-          results { rule { id article } status findingZh findingEn evidence { recordId field value } withheld { ground article scope } }
+          results { rule { id article } status findingZh findingEn evidence { recordId field value hiddenFromPublic } withheld { ground article scope } }
         }
       }
     }
@@ -78,6 +80,17 @@ describe("the compliance report, rule by rule", () => {
     const withheldReview = reports.ANONYMOUS.get("LEGALITY_REVIEW_TIME/withheld")!;
     expect(JSON.stringify(withheldReview)).not.toContain("2024-05-08");
     expect(JSON.stringify(reports.LEGAL_REVIEWER.get("LEGALITY_REVIEW_TIME/withheld"))).toContain("2024-05-08");
+  });
+
+  it("marks, in staff's evidence, the values the public may not see, and logs their reading like any read of a withheld field", async () => {
+    const evidence = reports.LEGAL_REVIEWER.get("DISSENT_RECORDED/withheld")!.results.find((r) => r.rule.id === "DISSENT_RECORDED")!.evidence as unknown as { recordId: string; field: string; hiddenFromPublic: boolean }[];
+    const dissent = evidence.find((e) => e.field === "dissent")!;
+    expect(dissent.hiddenFromPublic).toBe(true);
+    expect(evidence.find((e) => e.field === "heldOn")!.hiddenFromPublic).toBe(false);
+    const [{ rowId } = { rowId: "" }] = await api.database.query<{ rowId: string }>("SELECT id AS \"rowId\" FROM deliberations WHERE decision_id = $1", [rowIdOf(ids.get("DISSENT_RECORDED/withheld")!)]);
+    const logged = await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM access_log WHERE record_id = $1 AND field = 'dissent'", [rowId]);
+    expect(logged[0]!.n).toBeGreaterThan(0);
+    for (const report of reports.ANONYMOUS.values()) for (const result of report.results) for (const e of result.evidence as unknown as { hiddenFromPublic: boolean }[]) expect(e.hiddenFromPublic).toBe(false);
   });
 
   it("sums up to the worst result: a compliant file is COMPLIANT, one violation makes it VIOLATED, a withheld step NOT_ASSESSABLE", () => {

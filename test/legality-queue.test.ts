@@ -35,6 +35,8 @@ describe("the legality review queue", () => {
       // The reviewer's queue is computed from the full records: a withheld review still counts.
       withheldUnlawful: { ...earlyFile("queue-withheld"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ completedOn: "2024-05-20", result: "RETURNED" as const, withheld: withheldOn() })] },
       compliant: compliantFile("queue-compliant"),
+      // Taking comments on 3 June; its one comment answered.
+      openForComment: { ...earlyFile("queue-open"), consultations: [{ ...earlyFile("queue-open").consultations![0]!, opensOn: "2024-05-20", closesOn: "2024-06-30" }] },
     };
     const loaded = await loadSampleDecisions(api.database, Object.values(files));
     Object.keys(files).forEach((name, i) => (ids[name] = toGlobalId("Decision", loaded[i]!)));
@@ -89,6 +91,19 @@ describe("the legality review queue", () => {
     });
     expect(done.legalityReviewUpdate.userErrors).toEqual([]);
     expect(stateOf((await queue({ first: 100 })).nodes, "overdue")).toBeUndefined();
+  });
+
+  it("keeps staff's kept reports current when a resident's comment (not in the change feed) arrives", async () => {
+    const filtered = async (status: string) =>
+      (await api.dataAs("LEGAL_REVIEWER", `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { nodes { id } } }`, { f: { compliance: { rule: "COMMENTS_ANSWERED", ruleStatus: [status] } } })).decisions.nodes.map((n: { id: string }) => n.id);
+    expect(await filtered("SATISFIED")).toContain(ids.openForComment);
+    const { decision } = await api.data(`query($id: ID!) { decision(id: $id) { consultations { nodes { id } } } }`, { id: ids.openForComment });
+    const submitted = await api.data(`mutation($input: CommentSubmitInput!) { commentSubmit(input: $input) { userErrors { code } } }`, {
+      input: { consultationId: decision.consultations.nodes[0].id, stakeholderCategory: "INDIVIDUAL", text: "請公開停車位的分配辦法。" },
+    });
+    expect(submitted.commentSubmit.userErrors).toEqual([]);
+    expect(await filtered("PENDING")).toContain(ids.openForComment);
+    expect(await filtered("SATISFIED")).not.toContain(ids.openForComment);
   });
 
   it("is refused to the public and to researchers, and shows them nothing", async () => {

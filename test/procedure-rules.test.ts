@@ -54,7 +54,9 @@ describe("the procedure's hard rules, each refused with its article and accepted
     const consultation = { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-02-01", closesOn: "2026-02-15" };
     expect((await refused(api, "EDITOR", "consultationCreate", consultation))[0]).toMatchObject({ field: ["input", "shortPeriodReason"], article: expect.stringContaining("art. 15") });
     await write(api, "EDITOR", "consultationCreate", { ...consultation, shortPeriodReason: "汛期前須完成加固，時間緊迫。" });
-    await write(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-03-02" });
+    // Counted as the Civil Code counts (art. 201): the opening day is not counted, so 3 March makes 30 days and 2 March 29.
+    expect((await refused(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-03-02" }))[0]!.code).toBe("PROCEDURE_VIOLATION");
+    await write(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-03-03" });
     expect((await refused(api, "EDITOR", "consultationCreate", { ...consultation, closesOn: "2026-01-01" }))[0]!.code).toBe("INVALID_INPUT");
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lte, max, notExists, or, sql } from "drizzle-orm";
 import { changeLog } from "../audit/change-log.table.js";
-import { type Database } from "../db/database.js";
+import { type AppDb, type Database } from "../db/database.js";
 import { decisions } from "../decisions/decision.table.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { staffTables } from "../records/staff.tables.js";
@@ -101,4 +101,12 @@ function assessmentRow(report: ComplianceReport, queue: LegalityQueueEntry | nul
     queueSubmittedOn: queue?.submittedOn ?? null,
     queueReviewingBodyId: queue?.reviewingBodyId ?? null,
   };
+}
+
+/**
+ * For a write that the change log does not carry (a comment awaiting moderation): the decision's kept
+ * reports are recomputed at the next refresh.
+ */
+export async function markComplianceStale(db: AppDb, decisionId: string): Promise<void> {
+  await db.update(complianceAssessments).set({ reassessOn: "0001-01-01" }).where(eq(complianceAssessments.decisionId, decisionId));
 }

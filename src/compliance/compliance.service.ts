@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
 import { type Viewer } from "../access/viewer.js";
+import { type AccessLog } from "../audit/access-log.js";
 import { type Clock } from "../context.js";
 import { type DecisionFilter } from "../decisions/decision-filter.input.js";
 import { DecisionRepository } from "../decisions/decision.repository.js";
@@ -62,6 +63,7 @@ export class ComplianceService {
     private readonly index: ComplianceIndex,
     private readonly clock: Clock,
     private readonly viewer: Viewer,
+    private readonly accessLog: AccessLog,
   ) {}
 
   today(): string {
@@ -82,6 +84,8 @@ export class ComplianceService {
     const file = await files.load(decisionRowId);
     if (!file) return null;
     const report = evaluateCompliance(file, this.today());
+    // Evidence is a read like any other: staff's reading of a withheld value is logged.
+    for (const result of report.results) for (const evidence of result.evidence) if (evidence.hiddenFromPublic) this.accessLog.record({ recordType: evidence.recordType, recordId: evidence.recordId, field: evidence.field });
     return {
       state: report.state,
       assessedOn: report.assessedOn,

@@ -81,6 +81,9 @@ export class ComplianceEvidence {
 
   @Field(() => String, { nullable: true, description: "Its value as text (dates ISO 8601, lists separated by `;`); null when empty." })
   value!: string | null;
+
+  @Field(() => Boolean, { description: "Staff reports only: the value is withheld from the public (reading it is logged, as for the field itself). Always false for the public." })
+  hiddenFromPublic!: boolean;
 }
 
 @ObjectType({ description: "How a decision stands against one rule, with the evidence used." })
@@ -190,7 +193,7 @@ export class LegalityQueueItem {
   @Field(() => LegalityQueueState, { description: "Why it is in the queue." })
   state!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the open review is due; null unless under review." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the open review is due (under review or overdue); null for the other states." })
   dueOn!: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "When the latest review was submitted; null if never." })

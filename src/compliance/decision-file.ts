@@ -36,6 +36,11 @@ export interface DecisionFile {
   withheldFields: Map<string, Map<string, NoticeRow>>;
   /** Notices of records withheld whole, by the kind of record withheld. */
   withheldRecords: Map<string, NoticeRow[]>;
+  /**
+   * Staff only: the values staff see that the public may not (`recordId:field`, or `recordId:*` for a
+   * record withheld whole), so that evidence drawn from them is marked and its reading logged.
+   */
+  hiddenFromPublic: Set<string>;
 }
 
 /** Reads the files of many decisions with one statement per kind of record, whatever their number. */
@@ -51,7 +56,7 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
   };
   const [decisions, notices, ...partRows] = await Promise.all([
     rowsOf(tables.decisions, "id"),
-    audience === "PUBLIC" ? rowsOf(tables.withholdingNotices, "decisionId") : Promise.resolve([]),
+    rowsOf(tables.withholdingNotices, "decisionId"),
     ...Object.values(filePartTables).map((key) => rowsOf(tables[key], "decisionId")),
   ]);
   const parts = Object.keys(filePartTables) as FilePart[];
@@ -64,9 +69,15 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
       parts: Object.fromEntries(parts.map((part, i) => [part, partRows[i]!.filter((row) => row.decisionId === id)])) as Record<FilePart, Row[]>,
       withheldFields: new Map(),
       withheldRecords: new Map(),
+      hiddenFromPublic: new Set(),
     };
     for (const notice of notices as unknown as NoticeRow[]) {
       if (notice.decisionId !== id) continue;
+      // Staff's notices sit on the withheld record itself; they mark evidence, they do not hide it.
+      if (audience === "STAFF") {
+        file.hiddenFromPublic.add(`${notice.subjectId}:${notice.withheldRecordType ? "*" : notice.field}`);
+        continue;
+      }
       if (notice.withheldRecordType) file.withheldRecords.set(notice.withheldRecordType, [...(file.withheldRecords.get(notice.withheldRecordType) ?? []), notice]);
       else {
         const fields = file.withheldFields.get(notice.subjectId) ?? new Map<string, NoticeRow>();

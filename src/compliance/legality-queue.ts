@@ -2,7 +2,7 @@ import { type DecisionFile } from "./decision-file.js";
 import { type ComplianceReport } from "./evaluate.js";
 import { lawfulReviewBeforeDeliberation, REVIEW_WORKING_DAYS } from "./rules/decision.rules.js";
 import { byDate, FileView } from "./rule.js";
-import { addDays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
+import { addDays, addWeekdays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
 
 export type LegalityQueueState = "NOT_SUBMITTED" | "UNDER_REVIEW" | "OVERDUE" | "FOUND_UNLAWFUL" | "DELIBERATED_WITHOUT_LAWFUL_REVIEW";
 
@@ -23,7 +23,8 @@ function dueDateOf(review: Record<string, unknown>): string | null {
   try {
     return addWorkingDays(review.submittedOn as string, REVIEW_WORKING_DAYS);
   } catch (error) {
-    if (error instanceof CalendarNotCovered) return null;
+    // The next year's holidays are published late in the year: count weekdays until they are.
+    if (error instanceof CalendarNotCovered) return addWeekdays(review.submittedOn as string, REVIEW_WORKING_DAYS);
     throw error;
   }
 }

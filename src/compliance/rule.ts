@@ -13,6 +13,8 @@ export interface Evidence {
   recordId: string;
   field: string;
   value: string | null;
+  /** Staff reports only: the value is withheld from the public (its reading is logged). */
+  hiddenFromPublic: boolean;
 }
 
 export interface RuleOutcome {
@@ -89,7 +91,9 @@ export class FileView {
 
   evidence(recordType: RecordType, record: Row, field: string): Evidence {
     const value = record[field];
-    return { recordType, recordId: record.id, field, value: value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(";") : String(value) };
+    const hidden = this.file.hiddenFromPublic;
+    const hiddenFromPublic = hidden.has(`${record.id}:${field}`) || hidden.has(`${record.id}:*`) || hidden.has(`${this.decision.id}:*`);
+    return { recordType, recordId: record.id, field, hiddenFromPublic, value: value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(";") : String(value) };
   }
 
   /** The fields among `fields` that are empty, and the notices of those of them that are withheld. */
@@ -111,9 +115,14 @@ export class FileView {
       .sort((a, b) => String(a.heldOn).localeCompare(String(b.heldOn)));
   }
 
-  /** Whether the decision went to (or past) deliberation. */
+  /** Every deliberation, whatever it decided, earliest first (art. 25: a draft may not even be submitted to one unreviewed). */
+  deliberations(): Row[] {
+    return [...this.records("deliberations")].sort(byDate("heldOn"));
+  }
+
+  /** Whether the draft went to (or past) deliberation. */
   deliberated(): boolean {
-    return this.reached("DELIBERATION") || this.adoptingDeliberations().length > 0;
+    return this.reached("DELIBERATION") || this.records("deliberations").length > 0;
   }
 }
 

@@ -64,3 +64,20 @@ export function addWorkingDays(from: string, n: number): string {
 
 /** Procedure dates are local to the government that sets them (China Standard Time, UTC+8). */
 export const chinaDate = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The length of a period in days as the Civil Code counts it (art. 201): the day it starts is not
+ * counted, so a comment period opening on 1 February lasts 30 days if it closes on 3 March.
+ */
+export const commentPeriodDays = (opensOn: string, closesOn: string): number => daysBetween(opensOn, closesOn);
+
+/** Monday to Friday only: for years whose holiday arrangements are not published yet. */
+export function addWeekdays(from: string, n: number): string {
+  let day = from;
+  for (let counted = 0; counted < n; ) {
+    day = addDays(day, 1);
+    const weekday = new Date(toTime(day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return day;
+}

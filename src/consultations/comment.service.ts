@@ -10,6 +10,7 @@ import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
 import { asNode } from "../records/node.js";
+import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
 
@@ -129,6 +130,8 @@ export class CommentService {
           submittedAt: now,
         })
         .returning();
+      // Not in the change feed (a comment awaiting moderation is nobody's news), but staff's compliance report changes.
+      await markComplianceStale(db, row!.decisionId);
       await appendAudit(db, this.editorial.actor, { action: "commentSubmit", recordType: "comments", recordId: row!.id, decisionId: row!.decisionId, before: null, after: row });
       return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
     }).catch(async (error: unknown) => {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { commentPeriodDays } from "../compliance/working-days.js";
 import { type AppDb } from "../db/database.js";
 import { deliberations } from "../deliberations/deliberation.table.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
@@ -18,7 +19,6 @@ export const ARTICLE = {
 const LAWFUL = ["LAWFUL", "LAWFUL_AFTER_AMENDMENT"] as const;
 const ADOPTED = ["ADOPTED", "ADOPTED_WITH_CHANGES"] as const;
 
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 /**
  * The decision's latest legality review (by submission, as of the meeting when its date is known)
@@ -100,7 +100,7 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
   switch (typeName) {
     case "Consultation": {
       if (values.closesOn < values.opensOn) throw new UserErrors([userError("INVALID_INPUT", "closesOn must not be before opensOn.", ["closesOn"])]);
-      const length = days(values.opensOn, values.closesOn);
+      const length = commentPeriodDays(values.opensOn, values.closesOn);
       if (values.method === "ONLINE_COMMENT" && length < 30 && !values.shortPeriodReason?.trim()) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", `A comment period of ${length} days is shorter than 30: state the reason in shortPeriodReason when it opens.`, ["shortPeriodReason"], ARTICLE.commentPeriod)]);
       }

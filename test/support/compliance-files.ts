@@ -139,6 +139,14 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["violated", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-10T02:00:00.000Z" })) })), "VIOLATED"],
     ["pending", "early", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, adoptionResult: undefined, reply: undefined })) })), "PENDING"],
     ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: secretComments(c).map((m) => ({ ...m, withheld: withheldOn() })) })), "NOT_ASSESSABLE", "SATISFIED"],
+    // Answered after publication, with the publication (and so its date) withheld whole.
+    [
+      "publication withheld",
+      "compliant",
+      (f) => publication({ fullText: secret("answered.publication"), withheld: withheldOn() })(consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-10T02:00:00.000Z" })) }))(f)),
+      "NOT_ASSESSABLE",
+      "VIOLATED",
+    ],
   ]),
   cases("EXPERT_ARGUMENTATION", [
     ["satisfied", "compliant", same, "SATISFIED"],
@@ -165,6 +173,8 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["satisfied", "compliant", same, "SATISFIED"],
     ["violated", "compliant", only("legalityReviews", { result: "UNLAWFUL" }), "VIOLATED"],
     ["reviewed after the meeting", "compliant", only("legalityReviews", { completedOn: "2024-05-29" }), "VIOLATED"],
+    // Art. 25 forbids submitting an unreviewed draft to a meeting, whatever the meeting then decides.
+    ["unreviewed draft deferred at its meeting", "early", (f) => ({ ...f, stage: "DELIBERATION", deliberations: [{ meeting: "常務會議", heldOn: "2024-05-28", outcome: "DEFERRED", dissent: "無" }] }), "VIOLATED"],
     ["pending", "early", same, "PENDING"],
     ["withheld", "compliant", only("legalityReviews", { opinion: secret("legal.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "SATISFIED"],
   ]),
@@ -174,6 +184,7 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["satisfied by a make-up working day", "compliant", reviewedAroundNationalDay("2024-10-12"), "SATISFIED"],
     ["violated across a public holiday", "compliant", reviewedAroundNationalDay("2024-10-11"), "VIOLATED"],
     ["pending", "early", (f) => ({ ...f, stage: "LEGALITY_REVIEW", legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06" }] }), "PENDING"],
+    ["decided with neither a due date nor a meeting date on record", "compliant", (f) => ({ ...only("legalityReviews", { dueOn: undefined })(f), deliberations: [] }), "VIOLATED"],
     ["withheld", "compliant", only("legalityReviews", { dueOn: "2024-05-08", opinion: secret("legal.time.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
   ]),
   cases("DISSENT_RECORDED", [

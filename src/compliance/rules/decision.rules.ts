@@ -7,13 +7,13 @@ export const REVIEW_WORKING_DAYS = 7;
 export const lawfulReviewBeforeDeliberation: ComplianceRule = {
   id: "LAWFUL_REVIEW_BEFORE_DELIBERATION",
   article: article("25", "二十五"),
-  statement: { zh: "决策草案提交讨论前应当进行合法性审查；未经合法性审查或者经审查不合法的，不得提交讨论。", en: "A draft goes to deliberation only after a legality review completed with a lawful result." },
+  statement: { zh: "决策草案提交决策机关讨论前，应当由负责合法性审查的部门进行合法性审查；不得以征求意见等方式代替合法性审查。未经合法性审查或者经审查不合法的，不得提交决策机关讨论。", en: "A draft goes to deliberation only after a legality review completed with a lawful result." },
   severity: "MANDATORY",
-  appliesWhen: "Every decision; due when it is deliberated.",
-  reads: ["LegalityReview.submittedOn", "LegalityReview.completedOn", "LegalityReview.result", "Deliberation.heldOn", "Deliberation.outcome", "Decision.stage"],
+  appliesWhen: "Every decision; due when it goes to deliberation (whatever the meeting decides).",
+  reads: ["LegalityReview.submittedOn", "LegalityReview.completedOn", "LegalityReview.result", "Deliberation.heldOn", "Decision.stage"],
   evaluate(view) {
     const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
-    const meetings = view.adoptingDeliberations();
+    const meetings = view.deliberations();
     const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "completedOn", "result"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
     if (!view.deliberated()) return pending(["尚未提交集体讨论。", "Not deliberated yet."], evidence);
     // The latest review as of a meeting cannot be told while one is withheld whole, nor the meeting's date while it is.
@@ -25,8 +25,9 @@ export const lawfulReviewBeforeDeliberation: ComplianceRule = {
     };
     const unreviewed = meetings.find((meeting) => !lawfulBy(meeting.heldOn as string));
     if (unreviewed) return violated([`${unreviewed.heldOn}集体讨论时，没有结论为合法的已完成合法性审查。`, `Deliberated on ${unreviewed.heldOn} without a completed lawful legality review.`], evidence);
-    if (meetings.length === 0 && !lawfulBy(null)) return violated(["已进入集体讨论阶段，但没有结论为合法的合法性审查。", "Deliberation reached without a lawful legality review."], evidence);
-    return satisfied(["集体讨论前已完成合法性审查，结论为合法。", "A lawful legality review was completed before deliberation."], evidence);
+    if (meetings.length > 0) return satisfied(["集体讨论前已完成合法性审查，结论为合法。", "A lawful legality review was completed before each deliberation."], evidence);
+    if (!lawfulBy(null)) return violated(["已进入集体讨论阶段，但没有结论为合法的合法性审查。", "Deliberation reached without a lawful legality review."], evidence);
+    return satisfied(["有结论为合法的合法性审查；集体讨论日期未记录（见第三十条规则），无法核对先后。", "A lawful legality review is on record; the deliberation's date is not (see the art. 30 rule), so the order cannot be checked."], evidence);
   },
 };
 
@@ -39,7 +40,7 @@ export const reviewTimeGiven: ComplianceRule = {
   reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "Deliberation.heldOn"],
   evaluate(view) {
     const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
-    const meetings = view.adoptingDeliberations();
+    const meetings = view.deliberations();
     const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "dueOn"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
     const withheld: NoticeRow[] = view.withheldWhole("legality_reviews");
     if (reviews.length === 0) {
@@ -54,6 +55,8 @@ export const reviewTimeGiven: ComplianceRule = {
       const end = (review.dueOn as string | null) ?? (meeting ? addDays(meeting.heldOn as string, -1) : null);
       if (end === null) {
         if (view.withheldWhole("deliberations").length) withheld.push(...view.withheldWhole("deliberations"));
+        else if (view.reached("DELIBERATION"))
+          return violated(["已作出决策，但记录既未载明审查期限，也未载明集体讨论日期，无法证明给予了7个工作日。", "Decided, but the record shows neither a due date nor the deliberation's date: it does not show 7 working days were given."], evidence);
         else waiting = true;
         continue;
       }

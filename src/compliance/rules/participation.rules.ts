@@ -1,12 +1,13 @@
-import { addDays, chinaDate, daysBetween } from "../working-days.js";
+import { addDays, chinaDate, commentPeriodDays } from "../working-days.js";
 import { article, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
 
 export const catalogListed: ComplianceRule = {
   id: "CATALOG_LISTED",
   article: article("3", "三"),
-  statement: { zh: "决策事项列入向社会公布的年度决策事项目录。", en: "The decision is listed in a published annual decision catalog." },
-  severity: "MANDATORY",
+  statement: { zh: "决策机关可以确定决策事项目录并向社会公布；本服务核查决策事项列入已公布的年度目录。", en: "The deciding body may set and publish a catalog of decisions; this service checks the decision is listed in a published annual catalog." },
+  // 可以: the regulation lets the deciding body set a catalog; where it does, the decision should be in it.
+  severity: "GENERAL",
   appliesWhen: "Every decision.",
   reads: ["Decision.catalogYear", "Decision.catalogNumber", "Decision.catalogPublishedOn", "Decision.stage"],
   evaluate(view) {
@@ -36,7 +37,7 @@ export const affectedGroupsHeard: ComplianceRule = {
     const withheld = view.withheldWhole("consultations");
     if (withheld.length) return notAssessable(withheld, evidence);
     if (!view.deliberated()) return pending([`尚未听取：${unheard.join("、")}（决策讨论前应当听取）。`, `Not heard yet: ${unheard.join(", ")} (due before deliberation).`], evidence);
-    return violated([`决策讨论前未听取：${unheard.join("、")}。`, `Not heard before deliberation: ${unheard.join(", ")}.`], evidence);
+    return violated([`已集体讨论，但没有听取以下群体意见的记录：${unheard.join("、")}。`, `Deliberated, and no consultation on record heard: ${unheard.join(", ")}.`], evidence);
   },
 };
 
@@ -50,10 +51,10 @@ export const commentPeriod: ComplianceRule = {
   evaluate(view) {
     const periods = view.records("consultations").filter((row) => row.method === "ONLINE_COMMENT");
     const evidence: Evidence[] = periods.flatMap((row) => ["opensOn", "closesOn", "shortPeriodReason"].map((field) => view.evidence("consultations", row, field)));
-    const short = periods.filter((row) => daysBetween(row.opensOn as string, row.closesOn as string) + 1 < 30 && !row.shortPeriodReason);
+    const short = periods.filter((row) => commentPeriodDays(row.opensOn as string, row.closesOn as string) < 30 && !row.shortPeriodReason);
     if (short.length) {
       const [first] = short;
-      const length = daysBetween(first!.opensOn as string, first!.closesOn as string) + 1;
+      const length = commentPeriodDays(first!.opensOn as string, first!.closesOn as string);
       return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
     }
     const withheld = view.withheldWhole("consultations");
@@ -101,7 +102,10 @@ export const hearingNotice: ComplianceRule = {
 export const commentsAnswered: ComplianceRule = {
   id: "COMMENTS_ANSWERED",
   article: article("18", "十八"),
-  statement: { zh: "对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见；决策公布前每条意见均有采纳结果。", en: "Every comment is answered, with its adoption result recorded, before the decision is published." },
+  statement: {
+    zh: "对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：决策公布前每条意见均已记录采纳结果。）",
+    en: "Opinions from all quarters are sorted, studied and reasonable ones adopted. (This service checks that every comment has its adoption result recorded before the decision is published.)",
+  },
   severity: "MANDATORY",
   appliesWhen: "The decision received comments.",
   reads: ["Comment.adoptionResult", "Comment.answeredAt", "Publication.publishedOn"],
@@ -114,8 +118,9 @@ export const commentsAnswered: ComplianceRule = {
     const evidence = [...comments.flatMap((row) => ["adoptionResult", "answeredAt"].map((field) => view.evidence("comments", row, field))), ...(publication ? [view.evidence("publications", publication, "publishedOn")] : [])];
     const late = publishedOn ? comments.filter((row) => !answered(row) || answeredDay(row) > publishedOn) : [];
     if (late.length) return violated([`${late.length}条意见在决策公布（${publishedOn}）前未答复。`, `${late.length} comment(s) not answered before the decision was published on ${publishedOn}.`], evidence);
-    const withheld = view.withheldWhole("comments", "consultations");
-    if (withheld.length) return notAssessable(withheld, evidence);
+    // The publication's date is what the answers are measured against: withheld, it cannot be.
+    const hidden = [...view.withheldWhole("comments", "consultations"), ...(publication ? [] : view.withheldWhole("publications"))];
+    if (hidden.length && (comments.length > 0 || view.withheldWhole("comments", "consultations").length)) return notAssessable(hidden, evidence);
     if (comments.length === 0) return notApplicable(["没有公众意见。", "No comments."]);
     const open = comments.filter((row) => !answered(row));
     if (open.length) return pending([`${open.length}条意见尚待答复（决策公布前应当答复）。`, `${open.length} comment(s) still to be answered (due before publication).`], evidence);
