@@ -1,5 +1,9 @@
+import { defaultQueryLimits, type QueryLimits } from "./protection/query-limits.js";
+
 /** Runtime configuration, from the environment only (DESIGN §5). */
 export interface Config {
+  /** Query limits (QUERY_MAX_DEPTH, QUERY_MAX_COST, QUERY_MAX_ALIASES, QUERY_MAX_DIRECTIVES, QUERY_MAX_TOKENS, REQUEST_MAX_BYTES). */
+  limits: QueryLimits;
   port: number;
   host: string;
   /** Absent: embedded PostgreSQL (PGlite) in `pgliteDir`. */
@@ -17,5 +21,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
+    limits: {
+      ...defaultQueryLimits,
+      maxDepth: positive(env, "QUERY_MAX_DEPTH", defaultQueryLimits.maxDepth),
+      maxCost: positive(env, "QUERY_MAX_COST", defaultQueryLimits.maxCost),
+      maxAliases: positive(env, "QUERY_MAX_ALIASES", defaultQueryLimits.maxAliases),
+      maxDirectives: positive(env, "QUERY_MAX_DIRECTIVES", defaultQueryLimits.maxDirectives),
+      maxTokens: positive(env, "QUERY_MAX_TOKENS", defaultQueryLimits.maxTokens),
+      maxBodyBytes: positive(env, "REQUEST_MAX_BYTES", defaultQueryLimits.maxBodyBytes),
+    },
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }

@@ -6,6 +6,7 @@ import { ChangeFeed } from "./changes/change-feed.js";
 import { CommentService, SubmissionThrottle } from "./consultations/comment.service.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { ComplianceService } from "./compliance/compliance.service.js";
+import { type CostCarrier } from "./protection/query-limits.js";
 import { type Database } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
 import { disclosed } from "./disclosure/disclosed.tables.js";
@@ -35,7 +36,7 @@ export interface Services {
   compliance: ComplianceService;
 }
 
-export interface AppContext {
+export interface AppContext extends CostCarrier {
   viewer: Viewer;
   services: Services;
   /** Reads of withheld material by this (privileged) request, logged when the response is ready. */
@@ -62,11 +63,12 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
     ? new RecordStore((read) => database.asWriter(read), staffTables)
     : new RecordStore((read) => database.readDisclosed(read), disclosed);
   const editorial = new EditorialService(database, viewer);
-  const compliance = new ComplianceService(store, seesWithheld(viewer) ? "STAFF" : "PUBLIC", options.complianceIndex ?? new ComplianceIndex(database), clock, viewer);
+  const accessLog = new AccessLog(viewer);
+  const compliance = new ComplianceService(store, seesWithheld(viewer) ? "STAFF" : "PUBLIC", options.complianceIndex ?? new ComplianceIndex(database), clock, viewer, accessLog);
   const complianceFresh = () => compliance.fresh();
   return {
     viewer,
-    accessLog: new AccessLog(viewer),
+    accessLog,
     clock,
     services: {
       nodes: new NodeService(store),

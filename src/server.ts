@@ -11,6 +11,8 @@ import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
+import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
+import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
 
@@ -20,11 +22,13 @@ export interface ServerOptions {
   /** The time the server believes it is (tests inject one; comment periods depend on it). */
   clock?: Clock;
   throttle?: SubmissionThrottle;
+  limits?: QueryLimits;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle() }: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger });
+export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: limits.maxBodyBytes });
+  app.setErrorHandler(httpErrorHandler);
   const complianceIndex = new ComplianceIndex(database);
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<AppContext>({
@@ -32,8 +36,13 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul, queryLimits(limits)],
+    // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    // No "did you mean …?": an error says what was wrong, not what else exists.
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: false,
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError } from "graphql";
+import { LIMIT_CODES } from "../protection/query-limits.js";
 
 /** Codes whose messages are written for clients and say nothing of the server's insides. */
 const CLIENT_CODES = new Set([
@@ -12,7 +13,11 @@ const CLIENT_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  ...LIMIT_CODES,
 ]);
+
+/** graphql-js stops parsing a document past the token limit with a syntax error; it is a limit. */
+const TOKEN_LIMIT = /Document contains more than \d+ tokens/;
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error. The request was logged; please try again later.";
 
@@ -21,10 +26,10 @@ export const INTERNAL_ERROR_MESSAGE = "Internal server error. The request was lo
  * parameter values, which may be withheld data) is replaced by a generic message.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  const code = TOKEN_LIMIT.test(formatted.message) ? "TOO_MANY_TOKENS" : formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
-    const { code: _code, argument } = formatted.extensions ?? {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(argument ? { argument } : {}) } };
+    const { argument, limit, found, cost } = formatted.extensions ?? {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(argument ? { argument } : {}), ...(limit !== undefined ? { limit, found, cost } : {}) } };
   }
   // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.
   const status = (error as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;

@@ -1,8 +1,9 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { UserInputError } from "./user-input.error.js";
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size.js";
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @ArgsType()
 export class ForwardPageArgs {

@@ -5,6 +5,7 @@ import { type KeyRole } from "../../src/access/viewer.js";
 import { SubmissionThrottle } from "../../src/consultations/comment.service.js";
 import { type Clock } from "../../src/context.js";
 import { type Database } from "../../src/db/database.js";
+import { defaultQueryLimits, type QueryLimits } from "../../src/protection/query-limits.js";
 import { buildServer } from "../../src/server.js";
 import { openTestDatabase } from "./test-database.js";
 
@@ -21,6 +22,8 @@ export interface StartOptions {
   /** The server's clock; tests move it instead of sleeping. */
   clock?: Clock;
   throttle?: SubmissionThrottle;
+  /** Query limits other than the defaults. */
+  limits?: Partial<QueryLimits>;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -34,7 +37,7 @@ export class TestApi {
 
   static async start(options: StartOptions = {}): Promise<TestApi> {
     const database = await openTestDatabase();
-    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000) }));
+    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits } }));
   }
 
   /** A key of this role, made through the product's own key service (one per role and test file). */
@@ -80,6 +83,12 @@ export class TestApi {
   /** Listens on a free local port (for tests that need a real socket, such as streaming). */
   async listen(): Promise<string> {
     return this.server.listen({ port: 0, host: "127.0.0.1" });
+  }
+
+  /** Any HTTP request, as sent: for malformed requests and headers. */
+  async inject(options: { method: "GET" | "POST" | "PUT"; url?: string; headers?: Record<string, string>; payload?: string | object }) {
+    const response = await this.server.inject({ url: "/graphql", ...options });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
   }
 
   /** A plain GET (open-data files), collected whole. */

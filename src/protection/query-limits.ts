@@ -1,0 +1,86 @@
+import { type ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import { DEFAULT_PAGE_SIZE } from "../graphql/page-size.js";
+import { measureOperation, type QueryMeasure } from "./query-measure.js";
+
+/**
+ * Limits every operation must keep, checked on its document before it runs. Configuration: see
+ * `src/config.ts` for the environment variables and the README for the defaults.
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Tokens of the document (graphql-js stops parsing past it). */
+  maxTokens: number;
+  /** Bytes of a request body (HTTP 413 past it). */
+  maxBodyBytes: number;
+  /** Items assumed for a list that is not a connection and has no `ids` argument. */
+  assumedListSize: number;
+}
+
+export const defaultQueryLimits: QueryLimits = {
+  maxDepth: 15,
+  maxCost: 500_000,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 5_000,
+  maxBodyBytes: 100_000,
+  assumedListSize: 10,
+};
+
+/** What the response reports: the query's calculated cost and the limit it was held to. */
+export interface QueryCost {
+  requested: number;
+  limit: number;
+}
+
+/** Limit codes, one per limit, so a client can tell which one it passed. */
+export const LIMIT_CODES = ["QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_DIRECTIVES", "QUERY_TOO_COSTLY", "TOO_MANY_TOKENS", "PAYLOAD_TOO_LARGE"] as const;
+
+function refusal(code: (typeof LIMIT_CODES)[number], message: string, limit: number, found: number, cost: QueryCost): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, limit, found, cost, http: { status: 400 } } });
+}
+
+function check(measure: QueryMeasure, limits: QueryLimits, cost: QueryCost): GraphQLError | null {
+  if (measure.depth > limits.maxDepth) return refusal("QUERY_TOO_DEEP", `The query is nested ${measure.depth} levels deep; the limit is ${limits.maxDepth}.`, limits.maxDepth, measure.depth, cost);
+  if (measure.aliases > limits.maxAliases) return refusal("TOO_MANY_ALIASES", `The query uses ${measure.aliases} aliases; the limit is ${limits.maxAliases}.`, limits.maxAliases, measure.aliases, cost);
+  if (measure.directives > limits.maxDirectives)
+    return refusal("TOO_MANY_DIRECTIVES", `The query uses ${measure.directives} directives; the limit is ${limits.maxDirectives}.`, limits.maxDirectives, measure.directives, cost);
+  if (measure.cost > limits.maxCost)
+    return refusal("QUERY_TOO_COSTLY", `The query could return up to ${measure.cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages (first/last) or fewer nested lists.`, limits.maxCost, measure.cost, cost);
+  return null;
+}
+
+/** Carries the cost from the check to the response. */
+export interface CostCarrier {
+  cost?: QueryCost;
+}
+
+/**
+ * Refuses an operation past a limit before it runs (no statement is sent), and reports every
+ * operation's calculated cost in `extensions.cost`, accepted or refused.
+ */
+export function queryLimits(limits: QueryLimits): ApolloServerPlugin<CostCarrier> {
+  const options = { defaultPageSize: DEFAULT_PAGE_SIZE, assumedListSize: limits.assumedListSize };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const measure = measureOperation(schema, document, operation, request.variables, options);
+          const cost = { requested: measure.cost, limit: limits.maxCost };
+          contextValue.cost = cost;
+          const refused = check(measure, limits, cost);
+          if (refused) throw refused;
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === "single" && contextValue.cost) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
+          }
+        },
+      };
+    },
+  };
+}
