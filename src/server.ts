@@ -29,6 +29,8 @@ export interface ServerOptions {
 export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: limits.maxBodyBytes });
   app.setErrorHandler(httpErrorHandler);
+  // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
+  app.removeContentTypeParser("text/plain");
   const complianceIndex = new ComplianceIndex(database);
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<AppContext>({

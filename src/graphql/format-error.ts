@@ -17,7 +17,7 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** graphql-js stops parsing a document past the token limit with a syntax error; it is a limit. */
-const TOKEN_LIMIT = /Document contains more than \d+ tokens/;
+const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error. The request was logged; please try again later.";
 

@@ -69,6 +69,9 @@ export function queryLimits(limits: QueryLimits): ApolloServerPlugin<CostCarrier
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
+          if (operation.operation === "subscription") {
+            throw new GraphQLError("This API has no subscriptions: follow the change feed (`changes`, or /open-data/changes.ndjson) instead.", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+          }
           const measure = measureOperation(schema, document, operation, request.variables, options);
           const cost = { requested: measure.cost, limit: limits.maxCost };
           contextValue.cost = cost;
