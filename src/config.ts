@@ -1,9 +1,12 @@
 import { defaultQueryLimits, type QueryLimits } from "./protection/query-limits.js";
+import { defaultRateLimits, type RateLimits } from "./protection/rate-limit.js";
 
 /** Runtime configuration, from the environment only (DESIGN §5). */
 export interface Config {
   /** Query limits (QUERY_MAX_DEPTH, QUERY_MAX_COST, QUERY_MAX_ALIASES, QUERY_MAX_DIRECTIVES, QUERY_MAX_TOKENS, REQUEST_MAX_BYTES). */
   limits: QueryLimits;
+  /** Cost points per window by tier (RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_RESEARCHER, RATE_LIMIT_STAFF). */
+  rateLimits: RateLimits;
   port: number;
   host: string;
   /** Absent: embedded PostgreSQL (PGlite) in `pgliteDir`. */
@@ -29,6 +32,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: positive(env, "QUERY_MAX_DIRECTIVES", defaultQueryLimits.maxDirectives),
       maxTokens: positive(env, "QUERY_MAX_TOKENS", defaultQueryLimits.maxTokens),
       maxBodyBytes: positive(env, "REQUEST_MAX_BYTES", defaultQueryLimits.maxBodyBytes),
+    },
+    rateLimits: {
+      windowSeconds: positive(env, "RATE_LIMIT_WINDOW_SECONDS", defaultRateLimits.windowSeconds),
+      anonymous: positive(env, "RATE_LIMIT_ANONYMOUS", defaultRateLimits.anonymous),
+      researcher: positive(env, "RATE_LIMIT_RESEARCHER", defaultRateLimits.researcher),
+      staff: positive(env, "RATE_LIMIT_STAFF", defaultRateLimits.staff),
     },
   };
 }

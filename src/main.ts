@@ -12,7 +12,7 @@ if (await isEmpty(database)) {
   const { decisions } = await loadSampleData(database);
   console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
 }
-const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits });
+const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits });
 // Registered before the address is printed: whoever reads it may stop us at once.
 const shutdown = async () => {
   await server.close();

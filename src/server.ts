@@ -12,6 +12,7 @@ import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
+import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -23,10 +24,11 @@ export interface ServerOptions {
   clock?: Clock;
   throttle?: SubmissionThrottle;
   limits?: QueryLimits;
+  rateLimits?: RateLimits;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: limits.maxBodyBytes });
   app.setErrorHandler(httpErrorHandler);
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
@@ -38,7 +40,7 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul, queryLimits(limits)],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul, queryLimits(limits, new RateLimiter(rateLimits, clock ?? (() => new Date())))],
     // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,
     parseOptions: { maxTokens: limits.maxTokens },

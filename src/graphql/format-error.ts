@@ -29,7 +29,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = TOKEN_LIMIT.test(formatted.message) ? "TOO_MANY_TOKENS" : formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
     const { argument, limit, found, cost } = formatted.extensions ?? {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(argument ? { argument } : {}), ...(limit !== undefined ? { limit, found, cost } : {}) } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code, ...(argument ? { argument } : {}), ...(limit !== undefined ? { limit, found } : {}), ...(cost !== undefined ? { cost } : {}) },
+    };
   }
   // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.
   const status = (error as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;

@@ -1,7 +1,9 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../graphql/page-size.js";
+import { type ViewerRole } from "../access/viewer.js";
 import { measureOperation, type QueryMeasure } from "./query-measure.js";
+import { budgetHolder, type RateLimiter, type RateState } from "./rate-limit.js";
 
 /**
  * Limits every operation must keep, checked on its document before it runs. Configuration: see
@@ -37,7 +39,7 @@ export interface QueryCost {
 }
 
 /** Limit codes, one per limit, so a client can tell which one it passed. */
-export const LIMIT_CODES = ["QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_DIRECTIVES", "QUERY_TOO_COSTLY", "TOO_MANY_TOKENS", "PAYLOAD_TOO_LARGE"] as const;
+export const LIMIT_CODES = ["QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "TOO_MANY_DIRECTIVES", "QUERY_TOO_COSTLY", "TOO_MANY_TOKENS", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"] as const;
 
 function refusal(code: (typeof LIMIT_CODES)[number], message: string, limit: number, found: number, cost: QueryCost): GraphQLError {
   return new GraphQLError(message, { extensions: { code, limit, found, cost, http: { status: 400 } } });
@@ -53,16 +55,18 @@ function check(measure: QueryMeasure, limits: QueryLimits, cost: QueryCost): Gra
   return null;
 }
 
-/** Carries the cost from the check to the response. */
+/** Carries the cost (and the budget left) from the check to the response. */
 export interface CostCarrier {
   cost?: QueryCost;
+  rate?: RateState;
+  viewer: { role: ViewerRole; keyId: string | null; clientAddress: string };
 }
 
 /**
  * Refuses an operation past a limit before it runs (no statement is sent), and reports every
  * operation's calculated cost in `extensions.cost`, accepted or refused.
  */
-export function queryLimits(limits: QueryLimits): ApolloServerPlugin<CostCarrier> {
+export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServerPlugin<CostCarrier> {
   const options = { defaultPageSize: DEFAULT_PAGE_SIZE, assumedListSize: limits.assumedListSize };
   return {
     async requestDidStart() {
@@ -76,12 +80,24 @@ export function queryLimits(limits: QueryLimits): ApolloServerPlugin<CostCarrier
           const cost = { requested: measure.cost, limit: limits.maxCost };
           contextValue.cost = cost;
           const refused = check(measure, limits, cost);
+          // A refused query still costs a point, so that refusals cannot be sent for free without end.
+          const { allowed, state } = rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
+          contextValue.rate = state;
           if (refused) throw refused;
+          if (!allowed) {
+            throw new GraphQLError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this ${contextValue.viewer.keyId ? "API key" : "address"}; this query costs ${Math.max(1, measure.cost)}. Retry after ${state.resetSeconds} s.`, {
+              extensions: { code: "RATE_LIMITED", cost, http: { status: 429, headers: new Map([["retry-after", String(state.resetSeconds)]]) } },
+            });
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === "single" && contextValue.cost) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
           }
+          const state = contextValue.rate ?? rates.peek(budgetHolder(contextValue.viewer), contextValue.viewer.role);
+          response.http.headers.set("x-ratelimit-limit", String(state.limit));
+          response.http.headers.set("x-ratelimit-remaining", String(state.remaining));
+          response.http.headers.set("x-ratelimit-reset", String(state.resetSeconds));
         },
       };
     },

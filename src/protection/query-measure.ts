@@ -106,7 +106,9 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const connectionPart = isObjectType(parent) && parent.name.endsWith("Connection") && (selection.name.value === "nodes" || selection.name.value === "edges");
         const items = connectionPart ? 1 : itemsOf(selection, definition, variables, options);
         const inner = measureSet(selection.selectionSet, child, within);
-        add({ depth: inner.depth, aliases: inner.aliases, directives: inner.directives, cost: items * (1 + inner.cost) }, 1, 1);
+        // A connection is one object holding its items; any other list holds its items; an object is one.
+        const cost = isConnection(definition.type) ? 1 + items * inner.cost : items * (1 + inner.cost);
+        add({ depth: inner.depth, aliases: inner.aliases, directives: inner.directives, cost }, 1, 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined) : parent;
         add({ depth: 0, aliases: 0, directives, cost: 0 });

@@ -6,6 +6,7 @@ import { SubmissionThrottle } from "../../src/consultations/comment.service.js";
 import { type Clock } from "../../src/context.js";
 import { type Database } from "../../src/db/database.js";
 import { defaultQueryLimits, type QueryLimits } from "../../src/protection/query-limits.js";
+import { type RateLimits } from "../../src/protection/rate-limit.js";
 import { buildServer } from "../../src/server.js";
 import { openTestDatabase } from "./test-database.js";
 
@@ -24,6 +25,8 @@ export interface StartOptions {
   throttle?: SubmissionThrottle;
   /** Query limits other than the defaults. */
   limits?: Partial<QueryLimits>;
+  /** Rate limits; by default none that a test would reach. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -37,7 +40,7 @@ export class TestApi {
 
   static async start(options: StartOptions = {}): Promise<TestApi> {
     const database = await openTestDatabase();
-    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits } }));
+    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, ...options.rateLimits } }));
   }
 
   /** A key of this role, made through the product's own key service (one per role and test file). */
@@ -86,7 +89,7 @@ export class TestApi {
   }
 
   /** Any HTTP request, as sent: for malformed requests and headers. */
-  async inject(options: { method: "GET" | "POST" | "PUT"; url?: string; headers?: Record<string, string>; payload?: string | object }) {
+  async inject(options: { method: "GET" | "POST" | "PUT"; url?: string; headers?: Record<string, string>; payload?: string | object; remoteAddress?: string }) {
     const response = await this.server.inject({ url: "/graphql", ...options });
     return { status: response.statusCode, headers: response.headers, body: response.body };
   }

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestApi } from "./support/api.js";
+
+// The connection, then 10 decisions and their 10 regions: 21 points.
+const LIST = "{ decisions(first: 10) { nodes { id region { name } } } }";
+
+describe("rate limits, in cost points per window, by tier", () => {
+  let api: TestApi;
+  let now = new Date("2026-03-02T02:00:00Z");
+  beforeAll(async () => {
+    api = await TestApi.start({ clock: () => now, rateLimits: { windowSeconds: 60, anonymous: 100, researcher: 1_000, staff: 10_000 } });
+  });
+  afterAll(() => api.stop());
+
+  const ask = (headers: Record<string, string>, remoteAddress = "203.0.113.1") =>
+    api.inject({ method: "POST", headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify({ query: LIST }), remoteAddress });
+
+  it("reports the budget on every response and refuses with 429 and Retry-After once it is spent", async () => {
+    const first = await ask({});
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body).extensions.cost).toEqual({ requested: 21, limit: 500_000 });
+    expect(first.headers["x-ratelimit-limit"]).toBe("100");
+    expect(first.headers["x-ratelimit-remaining"]).toBe("79");
+    for (let i = 0; i < 3; i++) expect((await ask({})).status).toBe(200);
+    const refused = await ask({});
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    // 16 points are left: not enough for this query, enough for a smaller one.
+    expect(refused.headers["x-ratelimit-remaining"]).toBe("16");
+    const body = JSON.parse(refused.body);
+    expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(body.errors[0].extensions.cost).toEqual({ requested: 21, limit: 500_000 });
+  });
+
+  it("keeps one budget per client address for the public, and one per key", async () => {
+    expect((await ask({}, "203.0.113.2")).status).toBe(200);
+    const researcher = `Bearer ${await api.secretFor("RESEARCHER")}`;
+    const keyed = await ask({ authorization: researcher }, "203.0.113.1");
+    expect(keyed.status).toBe(200);
+    expect(keyed.headers["x-ratelimit-limit"]).toBe("1000");
+    const staff = await ask({ authorization: `Bearer ${await api.secretFor("EDITOR")}` }, "203.0.113.1");
+    expect(staff.headers["x-ratelimit-limit"]).toBe("10000");
+  });
+
+  it("gives the budget back when the window has passed", async () => {
+    expect((await ask({})).status).toBe(429);
+    now = new Date(now.getTime() + 61_000);
+    const again = await ask({});
+    expect(again.status).toBe(200);
+    expect(again.headers["x-ratelimit-remaining"]).toBe("79");
+  });
+});
