@@ -13,9 +13,14 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
+import fastifyEtag from "@fastify/etag";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { httpCaching } from "./protection/http-cache.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
+
+const PUBLIC_MAX_AGE_SECONDS = 60;
 
 export interface ServerOptions {
   database: Database;
@@ -40,7 +45,12 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     formatError,
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul, queryLimits(limits, new RateLimiter(rateLimits, clock ?? (() => new Date())))],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul,
+      queryLimits(limits, new RateLimiter(rateLimits, clock ?? (() => new Date()))),
+      // Public answers may be cached for a minute unless a field says less (the change feed does).
+      ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS, calculateHttpHeaders: false }),
+      httpCaching,
+    ],
     // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -49,6 +59,8 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     allowBatchedHttpRequests: false,
   });
   await apollo.start();
+  // ETags on answers, and 304 when the client already holds the same answer.
+  await app.register(fastifyEtag, { weak: true });
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.

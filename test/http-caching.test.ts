@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestApi } from "./support/api.js";
+
+const QUERY = "{ decisions(first: 3, orderBy: { field: CATALOG, direction: ASC }) { nodes { id title } } }";
+const PREFLIGHT = { "apollo-require-preflight": "true" };
+
+describe("HTTP caching: GET, persisted queries, Cache-Control and ETags", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  const get = (params: Record<string, string>, headers: Record<string, string> = PREFLIGHT) => api.inject({ method: "GET", url: `/graphql?${new URLSearchParams(params).toString()}`, headers });
+
+  it("answers the public's GET queries with a public, cacheable answer and an ETag, and 304 on revalidation", async () => {
+    const first = await get({ query: QUERY });
+    expect(first.status).toBe(200);
+    expect(first.headers["cache-control"]).toBe("public, max-age=60");
+    expect(first.headers["vary"]).toContain("authorization");
+    const etag = first.headers["etag"] as string;
+    expect(etag).toMatch(/^W\/"/);
+    const again = await get({ query: QUERY }, { ...PREFLIGHT, "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    const changed = await get({ query: QUERY }, { ...PREFLIGHT, "if-none-match": 'W/"something-else"' });
+    expect(changed.status).toBe(200);
+  });
+
+  it("keeps Apollo's CSRF prevention on: a GET without a preflight-forcing header is refused", async () => {
+    const refused = await get({ query: QUERY }, {});
+    expect(refused.status).toBe(400);
+  });
+
+  it("marks anything asked with a credential private and never stored", async () => {
+    const secret = await api.secretFor("EDITOR");
+    const staff = await get({ query: QUERY }, { ...PREFLIGHT, authorization: `Bearer ${secret}` });
+    expect(staff.status).toBe(200);
+    expect(staff.headers["cache-control"]).toBe("private, no-store");
+    expect(staff.headers["vary"]).toContain("authorization");
+    const researcher = await get({ query: QUERY }, { ...PREFLIGHT, authorization: `Bearer ${await api.secretFor("RESEARCHER")}` });
+    expect(researcher.headers["cache-control"]).toBe("private, no-store");
+  });
+
+  it("does not let errors, mutations or the change feed's head be cached for long", async () => {
+    const failed = await get({ query: '{ decisions(after: "forged") { totalCount } }' });
+    expect(failed.headers["cache-control"]).toBe("no-store");
+    const feed = await get({ query: "{ changes(first: 5) { nodes { kind } } }" });
+    expect(feed.headers["cache-control"]).toBe("public, max-age=5");
+    const mutation = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: 'mutation { commentSubmit(input: { consultationId: "eA", stakeholderCategory: INDIVIDUAL, text: "t" }) { userErrors { code } } }' }) });
+    expect(mutation.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("takes automatic persisted queries: an unknown hash is refused, a registered one answers over GET", async () => {
+    const hash = createHash("sha256").update(QUERY).digest("hex");
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+    const unknown = await get({ extensions });
+    expect(JSON.parse(unknown.body).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const registered = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: QUERY, extensions: JSON.parse(extensions) }) });
+    expect(registered.status).toBe(200);
+    const byHash = await get({ extensions });
+    expect(byHash.status).toBe(200);
+    expect(JSON.parse(byHash.body).data.decisions.nodes).toHaveLength(3);
+    expect(byHash.headers["cache-control"]).toBe("public, max-age=60");
+  });
+});
