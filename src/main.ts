@@ -3,6 +3,7 @@ import { loadSampleData, isEmpty } from "../seeds/load.js";
 import { loadConfig } from "./config.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
+import { closeGracefully } from "./operations/shutdown.js";
 import { buildServer } from "./server.js";
 
 const config = loadConfig();
@@ -12,10 +13,13 @@ if (await isEmpty(database)) {
   const { decisions } = await loadSampleData(database);
   console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
 }
-const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits });
-// Registered before the address is printed: whoever reads it may stop us at once.
+const lifecycle = { shuttingDown: false };
+const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle });
+// Registered before the address is printed: whoever reads it may stop us at once. Readiness fails
+// first; Fastify then stops accepting connections and waits for the requests in flight to finish.
 const shutdown = async () => {
-  await server.close();
+  server.log.info("shutting down: finishing the requests in flight");
+  await closeGracefully(server, lifecycle);
   await database.close();
   process.exit(0);
 };

@@ -16,6 +16,9 @@ import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/ra
 import fastifyEtag from "@fastify/etag";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { httpCaching } from "./protection/http-cache.js";
+import fastifyCors from "@fastify/cors";
+import { registerHealth, type Lifecycle } from "./operations/health.js";
+import { loggerOptions } from "./operations/logging.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -24,7 +27,10 @@ const PUBLIC_MAX_AGE_SECONDS = 60;
 
 export interface ServerOptions {
   database: Database;
-  logger?: boolean | { level: string };
+  /** Log level (no logging when absent), and where lines go (standard output when absent). */
+  logger?: { level: string; destination?: { write(line: string): void } };
+  /** Set when the process starts to shut down: readiness fails from then on. */
+  lifecycle?: Lifecycle;
   /** The time the server believes it is (tests inject one; comment periods depend on it). */
   clock?: Clock;
   throttle?: SubmissionThrottle;
@@ -33,8 +39,26 @@ export interface ServerOptions {
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger = false, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits }: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: limits.maxBodyBytes });
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false } }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions(logger.level, logger.destination) : false,
+    bodyLimit: limits.maxBodyBytes,
+    requestIdLogLabel: "requestId",
+    // A request that has not arrived whole after 30 s is dropped (slow clients hold no socket for ever).
+    requestTimeout: 30_000,
+  });
+  // The id of every log line of a request, given back so that a user can quote it.
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await app.register(fastifyCors, {
+    // Open data: any site may read the public API from a browser; keys travel in the Authorization header, never in cookies.
+    origin: "*",
+    methods: ["GET", "POST", "OPTIONS"],
+    allowedHeaders: ["content-type", "authorization", "apollo-require-preflight", "x-apollo-operation-name", "if-none-match"],
+    exposedHeaders: ["etag", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-request-id", "x-generated-at", "x-changes-cursor"],
+    maxAge: 600,
+  });
   app.setErrorHandler(httpErrorHandler);
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
   app.removeContentTypeParser("text/plain");
@@ -67,6 +91,7 @@ export async function buildServer({ database, logger = false, clock, throttle = 
     context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle, complianceIndex }),
   });
   registerOpenData(app, database, clock);
+  registerHealth(app, database, lifecycle);
   app.get("/", async () => ({
     name: "Major administrative decisions: open data (重大行政决策公开数据)",
     graphql: "/graphql",

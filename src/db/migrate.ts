@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectionStatements } from "../disclosure/projection.sql.js";
@@ -26,4 +26,11 @@ export async function migrate(database: Database): Promise<void> {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7130713)`);
     for (const statement of projectionStatements()) await tx.execute(sql.raw(statement));
   });
+}
+
+/** Whether every migration shipped with this build is applied to the database. */
+export async function migrationsApplied(database: Database): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const [row] = await database.query<{ applied: number }>("SELECT count(*)::int AS applied FROM drizzle.__drizzle_migrations");
+  return (row?.applied ?? 0) >= journal.entries.length;
 }

@@ -7,6 +7,8 @@ import { type Clock } from "../../src/context.js";
 import { type Database } from "../../src/db/database.js";
 import { defaultQueryLimits, type QueryLimits } from "../../src/protection/query-limits.js";
 import { type RateLimits } from "../../src/protection/rate-limit.js";
+import { type Lifecycle } from "../../src/operations/health.js";
+import { closeGracefully } from "../../src/operations/shutdown.js";
 import { buildServer } from "../../src/server.js";
 import { openTestDatabase } from "./test-database.js";
 
@@ -25,6 +27,9 @@ export interface StartOptions {
   throttle?: SubmissionThrottle;
   /** Query limits other than the defaults. */
   limits?: Partial<QueryLimits>;
+  /** Where the server's log lines go (none when absent). */
+  log?: { write(line: string): void };
+  lifecycle?: Lifecycle;
   /** Rate limits; by default none that a test would reach. */
   rateLimits?: Partial<RateLimits>;
 }
@@ -36,11 +41,20 @@ export class TestApi {
   private constructor(
     readonly database: Database,
     private readonly server: FastifyInstance,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestApi> {
     const database = await openTestDatabase();
-    return new TestApi(database, await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, ...options.rateLimits } }));
+    const lifecycle = options.lifecycle ?? { shuttingDown: false };
+    return new TestApi(
+      database,
+      await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, ...options.rateLimits },
+        logger: options.log ? { level: "info", destination: options.log } : undefined,
+        lifecycle,
+      }),
+      lifecycle,
+    );
   }
 
   /** A key of this role, made through the product's own key service (one per role and test file). */
@@ -112,6 +126,16 @@ export class TestApi {
       prints[name] = row!.print ?? "";
     }
     return prints;
+  }
+
+  /** The HTTP server only (the database stays open): for shutdown tests. */
+  closeServer(): Promise<void> {
+    return closeGracefully(this.server, this.lifecycle);
+  }
+
+  /** The server's logger, for lines a test writes through it. */
+  get log() {
+    return this.server.log;
   }
 
   async stop(): Promise<void> {
