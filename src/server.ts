@@ -19,6 +19,8 @@ import { httpCaching } from "./protection/http-cache.js";
 import fastifyCors from "@fastify/cors";
 import { registerHealth, type Lifecycle } from "./operations/health.js";
 import { loggerOptions } from "./operations/logging.js";
+import { serviceStatus } from "./protection/service-status.js";
+import { unavailableError } from "./graphql/format-error.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -43,7 +45,6 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
-    requestIdLogLabel: "requestId",
     // A request that has not arrived whole after 30 s is dropped (slow clients hold no socket for ever).
     requestTimeout: 30_000,
   });
@@ -74,6 +75,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       // Public answers may be cached for a minute unless a field says less (the change feed does).
       ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS, calculateHttpHeaders: false }),
       httpCaching,
+      serviceStatus,
     ],
     // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,
@@ -88,7 +90,13 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
-    context: async (request) => createContext(database, await authenticate(database, request.headers.authorization, request.ip), { clock, throttle, complianceIndex }),
+    context: async (request) => {
+      // The key's check reads the database: if it cannot answer, the request gets a 503, not a 500.
+      const viewer = await authenticate(database, request.headers.authorization, request.ip).catch((error: unknown) => {
+        throw unavailableError(error) ?? error;
+      });
+      return createContext(database, viewer, { clock, throttle, complianceIndex });
+    },
   });
   registerOpenData(app, database, clock);
   registerHealth(app, database, lifecycle);

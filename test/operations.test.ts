@@ -74,7 +74,7 @@ describe("operations: health, readiness, shutdown, logs, CORS", () => {
 
     expect(lines.length).toBeGreaterThan(5);
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(parsed.some((line) => line.requestId === requestId)).toBe(true);
+    expect(parsed.some((line) => line.reqId === requestId)).toBe(true);
     expect(parsed.find((line) => line.msg === "unexpected error")).toMatchObject({ err: { sqlState: "22P02" } });
     const all = lines.join("\n");
     expect(all).not.toContain(CANARY);

@@ -2,32 +2,46 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import { PoolGate } from "./pool-gate.js";
 import * as tables from "./tables.js";
 
 export interface PostgresOptions {
   max?: number;
+  /** The public role's statement_timeout: a slow public query is stopped and its connection freed. */
+  statementTimeoutMs?: number;
+  /** How long a request may wait for a free connection before it is refused (503). */
+  acquireTimeoutMs?: number;
 }
+
+export const defaultPostgresOptions = { max: 10, statementTimeoutMs: 5_000, acquireTimeoutMs: 2_000 };
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string) => statements.record(q) };
-  const common = { max: options.max ?? 10, onnotice: () => {} };
+  const { max, statementTimeoutMs, acquireTimeoutMs } = { ...defaultPostgresOptions, ...options };
+  // A database that does not answer is reported within seconds, not after the driver's 30.
+  const common = { max, onnotice: () => {}, connect_timeout: 5, connection: { application_name: "decisions-api" } };
   const privileged = postgres(url, common);
   // Every connection of this pool starts as the restricted role (a startup parameter), so the
   // public path never runs with the privileges of the owner of the base tables.
-  const disclosed = postgres(url, { ...common, connection: { role: DISCLOSURE_ROLE } });
+  const disclosed = postgres(url, { ...common, connection: { ...common.connection, role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs } });
+  // The statement timeout stops a slow public query; the deadline catches a call the driver never settles.
+  const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000);
+  const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
   const disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
   return {
     kind: "postgres",
     db,
     statements,
-    readDisclosed: (read) => read(disclosedDb),
+    readDisclosed: (read) => publicGate.run(() => read(disclosedDb)),
     asWriter: (work) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
-        return work(tx as unknown as AppDb);
-      }),
+      privilegedGate.run(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
+          return work(tx as unknown as AppDb);
+        }),
+      ),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
       statements.record(text);
       const rows = await privileged.unsafe(text, (params ?? []) as never[]);

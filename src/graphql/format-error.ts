@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import { type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unavailabilityOf } from "../db/database-error.js";
 import { LIMIT_CODES } from "../protection/query-limits.js";
 
 /** Codes whose messages are written for clients and say nothing of the server's insides. */
@@ -14,10 +15,27 @@ const CLIENT_CODES = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",
   ...LIMIT_CODES,
+  // Ours, set where the HTTP status is ours to set (see unavailableError).
+  "SERVICE_UNAVAILABLE",
+  "QUERY_TIMEOUT",
 ]);
 
 /** graphql-js stops parsing a document past the token limit with a syntax error; it is a limit. */
 const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
+
+const UNAVAILABLE_MESSAGES = {
+  SERVICE_UNAVAILABLE: "The database is unavailable at the moment; please retry shortly.",
+  QUERY_TIMEOUT: "The query took too long and was stopped; ask for less (smaller pages, fewer nested lists) or retry later.",
+};
+
+/** Codes answered with HTTP 503 and a Retry-After. */
+export const UNAVAILABLE_CODES = new Set(Object.keys(UNAVAILABLE_MESSAGES));
+
+/** The error to throw where the HTTP status is still ours to set (the context, a plain route). */
+export function unavailableError(error: unknown): GraphQLError | null {
+  const unavailable = unavailabilityOf(error);
+  return unavailable ? new GraphQLError(UNAVAILABLE_MESSAGES[unavailable], { extensions: { code: unavailable, http: { status: 503, headers: new Map([["retry-after", "5"]]) } } }) : null;
+}
 
 export const INTERNAL_ERROR_MESSAGE = "Internal server error. The request was logged; please try again later.";
 
@@ -35,6 +53,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code, ...(argument ? { argument } : {}), ...(limit !== undefined ? { limit, found } : {}), ...(cost !== undefined ? { cost } : {}) },
     };
+  }
+  const unavailable = unavailabilityOf(error);
+  if (unavailable) {
+    reportUnexpected(unwrapResolverError(error));
+    return { message: UNAVAILABLE_MESSAGES[unavailable], path: formatted.path, extensions: { code: unavailable } };
   }
   // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.
   const status = (error as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;

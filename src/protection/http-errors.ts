@@ -1,5 +1,5 @@
 import { type FastifyError, type FastifyReply, type FastifyRequest } from "fastify";
-import { INTERNAL_ERROR_MESSAGE } from "../graphql/format-error.js";
+import { INTERNAL_ERROR_MESSAGE, unavailableError } from "../graphql/format-error.js";
 
 /** Fastify's refusals of a request it could not take, as GraphQL-shaped errors with codes. */
 const CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
@@ -20,5 +20,9 @@ export function httpErrorHandler(error: FastifyError, request: FastifyRequest, r
     return reply.status(status).send({ errors: [{ message: known.message, extensions: { code: known.code } }] });
   }
   request.log.error({ err: error }, "unexpected error");
+  const unavailable = unavailableError(error);
+  if (unavailable) {
+    return reply.status(503).header("retry-after", "5").send({ errors: [{ message: unavailable.message, extensions: { code: unavailable.extensions.code } }] });
+  }
   return reply.status(500).send({ errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
 }

@@ -1,0 +1,153 @@
+import { createServer, type Server, type Socket, connect } from "node:net";
+import { type FastifyInstance } from "fastify";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSampleData } from "../seeds/load.js";
+import { type Database } from "../src/db/database.js";
+import { migrate } from "../src/db/migrate.js";
+import { openPostgres } from "../src/db/postgres.js";
+import { buildServer } from "../src/server.js";
+import { databaseUrlFor } from "./support/database-url.js";
+
+/**
+ * Faults of a real PostgreSQL server, whatever database the rest of the suite runs on: the server
+ * reaches PostgreSQL through a TCP proxy that the test can cut (the database "stops") and restore,
+ * while the test holds locks and kills backends from a connection of its own.
+ */
+const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
+
+class Proxy {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+        socket.on("error", () => socket.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  /** The database goes away: no new connections, and the open ones are cut. */
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+}
+
+describe("faults of the database (real PostgreSQL)", () => {
+  const name = `decisions_faults_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  let direct: ReturnType<typeof postgres>;
+  let proxy: Proxy;
+  let database: Database;
+  let app: FastifyInstance;
+
+  const ask = async (query = "{ decisions(first: 3) { totalCount nodes { id title } } }") => {
+    const response = await app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query }) });
+    return { status: response.statusCode, body: JSON.parse(response.body) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] }, raw: response.body, headers: response.headers };
+  };
+  const eventually = async (check: () => Promise<boolean>, ms = 5_000) => {
+    for (const start = Date.now(); Date.now() - start < ms; await new Promise((resolve) => setTimeout(resolve, 50))) if (await check()) return true;
+    return false;
+  };
+  /** Holds the decisions table until the returned function is called. */
+  const holdDecisions = async (): Promise<() => Promise<void>> => {
+    const reserved = await direct.reserve();
+    await reserved`BEGIN`;
+    await reserved`LOCK TABLE public.decisions IN ACCESS EXCLUSIVE MODE`;
+    return async () => {
+      await reserved`ROLLBACK`;
+      reserved.release();
+    };
+  };
+
+  beforeAll(async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(databaseUrlFor(adminUrl, name));
+    direct = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) });
+    await proxy.start();
+    url.port = String(proxy.port);
+    database = openPostgres(url.toString(), { max: 2, statementTimeoutMs: 1_500, acquireTimeoutMs: 300 });
+    await migrate(database);
+    await loadSampleData(database);
+    app = await buildServer({ database });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    await direct.end();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("answers 503 with a code while the database is gone, stays up, and recovers by itself when it returns", async () => {
+    expect((await ask()).status).toBe(200);
+    await proxy.stop();
+    const down = await ask();
+    expect(down.status).toBe(503);
+    expect(down.headers["retry-after"]).toBe("5");
+    expect(down.body.errors![0]!.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(down.raw).not.toMatch(/ECONNREFUSED|select|127\.0\.0\.1|postgres/i);
+    expect((await app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(503);
+    expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
+    await proxy.start();
+    expect(await eventually(async () => (await ask()).status === 200)).toBe(true);
+    expect((await app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
+  });
+
+  it("answers 503 when its connection is killed mid-request, and the next request is served", async () => {
+    const release = await holdDecisions();
+    const inFlight = ask();
+    expect(await eventually(async () => (await direct`SELECT 1 FROM pg_stat_activity WHERE datname = ${name} AND application_name = 'decisions-api' AND wait_event_type = 'Lock'`).length > 0, 1_000)).toBe(true);
+    await direct`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${name} AND application_name = 'decisions-api'`;
+    const killed = await inFlight;
+    await release();
+    expect(killed.status).toBe(503);
+    expect(killed.body.errors![0]!.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(await eventually(async () => (await ask()).status === 200)).toBe(true);
+  });
+
+  it("stops a slow public query at the statement timeout, and the connection serves the next request", async () => {
+    const release = await holdDecisions();
+    const started = Date.now();
+    const slow = await ask();
+    const took = Date.now() - started;
+    await release();
+    expect(slow.status).toBe(503);
+    expect(slow.body.errors![0]!.extensions.code).toBe("QUERY_TIMEOUT");
+    expect(took).toBeGreaterThanOrEqual(1_400);
+    expect(took).toBeLessThan(5_000);
+    // The pool (max 2, and each of these requests reads twice at once) has its connections back.
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+  });
+
+  it("fails fast when every connection is taken, instead of queueing without end", async () => {
+    const release = await holdDecisions();
+    // Each of these reads the decisions table and waits on the lock, holding a connection.
+    const holders = [ask(), ask()];
+    await eventually(async () => (await direct`SELECT 1 FROM pg_stat_activity WHERE datname = ${name} AND application_name = 'decisions-api' AND wait_event_type = 'Lock'`).length >= 2, 1_000);
+    const started = Date.now();
+    const refused = await ask("{ regions { name } }");
+    const took = Date.now() - started;
+    expect(refused.status).toBe(503);
+    expect(refused.body.errors![0]!.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(took).toBeLessThan(1_000);
+    await release();
+    await Promise.all(holders);
+    expect((await ask("{ regions { name } }")).status).toBe(200);
+  });
+});
