@@ -27,13 +27,18 @@ export class PoolGate {
     private readonly waitMs: number,
     /** No use may take longer than this: past it the request is answered and the slot freed. */
     private readonly deadlineMs: number,
+    /** Called when a use stalls: the pool's connections can no longer be trusted. */
+    private readonly onStall: () => void = () => {},
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     await this.acquire();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DatabaseStalledError(this.deadlineMs)), this.deadlineMs);
+      timer = setTimeout(() => {
+        this.onStall();
+        reject(new DatabaseStalledError(this.deadlineMs));
+      }, this.deadlineMs);
     });
     try {
       return await Promise.race([work(), deadline]);

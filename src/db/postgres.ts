@@ -24,12 +24,21 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const privileged = postgres(url, common);
   // Every connection of this pool starts as the restricted role (a startup parameter), so the
   // public path never runs with the privileges of the owner of the base tables.
-  const disclosed = postgres(url, { ...common, connection: { ...common.connection, role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs } });
+  const openDisclosed = () => postgres(url, { ...common, connection: { ...common.connection, role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs } });
+  let disclosed = openDisclosed();
   // The statement timeout stops a slow public query; the deadline catches a call the driver never settles.
-  const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000);
+  // A call the driver never settled (seen after a backend was terminated) leaves a connection that
+  // cannot be trusted: the public pool is replaced whole, and the old one ended without waiting.
+  const recycle = () => {
+    const old = disclosed;
+    disclosed = openDisclosed();
+    disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
+    void old.end({ timeout: 0 }).catch(() => undefined);
+  };
+  const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
-  const disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
+  let disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
   return {
     kind: "postgres",
     db,
