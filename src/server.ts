@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import { createServer } from "node:http";
 import Fastify, { type FastifyInstance } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
@@ -38,15 +39,18 @@ export interface ServerOptions {
   throttle?: SubmissionThrottle;
   limits?: QueryLimits;
   rateLimits?: RateLimits;
+  /** A request must arrive whole within this (HTTP 408 otherwise): slow clients hold no socket for ever. */
+  requestTimeoutMs?: number;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false } }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
-    // A request that has not arrived whole after 30 s is dropped (slow clients hold no socket for ever).
-    requestTimeout: 30_000,
+    // Node checks request deadlines every `connectionsCheckingInterval` (30 s by default): often enough here.
+    serverFactory: (handler) =>
+      createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),
   });
   // The id of every log line of a request, given back so that a user can quote it.
   app.addHook("onSend", async (request, reply) => {

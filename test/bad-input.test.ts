@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { TestApi } from "./support/api.js";
@@ -122,6 +123,23 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
       expect(response.body).not.toMatch(/stack|select |insert |postgres|drizzle|did you mean/i);
     });
   }
+
+  it("accepts the standard introspection query (the schema is public documentation), within the limits", async () => {
+    const response = await api.anonymous(getIntrospectionQuery());
+    expect(response.status).toBe(200);
+    expect(response.data?.__schema.types.length).toBeGreaterThan(50);
+    expect(JSON.parse(response.raw).extensions.cost.requested).toBeGreaterThan(0);
+  });
+
+  it("says which limit a refused query passed, with the limit, what it found and its cost", async () => {
+    const response = await api.anonymous("{ decisions(first: 100) { nodes { consultations(first: 100) { nodes { comments(first: 100) { nodes { text } } } } } } }");
+    const [error] = response.errors!;
+    expect(error!.message).toContain("500000");
+    const extensions = error!.extensions as { limit: number; found: number; cost: { requested: number; limit: number } };
+    expect(extensions.limit).toBe(500_000);
+    expect(extensions.found).toBeGreaterThan(500_000);
+    expect(extensions.cost).toEqual({ requested: extensions.found, limit: 500_000 });
+  });
 
   it("changed no row of any table", async () => {
     expect(await api.fingerprint()).toEqual(before);

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
@@ -107,5 +108,24 @@ describe("operations: health, readiness, shutdown, logs, CORS", () => {
     await closing;
     expect(closed).toBe(true);
     await expect(fetch(`${address}/healthz`)).rejects.toThrow();
+  });
+
+  it("drops a request that does not arrive whole in time, with 408", async () => {
+    const slow = await TestApi.start({ requestTimeoutMs: 500 });
+    try {
+      const address = new URL(await slow.listen());
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(Number(address.port), address.hostname, () => socket.write("POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
+        let received = "";
+        socket.on("data", (chunk) => (received += chunk.toString()));
+        socket.on("close", () => resolve(received));
+        socket.on("error", () => resolve(received));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.stop();
+    }
   });
 });

@@ -30,6 +30,7 @@ export interface StartOptions {
   /** Where the server's log lines go (none when absent). */
   log?: { write(line: string): void };
   lifecycle?: Lifecycle;
+  requestTimeoutMs?: number;
   /** Rate limits; by default none that a test would reach. */
   rateLimits?: Partial<RateLimits>;
 }
@@ -52,6 +53,7 @@ export class TestApi {
       await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, ...options.rateLimits },
         logger: options.log ? { level: "info", destination: options.log } : undefined,
         lifecycle,
+        requestTimeoutMs: options.requestTimeoutMs,
       }),
       lifecycle,
     );
