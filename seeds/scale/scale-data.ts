@@ -1,0 +1,185 @@
+import { type PgTable } from "drizzle-orm/pg-core";
+import { publicBodies } from "../../src/bodies/public-body.table.js";
+import { comments } from "../../src/consultations/comment.table.js";
+import { consultations } from "../../src/consultations/consultation.table.js";
+import { type AppDb, type Database } from "../../src/db/database.js";
+import { decisionCategory, decisionStage, decisions } from "../../src/decisions/decision.table.js";
+import { deliberations } from "../../src/deliberations/deliberation.table.js";
+import { withholdings } from "../../src/disclosure/withholding.table.js";
+import { expertReviews } from "../../src/expert-reviews/expert-review.table.js";
+import { legalityReviews } from "../../src/legality-reviews/legality-review.table.js";
+import { publications } from "../../src/publications/publication.table.js";
+import { regions } from "../../src/regions/region.table.js";
+import { riskAssessments, riskFindings } from "../../src/risk-assessments/risk-assessment.table.js";
+import { searchDocuments } from "../../src/search/search-document.table.js";
+import { searchKey } from "../../src/search/search-key.js";
+import { addDays } from "../../src/compliance/working-days.js";
+import { randomSource } from "../generated.js";
+
+/**
+ * A province-sized data set for the benchmark, deterministic by seed (ids included): a city of
+ * towns and villages and their bodies, decisions across seven years, every stage and category,
+ * about ten comments each, reviews, risk assessments, withholdings in realistic proportions, and
+ * Chinese text of realistic length. Written in multi-row inserts, a batch of decisions at a time.
+ */
+export interface ScaleOptions {
+  decisions: number;
+  seed: number;
+  commentsPerDecision: number;
+  /** Called after each batch with the decisions and rows written so far. */
+  progress?: (done: number, rows: number) => void;
+}
+
+const BATCH = 250;
+const TOWNS = 40;
+const VILLAGES_PER_TOWN = 20;
+const stages = decisionStage.enumValues;
+const subjects = ["農貿市場", "老舊小區", "污水管網", "中小學校舍", "鄉村道路", "停車設施", "垃圾分類", "養老服務中心", "飲用水源", "防汛設施", "公共文化場館", "產業園區"];
+const actions = ["改造提升工程", "建設項目", "管理辦法", "三年行動計劃", "專項規劃", "實施方案"];
+const sayings = ["建議增加停車位並公開收費標準", "希望施工期間減少夜間噪音", "請說明資金來源和預算明細", "建議聽取周邊商戶意見", "擔心拆遷補償標準偏低", "支持該項目，希望盡快實施", "建議設置無障礙通道", "請公開招標過程和中標結果"];
+const names = ["張", "王", "李", "趙", "陳", "劉", "楊", "黃"];
+
+type Random = ReturnType<typeof randomSource>;
+
+/** A version-4 UUID from the seeded source: the same seed gives the same ids. */
+const uuid = (random: Random) => {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random.next() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ["8", "9", "a", "b"][Math.floor(random.next() * 4)]!;
+  const s = hex.join("");
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+};
+
+const day = (year: number, dayOfYear: number) => addDays(`${year}-01-01`, dayOfYear);
+const instant = (date: string, hour = 9) => new Date(`${date}T0${hour % 10}:00:00.000Z`);
+
+/** Inserts rows in statements of at most ~60,000 parameters (PostgreSQL's limit is 65,535). */
+async function insertAll(db: AppDb, table: PgTable, rows: Record<string, unknown>[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const perRow = Object.keys(rows[0]!).length;
+  const size = Math.max(1, Math.floor(60_000 / perRow));
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
+  return rows.length;
+}
+
+export async function loadScaleData(database: Database, options: ScaleOptions): Promise<{ rows: number }> {
+  const random = randomSource(options.seed);
+  let rows = 0;
+  const city = { id: uuid(random), code: `99${String(options.seed % 10_000).padStart(4, "0")}`, path: "" };
+  city.path = `/${city.code}/`;
+  const towns = Array.from({ length: TOWNS }, (_, t) => ({ id: uuid(random), code: `${city.code}${String(t + 1).padStart(3, "0")}`, name: `規模測試${t + 1}鎮` }));
+  const villages = towns.flatMap((town) => Array.from({ length: VILLAGES_PER_TOWN }, (_, v) => ({ id: uuid(random), town, code: `${town.code}${String(v + 1).padStart(3, "0")}`, name: `${town.name}第${v + 1}村` })));
+  const cityGovernment = { id: uuid(random), name: `規模測試市人民政府（${options.seed}）` };
+  const legalOffice = { id: uuid(random), name: `規模測試市司法局（${options.seed}）` };
+  const departments = Array.from({ length: 10 }, (_, i) => ({ id: uuid(random), name: `規模測試市第${i + 1}局（${options.seed}）` }));
+  const townGovernments = towns.map((town) => ({ id: uuid(random), town, name: `${town.name}人民政府（${options.seed}）` }));
+  const catalogNumbers = new Map<string, number>();
+
+  await database.db.transaction(async (db) => {
+    rows += await insertAll(db, regions, [
+      { id: city.id, code: city.code, name: "規模測試市", level: "CITY", parentId: null, path: city.path, depth: 0 },
+      ...towns.map((t) => ({ id: t.id, code: t.code, name: t.name, level: "TOWN", parentId: city.id, path: `${city.path}${t.code}/`, depth: 1 })),
+      ...villages.map((v) => ({ id: v.id, code: v.code, name: v.name, level: "VILLAGE", parentId: v.town.id, path: `${city.path}${v.town.code}/${v.code}/`, depth: 2 })),
+    ]);
+    rows += await insertAll(db, publicBodies, [
+      { id: cityGovernment.id, name: cityGovernment.name, kind: "PEOPLES_GOVERNMENT", regionId: city.id },
+      { id: legalOffice.id, name: legalOffice.name, kind: "LEGAL_AFFAIRS_OFFICE", regionId: city.id },
+      ...departments.map((d) => ({ id: d.id, name: d.name, kind: "GOVERNMENT_DEPARTMENT", regionId: city.id })),
+      ...townGovernments.map((g) => ({ id: g.id, name: g.name, kind: "TOWN_GOVERNMENT", regionId: g.town.id })),
+    ]);
+  });
+
+  for (let start = 0; start < options.decisions; start += BATCH) {
+    const batch = { decisions: [], consultations: [], comments: [], expertReviews: [], riskAssessments: [], riskFindings: [], legalityReviews: [], deliberations: [], publications: [], withholdings: [], searchDocuments: [] } as Record<string, Record<string, unknown>[]>;
+    for (let n = start; n < Math.min(start + BATCH, options.decisions); n++) {
+      const year = random.int(2019, 2025);
+      const village = random.pick(villages);
+      const byTown = random.next() < 0.7;
+      const decider = byTown ? townGovernments.find((g) => g.town === village.town)! : cityGovernment;
+      const key = `${decider.id}:${year}`;
+      const catalogNumber = (catalogNumbers.get(key) ?? 0) + 1;
+      catalogNumbers.set(key, catalogNumber);
+      const stageIndex = random.int(0, stages.length - 1);
+      const reached = (stage: (typeof stages)[number]) => stageIndex >= stages.indexOf(stage);
+      const initiatedOn = day(year, random.int(0, 200));
+      const id = uuid(random);
+      const title = `${byTown ? village.name : "規模測試市"}${random.pick(subjects)}${random.pick(actions)}`;
+      const summary = `${title}由${decider.name}列入${year}年度重大行政決策事項目錄。${random.pick(sayings)}。項目涉及${random.int(100, 5000)}戶居民，預計投資${random.int(50, 9000)}萬元，依法履行公眾參與、專家論證、風險評估、合法性審查和集體討論決定程序。`;
+      const created = instant(initiatedOn);
+      batch.decisions!.push({
+        id, catalogYear: year, catalogNumber, title, summary, category: random.pick(decisionCategory.enumValues), regionId: byTown ? village.id : city.id,
+        decidingBodyId: decider.id, undertakingBodyId: random.pick(departments).id, stage: stages[stageIndex], status: reached("PUBLICATION") ? "DECIDED" : "IN_PROGRESS",
+        budgetYuan: random.next() < 0.6 ? random.int(10, 90_000) * 10_000 : null, initiatedOn, catalogPublishedOn: `${year}-01-15`,
+        professionalOrTechnical: random.next() < 0.4, affectsStabilityOrSafety: random.next() < 0.3, speciallyAffectedGroups: random.next() < 0.2 ? ["ENTERPRISE"] : [],
+        createdAt: created, updatedAt: created,
+      });
+      batch.searchDocuments!.push(...(["title", "summary"] as const).map((field) => ({ id: uuid(random), decisionId: id, recordType: "decisions", recordId: id, field, key: searchKey(field === "title" ? title : summary) })));
+      if (random.next() < 0.03) batch.withholdings!.push(withholding(random, "decisions", id, id, "budgetYuan", "COMMERCIAL_SECRET", legalOffice.id, initiatedOn));
+
+      if (reached("PUBLIC_PARTICIPATION")) {
+        const consultationId = uuid(random);
+        const opensOn = addDays(initiatedOn, 20);
+        batch.consultations!.push({ id: consultationId, decisionId: id, method: "ONLINE_COMMENT", opensOn, closesOn: addDays(opensOn, 35), summary: "收到意見已逐條研究。", consultedGroups: ["INDIVIDUAL"], createdAt: created, updatedAt: created });
+        const count = Math.max(0, options.commentsPerDecision + random.int(-3, 3));
+        for (let c = 0; c < count; c++) {
+          const commentId = uuid(random);
+          const moderation = random.next();
+          const state = moderation < 0.85 ? "PUBLISHED" : moderation < 0.95 ? "PENDING" : "REJECTED";
+          const submitted = instant(addDays(opensOn, random.int(0, 34)), random.int(0, 9));
+          const answered = state === "PUBLISHED" && random.next() < 0.8;
+          batch.comments!.push({
+            id: commentId, consultationId, decisionId: id, stakeholderCategory: random.pick(["INDIVIDUAL", "INDIVIDUAL", "RESIDENT_REPRESENTATIVE", "ENTERPRISE"]),
+            text: `${random.pick(sayings)}，${random.pick(sayings)}。`, moderationState: state, adoptionResult: answered ? random.pick(["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED"]) : null,
+            reply: answered ? "感謝您的意見，已研究並在決策中予以考慮。" : null, commenterName: `${random.pick(names)}先生`, commenterContact: `1390000${String(random.int(0, 9999)).padStart(4, "0")}`,
+            submittedAt: submitted, answeredAt: answered ? instant(addDays(opensOn, 40)) : null, rejectionReason: state === "REJECTED" ? "與本事項無關。" : null, createdAt: submitted, updatedAt: submitted,
+          });
+          if (state === "PUBLISHED" && random.next() < 0.02) batch.withholdings!.push(withholding(random, "comments", commentId, id, "text", "PERSONAL_PRIVACY", legalOffice.id, opensOn));
+        }
+      }
+      if (reached("EXPERT_ARGUMENTATION") && random.next() < 0.6) {
+        batch.expertReviews!.push({ id: uuid(random), decisionId: id, reviewerKind: "EXPERT", reviewerName: `${random.pick(names)}教授`, method: "ARGUMENTATION_MEETING", reviewedOn: addDays(initiatedOn, 70), necessityOpinion: "項目必要。", feasibilityOpinion: "技術可行。", soundnessOpinion: "方案科學合理。", conclusion: "同意實施。", signed: true, createdAt: created, updatedAt: created });
+      }
+      if (reached("RISK_ASSESSMENT") && random.next() < 0.5) {
+        const assessmentId = uuid(random);
+        batch.riskAssessments!.push({ id: assessmentId, decisionId: id, assessor: "第三方評估機構", assessedOn: addDays(initiatedOn, 80), overallLevel: random.pick(["LOW", "MEDIUM", "HIGH"]), controllability: random.pick(["CONTROLLABLE", "CONTROLLABLE_WITH_MEASURES"]), riskPoints: "施工擾民、補償爭議。", measures: "分段施工、公開補償標準。", contingencyPlan: "設立應急接待點。", conclusion: "風險可控。", createdAt: created, updatedAt: created });
+        for (const dimension of ["SOCIAL_STABILITY", "PUBLIC_SAFETY", "ENVIRONMENT", "ECONOMY"]) batch.riskFindings!.push({ id: uuid(random), riskAssessmentId: assessmentId, decisionId: id, dimension, level: "LOW", findings: "風險較低。", createdAt: created, updatedAt: created });
+        if (random.next() < 0.02) batch.withholdings!.push(withholding(random, "risk_assessments", assessmentId, id, undefined, "ENDANGERS_SECURITY_OR_STABILITY", legalOffice.id, initiatedOn));
+      }
+      if (reached("LEGALITY_REVIEW")) {
+        const submittedOn = addDays(initiatedOn, 90);
+        const done = reached("DELIBERATION") || random.next() < 0.5;
+        batch.legalityReviews!.push({ id: uuid(random), decisionId: id, reviewingBodyId: legalOffice.id, submittedOn, dueOn: addDays(submittedOn, 14), completedOn: done ? addDays(submittedOn, 12) : null, result: done ? "LAWFUL" : null, opinion: done ? "經審查，符合法定權限和程序。" : null, createdAt: created, updatedAt: created });
+      }
+      if (reached("DELIBERATION")) batch.deliberations!.push({ id: uuid(random), decisionId: id, meeting: `${decider.name}常務會議`, heldOn: addDays(initiatedOn, 110), outcome: "ADOPTED", dissent: "無不同意見。", createdAt: created, updatedAt: created });
+      if (reached("PUBLICATION")) {
+        const publicationId = uuid(random);
+        const fullText = `${title}自公布之日起施行。${summary}`;
+        batch.publications!.push({ id: publicationId, decisionId: id, documentNumber: `規政〔${year}〕${catalogNumber}號`, publishedOn: addDays(initiatedOn, 120), fullText, adoptionExplanation: "公眾意見採納情況已逐條說明。", createdAt: created, updatedAt: created });
+        batch.searchDocuments!.push({ id: uuid(random), decisionId: id, recordType: "publications", recordId: publicationId, field: "fullText", key: searchKey(fullText) });
+      }
+    }
+    await database.db.transaction(async (db) => {
+      rows += await insertAll(db, decisions, batch.decisions!);
+      rows += await insertAll(db, consultations, batch.consultations!);
+      rows += await insertAll(db, comments, batch.comments!);
+      rows += await insertAll(db, expertReviews, batch.expertReviews!);
+      rows += await insertAll(db, riskAssessments, batch.riskAssessments!);
+      rows += await insertAll(db, riskFindings, batch.riskFindings!);
+      rows += await insertAll(db, legalityReviews, batch.legalityReviews!);
+      rows += await insertAll(db, deliberations, batch.deliberations!);
+      rows += await insertAll(db, publications, batch.publications!);
+      rows += await insertAll(db, withholdings, batch.withholdings!);
+      rows += await insertAll(db, searchDocuments, batch.searchDocuments!);
+    });
+    options.progress?.(Math.min(start + BATCH, options.decisions), rows);
+  }
+  return { rows };
+}
+
+function withholding(random: Random, recordType: string, recordId: string, decisionId: string, field: string | undefined, ground: string, decidedByBodyId: string, since: string) {
+  return {
+    id: uuid(random), recordType, recordId, decisionId, field: field ?? null, ground,
+    article: ground === "PERSONAL_PRIVACY" || ground === "COMMERCIAL_SECRET" ? "《中華人民共和國政府信息公開條例》第十五條" : "《中華人民共和國政府信息公開條例》第十四條",
+    explanation: "依法不予公開。", decidedByBodyId, withheldSince: since, reviewDue: addDays(since, 365),
+  };
+}

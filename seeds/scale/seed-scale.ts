@@ -1,0 +1,39 @@
+// `npm run seed:scale -- --decisions 100000 [--seed 713] [--comments 10]`: empties the database named by
+// the environment and writes the benchmark's data set (see scale-data.ts), reporting rows per second.
+import { parseArgs } from "node:util";
+import { loadConfig } from "../../src/config.js";
+import { migrate } from "../../src/db/migrate.js";
+import { openDatabase } from "../../src/db/open.js";
+import { clearData } from "../load.js";
+import { loadScaleData } from "./scale-data.js";
+
+const { values } = parseArgs({ options: { decisions: { type: "string", default: "100000" }, seed: { type: "string", default: "713" }, comments: { type: "string", default: "10" } } });
+const count = (name: string, raw: string) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number, got "${raw}"`);
+  return value;
+};
+const decisions = count("decisions", values.decisions);
+
+const config = loadConfig();
+const database = await openDatabase(config);
+const started = Date.now();
+/** A progress bar on a terminal; a line every 10% elsewhere (CI logs). */
+const progress = (done: number, rows: number) => {
+  const seconds = (Date.now() - started) / 1000;
+  const line = `${"#".repeat(Math.round((done / decisions) * 30)).padEnd(30, "-")} ${done.toLocaleString("en")}/${decisions.toLocaleString("en")} decisions, ${rows.toLocaleString("en")} rows, ${Math.round(rows / seconds).toLocaleString("en")} rows/s`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+  else if (done === decisions || Math.floor((done / decisions) * 10) !== Math.floor(((done - 250) / decisions) * 10)) process.stderr.write(`${line}\n`);
+};
+try {
+  await migrate(database);
+  await clearData(database);
+  const { rows } = await loadScaleData(database, { decisions, seed: count("seed", values.seed), commentsPerDecision: count("comments", values.comments), progress });
+  const seconds = (Date.now() - started) / 1000;
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  console.log(`Wrote ${rows.toLocaleString("en")} rows (${decisions.toLocaleString("en")} decisions) in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString("en")} rows/s.`);
+  // The kept compliance reports and the planner's statistics follow the data.
+  await database.query("ANALYZE");
+} finally {
+  await database.close();
+}
