@@ -55,6 +55,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   // The id of every log line of a request, given back so that a user can quote it.
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // A refusal (a bad key's 401 among them) is nobody's to keep.
+    if (reply.statusCode >= 400 && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
   await app.register(fastifyCors, {
     // Open data: any site may read the public API from a browser; keys travel in the Authorization header, never in cookies.

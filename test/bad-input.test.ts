@@ -62,6 +62,13 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
     { name: "an alias flood", status: 400, code: "TOO_MANY_ALIASES", request: () => query(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: complianceRules { id }`).join(" ")} }`) },
     { name: "a directive flood", status: 400, code: "TOO_MANY_DIRECTIVES", request: () => query(`{ complianceRules { ${Array.from({ length: 60 }, () => "id @include(if: true)").join(" ")} } }`) },
     { name: "nested pages past the cost limit", status: 400, code: "QUERY_TOO_COSTLY", request: () => query("{ decisions(first: 100) { nodes { consultations(first: 100) { nodes { comments(first: 100) { nodes { text } } } } } } }") },
+    {
+      name: "nested pages whose sizes hide in variables' defaults",
+      status: 400,
+      code: "QUERY_TOO_COSTLY",
+      request: () => query("query($n: Int = 100) { decisions(first: $n) { nodes { consultations(first: $n) { nodes { comments(first: $n) { nodes { text } } } } } } }"),
+    },
+    { name: "variables nested thousands deep", status: 400, code: "BAD_REQUEST", request: () => post(`{"query":"{ __typename }","variables":{"a":${"[".repeat(5000)}${"]".repeat(5000)}}}`) },
     { name: "an introspection query nested past the depth limit", status: 400, code: "QUERY_TOO_DEEP", request: () => query(`{ __schema { types { ${"ofType { ".repeat(16)}name${" }".repeat(16)} } } }`) },
     { name: "an unknown operation name", status: 400, code: "OPERATION_RESOLUTION_FAILURE", request: () => post({ query: "query A { regions { name } }", operationName: "B" }) },
     { name: "several operations and no name", status: 400, code: "OPERATION_RESOLUTION_FAILURE", request: () => query("query A { regions { name } } query B { bodies { name } }") },
@@ -139,6 +146,11 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
     expect(extensions.limit).toBe(500_000);
     expect(extensions.found).toBeGreaterThan(500_000);
     expect(extensions.cost).toEqual({ requested: extensions.found, limit: 500_000 });
+  });
+
+  it("counts a list's own default page size (the change feed's is 100)", async () => {
+    const response = await api.anonymous("{ changes { nodes { kind } } }");
+    expect(JSON.parse(response.raw).extensions.cost.requested).toBeGreaterThanOrEqual(100);
   });
 
   it("changed no row of any table", async () => {

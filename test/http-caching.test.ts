@@ -41,6 +41,9 @@ describe("HTTP caching: GET, persisted queries, Cache-Control and ETags", () => 
     expect(staff.headers["vary"]).toContain("authorization");
     const researcher = await get({ query: QUERY }, { ...PREFLIGHT, authorization: `Bearer ${await api.secretFor("RESEARCHER")}` });
     expect(researcher.headers["cache-control"]).toBe("private, no-store");
+    const badKey = await get({ query: QUERY }, { ...PREFLIGHT, authorization: "Bearer dd_not-a-key" });
+    expect(badKey.status).toBe(401);
+    expect(badKey.headers["cache-control"]).toBe("no-store");
   });
 
   it("does not let errors, mutations or the change feed's head be cached for long", async () => {

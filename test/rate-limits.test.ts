@@ -49,4 +49,12 @@ describe("rate limits, in cost points per window, by tier", () => {
     expect(again.status).toBe(200);
     expect(again.headers["x-ratelimit-remaining"]).toBe("79");
   });
+
+  it("refuses a query dearer than the whole window's budget as too costly, not as 'retry later'", async () => {
+    now = new Date(now.getTime() + 61_000);
+    const response = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: "{ decisions(first: 100) { nodes { id } } }" }), remoteAddress: "203.0.113.9" });
+    expect(response.status).toBe(400);
+    const error = JSON.parse(response.body).errors[0];
+    expect(error.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 100, found: 101 });
+  });
 });

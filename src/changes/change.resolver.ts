@@ -54,7 +54,7 @@ class ChangeArgs {
   @Field(() => String, { nullable: true, description: "Resume after this cursor (a change's `cursor`, a page's `endCursor`, or a bulk file's X-Changes-Cursor header)." })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `How many changes (1–${MAX_PAGE_SIZE}; default ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: `How many changes (1–${MAX_PAGE_SIZE}; default ${MAX_PAGE_SIZE}).` })
   first?: number | null;
 }
 

@@ -79,7 +79,13 @@ export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServ
           const measure = measureOperation(schema, document, operation, request.variables, options);
           const cost = { requested: measure.cost, limit: limits.maxCost };
           contextValue.cost = cost;
-          const refused = check(measure, limits, cost);
+          const budget = rates.budgetOf(contextValue.viewer.role);
+          // A query dearer than a whole window's budget could never run: refused as too costly, not as "retry later".
+          const refused =
+            check(measure, limits, cost) ??
+            (measure.cost > budget
+              ? refusal("QUERY_TOO_COSTLY", `The query could return up to ${measure.cost} objects; your rate limit allows ${budget} per ${rates.limits.windowSeconds} s. Ask for less.`, budget, measure.cost, cost)
+              : null);
           // A refused query still costs a point, so that refusals cannot be sent for free without end.
           const { allowed, state } = rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
           contextValue.rate = state;

@@ -52,9 +52,10 @@ export interface MeasureOptions {
 
 type Variables = Record<string, unknown> | undefined;
 
+/** A Relay connection (it has `pageInfo`), whatever its name. */
 const isConnection = (type: GraphQLType): boolean => {
   const named = getNamedType(type);
-  return isObjectType(named) && named.name.endsWith("Connection") && "pageInfo" in named.getFields();
+  return isObjectType(named) && "pageInfo" in named.getFields();
 };
 
 const isList = (type: GraphQLType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
@@ -66,8 +67,10 @@ function argumentValue(field: FieldNode, name: string, variables: Variables): un
 
 /** How many items a list field may hold, as far as its arguments say. */
 function itemsOf(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Variables, options: MeasureOptions): number {
-  if (isConnection(definition.type)) {
-    const size = argumentValue(field, "first", variables) ?? argumentValue(field, "last", variables);
+  if (isConnection(definition.type) || definition.args.some((a) => a.name === "first")) {
+    // Absent, a page is the field's own default where the schema gives one, else the default page size.
+    const declared = definition.args.find((a) => a.name === "first")?.defaultValue;
+    const size = argumentValue(field, "first", variables) ?? argumentValue(field, "last", variables) ?? declared;
     return typeof size === "number" && Number.isFinite(size) && size >= 0 ? size : options.defaultPageSize;
   }
   if (!isList(definition.type)) return 1;
@@ -103,7 +106,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const child = getNamedType(definition.type);
         if (!isCompositeType(child)) continue;
         // The items of a connection are counted on its edges and nodes, not on the connection itself.
-        const connectionPart = isObjectType(parent) && parent.name.endsWith("Connection") && (selection.name.value === "nodes" || selection.name.value === "edges");
+        const connectionPart = isConnection(parent) && (selection.name.value === "nodes" || selection.name.value === "edges");
         const items = connectionPart ? 1 : itemsOf(selection, definition, variables, options);
         const inner = measureSet(selection.selectionSet, child, within);
         // A connection is one object holding its items; any other list holds its items; an object is one.
@@ -133,6 +136,11 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     return total;
   };
 
+  // A variable the client leaves out takes its declared default: measured as it will run.
+  const defaults = Object.fromEntries(
+    (operation.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!, {})]),
+  );
+  variables = { ...defaults, ...variables };
   const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { depth: 0, aliases: 0, directives: 0, cost: 0 };
   const measured = measureSet(operation.selectionSet, root, new Set());
