@@ -104,17 +104,14 @@ export class ComplianceService {
   async statistics(filter: DecisionFilter | null | undefined): Promise<ComplianceStatistics> {
     await this.fresh();
     const { decisions, complianceAssessments: a, complianceResults: r, publicBodies } = this.store.tables;
-    const selected = and(new DecisionRepository(this.store).condition(decisionCriteria(filter)), eq(decisions.id, a.decisionId));
+    const selected = new DecisionRepository(this.store).condition(decisionCriteria(filter));
     const stateCounts = async (key: PgColumn, label?: PgColumn): Promise<ComplianceStateCounts[]> => {
-      const rows = await this.store.read((db) =>
-        db
-          .select({ key, label: label ?? sql<null>`NULL`, state: a.state, count: count() })
-          .from(a)
-          .innerJoin(decisions, selected!)
-          .leftJoin(publicBodies, eq(publicBodies.id, decisions.decidingBodyId))
-          .groupBy(key, label ?? sql`2`, a.state)
-          .orderBy(key),
-      );
+      const rows = await this.store.read((db) => {
+        const base = db.select({ key, label: label ?? sql<null>`NULL::text`, state: a.state, count: count() }).from(a).innerJoin(decisions, and(selected, eq(decisions.id, a.decisionId))!);
+        // Only the body grouping needs the bodies' names.
+        const labelled = label ? base.leftJoin(publicBodies, eq(publicBodies.id, decisions.decidingBodyId)) : base;
+        return labelled.groupBy(...(label ? [key, label, a.state] : [key, a.state])).orderBy(key);
+      });
       const groups = new Map<string, ComplianceStateCounts>();
       for (const row of rows) {
         const id = label ? toGlobalId("PublicBody", String(row.key)) : String(row.key);
@@ -131,7 +128,7 @@ export class ComplianceService {
         db
           .select({ rule: r.rule, status: r.status, count: count() })
           .from(r)
-          .innerJoin(decisions, and(new DecisionRepository(this.store).condition(decisionCriteria(filter)), eq(decisions.id, r.decisionId))!)
+          .innerJoin(decisions, and(selected, eq(decisions.id, r.decisionId))!)
           .groupBy(r.rule, r.status),
       ),
     ]);

@@ -6,6 +6,15 @@ export function databaseErrorOf(error: unknown): { code?: string; constraint?: s
 
 export const UNIQUE_VIOLATION = "23505";
 
+/** An error and the errors it wraps (drizzle's `cause`, Apollo's `originalError`), outermost first. */
+export function* errorChain(error: unknown): Generator<{ code?: unknown } & Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  for (let current = error as Record<string, unknown> | undefined; current && typeof current === "object" && !seen.has(current); current = (current.originalError ?? current.cause) as typeof current) {
+    seen.add(current);
+    yield current;
+  }
+}
+
 /** Driver codes of a connection that failed or went away (postgres.js and Node's sockets). */
 const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "DATABASE_BUSY", "DATABASE_STALLED"]);
 
@@ -15,13 +24,10 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EP
  * (QUERY_TIMEOUT). Both are answered with 503; neither is the client's fault nor a bug.
  */
 export function unavailabilityOf(error: unknown): "SERVICE_UNAVAILABLE" | "QUERY_TIMEOUT" | null {
-  const seen = new Set<unknown>();
-  for (let current = error as { code?: unknown; cause?: unknown; originalError?: unknown } | undefined; current && typeof current === "object" && !seen.has(current); ) {
-    seen.add(current);
+  for (const current of errorChain(error)) {
     const code = typeof current.code === "string" ? current.code : "";
     if (code === "57014") return "QUERY_TIMEOUT";
     if (CONNECTION_CODES.has(code) || code.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(code)) return "SERVICE_UNAVAILABLE";
-    current = (current.originalError ?? current.cause) as typeof current;
   }
   return null;
 }

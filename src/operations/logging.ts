@@ -1,4 +1,5 @@
 import { type FastifyServerOptions } from "fastify";
+import { errorChain } from "../db/database-error.js";
 
 type Destination = { write(line: string): void };
 
@@ -31,10 +32,7 @@ export function loggableError(error: unknown): Record<string, unknown> {
 type DatabaseFields = { code?: string; table_name?: string; table?: string; constraint_name?: string; constraint?: string; column_name?: string; column?: string };
 
 function databaseErrorIn(error: Error): DatabaseFields | null {
-  for (let current: unknown = error; current instanceof Error; current = (current as { cause?: unknown }).cause) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return current as DatabaseFields;
-  }
+  for (const current of errorChain(error)) if (typeof current.code === "string" && /^[0-9A-Z]{5}$/.test(current.code)) return current as DatabaseFields;
   return null;
 }
 
