@@ -1,117 +1,128 @@
 // `npm run bench` (DATABASE_URL required; load it first with `npm run seed:scale`): starts the server
-// over that database and drives it with autocannon through the representative operations, then runs
-// the list and detail pages' SQL directly through postgres.js for the raw ceiling. Prints a table and
-// writes bench/results/bench-<time>.json.
-import "reflect-metadata";
+// in a child process over that database and drives it with autocannon through the representative
+// operations (bench/operations.ts); downloads the largest bulk file for rows per second and the
+// server's memory; replays the list and decision pages' own SQL straight through postgres.js for the
+// raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
+// large table. Prints a table and writes bench/results/bench-<time>.json (git-ignored).
+// BENCH_SECONDS (10), BENCH_CONNECTIONS (20), BENCH_ONLY="list page,decision page".
 import autocannon from "autocannon";
+import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import postgres from "postgres";
 import { loadConfig } from "../src/config.js";
-import { openPostgres } from "../src/db/postgres.js";
-import { toGlobalId } from "../src/graphql/global-id.js";
-import { buildServer } from "../src/server.js";
-
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error("npm run bench needs DATABASE_URL (a PostgreSQL database loaded with npm run seed:scale)");
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+import { type SentStatement } from "../src/db/database.js";
+import { openDatabase } from "../src/db/open.js";
+import { defaultPostgresOptions, publicSession } from "../src/db/postgres.js";
+import { type BenchOperation, benchmarkOperations } from "./operations.js";
+import { sequentialScans } from "./query-plans.js";
+import { type BenchServerMessage } from "./server.js";
 
 const config = loadConfig();
-const database = openPostgres(url, { max: 20 });
-const app = await buildServer({ database, limits: config.limits, rateLimits: { windowSeconds: 60, anonymous: 1e15, researcher: 1e15, staff: 1e15 } });
-const address = await app.listen({ port: 0, host: "127.0.0.1" });
-const raw = postgres(url, { max: CONNECTIONS, onnotice: () => {}, connection: { role: "disclosure_reader" } });
+if (!config.databaseUrl) throw new Error("npm run bench needs DATABASE_URL (a PostgreSQL database loaded with npm run seed:scale)");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 
-const [sample] = await raw<{ id: string; region: string; year: number }[]>`SELECT d.id, d.region_id AS region, d.catalog_year AS year FROM disclosure.decisions d JOIN disclosure.consultations c ON c.decision_id = d.id ORDER BY d.id LIMIT 1`;
-const [town] = await raw<{ id: string }[]>`SELECT id FROM disclosure.regions WHERE level = 'TOWN' ORDER BY code LIMIT 1`;
-const decisionId = toGlobalId("Decision", sample!.id);
+const database = await openDatabase(config);
+const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
+const ask = (message: string) => new Promise<BenchServerMessage>((resolve) => { server.once("message", resolve); server.send(message); });
+const { address } = (await new Promise<BenchServerMessage>((resolve) => server.once("message", resolve))) as { address: string };
+const measure = async () => (await ask("measure")) as { statements: number; rssMb: number };
 
-const LIST = `{ decisions(first: 20) { nodes { id title stage catalogYear region { name } decidingBody { name } undertakingBody { name } } } }`;
-const DETAIL = `query($id: ID!) { decision(id: $id) { id title summary stage budgetYuan withheld { field ground }
-  basis { nodes { title } } consultations { nodes { method opensOn closesOn comments(first: 20) { nodes { text reply adoptionResult } } } }
-  expertReviews { nodes { conclusion } } riskAssessments { nodes { overallLevel findings { dimension level } } } legalityReviews { nodes { result } }
-  deliberations { nodes { outcome } } publication { documentNumber fullText } implementationReports { nodes { kind } } postEvaluations { nodes { recommendation } } attachments { nodes { title } } } }`;
+async function send(operation: BenchOperation): Promise<Response> {
+  return fetch(`${address}${operation.path}`, { method: operation.method, headers: { "content-type": "application/json" }, body: operation.body ? JSON.stringify(operation.body) : undefined });
+}
 
-const operations: { name: string; method: "POST" | "GET"; path: string; body?: unknown }[] = [
-  { name: "list page", method: "POST", path: "/graphql", body: { query: LIST } },
-  { name: "decision page", method: "POST", path: "/graphql", body: { query: DETAIL, variables: { id: decisionId } } },
-  { name: "search (Chinese)", method: "POST", path: "/graphql", body: { query: `{ decisions(first: 20, filter: { search: "農貿市場" }) { totalCount nodes { id title } } }` } },
-  { name: "region subtree + year", method: "POST", path: "/graphql", body: { query: `query($r: ID!) { decisions(first: 20, filter: { regionId: $r, catalogYear: ${sample!.year} }) { totalCount nodes { id title } } }`, variables: { r: toGlobalId("Region", town!.id) } } },
-  { name: "statistics", method: "POST", path: "/graphql", body: { query: `{ statistics(filter: { catalogYear: ${sample!.year} }) { decisions byCategory { key count } byStage { key count } } }` } },
-  { name: "change-feed page", method: "POST", path: "/graphql", body: { query: `{ changes(first: 100) { nodes { kind recordId } } }` } },
-  { name: "bulk CSV export", method: "GET", path: `/open-data/decisions.csv?catalogYear=${sample!.year}` },
-];
+/** Waits until the server has finished what the last load left queued (its statement count stands still). */
+async function settle(): Promise<void> {
+  for (let last = -1, now = (await measure()).statements; now !== last; last = now, now = (await measure()).statements) await new Promise((r) => setTimeout(r, 300));
+}
 
-const results: Record<string, unknown>[] = [];
-for (const operation of operations) {
-  database.statements.reset();
-  const result = await autocannon({
-    url: `${address}${operation.path}`,
-    method: operation.method,
-    connections: operation.name === "bulk CSV export" ? 2 : CONNECTIONS,
-    duration: SECONDS,
-    headers: { "content-type": "application/json" },
-    body: operation.body ? JSON.stringify(operation.body) : undefined,
-  });
-  const requests = result.requests.total;
-  results.push({
+/** One request on its own: the statements it sent, as sent (for the plans and the ceiling). */
+async function statementsOf(operation: BenchOperation): Promise<SentStatement[]> {
+  await settle();
+  await ask("reset");
+  const response = await send(operation);
+  if (!response.ok) throw new Error(`${operation.name}: HTTP ${response.status} ${await response.text()}`);
+  await response.arrayBuffer();
+  return ((await ask("sent")) as { sent: SentStatement[] }).sent;
+}
+
+async function load(operation: BenchOperation): Promise<Record<string, unknown>> {
+  await settle();
+  await ask("reset");
+  const result = await autocannon({ url: `${address}${operation.path}`, method: operation.method, connections: CONNECTIONS, duration: SECONDS, headers: { "content-type": "application/json" }, body: operation.body ? JSON.stringify(operation.body) : undefined });
+  const { statements } = await measure();
+  return {
     operation: operation.name,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
     p95: (result.latency as unknown as Record<string, number>).p95 ?? result.latency.p97_5,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
-    statementsPerRequest: requests ? Math.round((database.statements.count / requests) * 10) / 10 : null,
-  });
+    statementsPerRequest: result.requests.total ? Math.round((statements / result.requests.total) * 10) / 10 : null,
+  };
 }
 
-/** The same reads the list and detail pages need, straight through postgres.js: the ceiling. */
-async function ceiling(name: string, read: () => Promise<unknown>): Promise<number> {
+/** The whole comments file (the largest), one client, with the server's memory sampled throughout. */
+async function bulkExport(): Promise<Record<string, unknown>> {
+  const before = (await measure()).rssMb;
+  let peak = before;
+  const sampler = setInterval(() => void measure().then((m) => (peak = Math.max(peak, m.rssMb))), 250);
+  const started = performance.now();
+  const response = await fetch(`${address}/open-data/comments.csv`);
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines += 1;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  return { operation: "bulk export (comments.csv, whole)", rows: lines - 1, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round((lines - 1) / seconds), serverRssBeforeMb: before, serverRssPeakMb: peak };
+}
+
+/**
+ * The raw ceiling: the statements the API sent for one request, replayed through postgres.js as the
+ * public role with the server's session settings and prepared like the server's, in the same waves
+ * (statements sent together run together), on a pool of the server's size.
+ */
+async function ceiling(statements: SentStatement[]): Promise<number> {
+  const raw = postgres(config.databaseUrl!, { max: defaultPostgresOptions.max, onnotice: () => {}, connection: publicSession(defaultPostgresOptions.statementTimeoutMs) });
+  const waves: SentStatement[][] = [];
+  for (const statement of statements) (statement.wave === waves.length - 1 ? waves.at(-1)! : (waves[statement.wave] = [])).push(statement);
   let done = 0;
-  const until = Date.now() + SECONDS * 1000;
+  const until = performance.now() + SECONDS * 1000;
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (Date.now() < until) {
-      await read();
+    while (performance.now() < until) {
+      for (const wave of waves.filter(Boolean)) await Promise.all(wave.map((s) => raw.unsafe(s.text, s.params as never[], { prepare: true })));
       done += 1;
     }
   }));
-  console.error(`raw SQL ${name}: ${Math.round(done / SECONDS)} req/s`);
+  await raw.end();
   return done / SECONDS;
 }
-const listCeiling = await ceiling("list", async () => {
-  const page = await raw`SELECT id, title, stage, catalog_year, region_id, deciding_body_id, undertaking_body_id FROM disclosure.decisions ORDER BY catalog_year DESC, catalog_number DESC, id DESC LIMIT 21`;
-  const ids = (key: string) => [...new Set(page.map((row) => row[key] as string))];
-  await Promise.all([raw`SELECT id, name FROM disclosure.regions WHERE id = ANY(${ids("region_id")})`, raw`SELECT id, name FROM disclosure.public_bodies WHERE id = ANY(${[...ids("deciding_body_id"), ...ids("undertaking_body_id")]})`]);
-});
-const detailCeiling = await ceiling("detail", async () => {
-  const id = sample!.id;
-  await Promise.all([
-    raw`SELECT * FROM disclosure.decisions WHERE id = ${id}`,
-    raw`SELECT * FROM disclosure.withholding_notices WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.basis_items WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.consultations WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.comments WHERE decision_id = ${id} ORDER BY submitted_at LIMIT 21`,
-    raw`SELECT * FROM disclosure.expert_reviews WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.risk_assessments WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.risk_findings WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.legality_reviews WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.deliberations WHERE decision_id = ${id}`,
-    raw`SELECT * FROM disclosure.publications WHERE decision_id = ${id}`,
-  ]);
-});
-const ratio = (name: string, ceilingRps: number) => {
-  const row = results.find((r) => r.operation === name)!;
-  row.rawSqlCeiling = Math.round(ceilingRps);
-  row.shareOfCeiling = Math.round(((row.requestsPerSecond as number) / ceilingRps) * 100) / 100;
-};
-ratio("list page", listCeiling);
-ratio("decision page", detailCeiling);
+
+const operations = (await benchmarkOperations(database)).filter((o) => !only || only.includes(o.name));
+const results: Record<string, unknown>[] = [];
+const plans: { operation: string; scans: Awaited<ReturnType<typeof sequentialScans>> }[] = [];
+for (const operation of operations) {
+  const sent = await statementsOf(operation);
+  plans.push({ operation: operation.name, scans: await sequentialScans(database, sent) });
+  if (operation.method === "GET") continue;
+  const row = await load(operation);
+  if (operation.name === "list page" || operation.name === "decision page") {
+    const rawPerSecond = await ceiling(sent);
+    Object.assign(row, { rawSqlCeiling: Math.round(rawPerSecond), shareOfCeiling: Math.round(((row.requestsPerSecond as number) / rawPerSecond) * 100) / 100 });
+  }
+  results.push(row);
+}
+const exported = !only || only.includes("bulk CSV export") ? await bulkExport() : undefined;
 
 console.table(results);
+if (exported) console.table([exported]);
+const seqScans = plans.flatMap((p) => p.scans.map((s) => ({ operation: p.operation, ...s })));
+console.log(seqScans.length ? `Sequential scans of large tables:\n${seqScans.map((s) => `  ${s.operation}: ${s.table} (${s.rows} rows) in ${s.statement.slice(0, 160)}`).join("\n")}` : "No sequential scan of a table over 10,000 rows in any operation's plan.");
 await mkdir("bench/results", { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replaceAll(":", "-")}.json`;
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: (await raw`SELECT count(*)::int AS n FROM disclosure.decisions`)[0]!.n, results }, null, 2));
+const [{ n } = { n: 0 }] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions");
+await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, export: exported, sequentialScans: seqScans }, null, 2));
 console.log(`Wrote ${file}`);
-await app.close();
-await raw.end();
+server.send("stop");
 await database.close();

@@ -3,17 +3,38 @@ import type * as tables from "./tables.js";
 
 export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
 
+/** A statement as sent: its text and parameters (the query-plan check explains it as it ran). */
+export interface SentStatement {
+  text: string;
+  params: unknown[];
+  /** Statements sent in the same turn of the event loop share a wave: they were sent together. */
+  wave: number;
+}
+
 /** Counts the SQL statements the application sends; tests use it to prove batching. */
 export class StatementCounter {
   count = 0;
   readonly statements: string[] = [];
-  record(query: string): void {
+  readonly sent: SentStatement[] = [];
+  private wave = -1;
+  private waveOpen = false;
+  record(query: string, params: unknown[] = []): void {
     this.count += 1;
-    if (this.statements.length < 1000) this.statements.push(query);
+    if (!this.waveOpen) {
+      this.wave += 1;
+      this.waveOpen = true;
+      setImmediate(() => (this.waveOpen = false));
+    }
+    if (this.statements.length < 1000) {
+      this.statements.push(query);
+      this.sent.push({ text: query, params, wave: this.wave });
+    }
   }
   reset(): void {
     this.count = 0;
+    this.wave = -1;
     this.statements.length = 0;
+    this.sent.length = 0;
   }
 }
 

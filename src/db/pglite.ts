@@ -24,7 +24,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
 
 export function wrapPglite(client: PGlite): Database {
   const statements = new StatementCounter();
-  const db = drizzle({ client, schema: tables, logger: { logQuery: (q) => statements.record(q) } }) as unknown as AppDb;
+  const db = drizzle({ client, schema: tables, logger: { logQuery: (q, params) => statements.record(q, params) } }) as unknown as AppDb;
   return {
     kind: "pglite",
     db,
@@ -41,7 +41,7 @@ export function wrapPglite(client: PGlite): Database {
         return work(tx as unknown as AppDb);
       }),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
-      statements.record(text);
+      statements.record(text, params);
       const result = await client.query<T>(text, params as unknown[]);
       return result.rows;
     },

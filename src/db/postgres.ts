@@ -15,16 +15,38 @@ export interface PostgresOptions {
 
 export const defaultPostgresOptions = { max: 10, statementTimeoutMs: 5_000, acquireTimeoutMs: 2_000 };
 
+/**
+ * The public pool's session: the restricted role, the statement timeout, and generic plans. The
+ * projection's views make planning dear (the withholding notices, a union over every kind of
+ * record, take ~60 ms to plan and ~1 ms to run); the public sends few statements, over and over,
+ * so each is planned once per connection (see `preparing`) instead of on every execution.
+ */
+export const publicSession = (statementTimeoutMs: number) => ({ role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs, plan_cache_mode: "force_generic_plan" });
+
+/**
+ * Drizzle sends its statements unnamed, so PostgreSQL plans them on every execution; through this
+ * client each statement text is prepared once per connection and its plan kept (postgres.js
+ * caches prepared statements by text; connections are recycled after `max_lifetime`).
+ */
+export function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== "unsafe") return Reflect.get(target, property, receiver);
+      return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params, { ...options, prepare: true });
+    },
+  });
+}
+
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const statements = new StatementCounter();
-  const logger = { logQuery: (q: string) => statements.record(q) };
+  const logger = { logQuery: (q: string, params: unknown[]) => statements.record(q, params) };
   const { max, statementTimeoutMs, acquireTimeoutMs } = { ...defaultPostgresOptions, ...options };
   // A database that does not answer is reported within seconds, not after the driver's 30.
   const common = { max, onnotice: () => {}, connect_timeout: 5, connection: { application_name: "decisions-api" } };
   const privileged = postgres(url, common);
   // Every connection of this pool starts as the restricted role (a startup parameter), so the
   // public path never runs with the privileges of the owner of the base tables.
-  const openDisclosed = () => postgres(url, { ...common, connection: { ...common.connection, role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs } });
+  const openDisclosed = () => postgres(url, { ...common, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } });
   let disclosed = openDisclosed();
   // The statement timeout stops a slow public query; the deadline catches a call the driver never settles.
   // A call the driver never settled (seen after a backend was terminated) leaves a connection that
@@ -32,13 +54,13 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const recycle = () => {
     const old = disclosed;
     disclosed = openDisclosed();
-    disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
+    disclosedDb = drizzle({ client: preparing(disclosed), schema: tables, logger }) as unknown as AppDb;
     void old.end({ timeout: 0 }).catch(() => undefined);
   };
   const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
-  let disclosedDb = drizzle({ client: disclosed, schema: tables, logger }) as unknown as AppDb;
+  let disclosedDb = drizzle({ client: preparing(disclosed), schema: tables, logger }) as unknown as AppDb;
   return {
     kind: "postgres",
     db,
@@ -52,7 +74,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         }),
       ),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
-      statements.record(text);
+      statements.record(text, params);
       const rows = await privileged.unsafe(text, (params ?? []) as never[]);
       return rows as unknown as T[];
     },

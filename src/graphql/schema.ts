@@ -84,8 +84,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ...Object.entries(decisionParts).flatMap(([name, type]) => recordFieldsResolver(type, name, true)),
     ] as never,
     validate: false,
-    globalMiddlewares: [logWithheldReads],
-  }).then(describeRoot);
+  })
+    .then(logWithheldReads)
+    .then(describeRoot);
   return built;
 }
 
