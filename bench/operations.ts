@@ -38,6 +38,7 @@ export async function benchmarkOperations(database: Database): Promise<BenchOper
     }),
     graphql("statistics", `query($y: Int!) { statistics(filter: { catalogYear: $y }) { decisions byCategory { key count } byStage { key count } } }`, { y: sample.year }),
     graphql("change-feed page", `{ changes(first: 100) { nodes { kind recordId } pageInfo { endCursor } } }`),
-    { name: "bulk CSV export", method: "GET", path: `/open-data/decisions.csv?catalogYear=${sample.year}` },
+    { name: "bulk CSV export", method: "GET", path: "/open-data/comments.csv" },
+    { name: "CSV export of a year", method: "GET", path: `/open-data/decisions.csv?catalogYear=${sample.year}` },
   ];
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type Database, type SentStatement } from "../src/db/database.js";
 
 /** Above this many rows, reading a whole table for one request is a missing index, not a plan choice. */
@@ -21,6 +22,41 @@ function* scans(node: PlanNode): Generator<string> {
   for (const child of node.Plans ?? []) yield* scans(child);
 }
 
+/** A parameter as an SQL literal, for `EXECUTE` of a prepared statement. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  if (value instanceof Date) return quote(value.toISOString());
+  if (Array.isArray(value)) return quote(`{${value.map((v) => `"${String(v).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`);
+  return quote(String(value));
+}
+
+/**
+ * The plan the server runs. On PostgreSQL the public pool keeps generic plans (see
+ * `publicSession`), so the statement is prepared and explained with the same setting; PGlite plans
+ * each execution with its values, as EXPLAIN with parameters does.
+ */
+async function planOf(database: Database, statement: SentStatement): Promise<PlanNode> {
+  const parse = (raw: unknown) => ((typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[])[0]!.Plan;
+  if (database.kind === "pglite") {
+    const [row] = await database.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.params);
+    return parse(row!["QUERY PLAN"]);
+  }
+  return database.asWriter(async (db) => {
+    await db.execute(sql.raw("SET LOCAL plan_cache_mode = force_generic_plan"));
+    await db.execute(sql.raw(`PREPARE plan_check AS ${statement.text}`));
+    try {
+      const explained = await db.execute(sql.raw(`EXPLAIN (FORMAT JSON) EXECUTE plan_check${statement.params.length ? `(${statement.params.map(literal).join(", ")})` : ""}`));
+      const rows = (Array.isArray(explained) ? explained : (explained as { rows: unknown[] }).rows) as { "QUERY PLAN": unknown }[];
+      return parse(rows[0]!["QUERY PLAN"]);
+    } finally {
+      await db.execute(sql.raw("DEALLOCATE plan_check"));
+    }
+  });
+}
+
 /**
  * Explains each statement as it was sent (text and parameters) and returns every sequential scan
  * of a table holding more than `LARGE_TABLE_ROWS` rows (by the planner's statistics, so ANALYZE
@@ -31,10 +67,7 @@ export async function sequentialScans(database: Database, statements: SentStatem
   const sizes = new Map<string, number>();
   for (const statement of statements) {
     if (!/^\s*(select|with)\b/i.test(statement.text)) continue;
-    const [row] = await database.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.params);
-    const raw = row!["QUERY PLAN"];
-    const [plan] = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-    for (const table of scans(plan!.Plan)) {
+    for (const table of scans(await planOf(database, statement))) {
       if (!sizes.has(table)) {
         const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]);
         sizes.set(table, Number(size?.rows ?? 0));

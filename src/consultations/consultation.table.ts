@@ -1,7 +1,7 @@
 import { date, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { stakeholderCategory } from "./stakeholder-category.js";
-import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns, withdrawnIndex } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 /** 公众参与方式 (art. 14–16). */
@@ -41,6 +41,7 @@ export const consultations = pgTable(
   consultationsColumns(),
   (t) => [
     index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id),
+    withdrawnIndex("consultations", t),
     // Lets a comment's decision be checked against its consultation's (see comments).
     unique("consultations_id_decision_key").on(t.id, t.decisionId),
   ],

@@ -1,4 +1,5 @@
-import { integer, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, index, integer, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // UUIDs, not sequences: a gap in a public sequence would betray that a withheld record exists.
 export const idColumn = () => uuid("id").primaryKey().defaultRandom();
@@ -21,3 +22,10 @@ export const recordKeepingColumns = () => ({
   withdrawnAt: timestamp("withdrawn_at", { withTimezone: true, precision: 3, mode: "date" }),
   withdrawalReason: text("withdrawal_reason"),
 });
+
+/**
+ * The few withdrawn records of a table that other records' visibility depends on (a withdrawn
+ * decision hides its file, a withdrawn consultation its comments): the projection asks "is my parent
+ * withdrawn?" for every row it reads, and this small index answers without reading the parents.
+ */
+export const withdrawnIndex = (table: string, t: { id: AnyPgColumn; withdrawnAt: AnyPgColumn }) => index(`${table}_withdrawn_idx`).on(t.id).where(sql`${t.withdrawnAt} IS NOT NULL`);

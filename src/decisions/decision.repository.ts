@@ -68,7 +68,7 @@ export class DecisionRepository {
       c.updatedSince !== undefined ? gte(t.updatedAt, c.updatedSince) : undefined,
       // Search documents of the projection only: a withheld field's text is not among them.
       c.searchKey !== undefined
-        ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE search_grams(${searchDocuments.key}) @> search_grams(${c.searchKey}) AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`
+        ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE ${searchDocuments.grams} @> search_grams(${c.searchKey}) AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`
         : undefined,
     );
   }

@@ -2,7 +2,7 @@ import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, unique, 
 import { publicBodies } from "../bodies/public-body.table.js";
 import { stakeholderCategory } from "../consultations/stakeholder-category.js";
 import { sql } from "drizzle-orm";
-import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns, withdrawnIndex } from "../db/columns.js";
 import { regions } from "../regions/region.table.js";
 
 /** The five kinds of major decision of art. 3 of the Interim Regulations (重大行政决策事项范围). */
@@ -67,6 +67,9 @@ export const decisions = pgTable(
   (t) => [
     unique("decisions_catalog_entry_key").on(t.decidingBodyId, t.catalogYear, t.catalogNumber),
     index("decisions_catalog_idx").on(t.catalogYear, t.catalogNumber, t.id),
+    withdrawnIndex("decisions", t),
+    // A year's decisions in id order: the open-data file filtered by year, read page by page.
+    index("decisions_year_id_idx").on(t.catalogYear, t.id),
     index("decisions_region_idx").on(t.regionId),
     index("decisions_deciding_body_idx").on(t.decidingBodyId),
     index("decisions_undertaking_body_idx").on(t.undertakingBodyId),

@@ -139,16 +139,30 @@ WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND ${inForce("
   return `CREATE VIEW disclosure.withholding_notices AS\n${parts.join("\nUNION ALL\n")}`;
 }
 
-/** A search document is public only while its record is public and its field is not withheld. */
+/**
+ * A search document is public only while its record is public and its field is not withheld. Said
+ * on the tables (the record's own conditions, as its view says them, and the field's withholding)
+ * rather than through the record's view: a search checks thousands of candidate documents, and the
+ * view would compute every withheld column of each candidate's record to read one.
+ */
 function searchDocumentsView(): string {
   const branches = recordDisclosures.flatMap((record) =>
-    (record.searchable ?? []).map(
-      (field) =>
-        `(s.record_type = '${record.recordType}' AND s.field = '${field}' AND EXISTS (SELECT 1 FROM disclosure.${tableName(record)} r WHERE r.id = s.record_id AND r.${record.recordType === "decisions" ? "id" : "decision_id"} = s.decision_id AND r."${columnName(record, field)}" IS NOT NULL))`,
-    ),
+    (record.searchable ?? []).map((field) => {
+      const conditions = [
+        "t.id = s.record_id",
+        `t.${record.recordType === "decisions" ? "id" : "decision_id"} = s.decision_id`,
+        `t."${columnName(record, field)}" IS NOT NULL`,
+        notWithheldWhole(record.recordType, "t.id"),
+        ...eligibility(record),
+      ];
+      const fieldWithheld = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${record.recordType}' AND x.record_id = s.record_id AND x.field = '${field}' AND ${inForce("x")})`;
+      return `(s.record_type = '${record.recordType}' AND s.field = '${field}'
+    AND EXISTS (SELECT 1 FROM public.${tableName(record)} t WHERE ${conditions.join(" AND ")})
+    AND NOT ${fieldWithheld})`;
+    }),
   );
   return `CREATE VIEW disclosure.search_documents AS
-SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.created_at, s.updated_at
+SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams, s.created_at, s.updated_at
 FROM public.search_documents s
 WHERE ${branches.join("\n   OR ")}`;
 }

@@ -66,10 +66,12 @@ function condition(dataset: Dataset, filter: ExportFilter): SQL | undefined {
       ? sql`${d.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${filter.regionId}) || '%')`
       : undefined,
   );
-  const byDecision =
-    decisionConditions && dataset.byDecision
-      ? sql`${columns[dataset.byDecision === "self" ? "id" : "decisionId"]!} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`
-      : undefined;
+  // The decisions file is filtered on its own rows (a self-join would read the table whole).
+  const byDecision = !decisionConditions || !dataset.byDecision
+    ? undefined
+    : dataset.byDecision === "self" && dataset.view === d
+      ? decisionConditions
+      : sql`${columns[dataset.byDecision === "self" ? "id" : "decisionId"]!} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`;
   return and(byDecision, filter.updatedSince ? gte(columns.updatedAt!, filter.updatedSince) : undefined);
 }
 
@@ -87,26 +89,41 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
   return value as string | number | boolean;
 }
 
+/** Below every id: the first page's key. */
+const BEFORE_EVERY_ID = "00000000-0000-0000-0000-000000000000";
+
+export type FileRow = (string | number | boolean | null)[];
+
 /**
- * The dataset's rows, page by page (keyset on id), so memory stays flat however large the file:
- * each page is one statement on the disclosure projection, read as the disclosure role.
+ * The dataset's rows, a page at a time (keyset on id), so memory stays flat however large the file:
+ * each page is one statement on the disclosure projection, read as the disclosure role. Pages, not
+ * rows, are handed on: the response is then written in a few large chunks, not one per row.
  */
-export async function* exportRows(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<(string | number | boolean | null)[]> {
+export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<FileRow[]> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const selection = Object.fromEntries(Object.entries(columns).filter(([key]) => dataset.columns.some((c) => c.name === key) || key === "subjectType"));
   const where = condition(dataset, filter);
-  let after: string | null = null;
-  for (;;) {
-    const page: Record<string, unknown>[] = await database.readDisclosed((db) =>
+  // Every page, the first included, is the same statement (only the key differs): one plan, the
+  // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
+  const read = (after: string): Promise<Record<string, unknown>[]> =>
+    database.readDisclosed((db) =>
       db
         .select(selection)
         .from(dataset.view)
-        .where(and(where, after ? gt(columns.id!, after) : undefined))
+        .where(and(where, gt(columns.id!, after)))
         .orderBy(asc(columns.id!))
         .limit(EXPORT_PAGE_SIZE),
     );
-    for (const row of page) yield dataset.columns.map((column) => fileValue(column, row));
-    if (page.length < EXPORT_PAGE_SIZE) return;
-    after = page.at(-1)!.id as string;
+  // The next page is read while this one is written out: two pages in memory at most.
+  let next: Promise<Record<string, unknown>[]> | null = read(BEFORE_EVERY_ID);
+  try {
+    while (next) {
+      const page: Record<string, unknown>[] = await next;
+      next = page.length < EXPORT_PAGE_SIZE ? null : read(page.at(-1)!.id as string);
+      yield page.map((row) => dataset.columns.map((column) => fileValue(column, row)));
+    }
+  } finally {
+    // A client that leaves early leaves a page in flight: its outcome no longer matters.
+    next?.catch(() => undefined);
   }
 }

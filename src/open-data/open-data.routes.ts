@@ -4,7 +4,7 @@ import { type Database } from "../db/database.js";
 import { datasetNamed, datasets } from "./datasets.js";
 import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
-import { EXPORT_PAGE_SIZE, exportFilter, exportRows, OpenDataInputError } from "./export.js";
+import { EXPORT_PAGE_SIZE, exportFilter, exportPages, OpenDataInputError } from "./export.js";
 import { ChangeFeed, changePosition } from "../changes/change-feed.js";
 import { csvRecord, ndjsonRecord } from "./formats.js";
 
@@ -33,7 +33,7 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
     async function* lines() {
       for (let more = true; more; ) {
         const page = await feed.page(position, EXPORT_PAGE_SIZE);
-        for (const entry of page.entries) yield JSON.stringify(entry) + "\n";
+        if (page.entries.length) yield page.entries.map((entry) => JSON.stringify(entry) + "\n").join("");
         more = page.hasMore;
         if (page.entries.length) position = changePosition(page.entries.at(-1)!.cursor);
       }
@@ -59,7 +59,7 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
     const names = dataset.columns.map((c) => c.name);
     async function* body() {
       if (format === "csv") yield csvRecord(names);
-      for await (const values of exportRows(database, dataset!, filter!)) yield format === "csv" ? csvRecord(values) : ndjsonRecord(names, values);
+      for await (const page of exportPages(database, dataset!, filter!)) yield page.map((values) => (format === "csv" ? csvRecord(values) : ndjsonRecord(names, values))).join("");
     }
     reply
       .header("content-type", format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")

@@ -1,5 +1,5 @@
 import { date, foreignKey, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
+import { idColumn, recordKeepingColumns, timestampColumns, withdrawnIndex } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
 export const riskLevel = pgEnum("risk_level", ["LOW", "MEDIUM", "HIGH"]);
@@ -27,7 +27,7 @@ export const riskAssessmentsColumns = () => ({
 export const riskAssessments = pgTable(
   "risk_assessments",
   riskAssessmentsColumns(),
-  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id), unique("risk_assessments_id_decision_key").on(t.id, t.decisionId)],
+  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id), withdrawnIndex("risk_assessments", t), unique("risk_assessments_id_decision_key").on(t.id, t.decisionId)],
 );
 
 export const riskFindingsColumns = () => ({

@@ -16,6 +16,11 @@ export const searchDocumentsColumns = () => ({
   field: text("field").notNull(),
   /** NFKC, lower case, Traditional folded to Simplified (see search/search-key.ts). */
   key: text("key").notNull(),
+  /**
+   * The key's 1- and 2-character grams, kept beside it: the index narrows by them and its recheck
+   * compares arrays, instead of recomputing `search_grams(key)` for every candidate row.
+   */
+  grams: text("grams").array().generatedAlwaysAs(sql`search_grams(key)`),
   ...timestampColumns(),
 });
 
@@ -26,6 +31,6 @@ export const searchDocuments = pgTable(
     unique("search_documents_field_key").on(t.recordId, t.field),
     index("search_documents_decision_idx").on(t.decisionId),
     // search_grams() is created by the custom migration that precedes the tables.
-    index("search_documents_grams_idx").using("gin", sql`search_grams(${t.key})`),
+    index("search_documents_gram_set_idx").using("gin", t.grams),
   ],
 );

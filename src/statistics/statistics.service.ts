@@ -16,8 +16,10 @@ export class StatisticsService {
     private readonly fresh: () => Promise<void> = async () => undefined,
   ) {}
 
-  async compute(filter: DecisionFilter | null | undefined): Promise<Statistics> {
+  /** Computes the parts asked for (all when `wanted` is absent): each part is a statement or more. */
+  async compute(filter: DecisionFilter | null | undefined, wanted?: ReadonlySet<keyof Statistics | string>): Promise<Statistics> {
     const t = this.store.tables;
+    const asked = (...parts: (keyof Statistics)[]) => !wanted || parts.some((part) => wanted.has(part));
     const criteria = decisionCriteria(filter);
     if (criteria.compliance) await this.fresh();
     const selected = new DecisionRepository(this.store).condition(criteria);
@@ -26,22 +28,27 @@ export class StatisticsService {
       const rows = await this.store.read((db) => db.select({ key: column, count: count() }).from(table).where(where).groupBy(column).orderBy(column));
       return rows.map((row) => ({ key: row.key === null ? "NONE" : String(row.key), label: null, count: row.count }));
     };
+    const none = async (): Promise<Count[]> => [];
     const comments = t.comments;
     const commentsWhere = inSelection(comments.decisionId);
     const [byYear, byRegion, byBody, byCategory, byStage, byStatus, byStakeholder, byAdoption] = await Promise.all([
-      groupBy(t.decisions.catalogYear, t.decisions, selected),
-      this.labelled(t.decisions.regionId, selected, t.regions.id, t.regions.name, "Region"),
-      this.labelled(t.decisions.decidingBodyId, selected, t.publicBodies.id, t.publicBodies.name, "PublicBody"),
-      groupBy(t.decisions.category, t.decisions, selected),
-      groupBy(t.decisions.stage, t.decisions, selected),
-      groupBy(t.decisions.status, t.decisions, selected),
-      groupBy(comments.stakeholderCategory, comments, commentsWhere),
-      groupBy(comments.adoptionResult, comments, commentsWhere),
+      asked("decisions", "byYear", "steps") ? groupBy(t.decisions.catalogYear, t.decisions, selected) : none(),
+      asked("byRegion") ? this.labelled(t.decisions.regionId, selected, t.regions.id, t.regions.name, "Region") : none(),
+      asked("byDecidingBody") ? this.labelled(t.decisions.decidingBodyId, selected, t.publicBodies.id, t.publicBodies.name, "PublicBody") : none(),
+      asked("byCategory") ? groupBy(t.decisions.category, t.decisions, selected) : none(),
+      asked("byStage") ? groupBy(t.decisions.stage, t.decisions, selected) : none(),
+      asked("byStatus") ? groupBy(t.decisions.status, t.decisions, selected) : none(),
+      asked("comments", "commentsByStakeholderCategory") ? groupBy(comments.stakeholderCategory, comments, commentsWhere) : none(),
+      asked("commentsByAdoptionResult", "adoptionRate") ? groupBy(comments.adoptionResult, comments, commentsWhere) : none(),
     ]);
     const total = byYear.reduce((sum, c) => sum + c.count, 0);
     const decided = byAdoption.filter((c) => ["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED"].includes(c.key));
     const decidedCount = decided.reduce((sum, c) => sum + c.count, 0);
     const adopted = decided.filter((c) => c.key !== "NOT_ADOPTED").reduce((sum, c) => sum + c.count, 0);
+    const [commentPeriodDays, steps] = await Promise.all([
+      asked("commentPeriodDays") ? this.periods(inSelection(t.consultations.decisionId)) : null,
+      asked("steps") ? this.steps(total, inSelection) : [],
+    ]);
     return {
       decisions: total,
       byYear,
@@ -54,8 +61,9 @@ export class StatisticsService {
       commentsByStakeholderCategory: byStakeholder,
       commentsByAdoptionResult: byAdoption,
       adoptionRate: decidedCount ? round(adopted / decidedCount) : null,
-      commentPeriodDays: await this.periods(inSelection(t.consultations.decisionId)),
-      steps: await this.steps(total, inSelection),
+      // Absent only when not asked for, and then never read.
+      commentPeriodDays: commentPeriodDays!,
+      steps,
     };
   }
 

@@ -1,0 +1,17 @@
+import { fork } from "node:child_process";
+import { loadConfig } from "/work/main/src/config.js";
+import { openDatabase } from "/work/main/src/db/open.js";
+import { benchmarkOperations } from "/work/main/bench/operations.js";
+const database = await openDatabase(loadConfig());
+const server = fork("bench/server.ts", { execArgv: ["--import", "tsx"] });
+const ask = (m: string) => new Promise<any>((r) => { server.once("message", r); server.send(m); });
+const { address } = await new Promise<any>((r) => server.once("message", r));
+const op = (await benchmarkOperations(database)).find(o => o.name === process.env.ONLY)!;
+await ask("reset");
+await (await fetch(address + op.path, { method: op.method, headers: { "content-type": "application/json" }, body: JSON.stringify(op.body) })).text();
+const { sent } = await ask("sent");
+const s = sent[Number(process.env.N ?? 0)];
+console.log(s.text, JSON.stringify(s.params));
+const rows = await database.query<any>(`EXPLAIN (ANALYZE, FORMAT TEXT) ${s.text}`, s.params);
+console.log(rows.map((r: any) => r["QUERY PLAN"]).join("\n"));
+server.send("stop"); await database.close();

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { benchmarkOperations, type BenchOperation } from "../bench/operations.js";
+import { LARGE_TABLE_ROWS, sequentialScans } from "../bench/query-plans.js";
+import { loadScaleData } from "../seeds/scale/scale-data.js";
+import { TestApi } from "./support/api.js";
+
+// Enough generated decisions that the decisions table, the comments and the search documents each
+// hold more than LARGE_TABLE_ROWS rows: a plan that reads one of them whole is then a missing index.
+const DECISIONS = 10_500;
+
+describe("query plans of the benchmark's operations over generated data", () => {
+  let api: TestApi;
+  let operations: BenchOperation[];
+  beforeAll(async () => {
+    api = await TestApi.start();
+    await loadScaleData(api.database, { decisions: DECISIONS, seed: 11, commentsPerDecision: 2 });
+    await api.database.query("ANALYZE");
+    operations = await benchmarkOperations(api.database);
+  }, 600_000);
+  afterAll(() => api?.stop());
+
+  it("has tables large enough for the check to mean something", async () => {
+    const [sizes] = await api.database.query<{ decisions: number; comments: number; documents: number }>(
+      "SELECT (SELECT count(*)::int FROM decisions) AS decisions, (SELECT count(*)::int FROM comments) AS comments, (SELECT count(*)::int FROM search_documents) AS documents",
+    );
+    expect(sizes!.decisions).toBeGreaterThan(LARGE_TABLE_ROWS);
+    expect(sizes!.comments).toBeGreaterThan(LARGE_TABLE_ROWS);
+    expect(sizes!.documents).toBeGreaterThan(LARGE_TABLE_ROWS);
+  });
+
+  it("reads no table of more than 10,000 rows whole in any operation", async () => {
+    const found: string[] = [];
+    for (const operation of operations) {
+      api.database.statements.reset();
+      const status = operation.method === "GET" ? (await api.get(operation.path)).status : (await api.send({}, operation.body!.query, operation.body!.variables)).status;
+      expect(status, operation.name).toBe(200);
+      const sent = [...api.database.statements.sent];
+      expect(sent.length, `${operation.name} sent statements`).toBeGreaterThan(0);
+      for (const scan of await sequentialScans(api.database, sent)) found.push(`${operation.name}: ${scan.table} (${scan.rows} rows) in ${scan.statement}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("finds a sequential scan where there is one (the check itself works)", async () => {
+    const scans = await sequentialScans(api.database, [{ text: "select count(*) from comments where text like $1", params: ["%意見%"], wave: 0 }]);
+    expect(scans.map((s) => s.table)).toEqual(["public.comments"]);
+  });
+});
