@@ -15,7 +15,7 @@ import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
 import fastifyEtag from "@fastify/etag";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { httpCaching } from "./protection/http-cache.js";
 import fastifyCors from "@fastify/cors";
 import { registerHealth, type Lifecycle } from "./operations/health.js";
@@ -25,8 +25,6 @@ import { unavailableError } from "./graphql/format-error.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
-
-const PUBLIC_MAX_AGE_SECONDS = 60;
 
 export interface ServerOptions {
   database: Database;
@@ -78,8 +76,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul,
       queryLimits(limits, new RateLimiter(rateLimits, clock ?? (() => new Date()))),
-      // Public answers may be cached for a minute unless a field says less (the change feed does).
-      ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS, calculateHttpHeaders: false }),
+      // Cache headers come from httpCaching (by the operation's root fields), not from per-field hints.
+      ApolloServerPluginCacheControlDisabled(),
       httpCaching,
       serviceStatus,
     ],

@@ -51,6 +51,10 @@ describe("HTTP caching: GET, persisted queries, Cache-Control and ETags", () => 
     expect(failed.headers["cache-control"]).toBe("no-store");
     const feed = await get({ query: "{ changes(first: 5) { nodes { kind } } }" });
     expect(feed.headers["cache-control"]).toBe("public, max-age=5");
+    // However the feed is asked for, beside other fields or through fragments, the answer lives 5 s.
+    const hidden = await get({ query: "query { decisions(first: 1) { totalCount } ...Feed } fragment Feed on Query { ... on Query { changes(first: 5) { nodes { kind } } } }" });
+    expect(hidden.status).toBe(200);
+    expect(hidden.headers["cache-control"]).toBe("public, max-age=5");
     const mutation = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: 'mutation { commentSubmit(input: { consultationId: "eA", stakeholderCategory: INDIVIDUAL, text: "t" }) { userErrors { code } } }' }) });
     expect(mutation.headers["cache-control"]).toBe("no-store");
   });

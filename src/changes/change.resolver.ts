@@ -1,6 +1,4 @@
-import { type GraphQLResolveInfo } from "graphql";
-import { maybeCacheControlFromInfo } from "@apollo/cache-control-types";
-import { Info, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { type AppContext } from "../context.js";
 import { changeKind } from "../audit/change-log.table.js";
@@ -61,9 +59,7 @@ class ChangeArgs {
 @Resolver()
 export class ChangeResolver {
   @Query(() => ChangeConnection, { description: "The change feed: every change to the public record since a cursor, oldest first, each resumable." })
-  async changes(@Args(() => ChangeArgs) { after, first }: ChangeArgs, @Ctx() { services }: AppContext, @Info() info: GraphQLResolveInfo) {
-    // Followers poll the feed's head: a cached page may be a few seconds old, no more.
-    maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 5 });
+  async changes(@Args(() => ChangeArgs) { after, first }: ChangeArgs, @Ctx() { services }: AppContext) {
     const size = first ?? MAX_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new UserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, "first");
     const position = changePosition(after);
