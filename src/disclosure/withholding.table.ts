@@ -67,6 +67,9 @@ export const withholdings = pgTable(
   withholdingsColumns(),
   (t) => [
     index("withholdings_record_idx").on(t.recordType, t.recordId, t.field),
+    // Records withheld whole, by type in id order: the projection anti-joins a page of records with
+    // them, and this small index serves that join in order instead of a read of every withholding.
+    index("withholdings_whole_record_idx").on(t.recordType, t.recordId).where(sql`${t.field} IS NULL`),
     index("withholdings_decision_idx").on(t.decisionId),
     // One withholding in force per field (or whole record), even when two editors act at once.
     uniqueIndex("withholdings_in_force_key")
