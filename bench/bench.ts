@@ -4,7 +4,8 @@
 // server's memory; replays the list and decision pages' own SQL straight through postgres.js for the
 // raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
 // large table. Prints a table and writes bench/results/bench-<time>.json (git-ignored).
-// BENCH_SECONDS (10), BENCH_CONNECTIONS (20), BENCH_ONLY="list page,decision page".
+// BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
+// BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server).
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -21,10 +22,11 @@ const config = loadConfig();
 if (!config.databaseUrl) throw new Error("npm run bench needs DATABASE_URL (a PostgreSQL database loaded with npm run seed:scale)");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 
 const database = await openDatabase(config);
-const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
+const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
 const ask = (message: string) => new Promise<BenchServerMessage>((resolve) => { server.once("message", resolve); server.send(message); });
 const { address } = (await new Promise<BenchServerMessage>((resolve) => server.once("message", resolve))) as { address: string };
 const measure = async () => (await ask("measure")) as { statements: number; rssMb: number };
@@ -49,9 +51,13 @@ async function statementsOf(operation: BenchOperation): Promise<SentStatement[]>
 }
 
 async function load(operation: BenchOperation): Promise<Record<string, unknown>> {
+  const run = (duration: number) =>
+    autocannon({ url: `${address}${operation.path}`, method: operation.method, connections: CONNECTIONS, duration, headers: { "content-type": "application/json" }, body: operation.body ? JSON.stringify(operation.body) : undefined });
+  // A warm-up first (compiled code, prepared statements on every connection, caches), not measured.
+  await run(WARM_UP_SECONDS);
   await settle();
   await ask("reset");
-  const result = await autocannon({ url: `${address}${operation.path}`, method: operation.method, connections: CONNECTIONS, duration: SECONDS, headers: { "content-type": "application/json" }, body: operation.body ? JSON.stringify(operation.body) : undefined });
+  const result = await run(SECONDS);
   const { statements } = await measure();
   return {
     operation: operation.name,
@@ -66,16 +72,36 @@ async function load(operation: BenchOperation): Promise<Record<string, unknown>>
 
 /** The whole comments file (the largest), one client, with the server's memory sampled throughout. */
 async function bulkExport(): Promise<Record<string, unknown>> {
-  const before = (await measure()).rssMb;
-  let peak = before;
-  const sampler = setInterval(() => void measure().then((m) => (peak = Math.max(peak, m.rssMb))), 250);
+  const live = async () => ((await ask("live")) as { liveHeapMb: number; rssMb: number });
+  const before = await live();
+  // Memory is flat when what is alive after a collection stays the same from the first half of the
+  // file to the second (the resident size alone also shows how lazily the collector returns memory).
+  const peaks = { rss: [before.rssMb, before.rssMb], live: [before.liveHeapMb, before.liveHeapMb] };
+  const [{ n } = { n: 0 }] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM disclosure.comments");
+  let lines = 0;
+  const sampler = setInterval(() => {
+    const half = lines < n / 2 ? 0 : 1;
+    void live().then((m) => {
+      peaks.rss[half] = Math.max(peaks.rss[half]!, m.rssMb);
+      peaks.live[half] = Math.max(peaks.live[half]!, m.liveHeapMb);
+    });
+  }, 1000);
   const started = performance.now();
   const response = await fetch(`${address}/open-data/comments.csv`);
-  let lines = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines += 1;
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  return { operation: "bulk export (comments.csv, whole)", rows: lines - 1, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round((lines - 1) / seconds), serverRssBeforeMb: before, serverRssPeakMb: peak };
+  return {
+    operation: "bulk export (comments.csv, whole)",
+    rows: lines - 1,
+    seconds: Math.round(seconds * 10) / 10,
+    rowsPerSecond: Math.round((lines - 1) / seconds),
+    liveHeapBeforeMb: before.liveHeapMb,
+    liveHeapPeakFirstHalfMb: peaks.live[0],
+    liveHeapPeakSecondHalfMb: peaks.live[1],
+    rssPeakFirstHalfMb: peaks.rss[0],
+    rssPeakSecondHalfMb: peaks.rss[1],
+  };
 }
 
 /**
