@@ -46,6 +46,21 @@ describe("statistics, computed on the disclosure projection only", () => {
     expect(statistics.adoptionRate).toBeLessThanOrEqual(1);
   });
 
+  it("compute the parts asked for, however they are asked (directly, in fragments, under aliases), and send no statement for the rest", async () => {
+    const { statistics: all } = await api.data(STATISTICS, { f: { catalogYear: 2024 } });
+    api.database.statements.reset();
+    const { statistics: some } = await api.data(
+      `query($f: DecisionFilter) { statistics(filter: $f) { decisions ...Shares ... on Statistics { n: comments } } } fragment Shares on Statistics { steps { step decisions share } }`,
+      { f: { catalogYear: 2024 } },
+    );
+    expect(some).toEqual({ decisions: all.decisions, n: all.comments, steps: all.steps });
+    const asked = api.database.statements.statements.join("\n");
+    // Statistics by body, region, category, stage, status and adoption were not asked for.
+    expect(asked).not.toMatch(/deciding_body_id|"region_id"|"category"|"adoption_result"/);
+    const { statistics: one } = await api.data(`{ statistics { byStage { key count } } }`);
+    expect(one.byStage.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe((await api.data(STATISTICS, { f: null })).statistics.decisions);
+  });
+
   it("reveal nothing withheld: the same numbers once what is withheld whole is gone, and no canary", async () => {
     const ids = await loadCanaryFiles(api.database);
     const responses: GraphQLResponse[] = [];
