@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { type Row } from "../db/by-id.loader.js";
 import { keysetAfter } from "../db/child-pages.loader.js";
 import { type Page } from "../graphql/connection.js";
@@ -8,6 +8,9 @@ import { type RecordStore } from "../records/record-store.js";
 import { containsPattern } from "../search/search-key.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
+
+/** The column that carries a search's number of matches on its first page. */
+const MATCHES = "__matches";
 
 type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number][];
 
@@ -73,7 +76,7 @@ export class DecisionRepository {
     );
   }
 
-  async page(criteria: DecisionCriteria, order: DecisionOrder, request: PageRequest): Promise<Page<Row>> {
+  async page(criteria: DecisionCriteria, order: DecisionOrder, request: PageRequest): Promise<Page<Row> & { totalCount?: number }> {
     const keys = decisionOrderings(this.store.tables.decisions)[order.field];
     const orderingName = `decisions:${order.field}:${order.direction}`;
     const cursor = request.cursor
@@ -82,14 +85,19 @@ export class DecisionRepository {
     // Paging backwards reads the list in the opposite direction and turns the page round.
     const ascending = (order.direction === "ASC") === (request.direction === "forward");
     const t = this.store.tables.decisions;
+    // A search ranks every match before it can cut a page, so the first page counts them in the
+    // same statement; a list in index order stops at the page, and is counted apart if asked.
+    const countsAll = criteria.searchKey !== undefined && !cursor;
     const rows = (await this.store.read((db) =>
       db
-        .select()
+        .select(countsAll ? { ...getTableColumns(t), [MATCHES]: sql<number>`count(*) OVER ()`.mapWith(Number) } : getTableColumns(t))
         .from(t)
         .where(and(this.condition(criteria), cursor ? keysetAfter(keys, cursor, ascending ? "asc" : "desc") : undefined))
         .orderBy(...keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL))))
         .limit(request.size + 1),
     )) as Row[];
+    const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
+    for (const row of countsAll ? rows : []) delete row[MATCHES];
     const more = rows.length > request.size;
     const page = rows.slice(0, request.size);
     if (request.direction === "backward") page.reverse();
@@ -98,6 +106,7 @@ export class DecisionRepository {
       cursors: page.map((row) => encodeCursor(orderingName, keys.map((k) => k.valueOf(row)))),
       hasNextPage: request.direction === "forward" ? more : cursor !== null,
       hasPreviousPage: request.direction === "forward" ? cursor !== null : more,
+      totalCount: matches,
     };
   }
 

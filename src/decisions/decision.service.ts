@@ -86,6 +86,7 @@ export class DecisionService {
     if (criteria.compliance) await this.fresh();
     const page = await this.repository.page(criteria, orderBy ?? DEFAULT_ORDER, pageRequest(args));
     this.store.prime("Decision", page.rows);
-    return toConnection({ ...page, rows: page.rows.map((row) => asNode("Decision", row)) }, () => this.repository.count(criteria));
+    const { totalCount } = page;
+    return toConnection({ ...page, rows: page.rows.map((row) => asNode("Decision", row)) }, async () => totalCount ?? this.repository.count(criteria));
   }
 }
