@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { arrayLiteral } from "../src/db/array-literal.js";
 import { type Database, type SentStatement } from "../src/db/database.js";
 
 /** Above this many rows, reading a whole table for one request is a missing index, not a plan choice. */
@@ -29,7 +30,7 @@ function literal(value: unknown): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
   if (value instanceof Date) return quote(value.toISOString());
-  if (Array.isArray(value)) return quote(`{${value.map((v) => `"${String(v).replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`);
+  if (Array.isArray(value)) return quote(arrayLiteral(value));
   return quote(String(value));
 }
 

@@ -16,12 +16,13 @@ import { searchDocuments } from "../../src/search/search-document.table.js";
 import { searchKey } from "../../src/search/search-key.js";
 import { addDays } from "../../src/compliance/working-days.js";
 import { randomSource } from "../generated.js";
+import { arrayLiteral } from "../../src/db/array-literal.js";
 
 /**
  * A province-sized data set for the benchmark, deterministic by seed (ids included): a city of
  * towns and villages and their bodies, decisions across seven years, every stage and category,
  * about ten comments each, reviews, risk assessments, withholdings in realistic proportions, and
- * Chinese text of realistic length. Written in multi-row inserts, a batch of decisions at a time.
+ * Chinese text of realistic length. Written a batch of decisions at a time, one statement per table.
  */
 export interface ScaleOptions {
   decisions: number;
@@ -66,12 +67,7 @@ async function insertAll(db: AppDb, table: PgTable, rows: Record<string, unknown
   const types = columns.map(([, column]) => column.getSQLType());
   const names = columns.map(([, column]) => `"${column.name}"`);
   // Each column's values as one array literal (drivers disagree on array parameters; text does not).
-  const element = (value: unknown): string => {
-    if (value === null || value === undefined) return "NULL";
-    const text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? `{${value.join(",")}}` : String(value);
-    return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
-  };
-  const literals = columns.map(([key]) => `{${rows.map((row) => element(row[key])).join(",")}}`);
+  const literals = columns.map(([key]) => arrayLiteral(rows.map((row) => row[key])));
   const isList = (i: number) => types[i]!.endsWith("]");
   const unnested = literals.map((literal, i) => sql`${literal}::${sql.raw(isList(i) ? "text" : types[i]!)}[]`);
   const selected = columns.map(([, column], i) => (isList(i) ? `u."${column.name}"::${types[i]}` : `u."${column.name}"`));
