@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { fieldNames, fragmentsOf } from "../graphql/selected-fields.js";
 import { type CostCarrier } from "./query-limits.js";
 
 /** How long the public may keep an answer, in seconds. */
@@ -13,22 +14,8 @@ const SHORTER_LIVED: Record<string, number> = { changes: 5 };
  * about a fifth of the time of a page of decisions).
  */
 export function maxAgeOf(document: DocumentNode, operation: OperationDefinitionNode): number {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
-  let maxAge = PUBLIC_MAX_AGE_SECONDS;
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) maxAge = Math.min(maxAge, SHORTER_LIVED[selection.name.value] ?? maxAge);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment);
-      }
-    }
-  };
-  visit(operation.selectionSet);
-  return maxAge;
+  const roots = fieldNames([operation.selectionSet], fragmentsOf(document));
+  return Math.min(PUBLIC_MAX_AGE_SECONDS, ...[...roots].map((name) => SHORTER_LIVED[name] ?? PUBLIC_MAX_AGE_SECONDS));
 }
 
 /**
