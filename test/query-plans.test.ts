@@ -41,6 +41,18 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(found).toEqual([]);
   });
 
+  it("writes every page size into the statement, where a generic plan can see it", async () => {
+    // The public pool keeps generic plans, which plan a parameter's LIMIT as a tenth of the rows.
+    const parameterLimits: string[] = [];
+    for (const operation of operations) {
+      api.database.statements.reset();
+      if (operation.method === "GET") await api.get(operation.path);
+      else await api.send({}, operation.body!.query, operation.body!.variables);
+      for (const { text } of api.database.statements.sent) if (/\blimit \$\d+/i.test(text)) parameterLimits.push(`${operation.name}: ${text}`);
+    }
+    expect(parameterLimits).toEqual([]);
+  });
+
   it("finds a sequential scan where there is one (the check itself works)", async () => {
     const scans = await sequentialScans(api.database, [{ text: "select count(*) from comments where text like $1", params: ["%意見%"], wave: 0 }]);
     expect(scans.map((s) => s.table)).toEqual(["public.comments"]);

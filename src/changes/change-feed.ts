@@ -4,6 +4,7 @@ import { disclosed } from "../disclosure/disclosed.tables.js";
 import { typeNameOfRecord } from "../records/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { UserInputError } from "../graphql/user-input.error.js";
+import { literalLimit } from "../db/literal-limit.js";
 
 export interface ChangeEntry {
   cursor: string;
@@ -33,7 +34,7 @@ export class ChangeFeed {
 
   async page(after: number, size: number): Promise<{ entries: ChangeEntry[]; hasMore: boolean }> {
     const c = disclosed.changes;
-    const rows = await this.database.readDisclosed((db) => db.select().from(c).where(gt(c.id, after)).orderBy(asc(c.id)).limit(size + 1));
+    const rows = await this.database.readDisclosed((db) => db.select().from(c).where(gt(c.id, after)).orderBy(asc(c.id)).limit(literalLimit(size + 1)));
     return {
       hasMore: rows.length > size,
       entries: rows.slice(0, size).map((row) => {

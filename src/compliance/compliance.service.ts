@@ -24,6 +24,7 @@ import { evaluateCompliance } from "./evaluate.js";
 import { type ComplianceRule, globalEvidence } from "./rule.js";
 import { complianceRules } from "./rules.js";
 import { chinaDate } from "./working-days.js";
+import { literalLimit } from "../db/literal-limit.js";
 
 export const ruleValue = (rule: ComplianceRule): RuleValue => ({
   id: rule.id,
@@ -168,7 +169,7 @@ export class ComplianceService {
         .innerJoin(decisions, eq(decisions.id, q.decisionId))
         .where(and(where, after ? sql`(${dueKey}, ${q.decisionId}) > (${after[0]}::date, ${after[1]}::uuid)` : undefined))
         .orderBy(asc(dueKey), asc(q.decisionId))
-        .limit(request.size + 1),
+        .limit(literalLimit(request.size + 1)),
     );
     const items = rows.slice(0, request.size);
     this.store.prime("Decision", items.map((row) => row.decision as never));

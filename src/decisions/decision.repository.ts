@@ -8,6 +8,7 @@ import { type RecordStore } from "../records/record-store.js";
 import { containsPattern } from "../search/search-key.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
+import { literalLimit } from "../db/literal-limit.js";
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
@@ -94,7 +95,7 @@ export class DecisionRepository {
         .from(t)
         .where(and(this.condition(criteria), cursor ? keysetAfter(keys, cursor, ascending ? "asc" : "desc") : undefined))
         .orderBy(...keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL))))
-        .limit(request.size + 1),
+        .limit(literalLimit(request.size + 1)),
     )) as Row[];
     const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
     for (const row of countsAll ? rows : []) delete row[MATCHES];

@@ -6,6 +6,7 @@ import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
 import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
+import { literalLimit } from "../db/literal-limit.js";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -112,7 +113,7 @@ export async function* exportPages(database: Database, dataset: Dataset, filter:
         .from(dataset.view)
         .where(and(where, gt(columns.id!, after)))
         .orderBy(asc(columns.id!))
-        .limit(EXPORT_PAGE_SIZE),
+        .limit(literalLimit(EXPORT_PAGE_SIZE)),
     );
   // The next page is read while this one is written out: two pages in memory at most.
   let next: Promise<Record<string, unknown>[]> | null = read(BEFORE_EVERY_ID);
