@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDecision } from "../seeds/load-decision.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
-import { searchKey } from "../src/search/search-key.js";
+import { requiredGrams, searchKey } from "../src/search/search-key.js";
 import { TestApi } from "./support/api.js";
 
 type Row = {
@@ -128,6 +128,27 @@ describe("filtering and searching decisions", () => {
     // A character alone folds as it does inside a word (phrase conversion would not: 乾 → 干, 乾隆 → 乾隆).
     expect(searchKey("乾")).toBe(searchKey("乾隆").slice(0, 1));
     expect(searchKey("看着")).toBe(searchKey("看著"));
+  });
+
+  it("finds every public text that contains the query, whatever its length and spaces", async () => {
+    // The database's own answer: every public search document whose key contains the query's key.
+    const containing = async (key: string) =>
+      (await api.database.query<{ decision_id: string }>("SELECT DISTINCT decision_id FROM disclosure.search_documents WHERE strpos(key, $1) > 0", [key]))
+        .map((r) => toGlobalId("Decision", r.decision_id))
+        .sort();
+    for (const query of ["伏", "光伏", "暫行條例", "自公布之日起施行", "治理 ", "年 第", "a 1", "250"]) {
+      const key = searchKey(query);
+      const expectedIds = await containing(key);
+      expect(await ids({ search: query }), query).toEqual(expectedIds);
+    }
+    expect((await containing(searchKey("暫行條例"))).length).toBeGreaterThan(100);
+    // The grams a query asks the index for are among those every text containing it holds.
+    for (const key of ["伏", "光伏", "暂行条例", "a 1", "年 第 1", "x  y"]) {
+      const [row] = await api.database.query<{ held: boolean }>("SELECT search_grams($1) @> $2::text[] AS held", [`前${key}后`, `{${requiredGrams(key).map((g) => JSON.stringify(g)).join(",")}}`]);
+      expect(row!.held, key).toBe(true);
+    }
+    expect(requiredGrams("农贸市场改造")).toEqual(["农贸", "贸市", "市场", "场改", "改造"]);
+    expect(requiredGrams("a 1")).toEqual(["a", "1"]);
   });
 
   it("treats LIKE's special characters as plain text", async () => {

@@ -5,7 +5,8 @@ import { type Page } from "../graphql/connection.js";
 import { decodeCursor, encodeCursor } from "../graphql/cursor.js";
 import { type PageRequest } from "../graphql/page-args.js";
 import { type RecordStore } from "../records/record-store.js";
-import { containsPattern } from "../search/search-key.js";
+import { containsPattern, requiredGrams } from "../search/search-key.js";
+import { arrayLiteral } from "../db/array-literal.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
 import { literalLimit } from "../db/literal-limit.js";
@@ -72,7 +73,7 @@ export class DecisionRepository {
       c.updatedSince !== undefined ? gte(t.updatedAt, c.updatedSince) : undefined,
       // Search documents of the projection only: a withheld field's text is not among them.
       c.searchKey !== undefined
-        ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE ${searchDocuments.grams} @> search_grams(${c.searchKey}) AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`
+        ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE ${searchDocuments.grams} @> ${arrayLiteral(requiredGrams(c.searchKey))}::text[] AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`
         : undefined,
     );
   }

@@ -152,13 +152,13 @@ function searchDocumentsView(): string {
         "t.id = s.record_id",
         `t.${record.recordType === "decisions" ? "id" : "decision_id"} = s.decision_id`,
         `t."${columnName(record, field)}" IS NOT NULL`,
-        notWithheldWhole(record.recordType, "t.id"),
         ...eligibility(record),
       ];
-      const fieldWithheld = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${record.recordType}' AND x.record_id = s.record_id AND x.field = '${field}' AND ${inForce("x")})`;
+      // The record withheld whole or this field of it: one probe of the withholdings, not two.
+      const withheld = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${record.recordType}' AND x.record_id = s.record_id AND (x.field IS NULL OR x.field = '${field}') AND ${inForce("x")})`;
       return `(s.record_type = '${record.recordType}' AND s.field = '${field}'
     AND EXISTS (SELECT 1 FROM public.${tableName(record)} t WHERE ${conditions.join(" AND ")})
-    AND NOT ${fieldWithheld})`;
+    AND NOT ${withheld})`;
     }),
   );
   return `CREATE VIEW disclosure.search_documents AS

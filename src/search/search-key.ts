@@ -21,3 +21,25 @@ export function searchKey(text: string): string {
 export function containsPattern(key: string): string {
   return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+const space = /\s/;
+
+/**
+ * The grams a document's key must hold to contain `key`: its pairs of characters (a pair implies
+ * both its characters) and the characters no pair covers, a subset of what `search_grams()` keeps
+ * for the same text. Fewer grams, fewer index lists to intersect: 5 instead of 11 for 农贸市场改造.
+ */
+export function requiredGrams(key: string): string[] {
+  const characters = [...key];
+  const grams = new Set<string>();
+  const covered = new Set<number>();
+  for (let i = 0; i + 1 < characters.length; i += 1) {
+    if (space.test(characters[i]!) || space.test(characters[i + 1]!)) continue;
+    grams.add(characters[i]! + characters[i + 1]!);
+    covered.add(i).add(i + 1);
+  }
+  characters.forEach((character, i) => {
+    if (!covered.has(i) && !space.test(character)) grams.add(character);
+  });
+  return [...grams];
+}
