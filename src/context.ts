@@ -72,7 +72,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
     clock,
     services: {
       nodes: new NodeService(store),
-      decisions: new DecisionService(store, complianceFresh),
+      decisions: new DecisionService(store, complianceFresh, clock),
       regions: new RegionService(store),
       bodies: new PublicBodyService(store),
       notices: new NoticeService(store),
@@ -80,7 +80,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       withholdings: new WithholdingService(database, editorial, clock),
       comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
       keys: new ApiKeyService(database, editorial),
-      statistics: new StatisticsService(store, complianceFresh),
+      statistics: new StatisticsService(store, complianceFresh, clock),
       changes: new ChangeFeed(database),
       compliance,
     },

@@ -159,3 +159,43 @@ describe("filtering and searching decisions", () => {
     expect(await ids({ search: "\\" })).toEqual([]);
   });
 });
+
+describe("filtering decisions open for comment", () => {
+  let api: TestApi;
+  let day: string;
+  beforeAll(async () => {
+    const probe = await TestApi.start();
+    // A day on which some public consultation takes comments: the last day of the latest one.
+    const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
+    await probe.stop();
+    day = latest!.day;
+    // Noon in China Standard Time on that day.
+    api = await TestApi.start({ clock: () => new Date(`${day}T04:00:00Z`) });
+  });
+  afterAll(() => api.stop());
+
+  const ids = async (open: boolean) => {
+    const found: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const { decisions }: any = await api.data(`query($o: Boolean, $a: String) { decisions(filter: { openForComment: $o }, first: 100, after: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { o: open, a: after });
+      found.push(...decisions.nodes.map((n: { id: string }) => n.id));
+      totalCount = decisions.totalCount;
+      after = decisions.pageInfo.hasNextPage ? decisions.pageInfo.endCursor : null;
+    } while (after);
+    expect(totalCount).toBe(found.length);
+    return found.sort();
+  };
+
+  it("lists exactly the decisions with a public consultation taking comments that day, and the rest apart", async () => {
+    const open = (await api.database.query<{ id: string }>("SELECT DISTINCT decision_id AS id FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1", [day])).map((r) => toGlobalId("Decision", r.id)).sort();
+    const all = (await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions")).map((r) => toGlobalId("Decision", r.id)).sort();
+    expect(open.length).toBeGreaterThan(0);
+    expect(await ids(true)).toEqual(open);
+    expect(await ids(false)).toEqual(all.filter((id) => !open.includes(id)));
+    // The statistics take the same filter.
+    const { statistics } = await api.data(`{ statistics(filter: { openForComment: true }) { decisions } }`);
+    expect(statistics.decisions).toBe(open.length);
+  });
+});

@@ -105,7 +105,7 @@ export class ComplianceService {
   async statistics(filter: DecisionFilter | null | undefined): Promise<ComplianceStatistics> {
     await this.fresh();
     const { decisions, complianceAssessments: a, complianceResults: r, publicBodies } = this.store.tables;
-    const selected = new DecisionRepository(this.store).condition(decisionCriteria(filter));
+    const selected = new DecisionRepository(this.store).condition(decisionCriteria(filter, chinaDate(this.clock())));
     const stateCounts = async (key: PgColumn, label?: PgColumn): Promise<ComplianceStateCounts[]> => {
       const rows = await this.store.read((db) => {
         const base = db.select({ key, label: label ?? sql<null>`NULL::text`, state: a.state, count: count() }).from(a).innerJoin(decisions, and(selected, eq(decisions.id, a.decisionId))!);

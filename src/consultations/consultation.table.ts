@@ -41,6 +41,8 @@ export const consultations = pgTable(
   consultationsColumns(),
   (t) => [
     index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id),
+    // Consultations taking comments on a day: the few that close on it or later.
+    index("consultations_period_idx").on(t.closesOn, t.opensOn),
     withdrawnIndex("consultations", t),
     // Lets a comment's decision be checked against its consultation's (see comments).
     unique("consultations_id_decision_key").on(t.id, t.decisionId),

@@ -52,6 +52,13 @@ export class DecisionFilter {
   })
   search?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only decisions with a public consultation taking comments today (China Standard Time, opening and closing days included); false: only decisions without one.",
+  })
+  openForComment?: boolean | null;
+
   @Field(() => ComplianceFilter, { nullable: true, description: "By compliance with the procedure rules, as the viewer's reports have it (for the public: computed from the disclosed records)." })
   compliance?: ComplianceFilter | null;
 }

@@ -31,6 +31,8 @@ export interface DecisionCriteria {
   publishedTo?: string;
   updatedSince?: Date;
   searchKey?: string;
+  /** Whether a consultation takes comments on `day` (China Standard Time). */
+  openForComment?: { open: boolean; day: string };
   /** By the viewer's kept compliance reports (brought up to date by the caller). */
   compliance?: { states?: string[]; rule?: string; ruleStatuses?: string[] };
 }
@@ -46,7 +48,7 @@ export class DecisionRepository {
 
   /** The filter as SQL on the store's decisions table (also used by statistics). */
   condition(criteria: DecisionCriteria): SQL | undefined {
-    const { decisions: t, regions, publications, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
+    const { decisions: t, regions, publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
     const c = criteria;
     return and(
       c.catalogYear !== undefined ? eq(t.catalogYear, c.catalogYear) : undefined,
@@ -71,6 +73,9 @@ export class DecisionRepository {
           )})`
         : undefined,
       c.updatedSince !== undefined ? gte(t.updatedAt, c.updatedSince) : undefined,
+      c.openForComment !== undefined
+        ? sql`${t.id} ${sql.raw(c.openForComment.open ? "IN" : "NOT IN")} (SELECT ${consultations.decisionId} FROM ${consultations} WHERE ${consultations.closesOn} >= ${c.openForComment.day} AND ${consultations.opensOn} <= ${c.openForComment.day})`
+        : undefined,
       // Search documents of the projection only: a withheld field's text is not among them.
       c.searchKey !== undefined
         ? sql`${t.id} IN (SELECT ${searchDocuments.decisionId} FROM ${searchDocuments} WHERE ${searchDocuments.grams} @> ${arrayLiteral(requiredGrams(c.searchKey))}::text[] AND ${searchDocuments.key} LIKE ${containsPattern(c.searchKey)})`

@@ -6,6 +6,8 @@ import { UserInputError } from "../graphql/user-input.error.js";
 import { asNode, type NodeRow } from "../records/node.js";
 import { type RecordStore } from "../records/record-store.js";
 import { searchKey } from "../search/search-key.js";
+import { chinaDate } from "../compliance/working-days.js";
+import { type Clock } from "../context.js";
 import { type ComplianceFilter } from "../compliance/compliance-filter.input.js";
 import { type DecisionFilter, type DateRange } from "./decision-filter.input.js";
 import { type DecisionOrder } from "./decision-order.input.js";
@@ -39,7 +41,8 @@ function complianceCriteria(filter: ComplianceFilter): NonNullable<DecisionCrite
 }
 
 /** Turns a client's filter into criteria the repository can trust: ids decoded by type, search normalised. */
-export function decisionCriteria(filter: DecisionFilter | null | undefined): DecisionCriteria {
+/** `today` is the China Standard Time day that "open for comment" means. */
+export function decisionCriteria(filter: DecisionFilter | null | undefined, today: string): DecisionCriteria {
   if (!filter) return {};
   checkRange(filter.initiatedOn, "filter.initiatedOn");
   checkRange(filter.publishedOn, "filter.publishedOn");
@@ -58,6 +61,7 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined): Dec
     publishedTo: filter.publishedOn?.to ?? undefined,
     updatedSince: filter.updatedSince ?? undefined,
     compliance: filter.compliance ? complianceCriteria(filter.compliance) : undefined,
+    openForComment: filter.openForComment != null ? { open: filter.openForComment, day: today } : undefined,
   };
   if (filter.search != null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw new UserInputError(`"filter.search" must be at most ${MAX_SEARCH_LENGTH} characters.`, "filter.search");
@@ -77,12 +81,13 @@ export class DecisionService {
   constructor(
     private readonly store: RecordStore,
     private readonly fresh: () => Promise<void> = async () => undefined,
+    private readonly clock: Clock = () => new Date(),
   ) {
     this.repository = new DecisionRepository(store);
   }
 
   async list(filter: DecisionFilter | null | undefined, orderBy: DecisionOrder | null | undefined, args: PageArgs): Promise<ConnectionValue<NodeRow>> {
-    const criteria = decisionCriteria(filter);
+    const criteria = decisionCriteria(filter, chinaDate(this.clock()));
     if (criteria.compliance) await this.fresh();
     const page = await this.repository.page(criteria, orderBy ?? DEFAULT_ORDER, pageRequest(args));
     this.store.prime("Decision", page.rows);

@@ -3,6 +3,8 @@ import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type DecisionFilter } from "../decisions/decision-filter.input.js";
 import { DecisionRepository } from "../decisions/decision.repository.js";
 import { decisionCriteria } from "../decisions/decision.service.js";
+import { chinaDate } from "../compliance/working-days.js";
+import { type Clock } from "../context.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { type RecordStore } from "../records/record-store.js";
 import { type Count, type Statistics, type StepShare } from "./statistics.type.js";
@@ -14,13 +16,14 @@ export class StatisticsService {
   constructor(
     private readonly store: RecordStore,
     private readonly fresh: () => Promise<void> = async () => undefined,
+    private readonly clock: Clock = () => new Date(),
   ) {}
 
   /** Computes the parts asked for (all when `wanted` is absent): each part is a statement or more. */
   async compute(filter: DecisionFilter | null | undefined, wanted?: ReadonlySet<keyof Statistics | string>): Promise<Statistics> {
     const t = this.store.tables;
     const asked = (...parts: (keyof Statistics)[]) => !wanted || parts.some((part) => wanted.has(part));
-    const criteria = decisionCriteria(filter);
+    const criteria = decisionCriteria(filter, chinaDate(this.clock()));
     if (criteria.compliance) await this.fresh();
     const selected = new DecisionRepository(this.store).condition(criteria);
     const inSelection = (column: PgColumn): SQL => sql`${column} IN (${selectedIds(t.decisions.id, t.decisions, selected)})`;

@@ -1,0 +1,1 @@
+CREATE INDEX "consultations_period_idx" ON "consultations" USING btree ("closes_on","opens_on");
