@@ -25,6 +25,7 @@ import { unavailableError } from "./graphql/format-error.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
+import { notFoundPage, registerSite } from "./site/site.routes.js";
 
 export interface ServerOptions {
   database: Database;
@@ -104,7 +105,13 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   });
   registerOpenData(app, database, clock);
   registerHealth(app, database, lifecycle);
-  app.get("/", async () => ({
+  await registerSite(app, clock ?? (() => new Date()));
+  // Browsers get the site's page; programs get a JSON refusal like the API's others.
+  app.setNotFoundHandler((request, reply) =>
+    /text\/html/.test(request.headers.accept ?? "") ? notFoundPage(request, reply) : reply.status(404).send({ error: { code: "NOT_FOUND", message: `Nothing at ${request.method} ${request.url.split("?")[0]}.` } }),
+  );
+  // What this service is, for programs; residents get the site at /.
+  app.get("/api", async () => ({
     name: "Major administrative decisions: open data (重大行政决策公开数据)",
     graphql: "/graphql",
     openData: "/open-data/dictionary.json",

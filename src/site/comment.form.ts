@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { html, type Html } from "./html.js";
+import { valuesOf } from "./labels.js";
+import { type PublicApi } from "./public-api.js";
+
+/** What the resident typed, and what was wrong with it, by field. */
+export interface CommentFormState {
+  values: Partial<Record<CommentField, string>>;
+  errors: Partial<Record<CommentField | "form", string>>;
+  idempotencyKey: string;
+}
+
+export type CommentField = "stakeholderCategory" | "text" | "name" | "contact";
+
+export const COMMENT_TEXT_MAX = 5000;
+
+export interface Receipt {
+  id: string;
+  submittedAt: string;
+}
+
+const SUBMIT = `mutation SubmitComment($input: CommentSubmitInput!) {
+  commentSubmit(input: $input) { receipt { id moderationState submittedAt } userErrors { code field message } }
+}`;
+
+/** The site's own checks, in the resident's words, before the API's. */
+function check(values: CommentFormState["values"]): CommentFormState["errors"] {
+  const errors: CommentFormState["errors"] = {};
+  if (!valuesOf("StakeholderCategory").some(([value]) => value === values.stakeholderCategory)) errors.stakeholderCategory = "請選擇您的身份類別。";
+  const text = values.text?.trim() ?? "";
+  if (!text) errors.text = "請填寫意見內容。";
+  else if (text.length > COMMENT_TEXT_MAX) errors.text = `意見內容最多 ${COMMENT_TEXT_MAX} 個字（現有 ${text.length} 個字）。`;
+  if ((values.name ?? "").length > 100) errors.name = "姓名最多 100 個字。";
+  if ((values.contact ?? "").length > 200) errors.contact = "聯絡方式最多 200 個字。";
+  return errors;
+}
+
+/** The API's refusals, said in Chinese next to the field they concern. */
+function apiErrors(userErrors: { code: string; field: string[] }[]): CommentFormState["errors"] {
+  const errors: CommentFormState["errors"] = {};
+  for (const error of userErrors) {
+    const at = error.field.at(-1);
+    if (error.code === "COMMENT_PERIOD_CLOSED") errors.form = "這次徵求意見已經結束或尚未開始，無法再提交意見。";
+    else if (error.code === "RATE_LIMITED") errors.form = "同一網絡提交意見太頻繁，請稍後再試。";
+    else if (error.code === "NOT_FOUND") errors.form = "找不到這次徵求意見。";
+    else if (at === "text" || at === "name" || at === "contact" || at === "stakeholderCategory") errors[at] = "此欄內容無法接受，請修改。";
+    else errors.form = "意見未能提交，請檢查後再試。";
+  }
+  return errors;
+}
+
+export async function submitComment(api: PublicApi, consultationId: string, form: Record<string, string>): Promise<{ receipt: Receipt } | { state: CommentFormState }> {
+  const values = { stakeholderCategory: form.stakeholderCategory, text: form.text, name: form.name, contact: form.contact };
+  const idempotencyKey = /^[\w-]{1,100}$/.test(form.idempotencyKey ?? "") ? form.idempotencyKey! : randomUUID();
+  const errors = check(values);
+  if (Object.keys(errors).length) return { state: { values, errors, idempotencyKey } };
+  const { commentSubmit } = await api.query<{ commentSubmit: { receipt: Receipt | null; userErrors: { code: string; field: string[] }[] } }>(SUBMIT, {
+    input: {
+      consultationId,
+      stakeholderCategory: values.stakeholderCategory,
+      text: values.text!.trim(),
+      name: values.name?.trim() || null,
+      contact: values.contact?.trim() || null,
+      // The same form sent twice (a double click, a reload) makes one comment.
+      idempotencyKey,
+    },
+  });
+  if (commentSubmit.receipt) return { receipt: commentSubmit.receipt };
+  return { state: { values, errors: apiErrors(commentSubmit.userErrors), idempotencyKey } };
+}
+
+function fieldError(name: string, message: string | undefined): Html {
+  return message ? html`<p class="field-error" id="${name}-error">${message}</p>` : html``;
+}
+
+const invalid = (name: string, message: string | undefined) => (message ? html` aria-invalid="true" aria-describedby="${name}-error"` : html``);
+
+/** The comment form of an open consultation: every control labelled, errors beside their field. */
+export function commentForm(decisionId: string, consultationId: string, state: CommentFormState = { values: {}, errors: {}, idempotencyKey: randomUUID() }): Html {
+  const { values, errors } = state;
+  const id = (name: string) => `${name}-${consultationId}`;
+  return html`<form class="comment-form" id="comment-form-${consultationId}" method="post" action="/decisions/${encodeURIComponent(decisionId)}/comments#comment-form-${consultationId}" aria-labelledby="${id("heading")}">
+<h4 id="${id("heading")}">提交您的意見</h4>
+<p class="notice" id="${id("privacy")}"><strong>您的姓名和聯絡方式不會公開。</strong>意見經審核後才會公開，公開時只顯示意見內容、身份類別和提交日期。</p>
+${errors.form ? html`<div class="error" role="alert">${errors.form}</div>` : Object.keys(errors).length ? html`<div class="error" role="alert">請修改標出的欄位後再提交。</div>` : ""}
+<input type="hidden" name="consultationId" value="${consultationId}">
+<input type="hidden" name="idempotencyKey" value="${state.idempotencyKey}">
+<div><label for="${id("stakeholderCategory")}">您的身份類別（必填）</label>
+<select id="${id("stakeholderCategory")}" name="stakeholderCategory" required${invalid(id("stakeholderCategory"), errors.stakeholderCategory)}><option value="">請選擇</option>
+${valuesOf("StakeholderCategory").map(([value, text]) => html`<option value="${value}"${value === values.stakeholderCategory ? html` selected` : ""}>${text}</option>`)}</select>
+${fieldError(id("stakeholderCategory"), errors.stakeholderCategory)}</div>
+<div><label for="${id("text")}">意見內容（必填，最多 ${COMMENT_TEXT_MAX} 字）</label>
+<textarea id="${id("text")}" name="text" rows="6" maxlength="${COMMENT_TEXT_MAX}" required${invalid(id("text"), errors.text)}>${values.text ?? ""}</textarea>
+${fieldError(id("text"), errors.text)}</div>
+<div><label for="${id("name")}">姓名（選填，不公開）</label>
+<input type="text" id="${id("name")}" name="name" maxlength="100" autocomplete="name" value="${values.name ?? ""}"${invalid(id("name"), errors.name)}>
+${fieldError(id("name"), errors.name)}</div>
+<div><label for="${id("contact")}">聯絡方式（選填，不公開）</label>
+<input type="text" id="${id("contact")}" name="contact" maxlength="200" autocomplete="email" value="${values.contact ?? ""}"${invalid(id("contact"), errors.contact)}>
+${fieldError(id("contact"), errors.contact)}</div>
+<p><button type="submit">提交意見</button></p>
+</form>`;
+}
+
+export function receiptPage(decisionId: string, receipt: Receipt): Html {
+  return html`<h1>已收到您的意見</h1>
+<div class="ok" role="status"><p>您的意見已收到（編號 ${receipt.id}，${receipt.submittedAt.slice(0, 19).replace("T", " ")} UTC），<strong>正在等待審核</strong>。審核通過後，意見內容會在決策頁面公開；您的姓名和聯絡方式不會公開。</p></div>
+<p><a href="/decisions/${encodeURIComponent(decisionId)}">返回決策頁面</a></p>`;
+}

@@ -1,0 +1,101 @@
+import { type DecisionView, DECISION_PAGE, type PublicRecord } from "./decision.query.js";
+import { html, type Html } from "./html.js";
+import { label } from "./labels.js";
+import { field, noticeBox, noticesOf, paragraphs } from "./notices.js";
+import { type PublicApi } from "./public-api.js";
+import { commentForm, type CommentFormState } from "./comment.form.js";
+import { timeline } from "./timeline.js";
+
+export async function loadDecision(api: PublicApi, id: string): Promise<DecisionView | null> {
+  const { decision } = await api.query<{ decision: DecisionView | null }>(DECISION_PAGE, { id });
+  return decision;
+}
+
+/** A record's own block: its fields, then what of it is withheld. */
+function record(heading: Html | string, item: PublicRecord, fields: Html[]): Html {
+  return html`<article><h3>${heading}</h3><dl>${fields}</dl>${noticesOf(item)}</article>`;
+}
+
+/** A section of the decision's file; its withheld records noticed, an empty one said to be empty. */
+function section(id: string, heading: string, decision: DecisionView, listField: string, items: Html[]): Html {
+  const recordNotices = decision.withheld.filter((n) => n.scope === "RECORD" && n.field === listField).map(noticeBox);
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>
+${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}</section>`;
+}
+
+const date = (value: string) => value.slice(0, 10);
+
+/** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
+const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
+
+/** Only web addresses become links: a record's text must never run as script in a resident's browser. */
+const isWebAddress = (value: unknown): boolean => typeof value === "string" && /^https?:\/\//i.test(value);
+
+export function decisionPage(decision: DecisionView, today: string, forms: Map<string, CommentFormState> = new Map()): Html {
+  const d = decision;
+  return html`<p class="meta"><a href="/">查詢決策</a> › ${d.catalogYear} 年第 ${d.catalogNumber} 號</p>
+<h1>${d.title ?? "（標題依法不予公開）"}</h1>
+<p class="meta">${d.region.name} · 決策機關：${d.decidingBody.name} · 承辦單位：${d.undertakingBody.name} · ${label("DecisionCategory", d.category)} · ${label("DecisionStatus", d.status)}</p>
+<section aria-labelledby="summary"><h2 id="summary">決策摘要</h2>
+${d.summary ? paragraphs(d.summary) : html`<p>尚無摘要。</p>`}
+<dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}</dl>
+${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
+${timeline(d)}
+${section("basis", "決策依據", d, "basis", d.basis.nodes.map((b) => record(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [field(b, "citation", "出處"), field(b, "content", "內容")])))}
+${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, forms.get(c.id!))))}
+${section("experts", "專家論證", d, "expertReviews", d.expertReviews.nodes.map((e) =>
+  record(`${label("ExpertReviewMethod", e.method as string)}（${e.reviewedOn as string}）`, e, [
+    field(e, "reviewerName", "論證專家或機構"), field(e, "necessityOpinion", "必要性意見"), field(e, "feasibilityOpinion", "可行性意見"),
+    field(e, "soundnessOpinion", "科學性意見"), field(e, "conclusion", "結論"), html`<dt>簽名或蓋章</dt><dd>${e.signed ? "有" : "無"}</dd>`,
+  ])))}
+${section("risk", "風險評估", d, "riskAssessments", d.riskAssessments.nodes.map((r) =>
+  html`${record(`風險評估（${r.assessedOn as string}）`, r, [
+    html`<dt>風險等級</dt><dd>${label("RiskLevel", r.overallLevel as string)}</dd>`, html`<dt>可控程度</dt><dd>${label("RiskControllability", r.controllability as string)}</dd>`,
+    field(r, "assessor", "評估機構"), field(r, "riskPoints", "風險點"), field(r, "measures", "防範化解措施"), field(r, "conclusion", "結論"),
+  ])}${r.findings.length ? html`<table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${r.findings.map(
+    (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${(f.findings as string | null) ?? (f.withheld.length ? "依法不予公開" : "")}${noticesOf(f)}</td></tr>`,
+  )}</tbody></table>` : ""}`)) }
+${section("legality", "合法性審查", d, "legalityReviews", d.legalityReviews.nodes.map((l) =>
+  record(`${l.reviewingBody.name}審查（${l.submittedOn as string} 送審）`, l, [
+    html`<dt>審查結果</dt><dd>${l.result ? label("LegalityResult", l.result as string) : "審查中"}</dd>`, field(l, "dueOn", "應完成日期"), field(l, "completedOn", "完成日期"), field(l, "opinion", "審查意見"),
+  ])))}
+${section("deliberation", "集體討論決定", d, "deliberations", d.deliberations.nodes.map((m) =>
+  record(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, field(m, "dissent", "不同意見")])))}
+${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.publication)] : [])}
+${section("implementation", "執行情況", d, "implementationReports", d.implementationReports.nodes.map((r) =>
+  record(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [field(r, "content", "內容")])))}
+${section("evaluation", "決策後評估", d, "postEvaluations", d.postEvaluations.nodes.map((e) =>
+  record(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), field(e, "findings", "評估結論"), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`])))}
+${section("attachments", "附件", d, "attachments", d.attachments.nodes.map((a) =>
+  html`<p>${isWebAddress(a.url) ? html`<a href="${a.url as string}" rel="noopener">${(a.title as string | null) ?? "附件"}</a>` : (a.title as string | null) ?? "附件"}${noticesOf(a)}</p>`))}
+${compliance(d)}`;
+}
+
+function publication(p: PublicRecord): Html {
+  return html`<article><h3>${p.documentNumber as string}（${p.publishedOn as string} 公佈）</h3>
+${p.fullText ? paragraphs(p.fullText as string) : ""}
+<dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明")}</dl>${noticesOf(p)}</article>`;
+}
+
+function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, form: CommentFormState | undefined): Html {
+  const open = c.opensOn <= today && today <= c.closesOn;
+  return html`<article id="consultation-${c.id}"><h3>${label("ConsultationMethod", c.method)}：${c.opensOn} 至 ${c.closesOn}</h3>
+<p>${open ? html`<strong>正在徵求意見</strong>，截至 ${c.closesOn}。` : c.closesOn < today ? `已於 ${c.closesOn} 結束徵求意見。` : `將於 ${c.opensOn} 開始徵求意見。`}</p>
+<dl>${field(c, "place", "地點")}${field(c, "participants", "參加人員")}${field(c, "participantCount", "參加人數")}${field(c, "summary", "情況摘要")}${field(c, "adoptionFeedback", "意見採納情況")}</dl>
+${noticesOf(c)}
+<h4>公眾意見（${c.comments.totalCount} 條已公開${c.comments.totalCount > c.comments.nodes.length ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
+${c.comments.nodes.map((m) => html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${date(m.submittedAt as string)}</p>
+${m.text ? paragraphs(m.text as string) : ""}
+${m.reply || m.adoptionResult ? html`<div class="reply"><p><strong>答覆</strong>${m.adoptionResult ? `（${label("AdoptionResult", m.adoptionResult as string)}）` : ""}</p>${m.reply ? paragraphs(m.reply as string) : ""}</div>` : ""}
+${noticesOf(m)}</div>`)}
+${open ? commentForm(decisionId, c.id!, form) : form?.errors.form ? html`<div class="error" role="alert" id="comment-form-${c.id!}">${form.errors.form}</div>` : ""}</article>`;
+}
+
+function compliance(d: DecisionView): Html {
+  const shown = d.compliance.results.filter((r) => r.status !== "NOT_APPLICABLE");
+  return html`<section aria-labelledby="compliance"><h2 id="compliance">程序是否合規</h2>
+<p>按公開的記錄評估（${d.compliance.assessedOn}）：<strong>${label("ComplianceState", d.compliance.state)}</strong>。</p>
+<table><caption>逐項評估（不適用的規定未列出）</caption><thead><tr><th scope="col">規定</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead><tbody>
+${shown.map((r) => html`<tr><td>${r.rule.statementZh}<br><span class="meta">${chineseCitation(r.rule.article)}</span></td><td>${label("RuleStatus", r.status)}</td><td>${r.findingZh}${r.withheld.map(noticeBox)}</td></tr>`)}
+</tbody></table></section>`;
+}

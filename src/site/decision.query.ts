@@ -1,0 +1,71 @@
+/** The decision page's one operation: everything the public may see of a decision, as any client would ask. */
+export const DECISION_PAGE = `
+fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }
+query DecisionPage($id: ID!) {
+  decision(id: $id) {
+    id title summary catalogYear catalogNumber category stage status budgetYuan initiatedOn catalogPublishedOn
+    region { name } decidingBody { name } undertakingBody { name }
+    withheld { ...notice }
+    basis(first: 50) { totalCount nodes { id kind title citation content withheld { ...notice } } }
+    consultations(first: 10) { totalCount nodes {
+      id method opensOn closesOn place participants participantCount summary adoptionFeedback withheld { ...notice }
+      comments(first: 30) { totalCount nodes { id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice } } }
+    } }
+    expertReviews(first: 20) { totalCount nodes { id reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } } }
+    riskAssessments(first: 10) { totalCount nodes { id assessor assessedOn overallLevel controllability riskPoints measures conclusion withheld { ...notice }
+      findings { dimension level findings withheld { ...notice } } } }
+    legalityReviews(first: 10) { totalCount nodes { id submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
+    deliberations(first: 10) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
+    publication { documentNumber publishedOn fullText adoptionExplanation withheld { ...notice } }
+    implementationReports(first: 20) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }
+    postEvaluations(first: 10) { totalCount nodes { id evaluator evaluatedOn findings recommendation withheld { ...notice } } }
+    attachments(first: 20) { totalCount nodes { id kind title url withheld { ...notice } } }
+    compliance { state assessedOn results { status findingZh rule { id article statementZh } withheld { ...notice } } }
+  }
+}`;
+
+export interface Notice {
+  field: string;
+  scope: "FIELD" | "RECORD";
+  recordKind: string | null;
+  ground: string;
+  article: string;
+  explanation: string;
+  since: string;
+  reviewDue: string;
+}
+
+/** Any record: its fields by name, and what of it is withheld. */
+export type PublicRecord = { id?: string; withheld: Notice[] } & Record<string, unknown>;
+
+export interface List<T = PublicRecord> {
+  totalCount: number;
+  nodes: T[];
+}
+
+export interface DecisionView extends PublicRecord {
+  id: string;
+  title: string | null;
+  summary: string | null;
+  catalogYear: number;
+  catalogNumber: number;
+  category: string;
+  stage: string;
+  status: string;
+  initiatedOn: string;
+  catalogPublishedOn: string | null;
+  region: { name: string };
+  decidingBody: { name: string };
+  undertakingBody: { name: string };
+  basis: List;
+  consultations: List<PublicRecord & { opensOn: string; closesOn: string; method: string; comments: List }>;
+  expertReviews: List;
+  riskAssessments: List<PublicRecord & { findings: PublicRecord[] }>;
+  legalityReviews: List<PublicRecord & { reviewingBody: { name: string } }>;
+  deliberations: List;
+  publication: PublicRecord | null;
+  implementationReports: List;
+  postEvaluations: List;
+  attachments: List;
+  compliance: { state: string; assessedOn: string; results: { status: string; findingZh: string; rule: { id: string; article: string; statementZh: string }; withheld: Notice[] }[] };
+}

@@ -1,0 +1,126 @@
+/**
+ * What residents read for the API's enum values and field names, in Traditional Chinese (pages are
+ * converted whole when a resident asks for Simplified). A value without a label shows as it is.
+ */
+const labels: Record<string, Record<string, string>> = {
+  DecisionCategory: {
+    PUBLIC_POLICY: "重大公共政策和措施",
+    DEVELOPMENT_PLAN: "重要規劃",
+    RESOURCE_POLICY: "資源開發利用保護",
+    PUBLIC_CONSTRUCTION: "重大公共建設項目",
+    OTHER_MAJOR_MATTER: "其他重大事項",
+  },
+  DecisionStage: {
+    INITIATION: "決策啟動",
+    PUBLIC_PARTICIPATION: "公眾參與",
+    EXPERT_ARGUMENTATION: "專家論證",
+    RISK_ASSESSMENT: "風險評估",
+    LEGALITY_REVIEW: "合法性審查",
+    DELIBERATION: "集體討論決定",
+    PUBLICATION: "決策公佈",
+    IMPLEMENTATION: "決策執行",
+    POST_EVALUATION: "決策後評估",
+  },
+  DecisionStatus: { IN_PROGRESS: "進行中", DECIDED: "已決策", SUSPENDED: "暫停執行", TERMINATED: "已終止", WITHDRAWN: "已撤回" },
+  StakeholderCategory: {
+    INDIVIDUAL: "個人",
+    ENTERPRISE: "企業",
+    INDUSTRY_ASSOCIATION_OR_CHAMBER: "行業協會、商會",
+    SOCIAL_ORGANISATION: "社會組織",
+    PEOPLES_ORGANISATION: "人民團體",
+    RESIDENT_REPRESENTATIVE: "群眾代表",
+    DEPUTY_OR_CPPCC_MEMBER: "人大代表、政協委員",
+    EXPERT: "專家",
+  },
+  WithholdingGround: {
+    STATE_SECRET: "國家秘密",
+    PROHIBITED_BY_LAW: "法律、行政法規禁止公開",
+    ENDANGERS_SECURITY_OR_STABILITY: "危及國家安全、公共安全、經濟安全、社會穩定",
+    COMMERCIAL_SECRET: "商業秘密",
+    PERSONAL_PRIVACY: "個人隱私",
+    INTERNAL_AFFAIRS: "內部事務信息",
+    PROCESS_INFORMATION: "過程性信息",
+    LAW_ENFORCEMENT_CASE_FILE: "行政執法案卷信息",
+  },
+  ConsultationMethod: { ONLINE_COMMENT: "網上徵求意見", HEARING: "聽證會", SYMPOSIUM: "座談會", CONSULTATION_MEETING: "協商會", QUESTIONNAIRE: "問卷調查" },
+  AdoptionResult: { ADOPTED: "採納", PARTIALLY_ADOPTED: "部分採納", NOT_ADOPTED: "未採納", UNDER_CONSIDERATION: "研究中" },
+  RiskLevel: { HIGH: "高", MEDIUM: "中", LOW: "低" },
+  RiskControllability: { CONTROLLABLE: "可控", CONTROLLABLE_WITH_MEASURES: "採取措施後可控", UNCONTROLLABLE: "不可控" },
+  RiskDimension: { SOCIAL_STABILITY: "社會穩定", PUBLIC_SAFETY: "公共安全", ENVIRONMENT: "生態環境", ECONOMY: "經濟" },
+  LegalityResult: { LAWFUL: "合法", LAWFUL_AFTER_AMENDMENT: "修改後合法", RETURNED: "退回", UNLAWFUL: "不合法" },
+  DeliberationOutcome: { ADOPTED: "通過", ADOPTED_WITH_CHANGES: "修改後通過", DEFERRED: "暫緩決定", REJECTED: "不予通過" },
+  ReviewerKind: { EXPERT: "專家", INSTITUTION: "專業機構" },
+  ExpertReviewMethod: { ARGUMENTATION_MEETING: "論證會", WRITTEN_OPINION: "書面徵求意見", COMMISSIONED_STUDY: "委託研究", SITE_VISIT: "實地考察" },
+  BasisKind: { LEGAL: "法律依據", POLICY: "政策依據", FACTUAL: "事實依據" },
+  ImplementationReportKind: { PROGRESS: "執行進展", ADJUSTMENT: "決策調整", SUSPENSION: "暫停執行", RESUMPTION: "恢復執行", COMPLETION: "執行完成" },
+  EvaluationRecommendation: { CONTINUE: "繼續執行", ADJUST: "調整", SUSPEND: "暫停", TERMINATE: "終止" },
+  RegionLevel: { CITY: "市", TOWN: "鎮（街道）", VILLAGE: "村（社區）", VILLAGER_GROUP: "村民小組" },
+  ComplianceState: { COMPLIANT: "符合程序規定", VIOLATED: "有違反程序規定之處", PENDING: "程序尚在進行", NOT_ASSESSABLE: "部分無法評估（相關資料依法不予公開）" },
+  RuleStatus: { SATISFIED: "符合", VIOLATED: "違反", PENDING: "尚未到期", NOT_APPLICABLE: "不適用", NOT_ASSESSABLE: "無法評估" },
+  RecordKind: {
+    DECISION: "決策",
+    BASIS_ITEM: "決策依據",
+    CONSULTATION: "公眾參與",
+    COMMENT: "公眾意見",
+    EXPERT_REVIEW: "專家論證",
+    RISK_ASSESSMENT: "風險評估",
+    RISK_FINDING: "風險評估結論",
+    LEGALITY_REVIEW: "合法性審查",
+    DELIBERATION: "集體討論決定",
+    PUBLICATION: "決策公佈",
+    IMPLEMENTATION_REPORT: "執行情況",
+    POST_EVALUATION: "決策後評估",
+    ATTACHMENT: "附件",
+  },
+};
+
+/** The GraphQL fields a withholding notice may name, as a resident would call them. */
+const fieldLabels: Record<string, string> = {
+  title: "標題",
+  summary: "摘要",
+  budgetYuan: "預算金額",
+  text: "意見內容",
+  reply: "答覆",
+  place: "地點",
+  participants: "參加人員",
+  adoptionFeedback: "意見採納情況",
+  conclusion: "結論",
+  reviewerName: "論證專家或機構",
+  necessityOpinion: "必要性意見",
+  feasibilityOpinion: "可行性意見",
+  soundnessOpinion: "科學性意見",
+  assessor: "評估機構",
+  riskPoints: "風險點",
+  measures: "防範化解措施",
+  contingencyPlan: "應急預案",
+  findings: "評估結論",
+  opinion: "審查意見",
+  meeting: "會議",
+  dissent: "不同意見",
+  fullText: "決策全文",
+  adoptionExplanation: "意見採納說明",
+  content: "內容",
+  citation: "出處",
+  evaluator: "評估機構",
+  url: "連結",
+  basis: "決策依據",
+  consultations: "公眾參與",
+  comments: "公眾意見",
+  expertReviews: "專家論證",
+  riskAssessments: "風險評估",
+  legalityReviews: "合法性審查",
+  deliberations: "集體討論決定",
+  publication: "決策公佈",
+  implementationReports: "執行情況",
+  postEvaluations: "決策後評估",
+  attachments: "附件",
+};
+
+export function label(enumName: string, value: string | null | undefined): string {
+  if (value == null) return "";
+  return labels[enumName]?.[value] ?? value;
+}
+
+export const fieldLabel = (field: string): string => fieldLabels[field] ?? field;
+
+export const valuesOf = (enumName: string): [string, string][] => Object.entries(labels[enumName] ?? {});

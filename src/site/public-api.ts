@@ -1,0 +1,70 @@
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+
+/** A refusal the resident can act on: the API's own words, shown on the page. */
+export class SiteInputError extends Error {
+  constructor(
+    message: string,
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The API could not answer (overloaded, rate-limited, down): a page that says so, with the status. */
+export class SiteUnavailableError extends Error {
+  constructor(readonly status: number) {
+    super("The service cannot answer right now.");
+  }
+}
+
+interface GraphQLError {
+  message: string;
+  extensions?: { code?: string; argument?: string };
+}
+
+/**
+ * The site's only way to the data: the public GraphQL API, sent exactly as a third-party site would
+ * send it — over HTTP (injected, not listened for), with no key, from the resident's address (so
+ * the API's rate limits and comment throttle count each resident apart) — so that the site can
+ * never see more than the public may.
+ */
+export class PublicApi {
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly request: FastifyRequest,
+  ) {}
+
+  async query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await this.app.inject({
+      method: "POST",
+      url: "/graphql",
+      payload: { query: document, variables },
+      headers: { "content-type": "application/json", "user-agent": "decisions-site" },
+      remoteAddress: this.request.ip,
+    });
+    const body = JSON.parse(response.body) as { data?: T; errors?: GraphQLError[] };
+    const error = body.errors?.[0];
+    if (error?.extensions?.code === "BAD_USER_INPUT") throw new SiteInputError(error.message, error.extensions.argument);
+    if (error || !body.data) throw new SiteUnavailableError(response.statusCode >= 400 ? response.statusCode : 502);
+    return body.data;
+  }
+
+  /** An operation as the resident typed it (the explorer): the API's whole answer, errors included. */
+  async raw(document: string, variables: unknown): Promise<{ status: number; body: string }> {
+    const response = await this.app.inject({
+      method: "POST",
+      url: "/graphql",
+      payload: { query: document, variables },
+      headers: { "content-type": "application/json", "user-agent": "decisions-site" },
+      remoteAddress: this.request.ip,
+    });
+    return { status: response.statusCode, body: response.body };
+  }
+
+  /** Another public HTTP resource of the API (the open-data dictionary), as JSON. */
+  async get<T>(path: string): Promise<T> {
+    const response = await this.app.inject({ method: "GET", url: path, remoteAddress: this.request.ip });
+    if (response.statusCode !== 200) throw new SiteUnavailableError(response.statusCode);
+    return JSON.parse(response.body) as T;
+  }
+}
