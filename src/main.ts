@@ -27,5 +27,6 @@ process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);
 
 const address = await server.listen({ port: config.port, host: config.host });
+console.log(`Site for residents: ${address.replace("127.0.0.1", "localhost")}/`);
 console.log(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
 

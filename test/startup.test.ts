@@ -46,6 +46,13 @@ describe("the README's first command: a fresh start serves the sample data", () 
     const body = (await response.json()) as { data: { decisions: { totalCount: number; nodes: { title: string }[] } } };
     expect(body.data.decisions.totalCount).toBe(1);
     expect(body.data.decisions.nodes[0]!.title).toContain("光伏發電");
+    // The residents' site, on the same server.
+    const [, site] = server.output().match(/Site for residents: (\S+)/)!;
+    const home = await fetch(`${site}?q=${encodeURIComponent("光伏发电")}`);
+    expect(home.status).toBe(200);
+    const page = await home.text();
+    expect(page).toContain("共 1 項決策");
+    expect(page).toContain("光伏發電");
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
 

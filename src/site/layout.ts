@@ -36,6 +36,8 @@ ol.timeline>li.current{font-weight:700}
 .comment{border:1px solid #ddd;border-radius:.3rem;padding:.5rem .75rem;margin:.5rem 0}
 .reply{background:#f3f6f9;padding:.4rem .6rem;margin-top:.4rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+@media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f6f9;padding:.75rem;overflow:auto}
 `);
 

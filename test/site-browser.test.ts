@@ -1,0 +1,187 @@
+import { mkdir } from "node:fs/promises";
+import axe from "axe-core";
+import * as OpenCC from "opencc-js";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../src/graphql/global-id.js";
+import { TestApi } from "./support/api.js";
+import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
+
+/** Where the screenshots go (git-ignored; the README names it): what residents see, for a person to look at. */
+const SCREENSHOTS = "test-output/screenshots";
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+// Code run in the page is given as strings: this project's types describe Node, not the browser's DOM.
+
+/** The site in headless Chromium (Debian's, installed by .ci/chromium), against the server on the sample data. */
+describe("the residents' site in a real browser", () => {
+  let api: TestApi;
+  let base: string;
+  let browser: Browser;
+  let ids: { fields: string; parts: string; whole: string };
+  let openDecision: string;
+
+  beforeAll(async () => {
+    const probe = await TestApi.start();
+    const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
+    await probe.stop();
+    api = await TestApi.start({ clock: () => new Date(`${latest!.day}T04:00:00Z`) });
+    ids = await loadCanaryFiles(api.database);
+    const [open] = await api.database.query<{ id: string }>("SELECT decision_id AS id FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1", [latest!.day]);
+    openDecision = toGlobalId("Decision", open!.id);
+    base = await api.listen();
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  /** A fresh visitor (no cookie); axe is injected by the test, so the page's own policy is bypassed for it. */
+  async function visit(path: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, bypassCSP: true, isMobile: viewport === PHONE });
+    const page = await context.newPage();
+    await page.goto(`${base}${path}`);
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axe.source });
+    const results = (await page.evaluate("axe.run()")) as axe.AxeResults;
+    return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+
+  it("finds a decision written in Traditional from a search typed in Simplified", async () => {
+    const { decisions } = await api.data(`{ decisions(first: 1, filter: { search: "教育事業發展規劃" }) { nodes { title } } }`);
+    const title: string = decisions.nodes[0].title;
+    const typed = toSimplified("教育事業發展規劃");
+    expect(typed).toBe("教育事业发展规划");
+    const page = await visit("/");
+    await page.getByLabel("關鍵字").fill(typed);
+    await page.getByRole("button", { name: "查詢" }).click();
+    await page.waitForURL(/q=/);
+    expect(await page.getByRole("link", { name: title }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("heading", { level: 3 }).allInnerTexts()).toContain(title);
+    await page.context().close();
+  });
+
+  it("narrows the list with the filters, and keeps them through a reload and in the address", async () => {
+    const page = await visit("/");
+    const total = Number(/共 (\d+) 項/.exec(await page.locator("#results-heading").innerText())![1]);
+    await page.getByLabel("年度").selectOption("2025");
+    await page.getByLabel("程序階段").selectOption("POST_EVALUATION");
+    await page.getByRole("button", { name: "查詢" }).click();
+    await page.waitForURL(/year=2025/);
+    const narrowed = await page.locator("#results-heading").innerText();
+    const count = Number(/共 (\d+) 項/.exec(narrowed)![1]);
+    expect(count).toBeLessThan(total);
+    const { decisions } = await api.data(`{ decisions(filter: { catalogYear: 2025, stage: [POST_EVALUATION] }) { totalCount } }`);
+    expect(count).toBe(decisions.totalCount);
+    await page.screenshot({ path: `${SCREENSHOTS}/list-desktop.png`, fullPage: true });
+    await page.reload();
+    expect(await page.locator("#results-heading").innerText()).toBe(narrowed);
+    expect(await page.getByLabel("年度").inputValue()).toBe("2025");
+    expect(await page.getByLabel("程序階段").inputValue()).toBe("POST_EVALUATION");
+    expect(page.url()).toContain("stage=POST_EVALUATION");
+    const phone = await visit(new URL(page.url()).pathname + new URL(page.url()).search, PHONE);
+    await phone.screenshot({ path: `${SCREENSHOTS}/list-phone.png`, fullPage: true });
+    await phone.context().close();
+    await page.context().close();
+  });
+
+  it("shows a decision's timeline and a withheld notice with its legal ground, and no withheld value anywhere", async () => {
+    const page = await visit(`/decisions/${toGlobalId("Decision", ids.fields)}`);
+    const stages = page.locator("ol.timeline > li");
+    expect(await stages.count()).toBe(9);
+    expect(await page.locator('ol.timeline > li[aria-current="step"]').innerText()).toContain("決策後評估");
+    const notice = page.getByRole("note").filter({ hasText: "預算金額依法不予公開" });
+    expect(await notice.innerText()).toMatch(/《中華人民共和國政府信息公開條例》第十五條（商業秘密）/);
+    const everything = await page.evaluate("document.documentElement.outerHTML + document.body.innerText");
+    expect(everything).not.toContain(CANARY);
+    await page.screenshot({ path: `${SCREENSHOTS}/decision-withheld-desktop.png`, fullPage: true });
+    await page.context().close();
+    for (const [viewport, name] of [[DESKTOP, "desktop"], [PHONE, "phone"]] as const) {
+      const shown = await visit(`/decisions/${openDecision}`, viewport);
+      await shown.screenshot({ path: `${SCREENSHOTS}/decision-${name}.png`, fullPage: true });
+      await shown.context().close();
+    }
+  });
+
+  it("submits a comment through the form, stored awaiting moderation, its personal data on no public page", async () => {
+    const page = await visit(`/decisions/${openDecision}`);
+    const form = page.locator("form.comment-form").first();
+    await form.getByLabel("您的身份類別").selectOption("ENTERPRISE");
+    await form.getByLabel("意見內容").fill("建議在施工期間設置臨時通道。");
+    await form.getByLabel("姓名").fill("BROWSER-PRIVATE-NAME");
+    await form.getByLabel("聯絡方式").fill("browser-private@example.cn");
+    await form.getByRole("button", { name: "提交意見" }).click();
+    await page.getByRole("status").waitFor();
+    expect(await page.getByRole("status").innerText()).toContain("正在等待審核");
+    expect(await seriousViolations(page)).toEqual([]);
+    const stored = await api.database.query<{ moderation_state: string }>("SELECT moderation_state FROM comments WHERE commenter_name = 'BROWSER-PRIVATE-NAME'");
+    expect(stored).toEqual([{ moderation_state: "PENDING" }]);
+    for (const path of [`/decisions/${openDecision}`, "/", "/open-data"]) {
+      await page.goto(`${base}${path}`);
+      const text = await page.content();
+      expect(text, path).not.toContain("BROWSER-PRIVATE-NAME");
+      expect(text, path).not.toContain("browser-private@example.cn");
+    }
+    await page.context().close();
+  });
+
+  it("switches the page to Simplified and remembers the choice on the next page", async () => {
+    const page = await visit("/");
+    expect(await page.locator("h1").innerText()).toBe("查詢重大行政決策");
+    await page.getByRole("link", { name: "简体中文" }).click();
+    await page.waitForFunction("document.documentElement.lang === 'zh-Hans'");
+    expect(await page.locator("h1").innerText()).toBe("查询重大行政决策");
+    await page.getByRole("link", { name: "开放数据" }).click();
+    expect(await page.locator("h1").innerText()).toBe("开放数据");
+    await page.getByRole("link", { name: "繁體中文" }).click();
+    await page.waitForFunction("document.documentElement.lang === 'zh-Hant'");
+    expect(await page.locator("h1").innerText()).toBe("開放數據");
+    await page.context().close();
+  });
+
+  it("can be used with the keyboard alone: skip to the content, reach the search box, search", async () => {
+    const page = await visit("/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("跳到主要內容");
+    for (let presses = 0; presses < 20 && (await page.evaluate("document.activeElement?.id")) !== "q"; presses += 1) await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("q");
+    await page.keyboard.type("規劃");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/q=/);
+    expect(await page.locator("#results-heading").innerText()).toMatch(/共 [1-9]\d* 項決策/);
+    await page.context().close();
+  });
+
+  it("finds an accessibility violation where there is one (the audit itself works)", async () => {
+    const page = await visit("/no-such-page");
+    await page.setContent(`<!doctype html><html lang="zh-Hant"><head><title>x</title></head><body><main><input type="text"><p style="color:#eee">淺色文字</p></main></body></html>`);
+    const violations = await seriousViolations(page);
+    expect(violations.map((v) => v.split(":")[0])).toEqual(expect.arrayContaining(["label", "color-contrast"]));
+    await page.context().close();
+  });
+
+  it("has no serious or critical accessibility violation on any kind of page", async () => {
+    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, "/open-data", "/explorer", "/no-such-page"];
+    const found: Record<string, string[]> = {};
+    for (const path of pages) {
+      const page = await visit(path);
+      const violations = await seriousViolations(page);
+      if (violations.length) found[path] = violations;
+      if (path === "/") {
+        await page.screenshot({ path: `${SCREENSHOTS}/home-desktop.png`, fullPage: true });
+        const phone = await visit("/", PHONE);
+        await phone.screenshot({ path: `${SCREENSHOTS}/home-phone.png`, fullPage: true });
+        await phone.context().close();
+      }
+      await page.context().close();
+    }
+    expect(found).toEqual({});
+  });
+});
