@@ -54,6 +54,17 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(parameterLimits).toEqual([]);
   });
 
+  it("writes today into the statement of decisions open for comment, and reads no table whole for it", async () => {
+    // With the day as a parameter, a generic plan walked every decision in page order (345 ms at 100k).
+    api.database.statements.reset();
+    const response = await api.send({}, `{ decisions(first: 20, filter: { openForComment: true }) { totalCount nodes { id } } }`);
+    expect(response.status).toBe(200);
+    const sent = [...api.database.statements.sent];
+    expect(sent.filter((s) => s.text.includes("closes_on")).every((s) => /"closes_on" >= '\d{4}-\d{2}-\d{2}'::date/.test(s.text))).toBe(true);
+    expect(sent.some((s) => s.text.includes("closes_on"))).toBe(true);
+    expect(await sequentialScans(api.database, sent)).toEqual([]);
+  });
+
   it("keeps generic plans and compiles none of them on the public pool", async () => {
     // A generic plan's guessed cost passed jit_above_cost: each search compiled its plan anew (19 → 66 ms).
     const settings = await api.database.readDisclosed((db) => db.execute(sql`SELECT current_setting('jit') AS jit, current_setting('plan_cache_mode') AS plans`));

@@ -4,7 +4,7 @@ import { disclosed } from "../disclosure/disclosed.tables.js";
 import { typeNameOfRecord } from "../records/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { UserInputError } from "../graphql/user-input.error.js";
-import { literalLimit } from "../db/literal-limit.js";
+import { literalLimit } from "../db/literals.js";
 
 export interface ChangeEntry {
   cursor: string;

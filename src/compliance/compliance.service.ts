@@ -24,7 +24,7 @@ import { evaluateCompliance } from "./evaluate.js";
 import { type ComplianceRule, globalEvidence } from "./rule.js";
 import { complianceRules } from "./rules.js";
 import { chinaDate } from "./working-days.js";
-import { literalLimit } from "../db/literal-limit.js";
+import { literalLimit } from "../db/literals.js";
 
 export const ruleValue = (rule: ComplianceRule): RuleValue => ({
   id: rule.id,

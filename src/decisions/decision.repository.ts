@@ -9,7 +9,7 @@ import { containsPattern, requiredGrams } from "../search/search-key.js";
 import { arrayLiteral } from "../db/array-literal.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
-import { literalLimit } from "../db/literal-limit.js";
+import { literalDay, literalLimit } from "../db/literals.js";
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
@@ -74,7 +74,7 @@ export class DecisionRepository {
         : undefined,
       c.updatedSince !== undefined ? gte(t.updatedAt, c.updatedSince) : undefined,
       c.openForComment !== undefined
-        ? sql`${t.id} ${sql.raw(c.openForComment.open ? "IN" : "NOT IN")} (SELECT ${consultations.decisionId} FROM ${consultations} WHERE ${consultations.closesOn} >= ${c.openForComment.day} AND ${consultations.opensOn} <= ${c.openForComment.day})`
+        ? sql`${t.id} ${sql.raw(c.openForComment.open ? "IN" : "NOT IN")} (SELECT ${consultations.decisionId} FROM ${consultations} WHERE ${consultations.closesOn} >= ${literalDay(c.openForComment.day)} AND ${consultations.opensOn} <= ${literalDay(c.openForComment.day)})`
         : undefined,
       // Search documents of the projection only: a withheld field's text is not among them.
       c.searchKey !== undefined

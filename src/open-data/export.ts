@@ -6,7 +6,7 @@ import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
 import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
-import { literalLimit } from "../db/literal-limit.js";
+import { literalLimit } from "../db/literals.js";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
