@@ -22,6 +22,7 @@ describe("the residents' site in a real browser", () => {
   let browser: Browser;
   let ids: { fields: string; parts: string; whole: string };
   let openDecision: string;
+  let openConsultation: string;
 
   beforeAll(async () => {
     const probe = await TestApi.start();
@@ -29,8 +30,9 @@ describe("the residents' site in a real browser", () => {
     await probe.stop();
     api = await TestApi.start({ clock: () => new Date(`${latest!.day}T04:00:00Z`) });
     ids = await loadCanaryFiles(api.database);
-    const [open] = await api.database.query<{ id: string }>("SELECT decision_id AS id FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1", [latest!.day]);
+    const [open] = await api.database.query<{ id: string; consultation: string }>("SELECT decision_id AS id, id AS consultation FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1", [latest!.day]);
     openDecision = toGlobalId("Decision", open!.id);
+    openConsultation = toGlobalId("Consultation", open!.consultation);
     base = await api.listen();
     browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -168,7 +170,7 @@ describe("the residents' site in a real browser", () => {
   });
 
   it("has no serious or critical accessibility violation on any kind of page", async () => {
-    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, "/open-data", "/explorer", "/no-such-page"];
+    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await visit(path);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { TestApi } from "./support/api.js";
-import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
+import { CANARY, decisionWithWithheldParts, loadCanaryFiles, loadSampleDecisions } from "./support/canary-file.js";
+import { type SampleDecision } from "../seeds/sample/sample.types.js";
 
 /** The residents' site as served: every page through Fastify, built from the public API. */
 describe("the residents' site, page by page", () => {
@@ -171,6 +172,50 @@ describe("the residents' site, page by page", () => {
     expect(traditional).toContain(">简体中文</a>");
     for (const back of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
       expect((await get(`/script?to=hans&back=${encodeURIComponent(back)}`)).headers.location, back).toBe("/");
+    }
+  });
+
+  it("shows the first comments on the decision page and every published comment, page by page, on the consultation's own", async () => {
+    // A consultation with 61 published comments, loaded through the seeds' writer (the product's).
+    const template = decisionWithWithheldParts();
+    const busy: SampleDecision = {
+      ...template,
+      catalogNumber: 950,
+      title: "意見很多的決策",
+      summary: "一次收到很多意見的徵求意見。",
+      withheld: undefined,
+      publication: { ...template.publication!, fullText: "全文。", adoptionExplanation: "說明。", withheld: undefined },
+      basis: [],
+      expertReviews: [],
+      riskAssessments: [],
+      legalityReviews: [],
+      deliberations: [],
+      implementationReports: [],
+      postEvaluations: [],
+      attachments: [],
+      consultations: [{ method: "ONLINE_COMMENT", opensOn: "2024-02-01", closesOn: "2024-03-15", comments: Array.from({ length: 61 }, (_, i) => ({
+        stakeholderCategory: "INDIVIDUAL" as const, text: `第${i + 1}條意見。`, moderationState: "PUBLISHED" as const, submittedAt: `2024-02-${String(2 + (i % 20)).padStart(2, "0")}T08:00:00.000Z`,
+      })) }],
+    };
+    const [decisionId] = await loadSampleDecisions(api.database, [busy]);
+    const [consultation] = await api.database.query<{ id: string }>("SELECT id FROM consultations WHERE decision_id = $1", [decisionId]);
+    const consultationId = toGlobalId("Consultation", consultation!.id);
+    const decisionPage = (await get(`/decisions/${toGlobalId("Decision", decisionId!)}`)).body;
+    expect(decisionPage).toContain("61 條已公開，以下為前 30 條");
+    expect(decisionPage.match(/class="comment"/g)).toHaveLength(30);
+    expect(decisionPage).toContain(`href="/consultations/${consultationId}/comments">查看全部 61 條意見</a>`);
+    const first = (await get(`/consultations/${consultationId}/comments`)).body;
+    expect(first).toContain("共 61 條已公開的意見");
+    expect(first.match(/class="comment"/g)).toHaveLength(50);
+    const next = /href="(\/consultations\/[^"]+\?after=[^"]+)"/.exec(first)![1]!.replaceAll("&amp;", "&");
+    const second = (await get(next)).body;
+    expect(second.match(/class="comment"/g)).toHaveLength(11);
+    expect(second).not.toContain('rel="next"');
+    const texts = [...(first + second).matchAll(/<p>(第\d+條意見。)<\/p>/g)].map((m) => m[1]).sort();
+    expect(new Set(texts).size).toBe(61);
+    // Not a consultation, or none the public may see: the 404 page.
+    for (const path of [`/consultations/${toGlobalId("Decision", decisionId!)}/comments`, "/consultations/nonsense/comments", `/consultations/${consultationId}/comments?after=bad`]) {
+      expect((await get(path)).status, path).toBe(404);
     }
   });
 

@@ -5,6 +5,7 @@ import { field, noticeBox, noticesOf, paragraphs } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
 import { commentForm, type CommentFormState } from "./comment.form.js";
 import { timeline } from "./timeline.js";
+import { commentItem } from "./comments.page.js";
 
 export async function loadDecision(api: PublicApi, id: string): Promise<DecisionView | null> {
   const { decision } = await api.query<{ decision: DecisionView | null }>(DECISION_PAGE, { id });
@@ -22,8 +23,6 @@ function section(id: string, heading: string, decision: DecisionView, listField:
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>
 ${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}</section>`;
 }
-
-const date = (value: string) => value.slice(0, 10);
 
 /** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
 const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
@@ -84,10 +83,8 @@ function consultation(decisionId: string, c: DecisionView["consultations"]["node
 <dl>${field(c, "place", "地點")}${field(c, "participants", "參加人員")}${field(c, "participantCount", "參加人數")}${field(c, "summary", "情況摘要")}${field(c, "adoptionFeedback", "意見採納情況")}</dl>
 ${noticesOf(c)}
 <h4>公眾意見（${c.comments.totalCount} 條已公開${c.comments.totalCount > c.comments.nodes.length ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
-${c.comments.nodes.map((m) => html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${date(m.submittedAt as string)}</p>
-${m.text ? paragraphs(m.text as string) : ""}
-${m.reply || m.adoptionResult ? html`<div class="reply"><p><strong>答覆</strong>${m.adoptionResult ? `（${label("AdoptionResult", m.adoptionResult as string)}）` : ""}</p>${m.reply ? paragraphs(m.reply as string) : ""}</div>` : ""}
-${noticesOf(m)}</div>`)}
+${c.comments.nodes.map(commentItem)}
+${c.comments.totalCount > c.comments.nodes.length ? html`<p><a href="/consultations/${encodeURIComponent(c.id!)}/comments">查看全部 ${c.comments.totalCount} 條意見</a></p>` : ""}
 ${open ? commentForm(decisionId, c.id!, form) : form?.errors.form ? html`<div class="error" role="alert" id="comment-form-${c.id!}">${form.errors.form}</div>` : ""}</article>`;
 }
 

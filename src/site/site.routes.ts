@@ -1,5 +1,6 @@
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { chinaDate } from "../compliance/working-days.js";
+import { commentsPage } from "./comments.page.js";
 import { receiptPage, submitComment, type CommentFormState } from "./comment.form.js";
 import { decisionPage, loadDecision } from "./decision.page.js";
 import { homePage, type HomeQuery } from "./home.page.js";
@@ -95,6 +96,14 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     // A reload of the page a comment was posted from.
     site.get<{ Params: { id: string } }>("/decisions/:id/comments", async (request, reply) => reply.redirect(`/decisions/${encodeURIComponent(request.params.id)}`, 303));
+
+    site.get<{ Params: { id: string }; Querystring: Query }>("/consultations/:id/comments", guarded(async (request, reply, api) => {
+      const shown = await commentsPage(api, request.params.id, request.query.after).catch((error: unknown) => {
+        if (error instanceof SiteInputError) return null;
+        throw error;
+      });
+      return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
+    }));
 
     site.get("/open-data", guarded(async (request, reply, api) => send(request, reply, 200, "開放數據", await openDataPage(api))));
 
