@@ -68,6 +68,19 @@ describe("the residents' site, page by page", () => {
       expect(page.body, query).toContain(message);
       expect(page.body, query).not.toMatch(/at .+\.ts:\d+|[Ss]tack|SELECT |BAD_USER_INPUT|filter\./);
     }
+    // A parameter given twice counts once, as first given.
+    const twice = await get("/?year=2024&year=oops&q=%E8%A6%8F%E5%8A%83&q=x");
+    expect(twice.status).toBe(200);
+    expect(twice.body).toContain('<option value="2024" selected>');
+    expect(twice.body).toContain('value="規劃"');
+  });
+
+  it("takes a form post of another shape (JSON of numbers and objects) as a form missing its fields", async () => {
+    const before = await api.fingerprint();
+    const answer = await api.inject({ method: "POST", url: `/decisions/${open.decision}/comments`, headers: { ...html, "content-type": "application/json" }, payload: JSON.stringify({ consultationId: open.consultation, stakeholderCategory: 7, text: { a: 1 } }) });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toContain("請填寫意見內容。");
+    expect(await api.fingerprint()).toEqual(before);
   });
 
   it("shows a decision with its summary first, its timeline and every section of its file", async () => {

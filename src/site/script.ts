@@ -32,8 +32,8 @@ export function localPath(candidate: unknown): string {
 }
 
 /** GET /script?to=hans&back=/decisions/…: sets the cookie and returns to the page, no script needed. */
-export function switchScript(request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>, reply: FastifyReply) {
-  const to: Script = request.query.to === "hans" ? "hans" : "hant";
+export function switchScript(query: Record<string, string | undefined>, reply: FastifyReply) {
+  const to: Script = query.to === "hans" ? "hans" : "hant";
   reply.header("set-cookie", `${SCRIPT_COOKIE}=${to}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`);
-  return reply.redirect(localPath(request.query.back), 303);
+  return reply.redirect(localPath(query.back), 303);
 }

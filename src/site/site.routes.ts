@@ -41,9 +41,18 @@ function failurePage(request: FastifyRequest, reply: FastifyReply, error: unknow
   return send(request, reply, status, "暫時無法顯示", html`<h1>暫時無法顯示這個頁面</h1><p>服務暫時出現問題，請稍後再試。</p><p><a href="/">返回查詢決策</a></p>`);
 }
 
-/** A form post's fields; a field given twice keeps its first value. */
-function formFields(body: unknown): Record<string, string> {
-  return body && typeof body === "object" ? (body as Record<string, string>) : {};
+/**
+ * Text values only, one per name: a parameter given twice keeps its first value, anything that is
+ * not text (a JSON body's numbers or objects) is left out, so no page handles other shapes.
+ */
+function textFields(values: unknown): Record<string, string> {
+  if (!values || typeof values !== "object") return {};
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string") fields[key] = first;
+  }
+  return fields;
 }
 
 /**
@@ -69,7 +78,7 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
       };
 
     site.get<{ Querystring: HomeQuery }>("/", guarded(async (request, reply, api) => {
-      const { status, title, body } = await homePage(api, request.query);
+      const { status, title, body } = await homePage(api, textFields(request.query));
       return send(request, reply, status, title, body);
     }));
 
@@ -85,7 +94,7 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
     site.get<{ Params: { id: string } }>("/decisions/:id", guarded((request, reply, api) => showDecision(request, reply, api, request.params.id)));
 
     site.post<{ Params: { id: string } }>("/decisions/:id/comments", guarded(async (request, reply, api) => {
-      const fields = formFields(request.body);
+      const fields = textFields(request.body);
       const decision = await loadDecision(api, request.params.id).catch(() => null);
       const consultation = decision?.consultations.nodes.find((c) => c.id === fields.consultationId);
       if (!decision || !consultation) return notFoundPage(request, reply);
@@ -98,7 +107,7 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
     site.get<{ Params: { id: string } }>("/decisions/:id/comments", async (request, reply) => reply.redirect(`/decisions/${encodeURIComponent(request.params.id)}`, 303));
 
     site.get<{ Params: { id: string }; Querystring: Query }>("/consultations/:id/comments", guarded(async (request, reply, api) => {
-      const shown = await commentsPage(api, request.params.id, request.query.after).catch((error: unknown) => {
+      const shown = await commentsPage(api, request.params.id, textFields(request.query).after).catch((error: unknown) => {
         if (error instanceof SiteInputError) return null;
         throw error;
       });
@@ -113,7 +122,7 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
     }));
 
     site.post("/explorer", guarded(async (request, reply, api) => {
-      const { query = "", variables = "" } = formFields(request.body);
+      const { query = "", variables = "" } = textFields(request.body);
       let parsed: unknown = null;
       try {
         parsed = variables.trim() ? JSON.parse(variables) : null;
@@ -125,6 +134,6 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
       return send(request, reply, 200, "GraphQL 查詢工具", body, verbatim);
     }));
 
-    site.get<{ Querystring: Query }>("/script", switchScript);
+    site.get<{ Querystring: Query }>("/script", (request, reply) => switchScript(textFields(request.query), reply));
   });
 }
