@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { getTableColumns, inArray } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type Reader } from "./reader.js";
+import { builtStatement, idValues, inIds, serialOf } from "./built-statements.js";
 
 /** How a request schedules its batches (see ReadScheduler). */
 export type LoaderOptions = { batchScheduleFn?: (dispatch: () => void) => void };
@@ -12,7 +13,8 @@ export type Row = Record<string, unknown> & { id: string };
 export function byIdLoader(read: Reader, table: PgTable, options?: LoaderOptions): DataLoader<string, Row | null> {
   const idColumn = getTableColumns(table).id as PgColumn;
   return new DataLoader(async (ids) => {
-    const rows = (await read((db) => db.select().from(table).where(inArray(idColumn, [...ids])))) as Row[];
+    const key = `byId:${serialOf(table)}:${ids.length}`;
+    const rows = (await read((db) => builtStatement(db, key, (db) => db.select().from(table).where(inIds(idColumn, ids.length))).execute(idValues(ids)))) as Row[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }, options);

@@ -1,10 +1,13 @@
 import DataLoader from "dataloader";
-import { and, count, getTableColumns, inArray, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, count, getTableColumns, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type CursorValue, type CursorValueCheck, decodeCursor, encodeCursor } from "../graphql/cursor.js";
 import { type Page } from "../graphql/connection.js";
 import { type LoaderOptions, type Row } from "./by-id.loader.js";
 import { type Reader } from "./reader.js";
+import { builtStatement, idValues, inIds, serialOf } from "./built-statements.js";
+import { type AppDb } from "./database.js";
+import { literalLimit } from "./literals.js";
 
 /** A fixed ordering of child records: sort keys (drizzle keys), the last being `id`. */
 export interface ChildOrdering {
@@ -22,7 +25,7 @@ export interface ChildPageKey {
 export const cursorValueOf = (value: unknown): CursorValue => (value instanceof Date ? value.toISOString() : (value as CursorValue));
 
 /** `(a, b, id) > (x, y, z)` (or `<` descending), each cursor value cast to its sort key's type. */
-export function keysetAfter(keys: { expression: SQLWrapper; sqlType: string }[], values: CursorValue[], direction: "asc" | "desc" = "asc"): SQL {
+export function keysetAfter(keys: { expression: SQLWrapper; sqlType: string }[], values: (CursorValue | SQLWrapper)[], direction: "asc" | "desc" = "asc"): SQL {
   const expressions = keys.map((key) => key.expression);
   const typed = values.map((value, i) => sql`cast(${value} as ${sql.raw(keys[i]!.sqlType)})`);
   return sql`(${sql.join(expressions, sql`, `)}) ${sql.raw(direction === "asc" ? ">" : "<")} (${sql.join(typed, sql`, `)})`;
@@ -38,18 +41,23 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
   const parentColumn = columns[parentKey] as PgColumn;
   const orderColumns = ordering.keys.map((key) => columns[key] as PgColumn);
 
+  const sortKeys = orderColumns.map((c) => ({ expression: c, sqlType: c.getSQLType() }));
+  // One statement per page size, with or without a cursor; the parents and the cursor are its values.
+  const build = (parents: number, size: number, withCursor: boolean) => (db: AppDb) => {
+    const pagePosition = sql<number>`row_number() over (partition by ${parentColumn} order by ${sql.join(orderColumns, sql`, `)})`.as("page_position");
+    const inner = db
+      .select({ ...columns, pagePosition })
+      .from(table)
+      .where(and(inIds(parentColumn, parents), withCursor ? keysetAfter(sortKeys, ordering.keys.map((_, i) => sql.placeholder(`after${i}`))) : undefined))
+      .as("numbered");
+    return db.select().from(inner).where(lte(inner.pagePosition, literalLimit(size + 1))).orderBy(inner.pagePosition);
+  };
+
   const loadGroup = async (parentIds: string[], size: number, after: string | null): Promise<Map<string, Page<Row>>> => {
     const afterValues = after ? decodeCursor(after, ordering.name, ordering.checks, "after") : null;
-    const pagePosition = sql<number>`row_number() over (partition by ${parentColumn} order by ${sql.join(orderColumns, sql`, `)})`.as("page_position");
-    const numbered = read((db) => {
-      const inner = db
-        .select({ ...columns, pagePosition })
-        .from(table)
-        .where(and(inArray(parentColumn, parentIds), afterValues ? keysetAfter(orderColumns.map((c) => ({ expression: c, sqlType: c.getSQLType() })), afterValues) : undefined))
-        .as("numbered");
-      return db.select().from(inner).where(lte(inner.pagePosition, size + 1)).orderBy(inner.pagePosition);
-    });
-    const rows = (await numbered) as unknown as (Row & { pagePosition: number })[];
+    const key = `childPages:${serialOf(table)}:${parentKey}:${ordering.name}:${parentIds.length}:${size}:${afterValues ? "after" : "first"}`;
+    const values = { ...idValues(parentIds), ...Object.fromEntries((afterValues ?? []).map((value, i) => [`after${i}`, value])) };
+    const rows = (await read((db) => builtStatement(db, key, build(parentIds.length, size, afterValues !== null)).execute(values))) as unknown as (Row & { pagePosition: number })[];
     const pages = new Map<string, Page<Row>>(parentIds.map((id) => [id, { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: after !== null }]));
     for (const { pagePosition, ...row } of rows) {
       const page = pages.get(row[parentKey] as string)!;
@@ -85,12 +93,9 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
 export function childCountLoader(read: Reader, table: PgTable, parentKey: string, options?: LoaderOptions) {
   const parentColumn = getTableColumns(table)[parentKey] as PgColumn;
   return new DataLoader<string, number>(async (parentIds) => {
+    const key = `childCount:${serialOf(table)}:${parentKey}:${parentIds.length}`;
     const rows = await read((db) =>
-      db
-        .select({ parentId: parentColumn, total: count() })
-        .from(table)
-        .where(inArray(parentColumn, [...parentIds]))
-        .groupBy(parentColumn),
+      builtStatement(db, key, (db) => db.select({ parentId: parentColumn, total: count() }).from(table).where(inIds(parentColumn, parentIds.length)).groupBy(parentColumn)).execute(idValues(parentIds)),
     );
     const totals = new Map(rows.map((row) => [row.parentId as string, row.total]));
     return parentIds.map((id) => totals.get(id) ?? 0);
@@ -102,12 +107,15 @@ export function childListLoader(read: Reader, table: PgTable, parentKey: string,
   const columns = getTableColumns(table);
   const parentColumn = columns[parentKey] as PgColumn;
   return new DataLoader<string, Row[]>(async (parentIds) => {
+    const key = `childList:${serialOf(table)}:${parentKey}:${orderKeys.join(",")}:${parentIds.length}`;
     const rows = (await read((db) =>
-      db
-        .select()
-        .from(table)
-        .where(inArray(parentColumn, [...parentIds]))
-        .orderBy(...orderKeys.map((key) => columns[key] as PgColumn)),
+      builtStatement(db, key, (db) =>
+        db
+          .select()
+          .from(table)
+          .where(inIds(parentColumn, parentIds.length))
+          .orderBy(...orderKeys.map((key) => columns[key] as PgColumn)),
+      ).execute(idValues(parentIds)),
     )) as Row[];
     return parentIds.map((id) => rows.filter((row) => row[parentKey] === id));
   }, options);
