@@ -13,6 +13,12 @@ export interface Config {
   databaseUrl: string | undefined;
   pgliteDir: string;
   logLevel: string;
+  /**
+   * TRUST_PROXY: unset, the peer's address is the client's; "true", or a list of proxy addresses
+   * (CIDR allowed), the client's address is taken from X-Forwarded-For, so that rate limits and the
+   * comment throttle count residents apart behind a reverse proxy.
+   */
+  trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,
       maxDepth: positive(env, "QUERY_MAX_DEPTH", defaultQueryLimits.maxDepth),

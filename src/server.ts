@@ -40,13 +40,16 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** A request must arrive whole within this (HTTP 408 otherwise): slow clients hold no socket for ever. */
   requestTimeoutMs?: number;
+  /** Whose X-Forwarded-For to believe (see Config.trustProxy). */
+  trustProxy?: boolean | string;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000 }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
+    trustProxy,
     // Node checks request deadlines every `connectionsCheckingInterval` (30 s by default): often enough here.
     serverFactory: (handler) =>
       createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),

@@ -56,6 +56,15 @@ describe("public comments", () => {
     expect(n).toBe(1);
   });
 
+  it("refuses a key already used for a different comment, instead of answering with the first receipt", async () => {
+    at("2026-03-10T06:00:00Z");
+    await write(api, "ANONYMOUS", "commentSubmit", submit({ idempotencyKey: "retry-2", text: "第一條意見" }), "id");
+    const before = await api.fingerprint();
+    const errors = await refused(api, "ANONYMOUS", "commentSubmit", submit({ idempotencyKey: "retry-2", text: "另一條意見" }));
+    expect(errors).toEqual([expect.objectContaining({ code: "CONFLICT", field: ["input", "idempotencyKey"] })]);
+    expect(await api.fingerprint()).toEqual(before);
+  });
+
   it("throttles submissions per client address", async () => {
     at("2026-03-11T04:00:00Z");
     for (let i = 0; i < 3; i++) await write(api, "ANONYMOUS", "commentSubmit", submit({ text: `第${i}條` }), "id");

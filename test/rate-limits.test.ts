@@ -58,3 +58,26 @@ describe("rate limits, in cost points per window, by tier", () => {
     expect(error.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 100, found: 101 });
   });
 });
+
+describe("the client's address behind a reverse proxy (TRUST_PROXY)", () => {
+  const LIMITS = { windowSeconds: 60, anonymous: 30, researcher: 1_000, staff: 10_000 };
+  const ask = (api: TestApi, forwardedFor: string) =>
+    api.inject({ method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, payload: JSON.stringify({ query: LIST }), remoteAddress: "10.0.0.5" });
+
+  it("counts residents apart by X-Forwarded-For from a trusted proxy, and not otherwise", async () => {
+    const behindProxy = await TestApi.start({ rateLimits: LIMITS, trustProxy: "10.0.0.0/8" });
+    const direct = await TestApi.start({ rateLimits: LIMITS });
+    try {
+      // 21 points each: a second request from the same address does not fit in 30.
+      expect((await ask(behindProxy, "198.51.100.1")).status).toBe(200);
+      expect((await ask(behindProxy, "198.51.100.2")).status).toBe(200);
+      expect((await ask(behindProxy, "198.51.100.1")).status).toBe(429);
+      // Untrusted, the header is anybody's to write: everyone behind the peer shares its budget.
+      expect((await ask(direct, "198.51.100.1")).status).toBe(200);
+      expect((await ask(direct, "198.51.100.2")).status).toBe(429);
+    } finally {
+      await behindProxy.stop();
+      await direct.stop();
+    }
+  });
+});

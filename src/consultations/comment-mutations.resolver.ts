@@ -28,7 +28,7 @@ export class CommentSubmitInput {
   @Field(() => String, { nullable: true, description: "How to reach you. Stored, never published." })
   contact?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Any string of yours (at most 100 characters): a retried submission with the same key creates one comment." })
+  @Field(() => String, { nullable: true, description: "Any string of yours (at most 100 characters): a retried submission with the same key creates one comment; the same key with a different comment is refused (CONFLICT)." })
   idempotencyKey?: string | null;
 }
 

@@ -108,7 +108,12 @@ export class CommentService {
     const earlier = async () => {
       if (!key) return null;
       const [row] = await this.database.asWriter((db) => db.select().from(comments).where(and(eq(comments.consultationId, consultationId), eq(comments.idempotencyKey, key))));
-      return row ? { id: toGlobalId("Comment", row.id), moderationState: row.moderationState, submittedAt: row.submittedAt } : null;
+      if (!row) return null;
+      // A key names one submission: the same key with another comment is a client's mistake, and
+      // answering with the first receipt would lose the second comment without a word.
+      const same = row.text === text && row.stakeholderCategory === input.stakeholderCategory && row.commenterName === (input.name?.trim() || null) && row.commenterContact === (input.contact?.trim() || null);
+      if (!same) throw new UserErrors([userError("CONFLICT", "This idempotencyKey was already used for a different comment; use a new key for a new comment.", ["idempotencyKey"])]);
+      return { id: toGlobalId("Comment", row.id), moderationState: row.moderationState, submittedAt: row.submittedAt };
     };
     const retried = await earlier();
     if (retried) return retried;

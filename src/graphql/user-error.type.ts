@@ -8,7 +8,7 @@ export const UserErrorCode = graphqlEnum(
   {
     INVALID_INPUT: "A value is missing, malformed or out of range.",
     NOT_FOUND: "A referenced object does not exist (or is not visible to you).",
-    CONFLICT: "The object changed since the version you based your update on: read it again and retry.",
+    CONFLICT: "The request conflicts with what is stored: the object changed since the version you based your update on (read it again and retry), or an idempotency key was already used for different input.",
     PROCEDURE_VIOLATION: "The decision procedure forbids this step now; `article` cites the rule.",
     COMMENT_PERIOD_CLOSED: "The consultation does not take comments now; the message gives its dates.",
     RATE_LIMITED: "Too many submissions from your address; try again later.",

@@ -33,6 +33,8 @@ export interface StartOptions {
   requestTimeoutMs?: number;
   /** Rate limits; by default none that a test would reach. */
   rateLimits?: Partial<RateLimits>;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY). */
+  trustProxy?: boolean | string;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -54,6 +56,7 @@ export class TestApi {
         logger: options.log ? { level: "info", destination: options.log } : undefined,
         lifecycle,
         requestTimeoutMs: options.requestTimeoutMs,
+        trustProxy: options.trustProxy,
       }),
       lifecycle,
     );
