@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { createServer } from "node:http";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
 import { SubmissionThrottle } from "./consultations/comment.service.js";
@@ -25,7 +25,7 @@ import { unavailableError } from "./graphql/format-error.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
-import { notFoundPage, registerSite } from "./site/site.routes.js";
+import { badRequestPage, notFoundPage, registerSite, wantsPage } from "./site/site.routes.js";
 
 export interface ServerOptions {
   database: Database;
@@ -50,6 +50,12 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
     trustProxy,
+    // An address the router cannot read (bad percent-encoding, an over-long id): refused without echoing it.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      if (wantsPage(request)) return badRequestPage(request, reply as FastifyReply, status);
+      return (reply as FastifyReply).status(status).header("cache-control", "no-store").send({ errors: [{ message: "The request's address could not be read.", extensions: { code: "BAD_REQUEST" } }] });
+    },
     // Node checks request deadlines every `connectionsCheckingInterval` (30 s by default): often enough here.
     serverFactory: (handler) =>
       createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),
@@ -68,7 +74,10 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     exposedHeaders: ["etag", "retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "x-request-id", "x-generated-at", "x-changes-cursor"],
     maxAge: 600,
   });
-  app.setErrorHandler(httpErrorHandler);
+  // A browser's request the server could not read gets a page; a program's gets the JSON refusal.
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    wantsPage(request) && (error.statusCode ?? 500) >= 400 && (error.statusCode ?? 500) < 500 ? badRequestPage(request, reply, error.statusCode!) : httpErrorHandler(error, request, reply),
+  );
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
   app.removeContentTypeParser("text/plain");
   const complianceIndex = new ComplianceIndex(database);
@@ -111,7 +120,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   await registerSite(app, clock ?? (() => new Date()));
   // Browsers get the site's page; programs get a JSON refusal like the API's others.
   app.setNotFoundHandler((request, reply) =>
-    /text\/html/.test(request.headers.accept ?? "") ? notFoundPage(request, reply) : reply.status(404).send({ error: { code: "NOT_FOUND", message: `Nothing at ${request.method} ${request.url.split("?")[0]}.` } }),
+    wantsPage(request) ? notFoundPage(request, reply) : reply.status(404).send({ error: { code: "NOT_FOUND", message: `Nothing at ${request.method} ${request.url.split("?")[0]}.` } }),
   );
   // What this service is, for programs; residents get the site at /.
   app.get("/api", async () => ({

@@ -43,8 +43,9 @@ describe("the residents' site in a real browser", () => {
   });
 
   /** A fresh visitor (no cookie); axe is injected by the test, so the page's own policy is bypassed for it. */
-  async function visit(path: string, viewport = DESKTOP): Promise<Page> {
+  async function visit(path: string, viewport = DESKTOP, script: "hant" | "hans" = "hant"): Promise<Page> {
     const context = await browser.newContext({ viewport, bypassCSP: true, isMobile: viewport === PHONE });
+    if (script === "hans") await context.addCookies([{ name: "script", value: "hans", url: base }]);
     const page = await context.newPage();
     await page.goto(`${base}${path}`);
     return page;
@@ -140,6 +141,10 @@ describe("the residents' site in a real browser", () => {
     await page.getByRole("link", { name: "简体中文" }).click();
     await page.waitForFunction("document.documentElement.lang === 'zh-Hans'");
     expect(await page.locator("h1").innerText()).toBe("查询重大行政决策");
+    // The whole page, records included, is Simplified: converting it again changes nothing (but the switch back).
+    const text = (await page.locator("main").innerText()) + (await page.locator("header nav").innerText());
+    expect(toSimplified(text)).toBe(text);
+    expect(text).not.toBe(await (await visit("/")).locator("main").innerText());
     await page.getByRole("link", { name: "开放数据" }).click();
     expect(await page.locator("h1").innerText()).toBe("开放数据");
     await page.getByRole("link", { name: "繁體中文" }).click();
@@ -170,7 +175,11 @@ describe("the residents' site in a real browser", () => {
   });
 
   it("has no serious or critical accessibility violation on any kind of page", async () => {
-    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
+    const { decisions } = await api.data(`{ decisions(first: 1, filter: { stage: [POST_EVALUATION] }) { nodes { id } } }`);
+    const published = decisions.nodes[0];
+    const [row] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.comments ORDER BY id LIMIT 1");
+    const comment = toGlobalId("Comment", row!.id);
+    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${published.id}/text`, `/comments/${comment}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await visit(path);
@@ -184,6 +193,29 @@ describe("the residents' site in a real browser", () => {
       }
       await page.context().close();
     }
+    // In Simplified, and pages that only a form's answer shows: the explorer's answer, a refused comment.
+    for (const path of ["/", `/decisions/${toGlobalId("Decision", ids.fields)}`, "/open-data"]) {
+      const page = await visit(path, DESKTOP, "hans");
+      const violations = await seriousViolations(page);
+      if (violations.length) found[`${path} (Simplified)`] = violations;
+      await page.context().close();
+    }
+    const explorer = await visit("/explorer");
+    await explorer.getByRole("button", { name: "執行" }).click();
+    await explorer.locator("#answer").waitFor();
+    const explorerViolations = await seriousViolations(explorer);
+    if (explorerViolations.length) found["/explorer (answer)"] = explorerViolations;
+    await explorer.context().close();
+    const refused = await visit(`/decisions/${openDecision}`, PHONE);
+    await refused.locator("form.comment-form").first().getByRole("button", { name: "提交意見" }).click({ noWaitAfter: false });
+    // The browser's own check stops an empty required field; a field the server refuses shows its message.
+    await refused.locator("form.comment-form").first().getByLabel("您的身份類別").selectOption("ENTERPRISE");
+    await refused.locator("form.comment-form").first().getByLabel("意見內容").fill("   ");
+    await refused.locator("form.comment-form").first().getByRole("button", { name: "提交意見" }).click();
+    await refused.locator(".field-error").first().waitFor();
+    const refusedViolations = await seriousViolations(refused);
+    if (refusedViolations.length) found["comment refused"] = refusedViolations;
+    await refused.context().close();
     expect(found).toEqual({});
   });
 });

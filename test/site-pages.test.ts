@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
+import * as OpenCC from "opencc-js";
 import { TestApi } from "./support/api.js";
 import { CANARY, decisionWithWithheldParts, loadCanaryFiles, loadSampleDecisions } from "./support/canary-file.js";
 import { type SampleDecision } from "../seeds/sample/sample.types.js";
@@ -10,6 +11,7 @@ describe("the residents' site, page by page", () => {
   let ids: { fields: string; parts: string; whole: string };
   let open: { decision: string; consultation: string };
   let closed: { decision: string; consultation: string };
+  let openDay: string;
   const html = { accept: "text/html" };
 
   const get = (path: string, headers: Record<string, string> = {}) => api.get(path, { ...html, ...headers });
@@ -21,6 +23,7 @@ describe("the residents' site, page by page", () => {
     const probe = await TestApi.start();
     const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
     await probe.stop();
+    openDay = latest!.day;
     // The server's day: the last day of the latest consultation, which therefore takes comments.
     api = await TestApi.start({ clock: () => new Date(`${latest!.day}T04:00:00Z`) });
     ids = await loadCanaryFiles(api.database);
@@ -147,6 +150,88 @@ describe("the residents' site, page by page", () => {
     }
   });
 
+  it("takes a new comment written after going Back on the same form as a new comment", async () => {
+    const form = { consultationId: open.consultation, stakeholderCategory: "INDIVIDUAL", idempotencyKey: "form-back", name: "BACK-BUTTON" };
+    expect((await post(`/decisions/${open.decision}/comments`, { ...form, text: "第一次寫的意見。" })).status).toBe(200);
+    expect((await post(`/decisions/${open.decision}/comments`, { ...form, text: "回到上一頁後另寫的意見。" })).status).toBe(200);
+    const stored = await api.database.query<{ text: string }>("SELECT text FROM comments WHERE commenter_name = 'BACK-BUTTON' ORDER BY text");
+    expect(stored.map((r) => r.text).sort()).toEqual(["回到上一頁後另寫的意見。", "第一次寫的意見。"].sort());
+  });
+
+  it("gives a resident's own words back as typed on a Simplified page, and never caches a form's answer", async () => {
+    const typed = "範先生認為臺灣的後面";
+    const answer = await api.inject({
+      method: "POST",
+      url: `/decisions/${open.decision}/comments`,
+      headers: { ...html, cookie: "script=hans", "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ consultationId: open.consultation, stakeholderCategory: "", text: typed, name: "範某" }).toString(),
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toContain('<html lang="zh-Hans">');
+    expect(answer.body).toContain(`>${typed}</textarea>`);
+    expect(answer.body).toContain('value="範某"');
+    expect(answer.headers["cache-control"]).toBe("no-store");
+    const search = await get(`/?q=${encodeURIComponent("臺灣")}`, { cookie: "script=hans" });
+    expect(search.body).toContain('value="臺灣"');
+  });
+
+  it("refuses a comment form posted from another site, and stores nothing", async () => {
+    const before = await api.fingerprint();
+    const answer = await api.inject({
+      method: "POST",
+      url: `/decisions/${open.decision}/comments`,
+      headers: { ...html, origin: "https://elsewhere.example", "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ consultationId: open.consultation, stakeholderCategory: "INDIVIDUAL", text: "別處來的" }).toString(),
+    });
+    expect(answer.status).toBe(403);
+    expect(await api.fingerprint()).toEqual(before);
+  });
+
+  it("answers an address or a form it cannot read with a page for browsers and JSON for programs, echoing neither", async () => {
+    const long = `/decisions/${"a".repeat(8000)}`;
+    for (const [path, status] of [["/decisions/%FF", 400], ["/decisions/%", 400], [long, 414]] as const) {
+      const page = await get(path);
+      expect(page.status, path).toBe(status);
+      expect(page.headers["content-type"], path).toMatch(/^text\/html/);
+      expect(page.body, path).toContain("無法讀取這個請求");
+      const json = await api.get(path);
+      expect(json.status, path).toBe(status);
+      expect(json.body, path).not.toContain("aaaa");
+      expect(JSON.parse(json.body).errors[0].extensions.code).toBe("BAD_REQUEST");
+    }
+    const huge = await post(`/decisions/${open.decision}/comments`, { consultationId: open.consultation, text: "長".repeat(40_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toContain("提交的內容太長");
+    // The script switch returns only to a printable path of this site.
+    for (const back of ["/中文", "/\u0000x", "//elsewhere.example"]) expect((await get(`/script?to=hans&back=${encodeURIComponent(back)}`)).headers.location, back).toBe("/");
+    const control = await get("/?q=%00x");
+    expect(control.status).toBe(400);
+    expect(control.body).toContain("控制字元");
+    expect(control.body).not.toContain("\u0000");
+  });
+
+  it("keeps a resident's comment when the API turns them away for a while, and says when to come back", async () => {
+    const limited = await TestApi.start({ clock: () => new Date(`${openDay}T04:00:00Z`), rateLimits: { windowSeconds: 60, anonymous: 20_000, researcher: 1_000, staff: 10_000 } });
+    try {
+      // Reading decision pages until the address's budget is spent.
+      let pages = 0;
+      while ((await limited.get(`/decisions/${open.decision}`, html)).status === 200) pages += 1;
+      expect(pages).toBeGreaterThan(1);
+      const answer = await limited.inject({
+        method: "POST",
+        url: `/decisions/${open.decision}/comments`,
+        headers: { ...html, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ consultationId: open.consultation, stakeholderCategory: "INDIVIDUAL", text: "請保留我的意見。", idempotencyKey: "k-1" }).toString(),
+      });
+      expect(answer.status, answer.body.slice(0, 3000)).toBe(429);
+      expect(Number(answer.headers["retry-after"])).toBeGreaterThan(0);
+      expect(answer.body).toContain(">請保留我的意見。</textarea>");
+      expect(answer.body).toContain('<option value="INDIVIDUAL" selected>');
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("refuses an incomplete comment with a message beside each field, and stores nothing", async () => {
     const before = await api.fingerprint();
     const answer = await post(`/decisions/${open.decision}/comments`, { consultationId: open.consultation, stakeholderCategory: "NOBODY", text: "   ", name: "x".repeat(101) });
@@ -188,17 +273,18 @@ describe("the residents' site, page by page", () => {
     }
   });
 
-  it("shows the first comments on the decision page and every published comment, page by page, on the consultation's own", async () => {
-    // A consultation with 61 published comments, loaded through the seeds' writer (the product's).
+  /** A decision whose file is larger than a page: 61 comments (some 5,000 characters long), 12 basis items. */
+  async function busyDecision(): Promise<{ decision: string; consultation: string }> {
     const template = decisionWithWithheldParts();
+    const long = "長".repeat(5000);
     const busy: SampleDecision = {
       ...template,
       catalogNumber: 950,
       title: "意見很多的決策",
       summary: "一次收到很多意見的徵求意見。",
       withheld: undefined,
-      publication: { ...template.publication!, fullText: "全文。", adoptionExplanation: "說明。", withheld: undefined },
-      basis: [],
+      publication: { ...template.publication!, fullText: `${"全文第一段。".repeat(400)}\n全文最後一段。`, adoptionExplanation: "說明。", withheld: undefined },
+      basis: Array.from({ length: 12 }, (_, i) => ({ kind: "POLICY" as const, title: `依據第${i + 1}項` })),
       expertReviews: [],
       riskAssessments: [],
       legalityReviews: [],
@@ -207,29 +293,75 @@ describe("the residents' site, page by page", () => {
       postEvaluations: [],
       attachments: [],
       consultations: [{ method: "ONLINE_COMMENT", opensOn: "2024-02-01", closesOn: "2024-03-15", comments: Array.from({ length: 61 }, (_, i) => ({
-        stakeholderCategory: "INDIVIDUAL" as const, text: `第${i + 1}條意見。`, moderationState: "PUBLISHED" as const, submittedAt: `2024-02-${String(2 + (i % 20)).padStart(2, "0")}T08:00:00.000Z`,
+        stakeholderCategory: "INDIVIDUAL" as const,
+        text: i < 15 ? `第${i + 1}條意見。${long}` : `第${i + 1}條意見。`,
+        reply: i < 15 ? `答覆${i + 1}。${long}` : undefined,
+        adoptionResult: i < 15 ? ("NOT_ADOPTED" as const) : undefined,
+        moderationState: "PUBLISHED" as const,
+        // 23:45 UTC is the next morning in China.
+        submittedAt: i === 0 ? "2024-02-01T23:45:00.000Z" : `2024-02-${String(3 + (i % 20)).padStart(2, "0")}T08:00:00.000Z`,
       })) }],
     };
     const [decisionId] = await loadSampleDecisions(api.database, [busy]);
     const [consultation] = await api.database.query<{ id: string }>("SELECT id FROM consultations WHERE decision_id = $1", [decisionId]);
-    const consultationId = toGlobalId("Consultation", consultation!.id);
-    const decisionPage = (await get(`/decisions/${toGlobalId("Decision", decisionId!)}`)).body;
-    expect(decisionPage).toContain("61 條已公開，以下為前 30 條");
-    expect(decisionPage.match(/class="comment"/g)).toHaveLength(30);
-    expect(decisionPage).toContain(`href="/consultations/${consultationId}/comments">查看全部 61 條意見</a>`);
-    const first = (await get(`/consultations/${consultationId}/comments`)).body;
-    expect(first).toContain("共 61 條已公開的意見");
-    expect(first.match(/class="comment"/g)).toHaveLength(50);
-    const next = /href="(\/consultations\/[^"]+\?after=[^"]+)"/.exec(first)![1]!.replaceAll("&amp;", "&");
-    const second = (await get(next)).body;
-    expect(second.match(/class="comment"/g)).toHaveLength(11);
-    expect(second).not.toContain('rel="next"');
-    const texts = [...(first + second).matchAll(/<p>(第\d+條意見。)<\/p>/g)].map((m) => m[1]).sort();
+    return { decision: toGlobalId("Decision", decisionId!), consultation: toGlobalId("Consultation", consultation!.id) };
+  }
+  let busy: { decision: string; consultation: string };
+
+  it("keeps a decision page with a large file under 100 KB: the first comments cut short, the rest counted and linked", async () => {
+    busy ??= await busyDecision();
+    const decisionPage = (await get(`/decisions/${busy.decision}`)).body;
+    expect(Buffer.byteLength(decisionPage)).toBeLessThan(100 * 1024);
+    expect(decisionPage).toContain("61 條已公開，以下為前 10 條");
+    expect(decisionPage.match(/class="comment"/g)).toHaveLength(10);
+    expect(decisionPage).toContain(`href="/consultations/${busy.consultation}/comments">查看全部 61 條意見</a>`);
+    expect(decisionPage).toContain("閱讀全文（共 5006 字）");
+    // More basis items than the page shows: counted, and where all of them are said.
+    expect(decisionPage).toContain(`共 12 項，此處顯示前 10 項；全部記錄見開放數據文件 <a href="/open-data/basis-items.csv?decisionId=${busy.decision}">`);
+    expect(decisionPage).toContain(`href="/decisions/${busy.decision}/text"`);
+    const fullText = (await get(`/decisions/${busy.decision}/text`)).body;
+    expect(fullText).toContain("全文最後一段。");
+    // A comment's date is China's: 23:45 UTC on 1 February is 2 February there.
+    const whole = /href="(\/comments\/[^"]+)">閱讀全文/.exec(decisionPage)![1]!;
+    const comment = (await get(whole)).body;
+    expect(comment).toContain("2024-02-02");
+    expect(comment).toContain(`第1條意見。${"長".repeat(5000)}`);
+    expect(comment).toContain(`答覆1。${"長".repeat(5000)}`);
+  });
+
+  it("shows every published comment of a consultation, page by page, each page under 100 KB", async () => {
+    busy ??= await busyDecision();
+    const texts: string[] = [];
+    for (let path: string | undefined = `/consultations/${busy.consultation}/comments`; path; ) {
+      const page: string = (await get(path)).body;
+      expect(Buffer.byteLength(page), path).toBeLessThan(100 * 1024);
+      expect(page).toContain("共 61 條已公開的意見");
+      texts.push(...[...page.matchAll(/<p>(第\d+條意見。)/g)].map((m) => m[1]!));
+      path = /href="(\/consultations\/[^"]+\?after=[^"]+)"/.exec(page)?.[1]?.replaceAll("&amp;", "&");
+    }
     expect(new Set(texts).size).toBe(61);
     // Not a consultation, or none the public may see: the 404 page.
-    for (const path of [`/consultations/${toGlobalId("Decision", decisionId!)}/comments`, "/consultations/nonsense/comments", `/consultations/${consultationId}/comments?after=bad`]) {
+    for (const path of [`/consultations/${busy.decision}/comments`, "/consultations/nonsense/comments", `/consultations/${busy.consultation}/comments?after=bad`, `/comments/${busy.decision}`, "/comments/nonsense"]) {
       expect((await get(path)).status, path).toBe(404);
     }
+  });
+
+  it("shows every public fact of a consultation and a risk assessment that the API gives", async () => {
+    const [risk] = await api.database.query<{ decision: string; plan: string }>("SELECT decision_id AS decision, contingency_plan AS plan FROM disclosure.risk_assessments WHERE contingency_plan IS NOT NULL ORDER BY id LIMIT 1");
+    expect((await get(`/decisions/${toGlobalId("Decision", risk!.decision)}`)).body).toContain(risk!.plan);
+    const [short] = await api.database.query<{ decision: string; reason: string }>("SELECT decision_id AS decision, short_period_reason AS reason FROM disclosure.consultations WHERE short_period_reason IS NOT NULL ORDER BY id LIMIT 1");
+    expect((await get(`/decisions/${toGlobalId("Decision", short!.decision)}`)).body).toContain(short!.reason);
+  });
+
+  it("shows the compliance report in Traditional on a Traditional page, with a count in plain words", async () => {
+    const { decisions } = await api.data(`{ decisions(first: 1, filter: { stage: [POST_EVALUATION] }) { nodes { id compliance { results { rule { statementZh } status } } } } }`);
+    const decision = decisions.nodes[0];
+    const page = (await get(`/decisions/${decision.id}`)).body;
+    const statement: string = decision.compliance.results.find((r: { status: string }) => r.status !== "NOT_APPLICABLE").rule.statementZh;
+    const traditional = OpenCC.Converter({ from: "cn", to: "tw" })(statement);
+    expect(traditional).not.toBe(statement);
+    expect(page).toContain(traditional);
+    expect(page).toMatch(/適用的 \d+ 項規定中，\d+ 項符合，\d+ 項違反/);
   });
 
   it("lists every dataset with its files, the dictionary, the licence and the GraphQL endpoint", async () => {

@@ -1,7 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { html, type Html } from "./html.js";
 import { valuesOf } from "./labels.js";
 import { type PublicApi } from "./public-api.js";
+import { kept } from "./script.js";
 
 /** What the resident typed, and what was wrong with it, by field. */
 export interface CommentFormState {
@@ -43,6 +44,7 @@ function apiErrors(userErrors: { code: string; field: string[] }[]): CommentForm
     if (error.code === "COMMENT_PERIOD_CLOSED") errors.form = "這次徵求意見已經結束或尚未開始，無法再提交意見。";
     else if (error.code === "RATE_LIMITED") errors.form = "同一網絡提交意見太頻繁，請稍後再試。";
     else if (error.code === "NOT_FOUND") errors.form = "找不到這次徵求意見。";
+    else if (error.code === "CONFLICT") errors.form = "這份表單已經提交過另一條意見，請重新打開頁面再寫。";
     else if (at === "text" || at === "name" || at === "contact" || at === "stakeholderCategory") errors[at] = "此欄內容無法接受，請修改。";
     else errors.form = "意見未能提交，請檢查後再試。";
   }
@@ -51,9 +53,13 @@ function apiErrors(userErrors: { code: string; field: string[] }[]): CommentForm
 
 export async function submitComment(api: PublicApi, consultationId: string, form: Record<string, string>): Promise<{ receipt: Receipt } | { state: CommentFormState }> {
   const values = { stakeholderCategory: form.stakeholderCategory, text: form.text, name: form.name, contact: form.contact };
-  const idempotencyKey = /^[\w-]{1,100}$/.test(form.idempotencyKey ?? "") ? form.idempotencyKey! : randomUUID();
+  const formKey = /^[\w-]{1,60}$/.test(form.idempotencyKey ?? "") ? form.idempotencyKey! : randomUUID();
+  // The form's key and what was written: the same form sent twice (a double click, a reload) makes
+  // one comment, and a new comment written after going Back makes a new one.
+  const written = createHash("sha256").update(JSON.stringify([values.stakeholderCategory, values.text?.trim(), values.name?.trim(), values.contact?.trim()])).digest("base64url").slice(0, 22);
+  const apiKey = `${formKey}-${written}`;
   const errors = check(values);
-  if (Object.keys(errors).length) return { state: { values, errors, idempotencyKey } };
+  if (Object.keys(errors).length) return { state: { values, errors, idempotencyKey: formKey } };
   const { commentSubmit } = await api.query<{ commentSubmit: { receipt: Receipt | null; userErrors: { code: string; field: string[] }[] } }>(SUBMIT, {
     input: {
       consultationId,
@@ -61,12 +67,11 @@ export async function submitComment(api: PublicApi, consultationId: string, form
       text: values.text!.trim(),
       name: values.name?.trim() || null,
       contact: values.contact?.trim() || null,
-      // The same form sent twice (a double click, a reload) makes one comment.
-      idempotencyKey,
+      idempotencyKey: apiKey,
     },
   });
   if (commentSubmit.receipt) return { receipt: commentSubmit.receipt };
-  return { state: { values, errors: apiErrors(commentSubmit.userErrors), idempotencyKey } };
+  return { state: { values, errors: apiErrors(commentSubmit.userErrors), idempotencyKey: formKey } };
 }
 
 function fieldError(name: string, message: string | undefined): Html {
@@ -90,20 +95,23 @@ ${errors.form ? html`<div class="error" role="alert">${errors.form}</div>` : Obj
 ${valuesOf("StakeholderCategory").map(([value, text]) => html`<option value="${value}"${value === values.stakeholderCategory ? html` selected` : ""}>${text}</option>`)}</select>
 ${fieldError(id("stakeholderCategory"), errors.stakeholderCategory)}</div>
 <div><label for="${id("text")}">意見內容（必填，最多 ${COMMENT_TEXT_MAX} 字）</label>
-<textarea id="${id("text")}" name="text" rows="6" maxlength="${COMMENT_TEXT_MAX}" required${invalid(id("text"), errors.text)}>${values.text ?? ""}</textarea>
+<textarea id="${id("text")}" name="text" rows="6" maxlength="${COMMENT_TEXT_MAX}" required${invalid(id("text"), errors.text)}>${kept(values.text ?? "")}</textarea>
 ${fieldError(id("text"), errors.text)}</div>
 <div><label for="${id("name")}">姓名（選填，不公開）</label>
-<input type="text" id="${id("name")}" name="name" maxlength="100" autocomplete="name" value="${values.name ?? ""}"${invalid(id("name"), errors.name)}>
+<input type="text" id="${id("name")}" name="name" maxlength="100" autocomplete="name" value="${kept(values.name ?? "")}"${invalid(id("name"), errors.name)}>
 ${fieldError(id("name"), errors.name)}</div>
 <div><label for="${id("contact")}">聯絡方式（選填，不公開）</label>
-<input type="text" id="${id("contact")}" name="contact" maxlength="200" autocomplete="email" value="${values.contact ?? ""}"${invalid(id("contact"), errors.contact)}>
+<input type="text" id="${id("contact")}" name="contact" maxlength="200" autocomplete="email" value="${kept(values.contact ?? "")}"${invalid(id("contact"), errors.contact)}>
 ${fieldError(id("contact"), errors.contact)}</div>
 <p><button type="submit">提交意見</button></p>
 </form>`;
 }
 
+/** An instant as residents read it: China Standard Time, to the minute. */
+export const chinaTime = (instant: string): string => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+
 export function receiptPage(decisionId: string, receipt: Receipt): Html {
   return html`<h1>已收到您的意見</h1>
-<div class="ok" role="status"><p>您的意見已收到（編號 ${receipt.id}，${receipt.submittedAt.slice(0, 19).replace("T", " ")} UTC），<strong>正在等待審核</strong>。審核通過後，意見內容會在決策頁面公開；您的姓名和聯絡方式不會公開。</p></div>
+<div class="ok" role="status"><p>您的意見已收到（編號 ${receipt.id}，北京時間 ${chinaTime(receipt.submittedAt)}），<strong>正在等待審核</strong>。審核通過後，意見內容會在決策頁面公開；您的姓名和聯絡方式不會公開。</p></div>
 <p><a href="/decisions/${encodeURIComponent(decisionId)}">返回決策頁面</a></p>`;
 }

@@ -1,18 +1,25 @@
 import { type List, type Notice, type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
 import { label } from "./labels.js";
-import { noticesOf, paragraphs } from "./notices.js";
+import { noticesOf } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
+import { chinaDay, excerpt, paragraphs } from "./text.js";
 
-export const COMMENTS_PER_PAGE = 50;
+export const COMMENTS_PER_PAGE = 20;
+/** Characters of a comment or an answer shown in a list; the whole on the comment's own page. */
+const EXCERPT = 400;
 
-const COMMENTS = `
-fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }
+const NOTICE = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
+const COMMENT_FIELDS = `id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice }`;
+
+const COMMENTS = `${NOTICE}
 query ConsultationComments($id: ID!, $after: String) {
   node(id: $id) { ... on Consultation { id method opensOn closesOn withheld { ...notice } decision { id title }
-    comments(first: ${COMMENTS_PER_PAGE}, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-      nodes { id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice } } } } }
+    comments(first: ${COMMENTS_PER_PAGE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } } } }
 }`;
+
+const ONE_COMMENT = `${NOTICE}
+query OneComment($id: ID!) { node(id: $id) { ... on Comment { ${COMMENT_FIELDS} decision { id title } } } }`;
 
 interface ConsultationComments {
   id: string;
@@ -24,11 +31,14 @@ interface ConsultationComments {
   comments: List & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-/** One published comment, with the answer to it and what of it is withheld. */
-export function commentItem(m: PublicRecord): Html {
-  return html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${(m.submittedAt as string).slice(0, 10)}</p>
-${m.text ? paragraphs(m.text as string) : ""}
-${m.reply || m.adoptionResult ? html`<div class="reply"><p><strong>答覆</strong>${m.adoptionResult ? `（${label("AdoptionResult", m.adoptionResult as string)}）` : ""}</p>${m.reply ? paragraphs(m.reply as string) : ""}</div>` : ""}
+const commentPath = (m: PublicRecord) => `/comments/${encodeURIComponent(m.id!)}`;
+
+/** One published comment, with the answer to it and what of it is withheld; long texts cut, with a link to the whole. */
+export function commentItem(m: PublicRecord, whole = false): Html {
+  const text = (value: unknown) => (typeof value !== "string" ? "" : whole ? paragraphs(value) : excerpt(value, EXCERPT, commentPath(m)));
+  return html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${chinaDay(m.submittedAt as string)}</p>
+${text(m.text)}
+${m.reply || m.adoptionResult ? html`<div class="reply"><p><strong>答覆</strong>${m.adoptionResult ? `（${label("AdoptionResult", m.adoptionResult as string)}）` : ""}</p>${text(m.reply)}</div>` : ""}
 ${noticesOf(m)}</div>`;
 }
 
@@ -44,7 +54,19 @@ export async function commentsPage(api: PublicApi, id: string, after: string | u
 <h1>${title}（${node.opensOn} 至 ${node.closesOn}）</h1>
 <p>共 ${comments.totalCount} 條已公開的意見${after ? "（續）" : ""}。</p>
 ${noticesOf(node)}
-${comments.nodes.map(commentItem)}
+${comments.nodes.map((m) => commentItem(m))}
 <nav class="pager" aria-label="翻頁">${comments.pageInfo.hasNextPage && comments.pageInfo.endCursor ? html`<a rel="next" href="/consultations/${encodeURIComponent(node.id)}/comments?after=${encodeURIComponent(comments.pageInfo.endCursor)}">下一頁</a>` : ""}</nav>`,
+  };
+}
+
+/** One published comment whole; null when there is no such public comment. */
+export async function commentPage(api: PublicApi, id: string): Promise<{ title: string; body: Html } | null> {
+  const { node } = await api.query<{ node: (PublicRecord & { decision: { id: string; title: string | null } }) | null }>(ONE_COMMENT, { id });
+  if (!node?.decision) return null;
+  return {
+    title: "公眾意見",
+    body: html`<p class="meta"><a href="/decisions/${encodeURIComponent(node.decision.id)}">${node.decision.title ?? "返回決策"}</a> › 公眾意見</p>
+<h1>公眾意見</h1>
+${commentItem(node, true)}`,
   };
 }

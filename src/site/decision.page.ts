@@ -1,34 +1,48 @@
-import { type DecisionView, DECISION_PAGE, type PublicRecord } from "./decision.query.js";
+import { commentForm, type CommentFormState } from "./comment.form.js";
+import { commentItem } from "./comments.page.js";
+import { type DecisionView, DECISION_PAGE, type List, type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
 import { label } from "./labels.js";
-import { field, noticeBox, noticesOf, paragraphs } from "./notices.js";
+import { field, noticeBox, noticesOf } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
-import { commentForm, type CommentFormState } from "./comment.form.js";
+import { traditional } from "./script.js";
+import { excerpt, paragraphs } from "./text.js";
 import { timeline } from "./timeline.js";
-import { commentItem } from "./comments.page.js";
+
+/** Characters of the published decision's full text shown on the decision page; the whole on its own page. */
+const FULL_TEXT_SHOWN = 1500;
 
 export async function loadDecision(api: PublicApi, id: string): Promise<DecisionView | null> {
   const { decision } = await api.query<{ decision: DecisionView | null }>(DECISION_PAGE, { id });
   return decision;
 }
 
+/** Only web addresses become links: a record's text must never run as script in a resident's browser. */
+const isWebAddress = (value: unknown): value is string => typeof value === "string" && /^https?:\/\//i.test(value);
+
+/** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
+const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
+
+const groups = (values: unknown) => (Array.isArray(values) && values.length ? (values as string[]).map((v) => label("StakeholderCategory", v)).join("、") : "");
+
+const yesNo = (value: unknown) => (value ? "是" : "否");
+
 /** A record's own block: its fields, then what of it is withheld. */
 function record(heading: Html | string, item: PublicRecord, fields: Html[]): Html {
   return html`<article><h3>${heading}</h3><dl>${fields}</dl>${noticesOf(item)}</article>`;
 }
 
-/** A section of the decision's file; its withheld records noticed, an empty one said to be empty. */
-function section(id: string, heading: string, decision: DecisionView, listField: string, items: Html[]): Html {
+/**
+ * A section of the decision's file: its records, its records withheld whole (noticed), an empty one
+ * said to be empty, and — when there are more than the page shows — how many, and where all are.
+ */
+function section(id: string, heading: string, decision: DecisionView, listField: string, items: Html[], list?: List, dataset?: string): Html {
   const recordNotices = decision.withheld.filter((n) => n.scope === "RECORD" && n.field === listField).map(noticeBox);
+  const more = list && list.totalCount > list.nodes.length;
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>
-${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}</section>`;
+${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}
+${more ? html`<p class="meta">共 ${list.totalCount} 項，此處顯示前 ${list.nodes.length} 項；全部記錄見開放數據文件 <a href="/open-data/${dataset}.csv?decisionId=${encodeURIComponent(decision.id)}">${dataset}.csv</a>。</p>` : ""}</section>`;
 }
-
-/** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
-const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
-
-/** Only web addresses become links: a record's text must never run as script in a resident's browser. */
-const isWebAddress = (value: unknown): boolean => typeof value === "string" && /^https?:\/\//i.test(value);
 
 export function decisionPage(decision: DecisionView, today: string, forms: Map<string, CommentFormState> = new Map()): Html {
   const d = decision;
@@ -37,62 +51,91 @@ export function decisionPage(decision: DecisionView, today: string, forms: Map<s
 <p class="meta">${d.region.name} · 決策機關：${d.decidingBody.name} · 承辦單位：${d.undertakingBody.name} · ${label("DecisionCategory", d.category)} · ${label("DecisionStatus", d.status)}</p>
 <section aria-labelledby="summary"><h2 id="summary">決策摘要</h2>
 ${d.summary ? paragraphs(d.summary) : html`<p>尚無摘要。</p>`}
-<dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}</dl>
+<dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}
+<dt>專業性、技術性較強</dt><dd>${yesNo(d.professionalOrTechnical)}</dd>
+<dt>可能影響社會穩定或公共安全</dt><dd>${yesNo(d.affectsStabilityOrSafety)}</dd>
+${groups(d.speciallyAffectedGroups) ? html`<dt>涉及特定群體利益</dt><dd>${groups(d.speciallyAffectedGroups)}</dd>` : ""}</dl>
 ${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
 ${timeline(d)}
-${section("basis", "決策依據", d, "basis", d.basis.nodes.map((b) => record(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [field(b, "citation", "出處"), field(b, "content", "內容")])))}
-${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, forms.get(c.id!))))}
+${section("basis", "決策依據", d, "basis", d.basis.nodes.map((b) => record(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [field(b, "citation", "出處"), field(b, "content", "內容")])), d.basis, "basis-items")}
+${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, forms.get(c.id!))), d.consultations, "consultations")}
 ${section("experts", "專家論證", d, "expertReviews", d.expertReviews.nodes.map((e) =>
   record(`${label("ExpertReviewMethod", e.method as string)}（${e.reviewedOn as string}）`, e, [
-    field(e, "reviewerName", "論證專家或機構"), field(e, "necessityOpinion", "必要性意見"), field(e, "feasibilityOpinion", "可行性意見"),
+    html`<dt>論證方</dt><dd>${label("ReviewerKind", e.reviewerKind as string)}</dd>`, field(e, "reviewerName", "論證專家或機構"), field(e, "necessityOpinion", "必要性意見"), field(e, "feasibilityOpinion", "可行性意見"),
     field(e, "soundnessOpinion", "科學性意見"), field(e, "conclusion", "結論"), html`<dt>簽名或蓋章</dt><dd>${e.signed ? "有" : "無"}</dd>`,
-  ])))}
-${section("risk", "風險評估", d, "riskAssessments", d.riskAssessments.nodes.map((r) =>
-  html`${record(`風險評估（${r.assessedOn as string}）`, r, [
-    html`<dt>風險等級</dt><dd>${label("RiskLevel", r.overallLevel as string)}</dd>`, html`<dt>可控程度</dt><dd>${label("RiskControllability", r.controllability as string)}</dd>`,
-    field(r, "assessor", "評估機構"), field(r, "riskPoints", "風險點"), field(r, "measures", "防範化解措施"), field(r, "conclusion", "結論"),
-  ])}${r.findings.length ? html`<table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${r.findings.map(
-    (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${(f.findings as string | null) ?? (f.withheld.length ? "依法不予公開" : "")}${noticesOf(f)}</td></tr>`,
-  )}</tbody></table>` : ""}`)) }
+  ])), d.expertReviews, "expert-reviews")}
+${section("risk", "風險評估", d, "riskAssessments", d.riskAssessments.nodes.map(riskAssessment), d.riskAssessments, "risk-assessments")}
 ${section("legality", "合法性審查", d, "legalityReviews", d.legalityReviews.nodes.map((l) =>
   record(`${l.reviewingBody.name}審查（${l.submittedOn as string} 送審）`, l, [
     html`<dt>審查結果</dt><dd>${l.result ? label("LegalityResult", l.result as string) : "審查中"}</dd>`, field(l, "dueOn", "應完成日期"), field(l, "completedOn", "完成日期"), field(l, "opinion", "審查意見"),
-  ])))}
+  ])), d.legalityReviews, "legality-reviews")}
 ${section("deliberation", "集體討論決定", d, "deliberations", d.deliberations.nodes.map((m) =>
-  record(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, field(m, "dissent", "不同意見")])))}
-${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.publication)] : [])}
+  record(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, field(m, "dissent", "不同意見")])), d.deliberations, "deliberations")}
+${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.id, d.publication)] : [])}
 ${section("implementation", "執行情況", d, "implementationReports", d.implementationReports.nodes.map((r) =>
-  record(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [field(r, "content", "內容")])))}
+  record(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [field(r, "content", "內容")])), d.implementationReports, "implementation-reports")}
 ${section("evaluation", "決策後評估", d, "postEvaluations", d.postEvaluations.nodes.map((e) =>
-  record(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), field(e, "findings", "評估結論"), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`])))}
+  record(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), field(e, "findings", "評估結論"), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`])), d.postEvaluations, "post-evaluations")}
 ${section("attachments", "附件", d, "attachments", d.attachments.nodes.map((a) =>
-  html`<p>${isWebAddress(a.url) ? html`<a href="${a.url as string}" rel="noopener">${(a.title as string | null) ?? "附件"}</a>` : (a.title as string | null) ?? "附件"}${noticesOf(a)}</p>`))}
+  html`<div>${isWebAddress(a.url) ? html`<p><a href="${a.url}" rel="noopener">${(a.title as string | null) ?? "附件"}</a> <span class="meta">${a.mediaType as string}</span></p>` : html`<p>${(a.title as string | null) ?? "附件"}</p>`}${noticesOf(a)}</div>`), d.attachments, "attachments")}
 ${compliance(d)}`;
 }
 
-function publication(p: PublicRecord): Html {
+function riskAssessment(r: DecisionView["riskAssessments"]["nodes"][number]): Html {
+  const findings = r.findings.length
+    ? html`<div class="table-wrap" role="region" aria-label="各方面的評估" tabindex="0"><table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${r.findings.map(
+        (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${(f.findings as string | null) ?? (f.withheld.length ? "依法不予公開" : "")}${noticesOf(f)}</td></tr>`,
+      )}</tbody></table></div>`
+    : "";
+  return html`${record(`風險評估（${r.assessedOn as string}）`, r, [
+    html`<dt>風險等級</dt><dd>${label("RiskLevel", r.overallLevel as string)}</dd>`, html`<dt>可控程度</dt><dd>${label("RiskControllability", r.controllability as string)}</dd>`,
+    field(r, "assessor", "評估機構"), field(r, "riskPoints", "風險點"), field(r, "measures", "防範化解措施"), field(r, "contingencyPlan", "應急預案"), field(r, "conclusion", "結論"),
+  ])}${findings}`;
+}
+
+function publication(decisionId: string, p: PublicRecord): Html {
+  const fullText = typeof p.fullText === "string" ? excerpt(p.fullText, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`) : [];
   return html`<article><h3>${p.documentNumber as string}（${p.publishedOn as string} 公佈）</h3>
-${p.fullText ? paragraphs(p.fullText as string) : ""}
+${fullText}
 <dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明")}</dl>${noticesOf(p)}</article>`;
 }
 
 function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, form: CommentFormState | undefined): Html {
   const open = c.opensOn <= today && today <= c.closesOn;
+  const more = c.comments.totalCount > c.comments.nodes.length;
   return html`<article id="consultation-${c.id}"><h3>${label("ConsultationMethod", c.method)}：${c.opensOn} 至 ${c.closesOn}</h3>
 <p>${open ? html`<strong>正在徵求意見</strong>，截至 ${c.closesOn}。` : c.closesOn < today ? `已於 ${c.closesOn} 結束徵求意見。` : `將於 ${c.opensOn} 開始徵求意見。`}</p>
-<dl>${field(c, "place", "地點")}${field(c, "participants", "參加人員")}${field(c, "participantCount", "參加人數")}${field(c, "summary", "情況摘要")}${field(c, "adoptionFeedback", "意見採納情況")}</dl>
+<dl>${field(c, "shortPeriodReason", "徵求意見期限少於30日的理由")}${groups(c.consultedGroups) ? html`<dt>聽取意見的群體</dt><dd>${groups(c.consultedGroups)}</dd>` : ""}
+${field(c, "place", "地點")}${field(c, "participants", "參加人員")}${field(c, "participantsPublishedOn", "參加人員公佈日期")}${field(c, "materialsProvidedOn", "向參加人提供材料日期")}
+${field(c, "participantCount", "參加人數")}${field(c, "summary", "情況摘要")}${field(c, "adoptionFeedback", "意見採納情況")}</dl>
 ${noticesOf(c)}
-<h4>公眾意見（${c.comments.totalCount} 條已公開${c.comments.totalCount > c.comments.nodes.length ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
-${c.comments.nodes.map(commentItem)}
-${c.comments.totalCount > c.comments.nodes.length ? html`<p><a href="/consultations/${encodeURIComponent(c.id!)}/comments">查看全部 ${c.comments.totalCount} 條意見</a></p>` : ""}
+<h4>公眾意見（${c.comments.totalCount} 條已公開${more ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
+${c.comments.nodes.map((m) => commentItem(m))}
+${more ? html`<p><a href="/consultations/${encodeURIComponent(c.id!)}/comments">查看全部 ${c.comments.totalCount} 條意見</a></p>` : ""}
 ${open ? commentForm(decisionId, c.id!, form) : form?.errors.form ? html`<div class="error" role="alert" id="comment-form-${c.id!}">${form.errors.form}</div>` : ""}</article>`;
 }
 
+/** The compliance report in plain words: how many rules hold, which do not, and why. */
 function compliance(d: DecisionView): Html {
   const shown = d.compliance.results.filter((r) => r.status !== "NOT_APPLICABLE");
+  const count = (status: string) => shown.filter((r) => r.status === status).length;
+  const order = ["VIOLATED", "NOT_ASSESSABLE", "PENDING", "SATISFIED"];
+  const sorted = [...shown].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return html`<section aria-labelledby="compliance"><h2 id="compliance">程序是否合規</h2>
-<p>按公開的記錄評估（${d.compliance.assessedOn}）：<strong>${label("ComplianceState", d.compliance.state)}</strong>。</p>
-<table><caption>逐項評估（不適用的規定未列出）</caption><thead><tr><th scope="col">規定</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead><tbody>
-${shown.map((r) => html`<tr><td>${r.rule.statementZh}<br><span class="meta">${chineseCitation(r.rule.article)}</span></td><td>${label("RuleStatus", r.status)}</td><td>${r.findingZh}${r.withheld.map(noticeBox)}</td></tr>`)}
-</tbody></table></section>`;
+<p>按公開的記錄，對照《重大行政決策程序暫行條例》評估（${d.compliance.assessedOn}）：<strong>${label("ComplianceState", d.compliance.state)}</strong>。
+適用的 ${shown.length} 項規定中，${count("SATISFIED")} 項符合，${count("VIOLATED")} 項違反，${count("PENDING")} 項尚未到期，${count("NOT_ASSESSABLE")} 項因相關資料依法不予公開而無法評估。</p>
+<div class="table-wrap" role="region" aria-label="逐項評估" tabindex="0"><table><caption>逐項評估（違反的在前；不適用的規定未列出）</caption><thead><tr><th scope="col">規定</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead><tbody>
+${sorted.map((r) => html`<tr><td>${traditional(r.rule.statementZh)}<br><span class="meta">${traditional(chineseCitation(r.rule.article))}</span></td><td>${label("RuleStatus", r.status)}</td><td>${traditional(r.findingZh)}${r.withheld.map(noticeBox)}</td></tr>`)}
+</tbody></table></div></section>`;
+}
+
+/** The published decision's whole text, on its own page (the decision page shows its beginning). */
+export function fullTextPage(d: DecisionView): Html | null {
+  const p = d.publication;
+  if (!p) return null;
+  return html`<p class="meta"><a href="/decisions/${encodeURIComponent(d.id)}">${d.title ?? "返回決策"}</a> › 決策全文</p>
+<h1>${p.documentNumber as string}</h1>
+<p class="meta">${p.publishedOn as string} 公佈</p>
+${typeof p.fullText === "string" ? paragraphs(p.fullText) : ""}
+${noticesOf(p, ["fullText"])}`;
 }

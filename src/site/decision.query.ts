@@ -1,25 +1,32 @@
+/** Records of each kind shown on the decision page; the rest are counted and in the open-data files. */
+export const LIST_SIZE = 10;
+/** Comments shown per consultation on the decision page; all of them on the consultation's comments page. */
+export const COMMENTS_SHOWN = 10;
+
 /** The decision page's one operation: everything the public may see of a decision, as any client would ask. */
 export const DECISION_PAGE = `
 fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }
 query DecisionPage($id: ID!) {
   decision(id: $id) {
     id title summary catalogYear catalogNumber category stage status budgetYuan initiatedOn catalogPublishedOn
+    professionalOrTechnical affectsStabilityOrSafety speciallyAffectedGroups
     region { name } decidingBody { name } undertakingBody { name }
     withheld { ...notice }
-    basis(first: 50) { totalCount nodes { id kind title citation content withheld { ...notice } } }
-    consultations(first: 10) { totalCount nodes {
-      id method opensOn closesOn place participants participantCount summary adoptionFeedback withheld { ...notice }
-      comments(first: 30) { totalCount nodes { id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice } } }
+    basis(first: ${LIST_SIZE}) { totalCount nodes { id kind title citation content withheld { ...notice } } }
+    consultations(first: ${LIST_SIZE}) { totalCount nodes {
+      id method opensOn closesOn shortPeriodReason place participants participantCount consultedGroups materialsProvidedOn participantsPublishedOn
+      summary adoptionFeedback withheld { ...notice }
+      comments(first: ${COMMENTS_SHOWN}) { totalCount nodes { id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice } } }
     } }
-    expertReviews(first: 20) { totalCount nodes { id reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } } }
-    riskAssessments(first: 10) { totalCount nodes { id assessor assessedOn overallLevel controllability riskPoints measures conclusion withheld { ...notice }
+    expertReviews(first: ${LIST_SIZE}) { totalCount nodes { id reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } } }
+    riskAssessments(first: ${LIST_SIZE}) { totalCount nodes { id assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice }
       findings { dimension level findings withheld { ...notice } } } }
-    legalityReviews(first: 10) { totalCount nodes { id submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
-    deliberations(first: 10) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
+    legalityReviews(first: ${LIST_SIZE}) { totalCount nodes { id submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
+    deliberations(first: ${LIST_SIZE}) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
     publication { documentNumber publishedOn fullText adoptionExplanation withheld { ...notice } }
-    implementationReports(first: 20) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }
-    postEvaluations(first: 10) { totalCount nodes { id evaluator evaluatedOn findings recommendation withheld { ...notice } } }
-    attachments(first: 20) { totalCount nodes { id kind title url withheld { ...notice } } }
+    implementationReports(first: ${LIST_SIZE}) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }
+    postEvaluations(first: ${LIST_SIZE}) { totalCount nodes { id evaluator evaluatedOn findings recommendation withheld { ...notice } } }
+    attachments(first: ${LIST_SIZE}) { totalCount nodes { id kind title url mediaType withheld { ...notice } } }
     compliance { state assessedOn results { status findingZh rule { id article statementZh } withheld { ...notice } } }
   }
 }`;

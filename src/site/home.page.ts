@@ -1,6 +1,7 @@
 import { html, type Html } from "./html.js";
 import { label, valuesOf } from "./labels.js";
 import { type PublicApi, SiteInputError } from "./public-api.js";
+import { kept } from "./script.js";
 
 export const RESULTS_PER_PAGE = 20;
 
@@ -70,6 +71,8 @@ type Problems = Partial<Record<(typeof FILTER_KEYS)[number] | "page", string>>;
 function checkQuery(query: HomeQuery): Problems {
   const problems: Problems = {};
   if (query.q !== undefined && query.q.length > 200) problems.q = "搜尋文字最多 200 個字。";
+  // eslint-disable-next-line no-control-regex
+  else if (query.q !== undefined && /[\u0000-\u001f\u007f]/.test(query.q)) problems.q = "搜尋文字含有無法使用的控制字元。";
   if (query.year && !/^\d{4}$/.test(query.year)) problems.year = "年度須為四位數字，例如 2024。";
   if (query.category && !valuesOf("DecisionCategory").some(([value]) => value === query.category)) problems.category = "沒有這種決策類別。";
   if (query.stage && !valuesOf("DecisionStage").some(([value]) => value === query.stage)) problems.stage = "沒有這個程序階段。";
@@ -98,7 +101,8 @@ const PROBLEM_OF_ARGUMENT: Record<string, [keyof Problems, string]> = {
   before: ["page", "翻頁連結已失效，請重新查詢。"],
 };
 
-export async function homePage(api: PublicApi, query: HomeQuery): Promise<{ status: number; title: string; body: Html }> {
+/** `today` is the server's day (China Standard Time): the year list runs to next year. */
+export async function homePage(api: PublicApi, query: HomeQuery, today: string): Promise<{ status: number; title: string; body: Html }> {
   const problems = checkQuery(query);
   const choices = await api.query<HomeData>(`query Choices($region: ID!, $withRegion: Boolean!) { ${CHOICES} ${SELECTED_REGION.replace("node(id: $region)", "node(id: $region) @include(if: $withRegion)")} }`, {
     region: query.region ?? "",
@@ -124,7 +128,7 @@ export async function homePage(api: PublicApi, query: HomeQuery): Promise<{ stat
     title: searching ? "查詢結果" : "查詢重大行政決策",
     body: html`<h1>查詢重大行政決策</h1>
 <p>輸入關鍵字（繁體、簡體均可），或按地區、年度、機關、類別和程序階段篩選。</p>
-${searchForm(query, choices, problems)}
+${searchForm(query, choices, problems, Number(today.slice(0, 4)))}
 ${problemList(problems)}
 ${results ? resultList(query, results) : ""}`,
   };
@@ -164,20 +168,19 @@ function enumOptions(enumName: string, selected: string | undefined): Html[] {
   return valuesOf(enumName).map(([value, text]) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${text}</option>`);
 }
 
-function yearOptions(selected: string | undefined): Html[] {
-  const thisYear = new Date().getUTCFullYear();
+function yearOptions(selected: string | undefined, thisYear: number): Html[] {
   const years = Array.from({ length: thisYear - 2014 }, (_, i) => String(thisYear + 1 - i));
   if (selected && /^\d{4}$/.test(selected) && !years.includes(selected)) years.push(selected);
   return years.map((year) => html`<option value="${year}"${year === selected ? html` selected` : ""}>${year} 年</option>`);
 }
 
-function searchForm(query: HomeQuery, data: HomeData, problems: Problems): Html {
+function searchForm(query: HomeQuery, data: HomeData, problems: Problems, thisYear: number): Html {
   return html`<form class="filters" method="get" action="/" role="search" aria-label="查詢決策">
 <div style="grid-column:1/-1"><label for="q">關鍵字</label>
-<input type="search" id="q" name="q" value="${query.q ?? ""}" maxlength="200"${problems.q ? html` aria-invalid="true" aria-describedby="q-error"` : ""}>
+<input type="search" id="q" name="q" value="${kept(query.q?.replace(/[\u0000-\u001f\u007f]/g, "") ?? "")}" maxlength="200"${problems.q ? html` aria-invalid="true" aria-describedby="q-error"` : ""}>
 ${problems.q ? html`<p class="field-error" id="q-error">${problems.q}</p>` : ""}</div>
 ${select("region", "地區", regionOptions(data, query.region), problems.region)}
-${select("year", "年度", yearOptions(query.year), problems.year)}
+${select("year", "年度", yearOptions(query.year, thisYear), problems.year)}
 ${select("body", "決策機關", data.bodies.map((b) => html`<option value="${b.id}"${b.id === query.body ? html` selected` : ""}>${b.name}</option>`), problems.body)}
 ${select("category", "決策類別", enumOptions("DecisionCategory", query.category), problems.category)}
 ${select("stage", "程序階段", enumOptions("DecisionStage", query.stage), problems.stage)}

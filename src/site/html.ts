@@ -12,7 +12,8 @@ export class Html {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // U+E000 and U+E001 mark a resident's own words kept from script conversion (see `kept`).
+  return text.replace(/[&<>"'\uE000\uE001]/g, (c) => ESCAPES[c] ?? "");
 }
 
 /** Values: Html as it is; lists one after another; null, undefined and false as nothing; the rest escaped. */

@@ -1,5 +1,5 @@
 import { html, type Html, trusted } from "./html.js";
-import { inScript, languageTag, type Script } from "./script.js";
+import { inScript, languageTag, restoreKept, type Script } from "./script.js";
 
 /** One stylesheet, inline: a page is one request, and the whole of it stays far under 100 KB. */
 const STYLE = trusted(`
@@ -38,6 +38,7 @@ ol.timeline>li.current{font-weight:700}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
+.table-wrap{overflow-x:auto;margin:.5rem 0}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f6f9;padding:.75rem;overflow:auto}
 `);
 
@@ -47,12 +48,7 @@ export interface PageOptions {
   /** This page's path with its query string: where the script switch returns to. */
   path: string;
   body: Html;
-  /** Shown exactly as it is, not converted (the explorer's answer: the API's own words). */
-  verbatim?: Html;
 }
-
-/** Where the verbatim part goes, for the same reason. */
-export const VERBATIM_PLACE = trusted("<!--verbatim-->");
 
 /** Where the script switch goes: after the page is converted, so that each script names itself. */
 const SWITCH_PLACE = trusted("<!--script-switch-->");
@@ -63,10 +59,8 @@ function scriptSwitch(script: Script, path: string): string {
 }
 
 /** The whole page, in the resident's script. */
-export function page({ title, script, path, body, verbatim }: PageOptions): string {
-  return inScript(layout(title, script, body).text, script)
-    .replace(SWITCH_PLACE.text, () => scriptSwitch(script, path))
-    .replace(VERBATIM_PLACE.text, () => verbatim?.text ?? "");
+export function page({ title, script, path, body }: PageOptions): string {
+  return restoreKept(inScript(layout(title, script, body).text, script)).replace(SWITCH_PLACE.text, () => scriptSwitch(script, path));
 }
 
 function layout(title: string, script: Script, body: Html): Html {

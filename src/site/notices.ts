@@ -24,8 +24,3 @@ export function field(record: PublicRecord, name: string, term: string, show: (v
   if (isWithheld(record, name)) return html`<dt>${term}</dt><dd><em>依法不予公開（理由見說明）</em></dd>`;
   return html``;
 }
-
-/** Longer text, paragraph by paragraph. */
-export function paragraphs(text: string): Html[] {
-  return text.split(/\n+/).filter(Boolean).map((line) => html`<p>${line}</p>`);
-}

@@ -1,28 +1,36 @@
 import { html, type Html } from "./html.js";
-import { VERBATIM_PLACE } from "./layout.js";
 import { type PublicApi } from "./public-api.js";
+import { kept, traditional } from "./script.js";
 
 interface Dictionary {
   description: { zh: string };
   datasets: { name: string; title: { zh: string }; files: { csv: string; ndjson: string }; filters: string[]; columns: unknown[] }[];
 }
 
-const LICENCE = { name: "知識共享 署名 4.0 國際許可協議（CC BY 4.0）", url: "https://creativecommons.org/licenses/by/4.0/deed.zh-hant" };
+interface Catalog {
+  "dct:license"?: { "@id"?: string };
+}
 
-/** Every dataset with its files, the dictionary, the licence, and the GraphQL endpoint with its explorer. */
+/** Licences residents may meet, by address: their names in Chinese. */
+const LICENCE_NAMES: Record<string, string> = {
+  "https://creativecommons.org/licenses/by/4.0/": "知識共享 署名 4.0 國際許可協議（CC BY 4.0）",
+};
+
+/** Every dataset with its files, the dictionary, the licence (as the catalog states it), and the GraphQL endpoint with its explorer. */
 export async function openDataPage(api: PublicApi): Promise<Html> {
-  const dictionary = await api.get<Dictionary>("/open-data/dictionary.json");
+  const [dictionary, catalog] = await Promise.all([api.get<Dictionary>("/open-data/dictionary.json"), api.get<Catalog>("/open-data/catalog.jsonld")]);
+  const licence = catalog["dct:license"]?.["@id"];
   return html`<h1>開放數據</h1>
-<p>所有公開的決策記錄都可以整批下載，也可以通過 GraphQL 介面查詢。${dictionary.description.zh}</p>
-<p>許可協議：<a href="${LICENCE.url}" rel="license">${LICENCE.name}</a>。使用時請註明來源。</p>
+<p>所有公開的決策記錄都可以整批下載，也可以通過 GraphQL 介面查詢。${traditional(dictionary.description.zh)}</p>
+${licence ? html`<p>許可協議：<a href="${licence}" rel="license">${LICENCE_NAMES[licence] ?? licence}</a>。使用時請註明來源。</p>` : ""}
 <h2 id="datasets">數據集</h2>
-<table><caption>數據集及下載（每個文件都可按 updatedSince 只取更新部分）</caption>
+<div class="table-wrap" role="region" aria-labelledby="datasets" tabindex="0"><table><caption>數據集及下載（每個文件都可按 updatedSince 只取更新部分）</caption>
 <thead><tr><th scope="col">數據集</th><th scope="col">下載</th><th scope="col">欄位數</th><th scope="col">可用篩選</th></tr></thead>
 <tbody>${dictionary.datasets.map(
-    (d) => html`<tr><td>${d.title.zh}<br><code>${d.name}</code></td>
+    (d) => html`<tr><td>${traditional(d.title.zh)}<br><code>${d.name}</code></td>
 <td><a href="${d.files.csv}" download>CSV</a> · <a href="${d.files.ndjson}" download>NDJSON</a></td>
 <td>${d.columns.length}</td><td>${d.filters.join("、")}</td></tr>`,
-  )}</tbody></table>
+  )}</tbody></table></div>
 <h2 id="dictionary">數據字典與目錄</h2>
 <ul>
 <li><a href="/open-data/dictionary.json">數據字典（JSON）</a>：每個數據集每個欄位的含義、類型和可否依法不予公開。</li>
@@ -40,22 +48,20 @@ export const EXAMPLE_QUERY = `{
   }
 }`;
 
-/** A query form that works without script: the answer comes back as the page. */
-export function explorerPage(query: string, variables: string, answer?: { status: number; body: string }): { body: Html; verbatim: Html } {
+/** A query form that works without script: the answer comes back as the page, exactly as the API gave it. */
+export function explorerPage(query: string, variables: string, answer?: { status: number; body: string }): Html {
   let shown = answer?.body ?? "";
   try {
     if (answer) shown = JSON.stringify(JSON.parse(answer.body), null, 2);
   } catch {
     // Not JSON: shown as it came.
   }
-  const verbatim = answer ? html`<h2 id="answer">結果（HTTP ${answer.status}）</h2><pre tabindex="0" aria-labelledby="answer"><code>${shown}</code></pre>` : html``;
-  const body = html`<h1>GraphQL 查詢工具</h1>
+  return html`<h1>GraphQL 查詢工具</h1>
 <p>在下面輸入 GraphQL 查詢，按「執行」即可看到結果。查詢以匿名公眾身份執行，只能看到依法公開的內容。介面的類型和欄位說明可以用內省查詢取得，例如 <code>{ __type(name: "Decision") { fields { name description } } }</code>。</p>
 <form method="post" action="/explorer">
-<div><label for="query">查詢</label><textarea id="query" name="query" rows="12" spellcheck="false">${query}</textarea></div>
-<div><label for="variables">變量（JSON，可留空）</label><textarea id="variables" name="variables" rows="3" spellcheck="false">${variables}</textarea></div>
+<div><label for="query">查詢</label><textarea id="query" name="query" rows="12" spellcheck="false">${kept(query)}</textarea></div>
+<div><label for="variables">變量（JSON，可留空）</label><textarea id="variables" name="variables" rows="3" spellcheck="false">${kept(variables)}</textarea></div>
 <p><button type="submit">執行</button></p>
 </form>
-${VERBATIM_PLACE}`;
-  return { body, verbatim };
+${answer ? html`<h2 id="answer">結果（HTTP ${answer.status}）</h2><pre tabindex="0" aria-labelledby="answer"><code>${kept(shown)}</code></pre>` : ""}`;
 }

@@ -12,7 +12,11 @@ export class SiteInputError extends Error {
 
 /** The API could not answer (overloaded, rate-limited, down): a page that says so, with the status. */
 export class SiteUnavailableError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    /** Seconds until the API takes requests again (its Retry-After), when it said. */
+    readonly retryAfter?: string,
+  ) {
     super("The service cannot answer right now.");
   }
 }
@@ -45,7 +49,7 @@ export class PublicApi {
     const body = JSON.parse(response.body) as { data?: T; errors?: GraphQLError[] };
     const error = body.errors?.[0];
     if (error?.extensions?.code === "BAD_USER_INPUT") throw new SiteInputError(error.message, error.extensions.argument);
-    if (error || !body.data) throw new SiteUnavailableError(response.statusCode >= 400 ? response.statusCode : 502);
+    if (error || !body.data) throw new SiteUnavailableError(response.statusCode >= 400 ? response.statusCode : 502, response.headers["retry-after"] as string | undefined);
     return body.data;
   }
 

@@ -1,5 +1,6 @@
 import { type FastifyReply, type FastifyRequest } from "fastify";
 import * as OpenCC from "opencc-js";
+import { escapeHtml, type Html, trusted } from "./html.js";
 
 /**
  * The script a page is shown in: Traditional Chinese by default, Simplified on request, remembered
@@ -9,6 +10,23 @@ export type Script = "hant" | "hans";
 
 export const SCRIPT_COOKIE = "script";
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+/**
+ * Text this service writes in Simplified (the compliance rules and findings, the datasets' titles),
+ * shown in Traditional on Traditional pages. Records are never converted this way (see `inScript`).
+ */
+export const traditional = (text: string): string => toTraditional(text);
+
+const KEPT = /\uE000([A-Za-z0-9_-]*)\uE001/g;
+
+/** A resident's own words echoed back (a form's values): never converted, only escaped. */
+export function kept(text: string): Html {
+  return trusted(`\uE000${Buffer.from(text).toString("base64url")}\uE001`);
+}
+
+/** The kept words put back, escaped, once the page is in its script. */
+export const restoreKept = (page: string): string => page.replace(KEPT, (_, encoded: string) => escapeHtml(Buffer.from(encoded, "base64url").toString()));
 
 export function scriptOf(request: FastifyRequest): Script {
   const cookie = request.headers.cookie ?? "";
@@ -28,7 +46,8 @@ export const languageTag = (script: Script) => (script === "hans" ? "zh-Hans" : 
 
 /** Only a path of this site: never another origin (an open redirect would lend it our name). */
 export function localPath(candidate: unknown): string {
-  return typeof candidate === "string" && /^\/(?![/\\])[^\s]*$/.test(candidate) ? candidate : "/";
+  // Printable ASCII only (the page's own address is percent-encoded): a Location header takes nothing else.
+  return typeof candidate === "string" && /^\/(?![/\\])[\x21-\x7e]*$/.test(candidate) ? candidate : "/";
 }
 
 /** GET /script?to=hans&back=/decisions/…: sets the cookie and returns to the page, no script needed. */

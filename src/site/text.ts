@@ -1,0 +1,19 @@
+import { html, type Html } from "./html.js";
+
+/** Longer text, paragraph by paragraph. */
+export function paragraphs(text: string): Html[] {
+  return text.split(/\n+/).filter(Boolean).map((line) => html`<p>${line}</p>`);
+}
+
+/**
+ * The first `limit` characters of a long text, with a link to the whole: a page of many long
+ * comments (5,000 characters each) would otherwise pass 100 KB.
+ */
+export function excerpt(text: string, limit: number, whole: string): Html[] {
+  const characters = [...text];
+  if (characters.length <= limit) return paragraphs(text);
+  return [...paragraphs(`${characters.slice(0, limit).join("")}…`), html`<p><a href="${whole}">閱讀全文（共 ${characters.length} 字）</a></p>`];
+}
+
+/** A day in China Standard Time, from an instant. */
+export const chinaDay = (instant: string): string => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
