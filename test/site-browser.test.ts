@@ -179,7 +179,8 @@ describe("the residents' site in a real browser", () => {
     const published = decisions.nodes[0];
     const [row] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.comments ORDER BY id LIMIT 1");
     const comment = toGlobalId("Comment", row!.id);
-    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${published.id}/text`, `/comments/${comment}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
+    const [review] = await api.database.query<{ id: string }>("SELECT id FROM expert_reviews WHERE decision_id = $1", [ids.fields]);
+    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${published.id}/text`, `/comments/${comment}`, `/records/${toGlobalId("ExpertReview", review!.id)}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await visit(path);

@@ -108,6 +108,16 @@ describe("the residents' site, page by page", () => {
     }
     const fields = (await get(`/decisions/${toGlobalId("Decision", ids.fields)}`)).body;
     for (const label of ["標題", "摘要", "預算金額", "意見內容", "答覆", "防範化解措施", "決策全文"]) expect(fields).toContain(`<strong>${label}依法不予公開。</strong>`);
+    // Each record's own page: the same notices and no withheld value; a record withheld whole has none.
+    for (const [table, type] of [["expert_reviews", "ExpertReview"], ["risk_assessments", "RiskAssessment"], ["consultations", "Consultation"], ["basis_items", "BasisItem"], ["legality_reviews", "LegalityReview"], ["deliberations", "Deliberation"], ["implementation_reports", "ImplementationReport"], ["post_evaluations", "PostEvaluation"]] as const) {
+      const [own] = await api.database.query<{ id: string }>(`SELECT id FROM ${table} WHERE decision_id = $1`, [ids.fields]);
+      const recordPage = await get(`/records/${toGlobalId(type, own!.id)}`);
+      expect(recordPage.status, type).toBe(200);
+      expect(recordPage.body, type).not.toContain(CANARY);
+      expect(recordPage.body, type).toContain("依法不予公開。</strong>");
+      const [whole] = await api.database.query<{ id: string }>(`SELECT id FROM ${table} WHERE decision_id = $1`, [ids.parts]);
+      expect((await get(`/records/${toGlobalId(type, whole!.id)}`)).status, type).toBe(404);
+    }
     const parts = (await get(`/decisions/${toGlobalId("Decision", ids.parts)}`)).body;
     for (const kind of ["決策依據", "公眾參與", "專家論證", "風險評估"]) expect(parts).toContain(`<strong>部分${kind}記錄依法不予公開。</strong>`);
   });
@@ -285,7 +295,11 @@ describe("the residents' site, page by page", () => {
       withheld: undefined,
       publication: { ...template.publication!, fullText: `${"全文第一段。".repeat(400)}\n全文最後一段。`, adoptionExplanation: "說明。", withheld: undefined },
       basis: Array.from({ length: 12 }, (_, i) => ({ kind: "POLICY" as const, title: `依據第${i + 1}項` })),
-      expertReviews: [],
+      // Experts write at length: opinions of 20,000 characters, more reviews than the page shows.
+      expertReviews: Array.from({ length: 11 }, (_, i) => ({
+        reviewerKind: "EXPERT" as const, method: "WRITTEN_OPINION" as const, reviewedOn: "2024-03-20", signed: true, reviewerName: `專家${i + 1}`,
+        necessityOpinion: `第${i + 1}份必要性意見。${"論".repeat(19_990)}`, conclusion: "可行。",
+      })),
       riskAssessments: [],
       legalityReviews: [],
       deliberations: [],
@@ -319,6 +333,16 @@ describe("the residents' site, page by page", () => {
     // More basis items than the page shows: counted, and where all of them are said.
     expect(decisionPage).toContain(`共 12 項，此處顯示前 10 項；全部記錄見開放數據文件 <a href="/open-data/basis-items.csv?decisionId=${busy.decision}">`);
     expect(decisionPage).toContain(`href="/decisions/${busy.decision}/text"`);
+    expect(decisionPage).toContain(`共 11 項，此處顯示前 10 項；全部記錄見開放數據文件 <a href="/open-data/expert-reviews.csv?decisionId=${busy.decision}">`);
+    // A long opinion is cut, with a link to the review's own page, which shows it whole.
+    const review = /<p>第(\d+)份必要性意見。論+…<\/p><p><a href="(\/records\/[^"]+)">閱讀全文（共 \d+ 字）<\/a><\/p>/.exec(decisionPage);
+    expect(review).not.toBeNull();
+    const reviewPage = await get(review![2]!);
+    expect(reviewPage.status).toBe(200);
+    expect(reviewPage.body).toContain(`第${review![1]}份必要性意見。${"論".repeat(19_990)}`);
+    expect(reviewPage.body).toContain(`href="/decisions/${busy.decision}"`);
+    for (const path of [`/records/${busy.decision}`, "/records/nonsense", `/records/${busy.consultation}x`]) expect((await get(path)).status, path).toBe(404);
+    expect((await get(`/records/${busy.consultation}`)).body).toContain("網上徵求意見");
     const fullText = (await get(`/decisions/${busy.decision}/text`)).body;
     expect(fullText).toContain("全文最後一段。");
     // A comment's date is China's: 23:45 UTC on 1 February is 2 February there.

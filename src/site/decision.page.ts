@@ -8,6 +8,7 @@ import { type PublicApi } from "./public-api.js";
 import { traditional } from "./script.js";
 import { excerpt, paragraphs } from "./text.js";
 import { timeline } from "./timeline.js";
+import { groups, recordRenderers } from "./records.js";
 
 /** Characters of the published decision's full text shown on the decision page; the whole on its own page. */
 const FULL_TEXT_SHOWN = 1500;
@@ -23,14 +24,8 @@ const isWebAddress = (value: unknown): value is string => typeof value === "stri
 /** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
 const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
 
-const groups = (values: unknown) => (Array.isArray(values) && values.length ? (values as string[]).map((v) => label("StakeholderCategory", v)).join("、") : "");
 
 const yesNo = (value: unknown) => (value ? "是" : "否");
-
-/** A record's own block: its fields, then what of it is withheld. */
-function record(heading: Html | string, item: PublicRecord, fields: Html[]): Html {
-  return html`<article><h3>${heading}</h3><dl>${fields}</dl>${noticesOf(item)}</article>`;
-}
 
 /**
  * A section of the decision's file: its records, its records withheld whole (noticed), an empty one
@@ -43,6 +38,9 @@ function section(id: string, heading: string, decision: DecisionView, listField:
 ${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}
 ${more ? html`<p class="meta">共 ${list.totalCount} 項，此處顯示前 ${list.nodes.length} 項；全部記錄見開放數據文件 <a href="/open-data/${dataset}.csv?decisionId=${encodeURIComponent(decision.id)}">${dataset}.csv</a>。</p>` : ""}</section>`;
 }
+
+/** A list's records as the decision page shows them: long texts cut, with a link to each record's page. */
+const shown = (kind: string, list: List): Html[] => list.nodes.map((item) => recordRenderers[kind]!(item, "excerpt"));
 
 export function decisionPage(decision: DecisionView, today: string, forms: Map<string, CommentFormState> = new Map()): Html {
   const d = decision;
@@ -57,47 +55,25 @@ ${d.summary ? paragraphs(d.summary) : html`<p>尚無摘要。</p>`}
 ${groups(d.speciallyAffectedGroups) ? html`<dt>涉及特定群體利益</dt><dd>${groups(d.speciallyAffectedGroups)}</dd>` : ""}</dl>
 ${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
 ${timeline(d)}
-${section("basis", "決策依據", d, "basis", d.basis.nodes.map((b) => record(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [field(b, "citation", "出處"), field(b, "content", "內容")])), d.basis, "basis-items")}
+${section("basis", "決策依據", d, "basis", shown("BasisItem", d.basis), d.basis, "basis-items")}
 ${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, forms.get(c.id!))), d.consultations, "consultations")}
-${section("experts", "專家論證", d, "expertReviews", d.expertReviews.nodes.map((e) =>
-  record(`${label("ExpertReviewMethod", e.method as string)}（${e.reviewedOn as string}）`, e, [
-    html`<dt>論證方</dt><dd>${label("ReviewerKind", e.reviewerKind as string)}</dd>`, field(e, "reviewerName", "論證專家或機構"), field(e, "necessityOpinion", "必要性意見"), field(e, "feasibilityOpinion", "可行性意見"),
-    field(e, "soundnessOpinion", "科學性意見"), field(e, "conclusion", "結論"), html`<dt>簽名或蓋章</dt><dd>${e.signed ? "有" : "無"}</dd>`,
-  ])), d.expertReviews, "expert-reviews")}
-${section("risk", "風險評估", d, "riskAssessments", d.riskAssessments.nodes.map(riskAssessment), d.riskAssessments, "risk-assessments")}
-${section("legality", "合法性審查", d, "legalityReviews", d.legalityReviews.nodes.map((l) =>
-  record(`${l.reviewingBody.name}審查（${l.submittedOn as string} 送審）`, l, [
-    html`<dt>審查結果</dt><dd>${l.result ? label("LegalityResult", l.result as string) : "審查中"}</dd>`, field(l, "dueOn", "應完成日期"), field(l, "completedOn", "完成日期"), field(l, "opinion", "審查意見"),
-  ])), d.legalityReviews, "legality-reviews")}
-${section("deliberation", "集體討論決定", d, "deliberations", d.deliberations.nodes.map((m) =>
-  record(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, field(m, "dissent", "不同意見")])), d.deliberations, "deliberations")}
+${section("experts", "專家論證", d, "expertReviews", shown("ExpertReview", d.expertReviews), d.expertReviews, "expert-reviews")}
+${section("risk", "風險評估", d, "riskAssessments", shown("RiskAssessment", d.riskAssessments), d.riskAssessments, "risk-assessments")}
+${section("legality", "合法性審查", d, "legalityReviews", shown("LegalityReview", d.legalityReviews), d.legalityReviews, "legality-reviews")}
+${section("deliberation", "集體討論決定", d, "deliberations", shown("Deliberation", d.deliberations), d.deliberations, "deliberations")}
 ${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.id, d.publication)] : [])}
-${section("implementation", "執行情況", d, "implementationReports", d.implementationReports.nodes.map((r) =>
-  record(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [field(r, "content", "內容")])), d.implementationReports, "implementation-reports")}
-${section("evaluation", "決策後評估", d, "postEvaluations", d.postEvaluations.nodes.map((e) =>
-  record(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), field(e, "findings", "評估結論"), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`])), d.postEvaluations, "post-evaluations")}
+${section("implementation", "執行情況", d, "implementationReports", shown("ImplementationReport", d.implementationReports), d.implementationReports, "implementation-reports")}
+${section("evaluation", "決策後評估", d, "postEvaluations", shown("PostEvaluation", d.postEvaluations), d.postEvaluations, "post-evaluations")}
 ${section("attachments", "附件", d, "attachments", d.attachments.nodes.map((a) =>
   html`<div>${isWebAddress(a.url) ? html`<p><a href="${a.url}" rel="noopener">${(a.title as string | null) ?? "附件"}</a> <span class="meta">${a.mediaType as string}</span></p>` : html`<p>${(a.title as string | null) ?? "附件"}</p>`}${noticesOf(a)}</div>`), d.attachments, "attachments")}
 ${compliance(d)}`;
-}
-
-function riskAssessment(r: DecisionView["riskAssessments"]["nodes"][number]): Html {
-  const findings = r.findings.length
-    ? html`<div class="table-wrap" role="region" aria-label="各方面的評估" tabindex="0"><table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${r.findings.map(
-        (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${(f.findings as string | null) ?? (f.withheld.length ? "依法不予公開" : "")}${noticesOf(f)}</td></tr>`,
-      )}</tbody></table></div>`
-    : "";
-  return html`${record(`風險評估（${r.assessedOn as string}）`, r, [
-    html`<dt>風險等級</dt><dd>${label("RiskLevel", r.overallLevel as string)}</dd>`, html`<dt>可控程度</dt><dd>${label("RiskControllability", r.controllability as string)}</dd>`,
-    field(r, "assessor", "評估機構"), field(r, "riskPoints", "風險點"), field(r, "measures", "防範化解措施"), field(r, "contingencyPlan", "應急預案"), field(r, "conclusion", "結論"),
-  ])}${findings}`;
 }
 
 function publication(decisionId: string, p: PublicRecord): Html {
   const fullText = typeof p.fullText === "string" ? excerpt(p.fullText, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`) : [];
   return html`<article><h3>${p.documentNumber as string}（${p.publishedOn as string} 公佈）</h3>
 ${fullText}
-<dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明")}</dl>${noticesOf(p)}</article>`;
+<dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明", (v: string) => excerpt(v, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`))}</dl>${noticesOf(p)}</article>`;
 }
 
 function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, form: CommentFormState | undefined): Html {
@@ -105,9 +81,7 @@ function consultation(decisionId: string, c: DecisionView["consultations"]["node
   const more = c.comments.totalCount > c.comments.nodes.length;
   return html`<article id="consultation-${c.id}"><h3>${label("ConsultationMethod", c.method)}：${c.opensOn} 至 ${c.closesOn}</h3>
 <p>${open ? html`<strong>正在徵求意見</strong>，截至 ${c.closesOn}。` : c.closesOn < today ? `已於 ${c.closesOn} 結束徵求意見。` : `將於 ${c.opensOn} 開始徵求意見。`}</p>
-<dl>${field(c, "shortPeriodReason", "徵求意見期限少於30日的理由")}${groups(c.consultedGroups) ? html`<dt>聽取意見的群體</dt><dd>${groups(c.consultedGroups)}</dd>` : ""}
-${field(c, "place", "地點")}${field(c, "participants", "參加人員")}${field(c, "participantsPublishedOn", "參加人員公佈日期")}${field(c, "materialsProvidedOn", "向參加人提供材料日期")}
-${field(c, "participantCount", "參加人數")}${field(c, "summary", "情況摘要")}${field(c, "adoptionFeedback", "意見採納情況")}</dl>
+${recordRenderers.ConsultationFacts!(c, "excerpt")}
 ${noticesOf(c)}
 <h4>公眾意見（${c.comments.totalCount} 條已公開${more ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
 ${c.comments.nodes.map((m) => commentItem(m))}
@@ -137,5 +111,6 @@ export function fullTextPage(d: DecisionView): Html | null {
 <h1>${p.documentNumber as string}</h1>
 <p class="meta">${p.publishedOn as string} 公佈</p>
 ${typeof p.fullText === "string" ? paragraphs(p.fullText) : ""}
-${noticesOf(p, ["fullText"])}`;
+${typeof p.adoptionExplanation === "string" ? html`<h2>公眾意見和專家意見採納說明</h2>${paragraphs(p.adoptionExplanation)}` : ""}
+${noticesOf(p, ["fullText", "adoptionExplanation"])}`;
 }

@@ -8,6 +8,7 @@ import { html, type Html } from "./html.js";
 import { page } from "./layout.js";
 import { EXAMPLE_QUERY, explorerPage, openDataPage } from "./open-data.page.js";
 import { PublicApi, SiteInputError, SiteUnavailableError } from "./public-api.js";
+import { RECORD_QUERY, recordPage } from "./records.js";
 import { scriptOf, switchScript } from "./script.js";
 
 type Query = Record<string, string | undefined>;
@@ -156,6 +157,11 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     site.get<{ Params: { id: string } }>("/comments/:id", guarded(async (request, reply, api) => {
       const shown = await byId(() => commentPage(api, request.params.id));
+      return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
+    }));
+
+    site.get<{ Params: { id: string } }>("/records/:id", guarded(async (request, reply, api) => {
+      const shown = await byId(async () => recordPage((await api.query<{ node: Parameters<typeof recordPage>[0] }>(RECORD_QUERY, { id: request.params.id })).node));
       return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
     }));
 

@@ -1,0 +1,117 @@
+import { type PublicRecord } from "./decision.query.js";
+import { html, type Html } from "./html.js";
+import { label } from "./labels.js";
+import { field, noticesOf } from "./notices.js";
+import { excerpt, paragraphs } from "./text.js";
+
+/** Characters of a record's long text shown in the decision page; the whole on the record's own page. */
+const TEXT_SHOWN = 300;
+
+/** Where a record is shown whole. */
+export const recordPath = (record: PublicRecord): string => `/records/${encodeURIComponent(record.id!)}`;
+
+/** Whether a record is shown in the decision page (long texts cut) or on its own page (whole). */
+export type Extent = "excerpt" | "whole";
+
+/** A long text field: cut short with a link to the record's page, or whole. */
+export function textField(record: PublicRecord, name: string, term: string, extent: Extent): Html {
+  return field(record, name, term, (value: string) => (extent === "whole" ? paragraphs(value) : excerpt(value, TEXT_SHOWN, recordPath(record))));
+}
+
+/** Stakeholder groups, by their Chinese names. */
+export const groups = (values: unknown) => (Array.isArray(values) && values.length ? (values as string[]).map((v) => label("StakeholderCategory", v)).join("、") : "");
+
+/** A record's own block: its heading, its fields, then what of it is withheld. */
+function block(heading: Html | string, item: PublicRecord, fields: (Html | string)[], extent: Extent, after: Html | string = ""): Html {
+  const title = extent === "whole" ? html`<h1>${heading}</h1>` : html`<h3>${heading}</h3>`;
+  return html`<article>${title}<dl>${fields}</dl>${after}${noticesOf(item)}</article>`;
+}
+
+type Renderer = (record: PublicRecord, extent: Extent) => Html;
+
+/** Each kind of record the decision page lists, as the decision page and the record's own page show it. */
+export const recordRenderers: Record<string, Renderer> = {
+  BasisItem: (b, x) => block(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [textField(b, "citation", "出處", x), textField(b, "content", "內容", x)], x),
+  ConsultationFacts: (c, x) =>
+    html`<dl>${textField(c, "shortPeriodReason", "徵求意見期限少於30日的理由", x)}${groups(c.consultedGroups) ? html`<dt>聽取意見的群體</dt><dd>${groups(c.consultedGroups)}</dd>` : ""}
+${textField(c, "place", "地點", x)}${textField(c, "participants", "參加人員", x)}${field(c, "participantsPublishedOn", "參加人員公佈日期")}${field(c, "materialsProvidedOn", "向參加人提供材料日期")}
+${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況摘要", x)}${textField(c, "adoptionFeedback", "意見採納情況", x)}</dl>`,
+  ExpertReview: (e, x) =>
+    block(`${label("ExpertReviewMethod", e.method as string)}（${e.reviewedOn as string}）`, e, [
+      html`<dt>論證方</dt><dd>${label("ReviewerKind", e.reviewerKind as string)}</dd>`,
+      field(e, "reviewerName", "論證專家或機構"),
+      textField(e, "necessityOpinion", "必要性意見", x),
+      textField(e, "feasibilityOpinion", "可行性意見", x),
+      textField(e, "soundnessOpinion", "科學性意見", x),
+      textField(e, "conclusion", "結論", x),
+      html`<dt>簽名或蓋章</dt><dd>${e.signed ? "有" : "無"}</dd>`,
+    ], x),
+  RiskAssessment: (r, x) => {
+    const findings = (r.findings as PublicRecord[] | undefined) ?? [];
+    const table = findings.length
+      ? html`<div class="table-wrap" role="region" aria-label="各方面的評估" tabindex="0"><table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${findings.map(
+          (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${typeof f.findings === "string" ? (x === "whole" ? paragraphs(f.findings) : excerpt(f.findings, TEXT_SHOWN, recordPath(r))) : f.withheld.length ? "依法不予公開" : ""}${noticesOf(f)}</td></tr>`,
+        )}</tbody></table></div>`
+      : "";
+    return block(`風險評估（${r.assessedOn as string}）`, r, [
+      html`<dt>風險等級</dt><dd>${label("RiskLevel", r.overallLevel as string)}</dd>`,
+      html`<dt>可控程度</dt><dd>${label("RiskControllability", r.controllability as string)}</dd>`,
+      field(r, "assessor", "評估機構"),
+      textField(r, "riskPoints", "風險點", x),
+      textField(r, "measures", "防範化解措施", x),
+      textField(r, "contingencyPlan", "應急預案", x),
+      textField(r, "conclusion", "結論", x),
+    ], x, table);
+  },
+  LegalityReview: (l, x) =>
+    block(`${(l.reviewingBody as { name: string }).name}審查（${l.submittedOn as string} 送審）`, l, [
+      html`<dt>審查結果</dt><dd>${l.result ? label("LegalityResult", l.result as string) : "審查中"}</dd>`,
+      field(l, "dueOn", "應完成日期"),
+      field(l, "completedOn", "完成日期"),
+      textField(l, "opinion", "審查意見", x),
+    ], x),
+  Deliberation: (m, x) => block(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, textField(m, "dissent", "不同意見", x)], x),
+  ImplementationReport: (r, x) => block(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [textField(r, "content", "內容", x)], x),
+  PostEvaluation: (e, x) =>
+    block(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), textField(e, "findings", "評估結論", x), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`], x),
+};
+
+const NOTICE = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
+
+/**
+ * One record whole, found by its global id; each kind asks for the fields its renderer shows. Fields
+ * of one name and different types on different kinds are asked under other names (GraphQL would
+ * refuse the query) and put back by `asRendered`.
+ */
+export const RECORD_QUERY = `${NOTICE}
+query Record($id: ID!) { node(id: $id) { __typename id
+  ... on BasisItem { kind title citation content withheld { ...notice } decision { id title } }
+  ... on Consultation { consultationMethod: method opensOn closesOn shortPeriodReason place participants participantCount consultedGroups materialsProvidedOn participantsPublishedOn summary adoptionFeedback withheld { ...notice } decision { id title } }
+  ... on ExpertReview { reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } decision { id title } }
+  ... on RiskAssessment { assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice } riskFindings: findings { dimension level findings withheld { ...notice } } decision { id title } }
+  ... on LegalityReview { submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } decision { id title } }
+  ... on Deliberation { meeting heldOn outcome dissent withheld { ...notice } decision { id title } }
+  ... on ImplementationReport { reportKind: kind reportedOn content withheld { ...notice } decision { id title } }
+  ... on PostEvaluation { evaluator evaluatedOn findings recommendation withheld { ...notice } decision { id title } }
+} }`;
+
+/** A record's page: the record whole, under its decision; null for an id that is none of these. */
+const RENAMED: Record<string, string> = { consultationMethod: "method", riskFindings: "findings", reportKind: "kind" };
+
+function asRendered<T extends PublicRecord>(record: T): T {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [RENAMED[key] ?? key, value])) as T;
+}
+
+export function recordPage(found: (PublicRecord & { __typename: string; decision?: { id: string; title: string | null } }) | null): { title: string; body: Html } | null {
+  if (!found?.decision) return null;
+  const record = asRendered(found);
+  const { decision } = found;
+  const back = html`<p class="meta"><a href="/decisions/${encodeURIComponent(decision.id)}">${decision.title ?? "返回決策"}</a></p>`;
+  if (record.__typename === "Consultation") {
+    const title = `${label("ConsultationMethod", record.method as string)}：${record.opensOn as string} 至 ${record.closesOn as string}`;
+    return { title, body: html`${back}<h1>${title}</h1>${recordRenderers.ConsultationFacts!(record, "whole")}${noticesOf(record)}<p><a href="/consultations/${encodeURIComponent(record.id!)}/comments">公眾意見</a></p>` };
+  }
+  const render = recordRenderers[record.__typename];
+  if (!render) return null;
+  return { title: label("RecordKind", record.__typename.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()), body: html`${back}${render(record, "whole")}` };
+}
