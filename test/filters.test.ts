@@ -4,6 +4,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { requiredGrams, searchKey } from "../src/search/search-key.js";
 import { TestApi } from "./support/api.js";
+import { startOnConsultationDay } from "./support/consultation-day.js";
 
 type Row = {
   id: string;
@@ -164,13 +165,7 @@ describe("filtering decisions open for comment", () => {
   let api: TestApi;
   let day: string;
   beforeAll(async () => {
-    const probe = await TestApi.start();
-    // A day on which some public consultation takes comments: the last day of the latest one.
-    const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
-    await probe.stop();
-    day = latest!.day;
-    // Noon in China Standard Time on that day.
-    api = await TestApi.start({ clock: () => new Date(`${day}T04:00:00Z`) });
+    ({ api, day } = await startOnConsultationDay());
   });
   afterAll(() => api.stop());
 

@@ -4,7 +4,8 @@ import * as OpenCC from "opencc-js";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
-import { TestApi } from "./support/api.js";
+import { type TestApi } from "./support/api.js";
+import { startOnConsultationDay } from "./support/consultation-day.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
 /** Where the screenshots go (git-ignored; the README names it): what residents see, for a person to look at. */
@@ -25,12 +26,10 @@ describe("the residents' site in a real browser", () => {
   let openConsultation: string;
 
   beforeAll(async () => {
-    const probe = await TestApi.start();
-    const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
-    await probe.stop();
-    api = await TestApi.start({ clock: () => new Date(`${latest!.day}T04:00:00Z`) });
+    let day: string;
+    ({ api, day } = await startOnConsultationDay());
     ids = await loadCanaryFiles(api.database);
-    const [open] = await api.database.query<{ id: string; consultation: string }>("SELECT decision_id AS id, id AS consultation FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1", [latest!.day]);
+    const [open] = await api.database.query<{ id: string; consultation: string }>("SELECT decision_id AS id, id AS consultation FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1", [day]);
     openDecision = toGlobalId("Decision", open!.id);
     openConsultation = toGlobalId("Consultation", open!.consultation);
     base = await api.listen();

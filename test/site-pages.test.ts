@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import * as OpenCC from "opencc-js";
 import { TestApi } from "./support/api.js";
+import { startOnConsultationDay } from "./support/consultation-day.js";
 import { CANARY, decisionWithWithheldParts, loadCanaryFiles, loadSampleDecisions } from "./support/canary-file.js";
 import { type SampleDecision } from "../seeds/sample/sample.types.js";
 
@@ -20,15 +21,10 @@ describe("the residents' site, page by page", () => {
   const mainOf = (page: string) => page.slice(page.indexOf("<main"), page.indexOf("</main>"));
 
   beforeAll(async () => {
-    const probe = await TestApi.start();
-    const [latest] = await probe.database.query<{ day: string }>("SELECT max(closes_on)::text AS day FROM disclosure.consultations");
-    await probe.stop();
-    openDay = latest!.day;
-    // The server's day: the last day of the latest consultation, which therefore takes comments.
-    api = await TestApi.start({ clock: () => new Date(`${latest!.day}T04:00:00Z`) });
+    ({ api, day: openDay } = await startOnConsultationDay());
     ids = await loadCanaryFiles(api.database);
     const pick = async (sql: string) => {
-      const [row] = await api.database.query<{ decision: string; consultation: string }>(sql, [latest!.day]);
+      const [row] = await api.database.query<{ decision: string; consultation: string }>(sql, [openDay]);
       return { decision: toGlobalId("Decision", row!.decision), consultation: toGlobalId("Consultation", row!.consultation) };
     };
     open = await pick("SELECT decision_id AS decision, id AS consultation FROM disclosure.consultations WHERE opens_on <= $1 AND closes_on >= $1 ORDER BY id LIMIT 1");
@@ -221,7 +217,7 @@ describe("the residents' site, page by page", () => {
   });
 
   it("keeps a resident's comment when the API turns them away for a while, and says when to come back", async () => {
-    const limited = await TestApi.start({ clock: () => new Date(`${openDay}T04:00:00Z`), rateLimits: { windowSeconds: 60, anonymous: 20_000, researcher: 1_000, staff: 10_000 } });
+    const { api: limited } = await startOnConsultationDay({ rateLimits: { windowSeconds: 60, anonymous: 20_000, researcher: 1_000, staff: 10_000 } });
     try {
       // Reading decision pages until the address's budget is spent.
       let pages = 0;

@@ -39,13 +39,7 @@ export class PublicApi {
   ) {}
 
   async query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await this.app.inject({
-      method: "POST",
-      url: "/graphql",
-      payload: { query: document, variables },
-      headers: { "content-type": "application/json", "user-agent": "decisions-site" },
-      remoteAddress: this.request.ip,
-    });
+    const response = await this.post(document, variables);
     const body = JSON.parse(response.body) as { data?: T; errors?: GraphQLError[] };
     const error = body.errors?.[0];
     if (error?.extensions?.code === "BAD_USER_INPUT") throw new SiteInputError(error.message, error.extensions.argument);
@@ -55,14 +49,18 @@ export class PublicApi {
 
   /** An operation as the resident typed it (the explorer): the API's whole answer, errors included. */
   async raw(document: string, variables: unknown): Promise<{ status: number; body: string }> {
-    const response = await this.app.inject({
+    const response = await this.post(document, variables);
+    return { status: response.statusCode, body: response.body };
+  }
+
+  private post(document: string, variables: unknown) {
+    return this.app.inject({
       method: "POST",
       url: "/graphql",
       payload: { query: document, variables },
       headers: { "content-type": "application/json", "user-agent": "decisions-site" },
       remoteAddress: this.request.ip,
     });
-    return { status: response.statusCode, body: response.body };
   }
 
   /** Another public HTTP resource of the API (the open-data dictionary), as JSON. */
