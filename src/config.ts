@@ -14,11 +14,13 @@ export interface Config {
   pgliteDir: string;
   logLevel: string;
   /**
-   * TRUST_PROXY: unset, the peer's address is the client's; "true", or a list of proxy addresses
-   * (CIDR allowed), the client's address is taken from X-Forwarded-For, so that rate limits and the
-   * comment throttle count residents apart behind a reverse proxy.
+   * TRUST_PROXY: unset, the peer's address is the client's. Behind a reverse proxy, the proxies'
+   * addresses (CIDR allowed, comma-separated) or how many proxies stand in front (a number), so that
+   * the client's address comes from X-Forwarded-For and rate limits and the comment throttle count
+   * residents apart. "true" believes the whole header, which any client can write: only for a
+   * server that nothing but the proxy can reach.
    */
-  trustProxy: boolean | string;
+  trustProxy: boolean | number | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
-    trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
+    trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,
       maxDepth: positive(env, "QUERY_MAX_DEPTH", defaultQueryLimits.maxDepth),

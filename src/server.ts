@@ -41,7 +41,7 @@ export interface ServerOptions {
   /** A request must arrive whole within this (HTTP 408 otherwise): slow clients hold no socket for ever. */
   requestTimeoutMs?: number;
   /** Whose X-Forwarded-For to believe (see Config.trustProxy). */
-  trustProxy?: boolean | string;
+  trustProxy?: boolean | number | string;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
@@ -49,7 +49,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
-    trustProxy,
+    // A number is how many proxies stand in front: that many hops of X-Forwarded-For are theirs.
+    trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     // An address the router cannot read (bad percent-encoding, an over-long id): refused without echoing it.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode ?? 400;

@@ -66,4 +66,37 @@ describe("batched loading", () => {
     const reads = api.database.statements.statements.filter((s) => !s.startsWith("SET LOCAL ROLE"));
     expect(reads.length).toBeLessThanOrEqual(32 + 9);
   });
+
+  it("sends a few statement texts whatever the page sizes a client asks for (no text per size for anyone to multiply)", async () => {
+    const texts = new Set<string>();
+    for (const first of [1, 2, 3, 5, 7, 11, 13, 17, 19, 23]) {
+      for (const inner of [1, 4, 9, 16, 25, 36, 49, 64, 81, 100]) {
+        api.database.statements.reset();
+        await api.data(`query($first: Int!, $inner: Int!) { decisions(first: $first, filter: { catalogYear: 2030 }) { nodes { basis(first: $inner) { nodes { title } } consultations(first: $inner) { nodes { comments(first: $inner) { nodes { text } } } } region { name } } } }`, { first, inner });
+        for (const text of api.database.statements.statements) if (!text.startsWith("SET LOCAL ROLE")) texts.add(text);
+      }
+    }
+    // 100 shapes of request: the decisions page at 10 sizes, and for each loader one text per bucket
+    // of ids (1, 2, 4, … 32), never one per page size.
+    const loaderTexts = [...texts].filter((text) => !/from "disclosure"\."decisions" (where|order)/.test(text) && !text.includes("count(*)"));
+    expect(loaderTexts.length).toBeLessThanOrEqual(4 * 6);
+  });
+});
+
+describe("statements kept built", () => {
+  it("forgets the least recently used past its bound, and keeps what is in use", async () => {
+    const { builtStatement, MAX_BUILT_STATEMENTS } = await import("../src/db/built-statements.js");
+    const handle = {} as Parameters<typeof builtStatement>[0];
+    const builds: string[] = [];
+    const build = (key: string) => () => ({ prepare: () => (builds.push(key), { execute: async () => key }) });
+    const get = (key: string) => builtStatement(handle, key, build(key));
+    get("kept");
+    for (let i = 0; i < MAX_BUILT_STATEMENTS * 3; i++) {
+      get(`shape-${i}`);
+      get("kept");
+    }
+    expect(builds.filter((key) => key === "kept")).toHaveLength(1);
+    get("shape-0");
+    expect(builds.filter((key) => key === "shape-0")).toHaveLength(2);
+  });
 });

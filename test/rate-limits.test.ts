@@ -72,6 +72,16 @@ describe("the client's address behind a reverse proxy (TRUST_PROXY)", () => {
       expect((await ask(behindProxy, "198.51.100.1")).status).toBe(200);
       expect((await ask(behindProxy, "198.51.100.2")).status).toBe(200);
       expect((await ask(behindProxy, "198.51.100.1")).status).toBe(429);
+      // A client cannot choose its address by writing the header: the proxy appends the real one.
+      expect((await ask(behindProxy, "198.51.100.9, 198.51.100.1")).status).toBe(429);
+      // One proxy in front (TRUST_PROXY=1): only the hop it appended counts.
+      const oneHop = await TestApi.start({ rateLimits: LIMITS, trustProxy: 1 });
+      try {
+        expect((await ask(oneHop, "203.0.113.7, 198.51.100.3")).status).toBe(200);
+        expect((await ask(oneHop, "203.0.113.8, 198.51.100.3")).status).toBe(429);
+      } finally {
+        await oneHop.stop();
+      }
       // Untrusted, the header is anybody's to write: everyone behind the peer shares its budget.
       expect((await ask(direct, "198.51.100.1")).status).toBe(200);
       expect((await ask(direct, "198.51.100.2")).status).toBe(429);

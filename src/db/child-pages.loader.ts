@@ -5,9 +5,8 @@ import { type CursorValue, type CursorValueCheck, decodeCursor, encodeCursor } f
 import { type Page } from "../graphql/connection.js";
 import { type LoaderOptions, type Row } from "./by-id.loader.js";
 import { type Reader } from "./reader.js";
-import { builtStatement, idValues, inIds, serialOf } from "./built-statements.js";
+import { builtStatement, idSlots, idValues, inIds, serialOf } from "./built-statements.js";
 import { type AppDb } from "./database.js";
-import { literalLimit } from "./literals.js";
 
 /** A fixed ordering of child records: sort keys (drizzle keys), the last being `id`. */
 export interface ChildOrdering {
@@ -42,22 +41,23 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
   const orderColumns = ordering.keys.map((key) => columns[key] as PgColumn);
 
   const sortKeys = orderColumns.map((c) => ({ expression: c, sqlType: c.getSQLType() }));
-  // One statement per page size, with or without a cursor; the parents and the cursor are its values.
-  const build = (parents: number, size: number, withCursor: boolean) => (db: AppDb) => {
+  // One statement per bucket of parents, with or without a cursor; the parents, the page size and
+  // the cursor are its values.
+  const build = (parents: number, withCursor: boolean) => (db: AppDb) => {
     const pagePosition = sql<number>`row_number() over (partition by ${parentColumn} order by ${sql.join(orderColumns, sql`, `)})`.as("page_position");
     const inner = db
       .select({ ...columns, pagePosition })
       .from(table)
       .where(and(inIds(parentColumn, parents), withCursor ? keysetAfter(sortKeys, ordering.keys.map((_, i) => sql.placeholder(`after${i}`))) : undefined))
       .as("numbered");
-    return db.select().from(inner).where(lte(inner.pagePosition, literalLimit(size + 1))).orderBy(inner.pagePosition);
+    return db.select().from(inner).where(lte(inner.pagePosition, sql.placeholder("rows"))).orderBy(inner.pagePosition);
   };
 
   const loadGroup = async (parentIds: string[], size: number, after: string | null): Promise<Map<string, Page<Row>>> => {
     const afterValues = after ? decodeCursor(after, ordering.name, ordering.checks, "after") : null;
-    const key = `childPages:${serialOf(table)}:${parentKey}:${ordering.name}:${parentIds.length}:${size}:${afterValues ? "after" : "first"}`;
-    const values = { ...idValues(parentIds), ...Object.fromEntries((afterValues ?? []).map((value, i) => [`after${i}`, value])) };
-    const rows = (await read((db) => builtStatement(db, key, build(parentIds.length, size, afterValues !== null)).execute(values))) as unknown as (Row & { pagePosition: number })[];
+    const key = `childPages:${serialOf(table)}:${parentKey}:${ordering.name}:${idSlots(parentIds.length)}:${afterValues ? "after" : "first"}`;
+    const values = { ...idValues(parentIds), rows: size + 1, ...Object.fromEntries((afterValues ?? []).map((value, i) => [`after${i}`, value])) };
+    const rows = (await read((db) => builtStatement(db, key, build(parentIds.length, afterValues !== null)).execute(values))) as unknown as (Row & { pagePosition: number })[];
     const pages = new Map<string, Page<Row>>(parentIds.map((id) => [id, { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: after !== null }]));
     for (const { pagePosition, ...row } of rows) {
       const page = pages.get(row[parentKey] as string)!;
@@ -93,7 +93,7 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
 export function childCountLoader(read: Reader, table: PgTable, parentKey: string, options?: LoaderOptions) {
   const parentColumn = getTableColumns(table)[parentKey] as PgColumn;
   return new DataLoader<string, number>(async (parentIds) => {
-    const key = `childCount:${serialOf(table)}:${parentKey}:${parentIds.length}`;
+    const key = `childCount:${serialOf(table)}:${parentKey}:${idSlots(parentIds.length)}`;
     const rows = await read((db) =>
       builtStatement(db, key, (db) => db.select({ parentId: parentColumn, total: count() }).from(table).where(inIds(parentColumn, parentIds.length)).groupBy(parentColumn)).execute(idValues(parentIds)),
     );
@@ -107,7 +107,7 @@ export function childListLoader(read: Reader, table: PgTable, parentKey: string,
   const columns = getTableColumns(table);
   const parentColumn = columns[parentKey] as PgColumn;
   return new DataLoader<string, Row[]>(async (parentIds) => {
-    const key = `childList:${serialOf(table)}:${parentKey}:${orderKeys.join(",")}:${parentIds.length}`;
+    const key = `childList:${serialOf(table)}:${parentKey}:${orderKeys.join(",")}:${idSlots(parentIds.length)}`;
     const rows = (await read((db) =>
       builtStatement(db, key, (db) =>
         db

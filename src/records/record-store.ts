@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { byIdLoader, type LoaderOptions, type Row } from "../db/by-id.loader.js";
 import { ReadScheduler } from "../db/read-scheduler.js";
-import { builtStatement, idValues, inIds, serialOf } from "../db/built-statements.js";
+import { builtStatement, idSlots, idValues, inIds, serialOf } from "../db/built-statements.js";
 import { childCountLoader, childListLoader, childPagesLoader, type ChildPageKey } from "../db/child-pages.loader.js";
 import { type Page } from "../graphql/connection.js";
 import { type Reader } from "../db/reader.js";
@@ -72,7 +72,7 @@ export class RecordStore {
       "notices",
       () =>
         new DataLoader<string, NoticeRow[]>(async (ids) => {
-          const key = `notices:${serialOf(notices)}:${ids.length}`;
+          const key = `notices:${serialOf(notices)}:${idSlots(ids.length)}`;
           const rows = (await this.read((db) =>
             builtStatement(db, key, (db) => db.select().from(notices).where(inIds(notices.subjectId, ids.length)).orderBy(notices.field, notices.id)).execute(idValues(ids)),
           )) as NoticeRow[];

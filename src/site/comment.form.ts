@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { html, type Html } from "./html.js";
 import { valuesOf } from "./labels.js";
-import { type PublicApi } from "./public-api.js";
+import { type PublicApi, SiteInputError } from "./public-api.js";
 import { kept } from "./script.js";
 
 /** What the resident typed, and what was wrong with it, by field. */
@@ -33,6 +33,11 @@ function check(values: CommentFormState["values"]): CommentFormState["errors"] {
   else if (text.length > COMMENT_TEXT_MAX) errors.text = `意見內容最多 ${COMMENT_TEXT_MAX} 個字（現有 ${text.length} 個字）。`;
   if ((values.name ?? "").length > 100) errors.name = "姓名最多 100 個字。";
   if ((values.contact ?? "").length > 200) errors.contact = "聯絡方式最多 200 個字。";
+  // Control characters (a NUL, say) are refused by the API as a malformed request; say so here, by field.
+  for (const name of ["text", "name", "contact"] as const) {
+    // eslint-disable-next-line no-control-regex
+    if (!errors[name] && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(values[name] ?? "")) errors[name] = "含有無法使用的控制字元，請刪去後再提交。";
+  }
   return errors;
 }
 
@@ -60,7 +65,7 @@ export async function submitComment(api: PublicApi, consultationId: string, form
   const apiKey = `${formKey}-${written}`;
   const errors = check(values);
   if (Object.keys(errors).length) return { state: { values, errors, idempotencyKey: formKey } };
-  const { commentSubmit } = await api.query<{ commentSubmit: { receipt: Receipt | null; userErrors: { code: string; field: string[] }[] } }>(SUBMIT, {
+  const submitted = await api.query<{ commentSubmit: { receipt: Receipt | null; userErrors: { code: string; field: string[] }[] } }>(SUBMIT, {
     input: {
       consultationId,
       stakeholderCategory: values.stakeholderCategory,
@@ -69,7 +74,12 @@ export async function submitComment(api: PublicApi, consultationId: string, form
       contact: values.contact?.trim() || null,
       idempotencyKey: apiKey,
     },
+  }).catch((error: unknown) => {
+    if (error instanceof SiteInputError) return null;
+    throw error;
   });
+  if (!submitted) return { state: { values, errors: { form: "意見未能提交：內容有無法接受的部分，請修改後再試。" }, idempotencyKey: formKey } };
+  const { commentSubmit } = submitted;
   if (commentSubmit.receipt) return { receipt: commentSubmit.receipt };
   return { state: { values, errors: apiErrors(commentSubmit.userErrors), idempotencyKey: formKey } };
 }

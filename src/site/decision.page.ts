@@ -33,22 +33,48 @@ const yesNo = (value: unknown) => (value ? "是" : "否");
  */
 function section(id: string, heading: string, decision: DecisionView, listField: string, items: Html[], list?: List, dataset?: string): Html {
   const recordNotices = decision.withheld.filter((n) => n.scope === "RECORD" && n.field === listField).map(noticeBox);
-  const more = list && list.totalCount > list.nodes.length;
+  const more = list && list.totalCount > items.length;
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>
 ${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}
-${more ? html`<p class="meta">共 ${list.totalCount} 項，此處顯示前 ${list.nodes.length} 項；全部記錄見開放數據文件 <a href="/open-data/${dataset}.csv?decisionId=${encodeURIComponent(decision.id)}">${dataset}.csv</a>。</p>` : ""}</section>`;
+${more ? html`<p class="meta">共 ${list.totalCount} 項，此處顯示前 ${items.length} 項；全部記錄見開放數據文件 <a href="/open-data/${dataset}.csv?decisionId=${encodeURIComponent(decision.id)}">${dataset}.csv</a>。</p>` : ""}</section>`;
 }
 
-/** A list's records as the decision page shows them: long texts cut, with a link to each record's page. */
-const shown = (kind: string, list: List): Html[] => list.nodes.map((item) => recordRenderers[kind]!(item, "excerpt"));
+/**
+ * Bytes of records and comments a decision page may hold, so that the page stays under 100 KB, and
+ * the most one section may take, so that a long first section leaves room for the ones after it.
+ */
+const PAGE_ROOM = 65_000;
+const SECTION_ROOM = 14_000;
+
+/** What is left of a page's room. */
+interface Room {
+  left: number;
+}
+
+/** As many of the items as the section and the page have room for, in order; the rest are counted and linked instead. */
+function fit(items: Html[], room: Room, sectionRoom = SECTION_ROOM): Html[] {
+  const shown: Html[] = [];
+  let section = sectionRoom;
+  for (const item of items) {
+    const size = Buffer.byteLength(item.text);
+    if (size > room.left || size > section) break;
+    room.left -= size;
+    section -= size;
+    shown.push(item);
+  }
+  return shown;
+}
 
 export function decisionPage(decision: DecisionView, today: string, forms: Map<string, CommentFormState> = new Map()): Html {
   const d = decision;
+  // Sections take their share in page order; long texts are already cut (see records.ts).
+  const room: Room = { left: PAGE_ROOM };
+  const shown = (kind: string, list: List): Html[] => fit(list.nodes.map((item) => recordRenderers[kind]!(item, "excerpt")), room);
   return html`<p class="meta"><a href="/">查詢決策</a> › ${d.catalogYear} 年第 ${d.catalogNumber} 號</p>
 <h1>${d.title ?? "（標題依法不予公開）"}</h1>
 <p class="meta">${d.region.name} · 決策機關：${d.decidingBody.name} · 承辦單位：${d.undertakingBody.name} · ${label("DecisionCategory", d.category)} · ${label("DecisionStatus", d.status)}</p>
 <section aria-labelledby="summary"><h2 id="summary">決策摘要</h2>
-${d.summary ? paragraphs(d.summary) : html`<p>尚無摘要。</p>`}
+${d.summary ? excerpt(d.summary, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(d.id)}/text`) : html`<p>尚無摘要。</p>`}
 <dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}
 <dt>專業性、技術性較強</dt><dd>${yesNo(d.professionalOrTechnical)}</dd>
 <dt>可能影響社會穩定或公共安全</dt><dd>${yesNo(d.affectsStabilityOrSafety)}</dd>
@@ -56,7 +82,7 @@ ${groups(d.speciallyAffectedGroups) ? html`<dt>涉及特定群體利益</dt><dd>
 ${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
 ${timeline(d)}
 ${section("basis", "決策依據", d, "basis", shown("BasisItem", d.basis), d.basis, "basis-items")}
-${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, forms.get(c.id!))), d.consultations, "consultations")}
+${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, room, forms.get(c.id!))), d.consultations, "consultations")}
 ${section("experts", "專家論證", d, "expertReviews", shown("ExpertReview", d.expertReviews), d.expertReviews, "expert-reviews")}
 ${section("risk", "風險評估", d, "riskAssessments", shown("RiskAssessment", d.riskAssessments), d.riskAssessments, "risk-assessments")}
 ${section("legality", "合法性審查", d, "legalityReviews", shown("LegalityReview", d.legalityReviews), d.legalityReviews, "legality-reviews")}
@@ -64,8 +90,8 @@ ${section("deliberation", "集體討論決定", d, "deliberations", shown("Delib
 ${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.id, d.publication)] : [])}
 ${section("implementation", "執行情況", d, "implementationReports", shown("ImplementationReport", d.implementationReports), d.implementationReports, "implementation-reports")}
 ${section("evaluation", "決策後評估", d, "postEvaluations", shown("PostEvaluation", d.postEvaluations), d.postEvaluations, "post-evaluations")}
-${section("attachments", "附件", d, "attachments", d.attachments.nodes.map((a) =>
-  html`<div>${isWebAddress(a.url) ? html`<p><a href="${a.url}" rel="noopener">${(a.title as string | null) ?? "附件"}</a> <span class="meta">${a.mediaType as string}</span></p>` : html`<p>${(a.title as string | null) ?? "附件"}</p>`}${noticesOf(a)}</div>`), d.attachments, "attachments")}
+${section("attachments", "附件", d, "attachments", fit(d.attachments.nodes.map((a) =>
+  html`<div>${isWebAddress(a.url) ? html`<p><a href="${a.url}" rel="noopener">${(a.title as string | null) ?? "附件"}</a> <span class="meta">${a.mediaType as string}</span></p>` : html`<p>${(a.title as string | null) ?? "附件"}</p>`}${noticesOf(a)}</div>`), room), d.attachments, "attachments")}
 ${compliance(d)}`;
 }
 
@@ -76,15 +102,16 @@ ${fullText}
 <dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明", (v: string) => excerpt(v, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`))}</dl>${noticesOf(p)}</article>`;
 }
 
-function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, form: CommentFormState | undefined): Html {
+function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, room: Room, form: CommentFormState | undefined): Html {
   const open = c.opensOn <= today && today <= c.closesOn;
-  const more = c.comments.totalCount > c.comments.nodes.length;
+  const comments = fit(c.comments.nodes.map((m) => commentItem(m)), room, SECTION_ROOM / 2);
+  const more = c.comments.totalCount > comments.length;
   return html`<article id="consultation-${c.id}"><h3>${label("ConsultationMethod", c.method)}：${c.opensOn} 至 ${c.closesOn}</h3>
 <p>${open ? html`<strong>正在徵求意見</strong>，截至 ${c.closesOn}。` : c.closesOn < today ? `已於 ${c.closesOn} 結束徵求意見。` : `將於 ${c.opensOn} 開始徵求意見。`}</p>
 ${recordRenderers.ConsultationFacts!(c, "excerpt")}
 ${noticesOf(c)}
-<h4>公眾意見（${c.comments.totalCount} 條已公開${more ? `，以下為前 ${c.comments.nodes.length} 條` : ""}）</h4>
-${c.comments.nodes.map((m) => commentItem(m))}
+<h4>公眾意見（${c.comments.totalCount} 條已公開${more ? `，以下為前 ${comments.length} 條` : ""}）</h4>
+${comments}
 ${more ? html`<p><a href="/consultations/${encodeURIComponent(c.id!)}/comments">查看全部 ${c.comments.totalCount} 條意見</a></p>` : ""}
 ${open ? commentForm(decisionId, c.id!, form) : form?.errors.form ? html`<div class="error" role="alert" id="comment-form-${c.id!}">${form.errors.form}</div>` : ""}</article>`;
 }
@@ -110,6 +137,7 @@ export function fullTextPage(d: DecisionView): Html | null {
   return html`<p class="meta"><a href="/decisions/${encodeURIComponent(d.id)}">${d.title ?? "返回決策"}</a> › 決策全文</p>
 <h1>${p.documentNumber as string}</h1>
 <p class="meta">${p.publishedOn as string} 公佈</p>
+${d.summary ? html`<h2>決策摘要</h2>${paragraphs(d.summary)}<h2>決策全文</h2>` : ""}
 ${typeof p.fullText === "string" ? paragraphs(p.fullText) : ""}
 ${typeof p.adoptionExplanation === "string" ? html`<h2>公眾意見和專家意見採納說明</h2>${paragraphs(p.adoptionExplanation)}` : ""}
 ${noticesOf(p, ["fullText", "adoptionExplanation"])}`;

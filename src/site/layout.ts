@@ -4,7 +4,7 @@ import { inScript, languageTag, restoreKept, type Script } from "./script.js";
 /** One stylesheet, inline: a page is one request, and the whole of it stays far under 100 KB. */
 const STYLE = trusted(`
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.7 system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff}
+body{margin:0;font:16px/1.7 system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
 a{color:#0b4f8a}a:hover{color:#06335a}
 :focus-visible{outline:3px solid #b35900;outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}

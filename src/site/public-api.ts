@@ -42,7 +42,8 @@ export class PublicApi {
     const response = await this.post(document, variables);
     const body = JSON.parse(response.body) as { data?: T; errors?: GraphQLError[] };
     const error = body.errors?.[0];
-    if (error?.extensions?.code === "BAD_USER_INPUT") throw new SiteInputError(error.message, error.extensions.argument);
+    // The API's refusals of what was asked (bad input, a malformed request) are the resident's to mend.
+    if (error?.extensions?.code === "BAD_USER_INPUT" || response.statusCode === 400) throw new SiteInputError(error?.message ?? "Bad request", error?.extensions?.argument);
     if (error || !body.data) throw new SiteUnavailableError(response.statusCode >= 400 ? response.statusCode : 502, response.headers["retry-after"] as string | undefined);
     return body.data;
   }

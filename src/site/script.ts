@@ -20,9 +20,11 @@ export const traditional = (text: string): string => toTraditional(text);
 
 const KEPT = /\uE000([A-Za-z0-9_-]*)\uE001/g;
 
-/** A resident's own words echoed back (a form's values): never converted, only escaped. */
+/** A resident's own words echoed back (a form's values): never converted, only escaped, control characters dropped. */
 export function kept(text: string): Html {
-  return trusted(`\uE000${Buffer.from(text).toString("base64url")}\uE001`);
+  // eslint-disable-next-line no-control-regex
+  const printable = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  return trusted(`\uE000${Buffer.from(printable).toString("base64url")}\uE001`);
 }
 
 /** The kept words put back, escaped, once the page is in its script. */

@@ -34,7 +34,7 @@ export interface StartOptions {
   /** Rate limits; by default none that a test would reach. */
   rateLimits?: Partial<RateLimits>;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY). */
-  trustProxy?: boolean | string;
+  trustProxy?: boolean | number | string;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
