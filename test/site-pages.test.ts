@@ -298,19 +298,19 @@ describe("the residents' site, page by page", () => {
       ...template,
       catalogNumber: 950,
       title: "意見很多的決策",
-      summary: "一次收到很多意見的徵求意見。",
       withheld: undefined,
-      publication: { ...template.publication!, fullText: `${"全文第一段。".repeat(400)}\n全文最後一段。`, adoptionExplanation: "說明。", withheld: undefined },
+      summary: `${"摘".repeat(19_990)}摘要完。`,
+      publication: { ...template.publication!, fullText: `${"全文第一段。".repeat(3300)}\n全文最後一段。`, adoptionExplanation: `${"釋".repeat(19_990)}說明完。`, withheld: undefined },
       basis: Array.from({ length: 12 }, (_, i) => ({ kind: "POLICY" as const, title: `依據第${i + 1}項`, content: "據".repeat(3000) })),
       // Experts write at length: opinions of 20,000 characters, more reviews than the page shows.
       expertReviews: Array.from({ length: 11 }, (_, i) => ({
         reviewerKind: "EXPERT" as const, method: "WRITTEN_OPINION" as const, reviewedOn: "2024-03-20", signed: true, reviewerName: `專家${i + 1}`,
-        necessityOpinion: `第${i + 1}份必要性意見。${"論".repeat(19_990)}`, conclusion: "可行。",
+        necessityOpinion: `第${i + 1}份必要性意見。${"論".repeat(19_990)}`, feasibilityOpinion: "行".repeat(20_000), soundnessOpinion: "科".repeat(20_000), conclusion: "結".repeat(20_000),
       })),
       riskAssessments: Array.from({ length: 10 }, () => ({
         assessedOn: "2024-03-25", overallLevel: "MEDIUM" as const, controllability: "CONTROLLABLE" as const,
         riskPoints: "險".repeat(3000), measures: "措".repeat(3000), contingencyPlan: "預".repeat(3000), conclusion: "結".repeat(3000),
-        findings: (["SOCIAL_STABILITY", "PUBLIC_SAFETY", "ENVIRONMENT", "ECONOMY"] as const).map((dimension) => ({ dimension, level: "LOW" as const, findings: "評".repeat(3000) })),
+        findings: (["SOCIAL_STABILITY", "PUBLIC_SAFETY", "ENVIRONMENT", "ECONOMY"] as const).map((dimension) => ({ dimension, level: "LOW" as const, findings: `${"評".repeat(5000)}${dimension}完。` })),
       })),
       legalityReviews: [],
       deliberations: [],
@@ -351,14 +351,36 @@ describe("the residents' site, page by page", () => {
     // A long opinion is cut, with a link to the review's own page, which shows it whole.
     const review = /<p>第(\d+)份必要性意見。論+…<\/p><p><a href="(\/records\/[^"]+)">閱讀全文（共 \d+ 字）<\/a><\/p>/.exec(decisionPage);
     expect(review).not.toBeNull();
+    // The review's page shows 3,000 characters of each text, each whole on a page of its own.
     const reviewPage = await get(review![2]!);
     expect(reviewPage.status).toBe(200);
-    expect(reviewPage.body).toContain(`第${review![1]}份必要性意見。${"論".repeat(19_990)}`);
+    expect(Buffer.byteLength(reviewPage.body)).toBeLessThan(100 * 1024);
     expect(reviewPage.body).toContain(`href="/decisions/${busy.decision}"`);
+    for (const [field, whole] of [["necessityOpinion", `第${review![1]}份必要性意見。${"論".repeat(19_990)}`], ["feasibilityOpinion", "行".repeat(20_000)], ["soundnessOpinion", "科".repeat(20_000)], ["conclusion", "結".repeat(20_000)]] as const) {
+      expect(reviewPage.body, field).toContain(`href="${review![2]}/${field}">閱讀全文`);
+      const text = await get(`${review![2]}/${field}`);
+      expect(text.status, field).toBe(200);
+      expect(Buffer.byteLength(text.body), field).toBeLessThan(100 * 1024);
+      expect(text.body, field).toContain(whole);
+    }
+    for (const name of ["reviewerName", "nonsense", "findings.SOCIAL_STABILITY"]) expect((await get(`${review![2]}/${name}`)).status, name).toBe(404);
     for (const path of [`/records/${busy.decision}`, "/records/nonsense", `/records/${busy.consultation}x`]) expect((await get(path)).status, path).toBe(404);
     expect((await get(`/records/${busy.consultation}`)).body).toContain("網上徵求意見");
-    const fullText = (await get(`/decisions/${busy.decision}/text`)).body;
-    expect(fullText).toContain("全文最後一段。");
+    // The decision's long texts, each whole on a page under 100 KB.
+    for (const [path, end] of [["/text", "全文最後一段。"], ["/text?part=summary", "摘要完。"], ["/text?part=adoptionExplanation", "說明完。"]] as const) {
+      const text = await get(`/decisions/${busy.decision}${path}`);
+      expect(text.status, path).toBe(200);
+      expect(text.body, path).toContain(end);
+      expect(Buffer.byteLength(text.body), path).toBeLessThan(100 * 1024);
+    }
+    expect((await get(`/decisions/${busy.decision}/text?part=title`)).status).toBe(404);
+    // A risk assessment's page links each dimension's finding whole.
+    const risk = /<section aria-labelledby="risk">[\s\S]*?href="(\/records\/[^"/]+)"/.exec(decisionPage)![1]!;
+    const riskPage = (await get(risk)).body;
+    expect(riskPage).toContain(`href="${risk}/findings.SOCIAL_STABILITY">閱讀全文`);
+    expect((await get(`${risk}/findings.SOCIAL_STABILITY`)).body).toContain(`${"評".repeat(5000)}SOCIAL_STABILITY完。`);
+    expect((await get(`${risk}/findings.NOWHERE`)).status).toBe(404);
+    expect(decisionPage).toContain(`href="/decisions/${busy.decision}/text?part=summary"`);
     // A comment's date is China's: 23:45 UTC on 1 February is 2 February there.
     const whole = /<p>第1條意見。長+…<\/p><p><a href="(\/comments\/[^"]+)">閱讀全文/.exec(decisionPage)![1]!;
     const comment = (await get(whole)).body;

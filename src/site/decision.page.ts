@@ -74,7 +74,7 @@ export function decisionPage(decision: DecisionView, today: string, forms: Map<s
 <h1>${d.title ?? "（標題依法不予公開）"}</h1>
 <p class="meta">${d.region.name} · 決策機關：${d.decidingBody.name} · 承辦單位：${d.undertakingBody.name} · ${label("DecisionCategory", d.category)} · ${label("DecisionStatus", d.status)}</p>
 <section aria-labelledby="summary"><h2 id="summary">決策摘要</h2>
-${d.summary ? excerpt(d.summary, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(d.id)}/text`) : html`<p>尚無摘要。</p>`}
+${d.summary ? excerpt(d.summary, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(d.id)}/text?part=summary`) : html`<p>尚無摘要。</p>`}
 <dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}
 <dt>專業性、技術性較強</dt><dd>${yesNo(d.professionalOrTechnical)}</dd>
 <dt>可能影響社會穩定或公共安全</dt><dd>${yesNo(d.affectsStabilityOrSafety)}</dd>
@@ -99,7 +99,7 @@ function publication(decisionId: string, p: PublicRecord): Html {
   const fullText = typeof p.fullText === "string" ? excerpt(p.fullText, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`) : [];
   return html`<article><h3>${p.documentNumber as string}（${p.publishedOn as string} 公佈）</h3>
 ${fullText}
-<dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明", (v: string) => excerpt(v, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text`))}</dl>${noticesOf(p)}</article>`;
+<dl>${field(p, "fullText", "決策全文", () => "見上")}${field(p, "adoptionExplanation", "公眾意見和專家意見採納說明", (v: string) => excerpt(v, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(decisionId)}/text?part=adoptionExplanation`))}</dl>${noticesOf(p)}</article>`;
 }
 
 function consultation(decisionId: string, c: DecisionView["consultations"]["nodes"][number], today: string, room: Room, form: CommentFormState | undefined): Html {
@@ -130,15 +130,22 @@ ${sorted.map((r) => html`<tr><td>${traditional(r.rule.statementZh)}<br><span cla
 </tbody></table></div></section>`;
 }
 
-/** The published decision's whole text, on its own page (the decision page shows its beginning). */
-export function fullTextPage(d: DecisionView): Html | null {
+/** The decision's long texts, each whole on a page of its own (the decision page shows their beginnings). */
+const TEXT_PARTS = { fullText: "決策全文", adoptionExplanation: "公眾意見和專家意見採納說明", summary: "決策摘要" } as const;
+
+/** One long text of the decision whole; null for a part it does not have (or another name). */
+export function textPage(d: DecisionView, part = "fullText"): { title: string; body: Html } | null {
+  if (!Object.hasOwn(TEXT_PARTS, part)) return null;
+  const name = part as keyof typeof TEXT_PARTS;
+  const value = name === "summary" ? d.summary : d.publication?.[name];
+  if (typeof value !== "string") return null;
   const p = d.publication;
-  if (!p) return null;
-  return html`<p class="meta"><a href="/decisions/${encodeURIComponent(d.id)}">${d.title ?? "返回決策"}</a> › 決策全文</p>
-<h1>${p.documentNumber as string}</h1>
-<p class="meta">${p.publishedOn as string} 公佈</p>
-${d.summary ? html`<h2>決策摘要</h2>${paragraphs(d.summary)}<h2>決策全文</h2>` : ""}
-${typeof p.fullText === "string" ? paragraphs(p.fullText) : ""}
-${typeof p.adoptionExplanation === "string" ? html`<h2>公眾意見和專家意見採納說明</h2>${paragraphs(p.adoptionExplanation)}` : ""}
-${noticesOf(p, ["fullText", "adoptionExplanation"])}`;
+  return {
+    title: TEXT_PARTS[name],
+    body: html`<p class="meta"><a href="/decisions/${encodeURIComponent(d.id)}">${d.title ?? "返回決策"}</a> › ${TEXT_PARTS[name]}</p>
+<h1>${TEXT_PARTS[name]}</h1>
+${p && name !== "summary" ? html`<p class="meta">${p.documentNumber as string}，${p.publishedOn as string} 公佈</p>` : ""}
+${paragraphs(value)}
+${p && name !== "summary" ? noticesOf(p, [name]) : ""}`,
+  };
 }

@@ -1,21 +1,29 @@
 import { type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
-import { label } from "./labels.js";
+import { fieldLabel, label } from "./labels.js";
 import { field, noticesOf } from "./notices.js";
 import { excerpt, paragraphs } from "./text.js";
 
-/** Characters of a record's long text shown in the decision page; the whole on the record's own page. */
-const TEXT_SHOWN = 300;
+/**
+ * Characters of a record's long texts shown on the decision page, and on the record's own page;
+ * each text whole has a page of its own. A text holds at most 20,000 characters (the API's limit),
+ * so that every page stays under 100 KB.
+ */
+const SHOWN: Record<Extent, number> = { excerpt: 300, page: 3_000 };
 
-/** Where a record is shown whole. */
+/** Where a record is shown, and where one of its texts is shown whole. */
 export const recordPath = (record: PublicRecord): string => `/records/${encodeURIComponent(record.id!)}`;
+const textPath = (record: PublicRecord, name: string): string => `${recordPath(record)}/${encodeURIComponent(name)}`;
 
-/** Whether a record is shown in the decision page (long texts cut) or on its own page (whole). */
-export type Extent = "excerpt" | "whole";
+/** Whether a record is shown on the decision page or on its own page. */
+export type Extent = "excerpt" | "page";
 
-/** A long text field: cut short with a link to the record's page, or whole. */
+const cut = (record: PublicRecord, name: string, value: string, extent: Extent): Html[] =>
+  excerpt(value, SHOWN[extent], extent === "excerpt" ? recordPath(record) : textPath(record, name));
+
+/** A long text field, cut short with a link: on the decision page to the record's page, there to the text's own. */
 export function textField(record: PublicRecord, name: string, term: string, extent: Extent): Html {
-  return field(record, name, term, (value: string) => (extent === "whole" ? paragraphs(value) : excerpt(value, TEXT_SHOWN, recordPath(record))));
+  return field(record, name, term, (value: string) => cut(record, name, value, extent));
 }
 
 /** Stakeholder groups, by their Chinese names. */
@@ -23,7 +31,7 @@ export const groups = (values: unknown) => (Array.isArray(values) && values.leng
 
 /** A record's own block: its heading, its fields, then what of it is withheld. */
 function block(heading: Html | string, item: PublicRecord, fields: (Html | string)[], extent: Extent, after: Html | string = ""): Html {
-  const title = extent === "whole" ? html`<h1>${heading}</h1>` : html`<h3>${heading}</h3>`;
+  const title = extent === "page" ? html`<h1>${heading}</h1>` : html`<h3>${heading}</h3>`;
   return html`<article>${title}<dl>${fields}</dl>${after}${noticesOf(item)}</article>`;
 }
 
@@ -50,7 +58,7 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
     const findings = (r.findings as PublicRecord[] | undefined) ?? [];
     const table = findings.length
       ? html`<div class="table-wrap" role="region" aria-label="各方面的評估" tabindex="0"><table><caption>各方面的評估</caption><thead><tr><th scope="col">方面</th><th scope="col">等級</th><th scope="col">評估結論</th></tr></thead><tbody>${findings.map(
-          (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${typeof f.findings === "string" ? (x === "whole" ? paragraphs(f.findings) : excerpt(f.findings, TEXT_SHOWN, recordPath(r))) : f.withheld.length ? "依法不予公開" : ""}${noticesOf(f)}</td></tr>`,
+          (f) => html`<tr><td>${label("RiskDimension", f.dimension as string)}</td><td>${label("RiskLevel", f.level as string)}</td><td>${typeof f.findings === "string" ? cut(r, `findings.${f.dimension as string}`, f.findings, x) : f.withheld.length ? "依法不予公開" : ""}${noticesOf(f)}</td></tr>`,
         )}</tbody></table></div>`
       : "";
     return block(`風險評估（${r.assessedOn as string}）`, r, [
@@ -109,9 +117,31 @@ export function recordPage(found: (PublicRecord & { __typename: string; decision
   const back = html`<p class="meta"><a href="/decisions/${encodeURIComponent(decision.id)}">${decision.title ?? "返回決策"}</a></p>`;
   if (record.__typename === "Consultation") {
     const title = `${label("ConsultationMethod", record.method as string)}：${record.opensOn as string} 至 ${record.closesOn as string}`;
-    return { title, body: html`${back}<h1>${title}</h1>${recordRenderers.ConsultationFacts!(record, "whole")}${noticesOf(record)}<p><a href="/consultations/${encodeURIComponent(record.id!)}/comments">公眾意見</a></p>` };
+    return { title, body: html`${back}<h1>${title}</h1>${recordRenderers.ConsultationFacts!(record, "page")}${noticesOf(record)}<p><a href="/consultations/${encodeURIComponent(record.id!)}/comments">公眾意見</a></p>` };
   }
   const render = recordRenderers[record.__typename];
   if (!render) return null;
-  return { title: label("RecordKind", record.__typename.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()), body: html`${back}${render(record, "whole")}` };
+  return { title: kindName(record.__typename), body: html`${back}${render(record, "page")}` };
+}
+
+const kindName = (typeName: string) => label("RecordKind", typeName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase());
+
+/** The record fields that hold long texts, each of which has a page of its own. */
+const LONG_TEXTS = new Set(["citation", "content", "shortPeriodReason", "place", "participants", "summary", "adoptionFeedback", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion", "riskPoints", "measures", "contingencyPlan", "opinion", "dissent", "findings"]);
+
+/** One long text of a record, whole (`findings.SOCIAL_STABILITY`: a risk finding's); null for any other name. */
+export function recordTextPage(found: Parameters<typeof recordPage>[0], name: string): { title: string; body: Html } | null {
+  if (!found?.decision) return null;
+  const record = asRendered(found);
+  const [fieldName, dimension] = name.split(".");
+  const finding = dimension !== undefined ? ((record.findings as PublicRecord[] | undefined) ?? []).find((f) => f.dimension === dimension) : undefined;
+  const value = fieldName === "findings" && dimension !== undefined ? finding?.findings : dimension === undefined ? record[fieldName!] : undefined;
+  if (!LONG_TEXTS.has(fieldName!) || typeof value !== "string") return null;
+  const term = dimension !== undefined ? `${label("RiskDimension", dimension)}：${fieldLabel("findings")}` : fieldLabel(fieldName!);
+  const title = `${kindName(record.__typename)}：${term}`;
+  return {
+    title,
+    body: html`<p class="meta"><a href="/decisions/${encodeURIComponent(found.decision.id)}">${found.decision.title ?? "返回決策"}</a> › <a href="${recordPath(record)}">${kindName(record.__typename)}</a></p>
+<h1>${title}</h1>${paragraphs(value)}`,
+  };
 }

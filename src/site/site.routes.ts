@@ -2,13 +2,13 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fa
 import { chinaDate } from "../compliance/working-days.js";
 import { commentForm, receiptPage, submitComment, type CommentFormState } from "./comment.form.js";
 import { commentPage, commentsPage } from "./comments.page.js";
-import { decisionPage, fullTextPage, loadDecision } from "./decision.page.js";
+import { decisionPage, loadDecision, textPage } from "./decision.page.js";
 import { homePage } from "./home.page.js";
 import { html, type Html } from "./html.js";
 import { page } from "./layout.js";
 import { EXAMPLE_QUERY, explorerPage, openDataPage } from "./open-data.page.js";
 import { PublicApi, SiteInputError, SiteUnavailableError } from "./public-api.js";
-import { RECORD_QUERY, recordPage } from "./records.js";
+import { RECORD_QUERY, recordPage, recordTextPage } from "./records.js";
 import { scriptOf, switchScript } from "./script.js";
 
 type Query = Record<string, string | undefined>;
@@ -125,10 +125,10 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     site.get<{ Params: { id: string } }>("/decisions/:id", guarded((request, reply, api) => showDecision(request, reply, api, request.params.id)));
 
-    site.get<{ Params: { id: string } }>("/decisions/:id/text", guarded(async (request, reply, api) => {
+    site.get<{ Params: { id: string }; Querystring: Query }>("/decisions/:id/text", guarded(async (request, reply, api) => {
       const decision = await byId(() => loadDecision(api, request.params.id));
-      const body = decision && fullTextPage(decision);
-      return body ? send(request, reply, 200, "決策全文", body) : notFoundPage(request, reply);
+      const shown = decision && textPage(decision, textFields(request.query).part);
+      return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
     }));
 
     site.post<{ Params: { id: string } }>("/decisions/:id/comments", guarded(async (request, reply, api) => {
@@ -162,6 +162,11 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     site.get<{ Params: { id: string } }>("/records/:id", guarded(async (request, reply, api) => {
       const shown = await byId(async () => recordPage((await api.query<{ node: Parameters<typeof recordPage>[0] }>(RECORD_QUERY, { id: request.params.id })).node));
+      return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
+    }));
+
+    site.get<{ Params: { id: string; text: string } }>("/records/:id/:text", guarded(async (request, reply, api) => {
+      const shown = await byId(async () => recordTextPage((await api.query<{ node: Parameters<typeof recordPage>[0] }>(RECORD_QUERY, { id: request.params.id })).node, request.params.text));
       return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
     }));
 
