@@ -300,7 +300,7 @@ describe("the residents' site, page by page", () => {
       title: "意見很多的決策",
       withheld: undefined,
       summary: `${"摘".repeat(19_990)}摘要完。`,
-      publication: { ...template.publication!, fullText: `${"全文第一段。".repeat(3300)}\n全文最後一段。`, adoptionExplanation: `${"釋".repeat(19_990)}說明完。`, withheld: undefined },
+      publication: { ...template.publication!, fullText: `${Array.from({ length: 4 }, (_, i) => `第${i + 1}段：${"文".repeat(5000)}`).join("\n")}\n全文最後一段。`, adoptionExplanation: `${"釋".repeat(19_990)}說明完。`, withheld: undefined },
       basis: Array.from({ length: 12 }, (_, i) => ({ kind: "POLICY" as const, title: `依據第${i + 1}項`, content: "據".repeat(3000) })),
       // Experts write at length: opinions of 20,000 characters, more reviews than the page shows.
       expertReviews: Array.from({ length: 11 }, (_, i) => ({
@@ -366,8 +366,20 @@ describe("the residents' site, page by page", () => {
     for (const name of ["reviewerName", "nonsense", "findings.SOCIAL_STABILITY"]) expect((await get(`${review![2]}/${name}`)).status, name).toBe(404);
     for (const path of [`/records/${busy.decision}`, "/records/nonsense", `/records/${busy.consultation}x`]) expect((await get(path)).status, path).toBe(404);
     expect((await get(`/records/${busy.consultation}`)).body).toContain("網上徵求意見");
-    // The decision's long texts, each whole on a page under 100 KB.
-    for (const [path, end] of [["/text", "全文最後一段。"], ["/text?part=summary", "摘要完。"], ["/text?part=adoptionExplanation", "說明完。"]] as const) {
+    // The full text (just over 20,000 characters) a page of 20,000 at a time, every paragraph on one of them.
+    const textPages: string[] = [];
+    for (let path: string | undefined = `/decisions/${busy.decision}/text`; path; ) {
+      const page: string = (await get(path)).body;
+      expect(Buffer.byteLength(page), path).toBeLessThan(100 * 1024);
+      textPages.push(page);
+      path = /<a rel="next" href="([^"]+)">/.exec(page)?.[1]?.replaceAll("&amp;", "&");
+    }
+    expect(textPages).toHaveLength(2);
+    for (let i = 1; i <= 4; i++) expect(textPages.some((page) => page.includes(`第${i}段：${"文".repeat(5000)}`)), `paragraph ${i}`).toBe(true);
+    expect(textPages.at(-1)).toContain("全文最後一段。");
+    expect((await get(`/decisions/${busy.decision}/text?page=3`)).status).toBe(404);
+    // The summary and the explanation, each whole on a page under 100 KB.
+    for (const [path, end] of [["/text?part=summary", "摘要完。"], ["/text?part=adoptionExplanation", "說明完。"]] as const) {
       const text = await get(`/decisions/${busy.decision}${path}`);
       expect(text.status, path).toBe(200);
       expect(text.body, path).toContain(end);
@@ -457,5 +469,17 @@ describe("the residents' site, page by page", () => {
       expect(page.body, path).not.toMatch(/<script\b|<link\b|@import|url\(|@font-face/i);
       expect(page.headers["content-security-policy"], path).toContain("default-src 'none'");
     }
+  });
+});
+
+describe("long texts in pages", () => {
+  it("cuts a text into pieces of at most the size, between paragraphs where it can, losing nothing", async () => {
+    const { pieces } = await import("../src/site/text.js");
+    const text = [...Array.from({ length: 12 }, (_, i) => `第${i + 1}段：${"文".repeat(5000)}`), "長".repeat(45_000), "末段。"].join("\n");
+    const parts = pieces(text, 20_000);
+    for (const part of parts) expect([...part].length).toBeLessThanOrEqual(20_000);
+    expect(parts.join("\n").replaceAll("\n", "")).toBe(text.replaceAll("\n", ""));
+    expect(parts.filter((part) => part.startsWith("第")).length).toBeGreaterThan(1);
+    expect(pieces("", 10)).toEqual([""]);
   });
 });

@@ -6,7 +6,7 @@ import { label } from "./labels.js";
 import { field, noticeBox, noticesOf } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
 import { traditional } from "./script.js";
-import { excerpt, paragraphs } from "./text.js";
+import { excerpt, paragraphs, pieces } from "./text.js";
 import { timeline } from "./timeline.js";
 import { groups, recordRenderers } from "./records.js";
 
@@ -133,19 +133,27 @@ ${sorted.map((r) => html`<tr><td>${traditional(r.rule.statementZh)}<br><span cla
 /** The decision's long texts, each whole on a page of its own (the decision page shows their beginnings). */
 const TEXT_PARTS = { fullText: "決策全文", adoptionExplanation: "公眾意見和專家意見採納說明", summary: "決策摘要" } as const;
 
-/** One long text of the decision whole; null for a part it does not have (or another name). */
-export function textPage(d: DecisionView, part = "fullText"): { title: string; body: Html } | null {
-  if (!Object.hasOwn(TEXT_PARTS, part)) return null;
+/** Characters of a long text on one page (20,000: at most 60 KB of Chinese). */
+const TEXT_PAGE = 20_000;
+
+/** One long text of the decision, whole or (the full text, up to 200,000 characters) a page of it; null for a part or page it does not have. */
+export function textPage(d: DecisionView, part = "fullText", pageNumber = "1"): { title: string; body: Html } | null {
+  if (!Object.hasOwn(TEXT_PARTS, part) || !/^[1-9]\d{0,2}$/.test(pageNumber)) return null;
   const name = part as keyof typeof TEXT_PARTS;
   const value = name === "summary" ? d.summary : d.publication?.[name];
   if (typeof value !== "string") return null;
+  const all = pieces(value, TEXT_PAGE);
+  const n = Number(pageNumber);
+  if (n > all.length) return null;
   const p = d.publication;
+  const link = (page: number) => `/decisions/${encodeURIComponent(d.id)}/text?part=${name}&page=${page}`;
   return {
-    title: TEXT_PARTS[name],
+    title: all.length > 1 ? `${TEXT_PARTS[name]}（第 ${n} 頁，共 ${all.length} 頁）` : TEXT_PARTS[name],
     body: html`<p class="meta"><a href="/decisions/${encodeURIComponent(d.id)}">${d.title ?? "返回決策"}</a> › ${TEXT_PARTS[name]}</p>
-<h1>${TEXT_PARTS[name]}</h1>
+<h1>${TEXT_PARTS[name]}${all.length > 1 ? `（第 ${n} 頁，共 ${all.length} 頁）` : ""}</h1>
 ${p && name !== "summary" ? html`<p class="meta">${p.documentNumber as string}，${p.publishedOn as string} 公佈</p>` : ""}
-${paragraphs(value)}
+${paragraphs(all[n - 1]!)}
+${all.length > 1 ? html`<nav class="pager" aria-label="翻頁">${n > 1 ? html`<a rel="prev" href="${link(n - 1)}">上一頁</a>` : ""}${n < all.length ? html`<a rel="next" href="${link(n + 1)}">下一頁</a>` : ""}</nav>` : ""}
 ${p && name !== "summary" ? noticesOf(p, [name]) : ""}`,
   };
 }

@@ -127,7 +127,8 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     site.get<{ Params: { id: string }; Querystring: Query }>("/decisions/:id/text", guarded(async (request, reply, api) => {
       const decision = await byId(() => loadDecision(api, request.params.id));
-      const shown = decision && textPage(decision, textFields(request.query).part);
+      const { part, page } = textFields(request.query);
+      const shown = decision && textPage(decision, part, page);
       return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
     }));
 

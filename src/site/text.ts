@@ -17,3 +17,24 @@ export function excerpt(text: string, limit: number, whole: string): Html[] {
 
 /** A day in China Standard Time, from an instant. */
 export const chinaDay = (instant: string): string => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * A long text in pieces of at most `size` characters, cut between paragraphs where it can be (a
+ * published decision may run to 200,000 characters; a page holds 20,000).
+ */
+export function pieces(text: string, size: number): string[] {
+  const result: string[] = [];
+  let current = "";
+  for (const line of text.split(/\n/)) {
+    const characters = [...line];
+    for (let start = 0; start < Math.max(characters.length, 1); start += size) {
+      const part = characters.slice(start, start + size).join("");
+      if (current && [...current].length + 1 + [...part].length > size) {
+        result.push(current);
+        current = part;
+      } else current = current ? `${current}\n${part}` : part;
+    }
+  }
+  if (current || result.length === 0) result.push(current);
+  return result;
+}
