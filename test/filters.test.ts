@@ -152,6 +152,31 @@ describe("filtering and searching decisions", () => {
     expect(requiredGrams("a 1")).toEqual(["a", "1"]);
   });
 
+  it("keeps the same grams as the character-by-character definition for every kind of text", async () => {
+    // The definition of migration 0000, kept here as the reference for the one-pass version (0009).
+    await api.database.query(`CREATE OR REPLACE FUNCTION test_reference_grams(key text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT AS $$
+      SELECT coalesce(array_agg(DISTINCT gram), '{}'::text[]) FROM (
+        SELECT substr(key, i, 1) AS gram FROM generate_series(1, char_length(key)) AS i
+        UNION ALL SELECT substr(key, i, 2) FROM generate_series(1, char_length(key) - 1) AS i) AS grams
+      WHERE gram !~ '\\s' $$`);
+    try {
+      const mixed = Array.from({ length: 300 }, (_, i) => "光伏 a\t中文,规划 x".charAt((i * 7) % 16)).join("");
+      for (const key of ["", "a", " ", "ab", "a b", "中文字", "  多 空格  ", "x\ty", "規劃規劃", "😀表情🙂", mixed]) {
+        const [row] = await api.database.query<{ same: boolean; count: number }>(
+          "SELECT search_grams($1) @> test_reference_grams($1) AND test_reference_grams($1) @> search_grams($1) AS same, cardinality(search_grams($1)) AS count",
+          [key],
+        );
+        expect(row!.same, JSON.stringify(key)).toBe(true);
+      }
+      const [stored] = await api.database.query<{ same: boolean }>(
+        "SELECT bool_and(grams @> test_reference_grams(key) AND test_reference_grams(key) @> grams) AS same FROM search_documents",
+      );
+      expect(stored!.same).toBe(true);
+    } finally {
+      await api.database.query("DROP FUNCTION test_reference_grams(text)");
+    }
+  });
+
   it("treats LIKE's special characters as plain text", async () => {
     const withPercent = await api.database.query<{ decision_id: string }>("SELECT DISTINCT decision_id FROM search_documents WHERE strpos(key, '%') > 0");
     expect(await ids({ search: "%" })).toEqual(withPercent.map((r) => toGlobalId("Decision", r.decision_id)).sort());
