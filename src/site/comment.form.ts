@@ -3,6 +3,7 @@ import { html, type Html } from "./html.js";
 import { valuesOf } from "./labels.js";
 import { type PublicApi, SiteInputError } from "./public-api.js";
 import { kept } from "./script.js";
+import { hasControlCharacters } from "./text.js";
 
 /** What the resident typed, and what was wrong with it, by field. */
 export interface CommentFormState {
@@ -35,8 +36,7 @@ function check(values: CommentFormState["values"]): CommentFormState["errors"] {
   if ((values.contact ?? "").length > 200) errors.contact = "聯絡方式最多 200 個字。";
   // Control characters (a NUL, say) are refused by the API as a malformed request; say so here, by field.
   for (const name of ["text", "name", "contact"] as const) {
-    // eslint-disable-next-line no-control-regex
-    if (!errors[name] && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(values[name] ?? "")) errors[name] = "含有無法使用的控制字元，請刪去後再提交。";
+    if (!errors[name] && hasControlCharacters(values[name] ?? "")) errors[name] = "含有無法使用的控制字元，請刪去後再提交。";
   }
   return errors;
 }

@@ -1,24 +1,24 @@
-import { type List, type Notice, type PublicRecord } from "./decision.query.js";
+import { type List, type Notice, NOTICE_FRAGMENT, type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
 import { label } from "./labels.js";
 import { noticesOf } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
-import { chinaDay, excerpt, paragraphs } from "./text.js";
+import { chinaDate } from "../compliance/working-days.js";
+import { excerpt, paragraphs } from "./text.js";
 
 export const COMMENTS_PER_PAGE = 20;
 /** Characters of a comment or an answer shown in a list; the whole on the comment's own page. */
 const EXCERPT = 400;
 
-const NOTICE = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
 const COMMENT_FIELDS = `id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice }`;
 
-const COMMENTS = `${NOTICE}
+const COMMENTS = `${NOTICE_FRAGMENT}
 query ConsultationComments($id: ID!, $after: String) {
   node(id: $id) { ... on Consultation { id method opensOn closesOn withheld { ...notice } decision { id title }
     comments(first: ${COMMENTS_PER_PAGE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } } } }
 }`;
 
-const ONE_COMMENT = `${NOTICE}
+const ONE_COMMENT = `${NOTICE_FRAGMENT}
 query OneComment($id: ID!) { node(id: $id) { ... on Comment { ${COMMENT_FIELDS} decision { id title } } } }`;
 
 interface ConsultationComments {
@@ -36,7 +36,7 @@ const commentPath = (m: PublicRecord) => `/comments/${encodeURIComponent(m.id!)}
 /** One published comment, with the answer to it and what of it is withheld; long texts cut, with a link to the whole. */
 export function commentItem(m: PublicRecord, whole = false): Html {
   const text = (value: unknown) => (typeof value !== "string" ? "" : whole ? paragraphs(value) : excerpt(value, EXCERPT, commentPath(m)));
-  return html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${chinaDay(m.submittedAt as string)}</p>
+  return html`<div class="comment"><p class="meta">${label("StakeholderCategory", m.stakeholderCategory as string)} · ${chinaDate(new Date(m.submittedAt as string))}</p>
 ${text(m.text)}
 ${m.reply || m.adoptionResult ? html`<div class="reply"><p><strong>答覆</strong>${m.adoptionResult ? `（${label("AdoptionResult", m.adoptionResult as string)}）` : ""}</p>${text(m.reply)}</div>` : ""}
 ${noticesOf(m)}</div>`;

@@ -24,7 +24,6 @@ const isWebAddress = (value: unknown): value is string => typeof value === "stri
 /** "art. 3 (《…》第三條)" → "《…》第三條": residents read the Chinese citation. */
 const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1] ?? article;
 
-
 const yesNo = (value: unknown) => (value ? "是" : "否");
 
 /**

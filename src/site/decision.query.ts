@@ -3,9 +3,11 @@ export const LIST_SIZE = 10;
 /** Comments shown per consultation on the decision page; all of them on the consultation's comments page. */
 export const COMMENTS_SHOWN = 10;
 
+/** What every page asks of a withholding notice. */
+export const NOTICE_FRAGMENT = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
+
 /** The decision page's one operation: everything the public may see of a decision, as any client would ask. */
-export const DECISION_PAGE = `
-fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }
+export const DECISION_PAGE = `${NOTICE_FRAGMENT}
 query DecisionPage($id: ID!) {
   decision(id: $id) {
     id title summary catalogYear catalogNumber category stage status budgetYuan initiatedOn catalogPublishedOn

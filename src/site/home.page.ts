@@ -177,7 +177,7 @@ function yearOptions(selected: string | undefined, thisYear: number): Html[] {
 function searchForm(query: HomeQuery, data: HomeData, problems: Problems, thisYear: number): Html {
   return html`<form class="filters" method="get" action="/" role="search" aria-label="查詢決策">
 <div style="grid-column:1/-1"><label for="q">關鍵字</label>
-<input type="search" id="q" name="q" value="${kept(query.q?.replace(/[\u0000-\u001f\u007f]/g, "") ?? "")}" maxlength="200"${problems.q ? html` aria-invalid="true" aria-describedby="q-error"` : ""}>
+<input type="search" id="q" name="q" value="${kept(query.q ?? "")}" maxlength="200"${problems.q ? html` aria-invalid="true" aria-describedby="q-error"` : ""}>
 ${problems.q ? html`<p class="field-error" id="q-error">${problems.q}</p>` : ""}</div>
 ${select("region", "地區", regionOptions(data, query.region), problems.region)}
 ${select("year", "年度", yearOptions(query.year, thisYear), problems.year)}

@@ -1,4 +1,4 @@
-import { type PublicRecord } from "./decision.query.js";
+import { NOTICE_FRAGMENT, type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
 import { fieldLabel, label } from "./labels.js";
 import { field, noticesOf } from "./notices.js";
@@ -84,14 +84,13 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
     block(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), textField(e, "findings", "評估結論", x), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`], x),
 };
 
-const NOTICE = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
 
 /**
  * One record whole, found by its global id; each kind asks for the fields its renderer shows. Fields
  * of one name and different types on different kinds are asked under other names (GraphQL would
  * refuse the query) and put back by `asRendered`.
  */
-export const RECORD_QUERY = `${NOTICE}
+export const RECORD_QUERY = `${NOTICE_FRAGMENT}
 query Record($id: ID!) { node(id: $id) { __typename id
   ... on BasisItem { kind title citation content withheld { ...notice } decision { id title } }
   ... on Consultation { consultationMethod: method opensOn closesOn shortPeriodReason place participants participantCount consultedGroups materialsProvidedOn participantsPublishedOn summary adoptionFeedback withheld { ...notice } decision { id title } }

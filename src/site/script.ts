@@ -1,6 +1,7 @@
 import { type FastifyReply, type FastifyRequest } from "fastify";
 import * as OpenCC from "opencc-js";
 import { escapeHtml, type Html, trusted } from "./html.js";
+import { CONTROL_CHARACTERS } from "./text.js";
 
 /**
  * The script a page is shown in: Traditional Chinese by default, Simplified on request, remembered
@@ -22,8 +23,7 @@ const KEPT = /\uE000([A-Za-z0-9_-]*)\uE001/g;
 
 /** A resident's own words echoed back (a form's values): never converted, only escaped, control characters dropped. */
 export function kept(text: string): Html {
-  // eslint-disable-next-line no-control-regex
-  const printable = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  const printable = text.replace(CONTROL_CHARACTERS, "");
   return trusted(`\uE000${Buffer.from(printable).toString("base64url")}\uE001`);
 }
 

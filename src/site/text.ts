@@ -15,8 +15,13 @@ export function excerpt(text: string, limit: number, whole: string): Html[] {
   return [...paragraphs(`${characters.slice(0, limit).join("")}…`), html`<p><a href="${whole}">閱讀全文（共 ${characters.length} 字）</a></p>`];
 }
 
-/** A day in China Standard Time, from an instant. */
-export const chinaDay = (instant: string): string => new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * Control characters other than tabs and line breaks: no resident types them, the API refuses them,
+ * and they are never echoed back.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export const hasControlCharacters = (text: string): boolean => new RegExp(CONTROL_CHARACTERS.source).test(text);
 
 /**
  * A long text in pieces of at most `size` characters, cut between paragraphs where it can be (a
