@@ -7,11 +7,11 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    // The fault tests cut and restore a real PostgreSQL server's connections, and the query-plan
+    // The fault tests cut and restore a real PostgreSQL server's connections, the query-plan
     // test checks the plans PostgreSQL runs for the benchmark (generic plans, as the server keeps
-    // them): both run in the PostgreSQL run (DATABASE_URL set, as .ci/run's second pass), not in
-    // the zero-setup PGlite run.
-    exclude: process.env.DATABASE_URL ? [] : ["test/faults.test.ts", "test/query-plans.test.ts"],
+    // them), the pipelining test counts writes to PostgreSQL's socket: they run in the PostgreSQL
+    // run (DATABASE_URL set, as .ci/run's second pass), not in the zero-setup PGlite run.
+    exclude: process.env.DATABASE_URL ? [] : ["test/faults.test.ts", "test/query-plans.test.ts", "test/pipelining.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     // type-graphql needs the metadata polyfill before any decorated class is loaded.
     setupFiles: ["reflect-metadata"],

@@ -4,7 +4,7 @@
 // server's memory; replays the list and decision pages' own SQL straight through postgres.js for the
 // raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
 // large table. Prints a table and writes bench/results/bench-<time>.json (git-ignored).
-// BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
+// Also the server's CPU time per request. BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
 // BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server).
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
@@ -29,7 +29,7 @@ const database = await openDatabase(config);
 const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
 const ask = (message: string) => new Promise<BenchServerMessage>((resolve) => { server.once("message", resolve); server.send(message); });
 const { address } = (await new Promise<BenchServerMessage>((resolve) => server.once("message", resolve))) as { address: string };
-const measure = async () => (await ask("measure")) as { statements: number; rssMb: number };
+const measure = async () => (await ask("measure")) as { statements: number; rssMb: number; cpuMs: number };
 
 async function send(operation: BenchOperation): Promise<Response> {
   return fetch(`${address}${operation.path}`, { method: operation.method, headers: { "content-type": "application/json" }, body: operation.body ? JSON.stringify(operation.body) : undefined });
@@ -56,9 +56,10 @@ async function load(operation: BenchOperation): Promise<Record<string, unknown>>
   // A warm-up first (compiled code, prepared statements on every connection, caches), not measured.
   await run(WARM_UP_SECONDS);
   await settle();
+  const { cpuMs: cpuBefore } = await measure();
   await ask("reset");
   const result = await run(SECONDS);
-  const { statements } = await measure();
+  const { statements, cpuMs } = await measure();
   return {
     operation: operation.name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -67,6 +68,8 @@ async function load(operation: BenchOperation): Promise<Record<string, unknown>>
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     statementsPerRequest: result.requests.total ? Math.round((statements / result.requests.total) * 10) / 10 : null,
+    // The server's own CPU per request: what the API adds, less shaken by the machine's other work than requests per second.
+    serverCpuMsPerRequest: result.requests.total ? Math.round(((cpuMs - cpuBefore) / result.requests.total) * 100) / 100 : null,
   };
 }
 

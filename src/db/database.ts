@@ -47,6 +47,13 @@ export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly db: AppDb;
   readDisclosed<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
+  /**
+   * Like `readDisclosed`, but every read through the returned function goes to one connection, the
+   * least busy when it was chosen: reads started in one turn of the event loop then leave in one
+   * socket write and come back together (pipelined), instead of one write and one answer per
+   * connection. Absent where there is one connection anyway (PGlite).
+   */
+  disclosedConnection?(): <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */

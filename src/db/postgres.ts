@@ -44,6 +44,65 @@ export function preparing(client: postgres.Sql): postgres.Sql {
   });
 }
 
+/** One connection of the public pool, with its own client (so that what is sent to it stays on it). */
+interface PublicConnection {
+  client: postgres.Sql;
+  db: AppDb;
+  /** Reads sent to it and not yet answered: a new group of reads goes to the least busy. */
+  inFlight: number;
+}
+
+type Read = <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
+
+/**
+ * A group of reads on one connection that holds one slot of the gate while any of them runs: a
+ * wave of look-ups is one use of the pool however many statements it sends, so the gate does not
+ * let them out one at a time (each in a write of its own).
+ */
+class SharedConnection {
+  private slot: { connection: Promise<PublicConnection>; failed: Promise<never>; release(): void } | undefined;
+  private reading = 0;
+
+  constructor(
+    private readonly gate: PoolGate,
+    private readonly choose: () => PublicConnection,
+  ) {}
+
+  readonly read: Read = async (read) => {
+    const slot = (this.slot ??= this.open());
+    this.reading += 1;
+    try {
+      const connection = await Promise.race([slot.connection, slot.failed]);
+      connection.inFlight += 1;
+      try {
+        return await Promise.race([read(connection.db), slot.failed]);
+      } finally {
+        connection.inFlight -= 1;
+      }
+    } finally {
+      this.reading -= 1;
+      if (this.reading === 0 && this.slot === slot) {
+        this.slot = undefined;
+        slot.release();
+      }
+    }
+  };
+
+  private open() {
+    let release = () => {};
+    let grant!: (connection: PublicConnection) => void;
+    const connection = new Promise<PublicConnection>((resolve) => (grant = resolve));
+    const held = this.gate.run(() => {
+      grant(this.choose());
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    // Rejects when the gate refuses (busy) or the slot stalls; never settles otherwise.
+    const failed = held.then(() => new Promise<never>(() => {}));
+    failed.catch(() => undefined);
+    return { connection, failed, release: () => release() };
+  }
+}
+
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string, params: unknown[]) => statements.record(q, params) };
@@ -51,28 +110,49 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   // A database that does not answer is reported within seconds, not after the driver's 30.
   const common = { max, onnotice: () => {}, connect_timeout: 5, connection: serviceSession };
   const privileged = postgres(url, common);
-  // Every connection of this pool starts as the restricted role (a startup parameter), so the
-  // public path never runs with the privileges of the owner of the base tables.
-  const openDisclosed = () => postgres(url, { ...common, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } });
-  let disclosed = openDisclosed();
+  // The public pool is `max` clients of one connection each, not one client of `max`: postgres.js
+  // hands each statement to an idle connection, so a request's batch of look-ups went out in as
+  // many socket writes and came back in as many reads, and on this machine a write to a socket
+  // costs more than PostgreSQL's work for a look-up. Statements sent to one client in one turn
+  // leave in one write. Every connection starts as the restricted role (a startup parameter), so
+  // the public path never runs with the privileges of the owner of the base tables.
+  const openPublicPool = (): PublicConnection[] =>
+    Array.from({ length: max }, () => {
+      const client = postgres(url, { ...common, max: 1, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } });
+      return { client, db: drizzle({ client: preparing(client), schema: tables, logger }) as unknown as AppDb, inFlight: 0 };
+    });
+  let publicPool = openPublicPool();
   // The statement timeout stops a slow public query; the deadline catches a call the driver never settles.
   // A call the driver never settled (seen after a backend was terminated) leaves a connection that
   // cannot be trusted: the public pool is replaced whole, and the old one ended without waiting.
   const recycle = () => {
-    const old = disclosed;
-    disclosed = openDisclosed();
-    disclosedDb = drizzle({ client: preparing(disclosed), schema: tables, logger }) as unknown as AppDb;
-    void old.end({ timeout: 0 }).catch(() => undefined);
+    const old = publicPool;
+    publicPool = openPublicPool();
+    for (const connection of old) void connection.client.end({ timeout: 0 }).catch(() => undefined);
   };
   const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
-  let disclosedDb = drizzle({ client: preparing(disclosed), schema: tables, logger }) as unknown as AppDb;
+  const leastBusy = (): PublicConnection => publicPool.reduce((best, connection) => (connection.inFlight < best.inFlight ? connection : best));
+  const readOn =
+    (choose: () => PublicConnection): Read =>
+    (read) =>
+      publicGate.run(() => {
+        const connection = choose();
+        connection.inFlight += 1;
+        return read(connection.db).finally(() => (connection.inFlight -= 1));
+      });
   return {
     kind: "postgres",
     db,
     statements,
-    readDisclosed: (read) => publicGate.run(() => read(disclosedDb)),
+    readDisclosed: readOn(leastBusy),
+    disclosedConnection: () => {
+      // Chosen when the group first gets its slot, when the connections' loads are known; a
+      // recycled pool's connection is not used again, the group moves to the new pool.
+      let chosen: PublicConnection | undefined;
+      return new SharedConnection(publicGate, () => (chosen && publicPool.includes(chosen) ? chosen : (chosen = leastBusy()))).read;
+    },
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {
@@ -86,7 +166,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       return rows as unknown as T[];
     },
     close: async () => {
-      await Promise.all([privileged.end({ timeout: 5 }), disclosed.end({ timeout: 5 })]);
+      await Promise.all([privileged.end({ timeout: 5 }), ...publicPool.map((connection) => connection.client.end({ timeout: 5 }))]);
     },
   };
 }

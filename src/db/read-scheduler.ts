@@ -9,12 +9,18 @@ import { type Reader } from "./reader.js";
 export class ReadScheduler {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
+  /** The connection of the batches being dispatched now, if the database offers one. */
+  private waveReader: Reader | undefined;
 
-  constructor(private readonly reader: Reader) {}
+  /** `connection`, when given, binds a group of reads to one connection (see `Database.disclosedConnection`). */
+  constructor(
+    private readonly reader: Reader,
+    private readonly connection?: () => Reader,
+  ) {}
 
   readonly read: Reader = (read) => {
     this.inFlight += 1;
-    return this.reader(read).finally(() => {
+    return (this.waveReader ?? this.reader)(read).finally(() => {
       this.inFlight -= 1;
       this.flushSoon();
     });
@@ -30,7 +36,13 @@ export class ReadScheduler {
   private flushSoon(): void {
     setImmediate(() => {
       if (this.inFlight > 0 || this.waiting.length === 0) return;
-      for (const dispatch of this.waiting.splice(0)) dispatch();
+      // A batch reads as it is dispatched, so the wave's statements share one connection and leave together.
+      this.waveReader = this.connection?.();
+      try {
+        for (const dispatch of this.waiting.splice(0)) dispatch();
+      } finally {
+        this.waveReader = undefined;
+      }
     });
   }
 }

@@ -22,8 +22,9 @@ export class RecordStore {
   readonly read: Reader;
   private readonly options: LoaderOptions;
 
-  constructor(reader: Reader, readonly tables: DisclosedTables) {
-    const scheduler = new ReadScheduler(reader);
+  /** `connection`, when given, sends each wave of batched reads down one connection (see ReadScheduler). */
+  constructor(reader: Reader, readonly tables: DisclosedTables, connection?: () => Reader) {
+    const scheduler = new ReadScheduler(reader, connection);
     this.read = scheduler.read;
     this.options = { batchScheduleFn: scheduler.schedule };
   }

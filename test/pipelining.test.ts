@@ -1,0 +1,61 @@
+import net from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { benchmarkOperations, type BenchOperation } from "../bench/operations.js";
+import { TestApi } from "./support/api.js";
+
+// What goes over the wire to PostgreSQL, so this runs in the PostgreSQL pass only (PGlite has no socket).
+
+/** Counts writes to every TCP socket of this process while `work` runs (the server is in-process). */
+async function socketWrites(work: () => Promise<unknown>): Promise<number> {
+  const write = net.Socket.prototype.write;
+  let writes = 0;
+  net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+    writes += 1;
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof write;
+  try {
+    await work();
+  } finally {
+    net.Socket.prototype.write = write;
+  }
+  return writes;
+}
+
+describe("a request's batched reads on the public pool", () => {
+  let api: TestApi;
+  let decisionPage: BenchOperation;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    decisionPage = (await benchmarkOperations(api.database)).find((operation) => operation.name === "decision page")!;
+  });
+  afterEach(() => api.database.statements.reset());
+  afterAll(() => api?.stop());
+
+  const run = () => api.send({}, decisionPage.body!.query, decisionPage.body!.variables);
+
+  it("leave in one socket write per wave, not one per statement", async () => {
+    // Twice first, so that every statement is prepared on the connections it may meet.
+    for (let i = 0; i < 2 * 10; i++) expect((await run()).errors).toBeUndefined();
+    api.database.statements.reset();
+    const writes = await socketWrites(run);
+    const { sent } = api.database.statements;
+    const waves = new Set(sent.map((statement) => statement.wave)).size;
+    // The decision page sends a dozen statements in a few waves: without the shared connection, a write each.
+
+    expect(sent.length).toBeGreaterThan(2 * waves);
+    expect(writes).toBeLessThanOrEqual(waves);
+  });
+
+  it("are spread over the pool when they are not one wave (the control)", async () => {
+    // No parameters: a statement with parameters is described before its first execution on a connection, which holds back what follows it.
+    const reads = Array.from({ length: 5 }, () => (read: typeof api.database.readDisclosed) => read((db) => db.execute(sql`SELECT 1 AS n`)));
+    await Promise.all(reads.map((read) => read(api.database.readDisclosed))); // connect and prepare
+    const apart = await socketWrites(() => Promise.all(reads.map((read) => read(api.database.readDisclosed))));
+    const together = api.database.disclosedConnection!();
+    await Promise.all(reads.map((read) => read(together)));
+    const shared = await socketWrites(() => Promise.all(reads.map((read) => read(together))));
+    expect(apart).toBe(5);
+    expect(shared).toBe(1);
+  });
+});
