@@ -1,6 +1,7 @@
 // The server as `npm run bench` runs it: a process of its own, so that the load generator does not
 // share its event loop, configured as `npm start` configures it (pool, limits) but with rate limits
 // no benchmark reaches. Answers the parent's questions over IPC: statements sent, memory in use.
+import "../src/operations/production-mode.js";
 import "reflect-metadata";
 import { loadConfig } from "../src/config.js";
 import { type SentStatement } from "../src/db/database.js";

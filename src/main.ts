@@ -1,3 +1,4 @@
+import "./operations/production-mode.js";
 import "reflect-metadata";
 import { loadSampleData, isEmpty } from "../seeds/load.js";
 import { loadConfig } from "./config.js";
