@@ -69,6 +69,26 @@ describe("filtering and searching decisions", () => {
     }
   });
 
+  it("answers one filter with other values by one statement text, each with its own decisions (built once, run with values)", async () => {
+    const texts = new Set<string>();
+    const shapes: [object, (r: Row) => boolean][] = [];
+    for (const year of [2022, 2023, 2024, 2025])
+      for (const categories of [["PUBLIC_CONSTRUCTION", "DEVELOPMENT_PLAN"], ["PUBLIC_POLICY", "RESOURCE_POLICY"]])
+        shapes.push([{ catalogYear: year, category: categories }, (r) => r.catalog_year === year && categories.includes(r.category)]);
+    let answered = 0;
+    for (const [filter, predicate] of shapes) {
+      api.database.statements.reset();
+      const found = await ids(filter);
+      for (const text of api.database.statements.statements) if (/from "disclosure"\."decisions" where/.test(text) && !text.includes("count(")) texts.add(text);
+      expect(found, JSON.stringify(filter)).toEqual(expected(predicate));
+      answered += found.length;
+    }
+    expect(answered).toBeGreaterThan(0);
+    // The first page and the following pages (with a cursor) are the two shapes; the values are parameters.
+    expect(texts.size).toBeLessThanOrEqual(2);
+    for (const text of texts) expect(text).not.toMatch(/2024|PUBLIC_POLICY/);
+  });
+
   it("filters by region including every region under it", async () => {
     const [town] = await api.database.query<{ id: string; path: string }>("SELECT id, path FROM regions WHERE code = '340881100000'");
     const found = await ids({ regionId: toGlobalId("Region", town!.id) });
