@@ -47,6 +47,20 @@ describe("a request's batched reads on the public pool", () => {
     expect(writes).toBeLessThanOrEqual(waves);
   });
 
+  it("share a write with other requests' look-ups started in the same turn", async () => {
+    for (let i = 0; i < 20; i++) await Promise.all(Array.from({ length: 5 }, run)); // prepared everywhere
+    api.database.statements.reset();
+    let responses: Awaited<ReturnType<typeof run>>[] = [];
+    const writes = await socketWrites(async () => (responses = await Promise.all(Array.from({ length: 5 }, run))));
+    expect(responses.map((response) => response.errors)).toEqual(Array(5).fill(undefined));
+    expect(new Set(responses.map((response) => response.raw)).size).toBe(1);
+    expect(api.database.statements.count).toBeGreaterThan(5 * 10);
+    // Alone, a request takes a write per wave; five at once share some (a connection takes 12 reads in flight).
+    const alone = await socketWrites(run);
+    expect(alone).toBeGreaterThan(1);
+    expect(writes).toBeLessThanOrEqual(5 * alone - 3);
+  });
+
   it("are spread over the pool when they are not one wave (the control)", async () => {
     // No parameters: a statement with parameters is described before its first execution on a connection, which holds back what follows it.
     const reads = Array.from({ length: 5 }, () => (read: typeof api.database.readDisclosed) => read((db) => db.execute(sql`SELECT 1 AS n`)));

@@ -54,6 +54,9 @@ interface PublicConnection {
 
 type Read = <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
 
+/** Reads in flight on a connection past which a turn's next group goes to another. */
+const TURN_DEPTH = 12;
+
 /**
  * A group of reads on one connection that holds one slot of the gate while any of them runs: a
  * wave of look-ups is one use of the pool however many statements it sends, so the gate does not
@@ -134,6 +137,15 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
   const leastBusy = (): PublicConnection => publicPool.reduce((best, connection) => (connection.inFlight < best.inFlight ? connection : best));
+  // Requests' groups formed in one turn of the event loop share a connection (up to a depth), so
+  // that under load the look-ups of several requests leave in one write: a write to a socket costs
+  // this machine ~0.2 ms of CPU, more than a look-up costs PostgreSQL.
+  let turn: PublicConnection | undefined;
+  const forThisTurn = (): PublicConnection => {
+    if (turn && turn.inFlight < TURN_DEPTH && publicPool.includes(turn)) return turn;
+    if (!turn) setImmediate(() => (turn = undefined));
+    return (turn = leastBusy());
+  };
   const readOn =
     (choose: () => PublicConnection): Read =>
     (read) =>
@@ -151,7 +163,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       // Chosen when the group first gets its slot, when the connections' loads are known; a
       // recycled pool's connection is not used again, the group moves to the new pool.
       let chosen: PublicConnection | undefined;
-      return new SharedConnection(publicGate, () => (chosen && publicPool.includes(chosen) ? chosen : (chosen = leastBusy()))).read;
+      return new SharedConnection(publicGate, () => (chosen && publicPool.includes(chosen) ? chosen : (chosen = forThisTurn()))).read;
     },
     asWriter: (work) =>
       privilegedGate.run(() =>
