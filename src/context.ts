@@ -61,9 +61,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
   const clock = options.clock ?? (() => new Date());
   const store = seesWithheld(viewer)
     ? new RecordStore((read) => database.asWriter(read), staffTables)
-    : database.disclosedConnection
-      ? new RecordStore((read) => database.disclosedConnection!()(read), disclosed, () => database.disclosedConnection!())
-      : new RecordStore((read) => database.readDisclosed(read), disclosed);
+    : new RecordStore((read) => database.readDisclosed(read), disclosed, database.disclosedConnection && (() => database.disclosedConnection!()));
   const editorial = new EditorialService(database, viewer);
   const accessLog = new AccessLog(viewer);
   const compliance = new ComplianceService(store, seesWithheld(viewer) ? "STAFF" : "PUBLIC", options.complianceIndex ?? new ComplianceIndex(database), clock, viewer, accessLog);

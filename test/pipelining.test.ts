@@ -61,6 +61,15 @@ describe("a request's batched reads on the public pool", () => {
     expect(writes).toBeLessThanOrEqual(5 * alone - 3);
   });
 
+  it("leave heavy statements outside waves (statistics, the list itself) to connections of their own, run side by side", async () => {
+    const statistics = `{ statistics(filter: { catalogYear: 2024 }) { decisions byCategory { key count } byStage { key count } } }`;
+    for (let i = 0; i < 20; i++) expect((await api.send({}, statistics)).errors).toBeUndefined();
+    api.database.statements.reset();
+    const writes = await socketWrites(() => api.send({}, statistics));
+    expect(api.database.statements.count).toBeGreaterThanOrEqual(3);
+    expect(writes).toBe(api.database.statements.count);
+  });
+
   it("are spread over the pool when they are not one wave (the control)", async () => {
     // No parameters: a statement with parameters is described before its first execution on a connection, which holds back what follows it.
     const reads = Array.from({ length: 5 }, () => (read: typeof api.database.readDisclosed) => read((db) => db.execute(sql`SELECT 1 AS n`)));
