@@ -148,6 +148,25 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
     expect(extensions.cost).toEqual({ requested: extensions.found, limit: 500_000 });
   });
 
+  it("measures one query text with each set of variables for what it asks (measures are kept per document and variables)", async () => {
+    const query = "query($first: Int, $inner: Int) { decisions(first: $first) { nodes { consultations(first: $inner) { nodes { comments(first: $inner) { nodes { text } } } } } } }";
+    const costOf = async (variables: Record<string, unknown>, text = query) => {
+      const response = await api.send({}, text, variables);
+      return JSON.parse(response.raw).extensions.cost.requested as number;
+    };
+    const small = await costOf({ first: 2, inner: 2 });
+    const large = await costOf({ first: 100, inner: 100 });
+    expect(large).toBeGreaterThan(500_000);
+    expect(small).toBeLessThan(100);
+    // Again, in another order, past the number kept: each answer is its own variables' measure.
+    // (A comment makes another document, measured for the first time.)
+    for (let first = 1; first <= 20; first++) expect(await costOf({ first, inner: 1 })).toBe(await costOf({ first, inner: 1 }, `${query}\n# ${first}`));
+    expect(await costOf({ first: 20, inner: 1 })).toBeGreaterThan(await costOf({ first: 1, inner: 1 }));
+    expect(await costOf({ first: 2, inner: 2 })).toBe(small);
+    expect((await api.send({}, query, { first: 100, inner: 100 })).errors![0]!.extensions!.code).toBe("QUERY_TOO_COSTLY");
+    expect((await api.send({}, query, { first: 2, inner: 2 })).errors).toBeUndefined();
+  });
+
   it("counts a list's own default page size (the change feed's is 100)", async () => {
     const response = await api.anonymous("{ changes { nodes { kind } } }");
     expect(JSON.parse(response.raw).extensions.cost.requested).toBeGreaterThanOrEqual(100);

@@ -24,7 +24,16 @@ function hasNul(value: unknown): boolean {
   return false;
 }
 
+/** Per parsed document (Apollo keeps one object per query text): the walk is done once, not on every request. */
+const literalsChecked = new WeakMap<DocumentNode, boolean>();
+
 function literalHasNul(document: DocumentNode): boolean {
+  let found = literalsChecked.get(document);
+  if (found === undefined) literalsChecked.set(document, (found = walkLiterals(document)));
+  return found;
+}
+
+function walkLiterals(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {

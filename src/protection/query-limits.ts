@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "../graphql/page-size.js";
 import { type ViewerRole } from "../access/viewer.js";
 import { measureOperation, type QueryMeasure } from "./query-measure.js";
@@ -31,6 +31,9 @@ export const defaultQueryLimits: QueryLimits = {
   maxBodyBytes: 100_000,
   assumedListSize: 10,
 };
+
+/** Variable sets whose measure is kept per document; the oldest is forgotten past it. */
+const MEASURES_KEPT_PER_DOCUMENT = 16;
 
 /** What the response reports: the query's calculated cost and the limit it was held to. */
 export interface QueryCost {
@@ -68,6 +71,24 @@ export interface CostCarrier {
  */
 export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServerPlugin<CostCarrier> {
   const options = { defaultPageSize: DEFAULT_PAGE_SIZE, assumedListSize: limits.assumedListSize };
+  // A document's measure depends on its operation and variables only: kept per parsed document
+  // (Apollo keeps one object per query text), a few variable sets each.
+  const measured = new WeakMap<DocumentNode, Map<string, QueryMeasure>>();
+  const measureOf = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): QueryMeasure => {
+    // Only flat variables (ids, page sizes, years) make a key; anything nested is measured afresh.
+    const values = Object.values(variables ?? {});
+    if (values.some((value) => value !== null && typeof value === "object")) return measureOperation(schema, document, operation, variables, options);
+    let byVariables = measured.get(document);
+    if (!byVariables) measured.set(document, (byVariables = new Map()));
+    const key = `${operation.name?.value ?? ""}\u0000${JSON.stringify(variables ?? null)}`;
+    let result = byVariables.get(key);
+    if (!result) {
+      result = measureOperation(schema, document, operation, variables, options);
+      if (byVariables.size >= MEASURES_KEPT_PER_DOCUMENT) byVariables.delete(byVariables.keys().next().value!);
+      byVariables.set(key, result);
+    }
+    return result;
+  };
   return {
     async requestDidStart() {
       return {
@@ -76,7 +97,7 @@ export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServ
           if (operation.operation === "subscription") {
             throw new GraphQLError("This API has no subscriptions: follow the change feed (`changes`, or /open-data/changes.ndjson) instead.", { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
           }
-          const measure = measureOperation(schema, document, operation, request.variables, options);
+          const measure = measureOf(schema, document, operation, request.variables);
           const cost = { requested: measure.cost, limit: limits.maxCost };
           contextValue.cost = cost;
           const budget = rates.budgetOf(contextValue.viewer.role);
