@@ -137,9 +137,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
   const leastBusy = (): PublicConnection => publicPool.reduce((best, connection) => (connection.inFlight < best.inFlight ? connection : best));
-  // Requests' groups formed in one turn of the event loop share a connection (up to a depth), so
-  // that under load the look-ups of several requests leave in one write: a write to a socket costs
-  // this machine ~0.2 ms of CPU, more than a look-up costs PostgreSQL.
+  // Waves of look-ups formed in one turn of the event loop share a connection (up to a depth), so
+  // that under load several requests' look-ups leave in one write too. Only waves: a request's own
+  // statements (the list, a search, an aggregate) may be heavy, and two on one connection run one
+  // after the other.
   let turn: PublicConnection | undefined;
   const forThisTurn = (): PublicConnection => {
     if (turn && turn.inFlight < TURN_DEPTH && publicPool.includes(turn)) return turn;
