@@ -11,6 +11,7 @@ import { type DecisionOrderField, decisionOrderings } from "./decision-order.js"
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
 import { literalDay, literalLimit } from "../db/literals.js";
 import { builtStatement, serialOf } from "../db/built-statements.js";
+import { type AppDb } from "../db/database.js";
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
@@ -143,16 +144,16 @@ export class DecisionRepository {
     // Built once per shape (the filters present, the lengths of their lists, the ordering, the page
     // size) and run with the values: drizzle's building was a twentieth of a list page's CPU.
     const shape = [serialOf(t), Object.keys(values).join(","), criteria.openForComment ? `${criteria.openForComment.open}:${criteria.openForComment.day}` : "", order.field, ascending, request.size, countsAll].join(":");
-    const rows = (await this.store.read((db) =>
-      builtStatement(db, `decisions:${shape}`, (db) =>
-        db
-          .select(countsAll ? { ...getTableColumns(t), [MATCHES]: sql<number>`count(*) OVER ()`.mapWith(Number) } : getTableColumns(t))
-          .from(t)
-          .where(and(this.condition(criteria, placeholders), cursor ? keysetAfter(keys, cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined))
-          .orderBy(...keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL))))
-          .limit(literalLimit(request.size + 1)),
-      ).execute(values),
-    )) as Row[];
+    const build = (db: AppDb) => {
+      const where = and(this.condition(criteria, placeholders), cursor ? keysetAfter(keys, cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined);
+      const ordered = keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL)));
+      if (!countsAll) return db.select(getTableColumns(t)).from(t).where(where).orderBy(...ordered).limit(literalLimit(request.size + 1));
+      // Ranked and counted on the ids alone, then the page's rows read whole: the projection works
+      // out its withheld columns for the page's rows, not for every match (a search: ~15 % less).
+      const ranked = db.$with("ranked").as(db.select({ id: t.id, matches: sql<number>`count(*) OVER ()`.as("matches") }).from(t).where(where).orderBy(...ordered).limit(literalLimit(request.size + 1)));
+      return db.with(ranked).select({ ...getTableColumns(t), [MATCHES]: sql<number>`${ranked.matches}`.mapWith(Number) }).from(t).innerJoin(ranked, eq(t.id, ranked.id)).orderBy(...ordered);
+    };
+    const rows = (await this.store.read((db) => builtStatement(db, `decisions:${shape}`, build).execute(values))) as Row[];
     const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
     for (const row of countsAll ? rows : []) delete row[MATCHES];
     const more = rows.length > request.size;
