@@ -89,6 +89,8 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
     { name: "more than 100 ids", status: 200, code: "BAD_USER_INPUT", request: () => query("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: Array.from({ length: 101 }, () => decisionId) }) },
     { name: "an unknown enum value", status: 400, code: "GRAPHQL_VALIDATION_FAILED", request: () => query("{ decisions(orderBy: { field: POPULARITY, direction: ASC }) { totalCount } }") },
     { name: "an unknown enum value in a variable", status: 400, code: "BAD_USER_INPUT", request: () => query("query($s: [DecisionStage!]) { decisions(filter: { stage: $s }) { totalCount } }", { s: ["ANYTHING"] }) },
+    // Close enough to a real value that graphql-js would suggest it.
+    { name: "an enum value in a variable one letter off", status: 400, code: "BAD_USER_INPUT", request: () => query("query($c: [DecisionCategory!]) { decisions(filter: { category: $c }) { totalCount } }", { c: ["PUBLIC_POLICE"] }) },
     { name: "30 February", status: 400, code: "BAD_USER_INPUT", request: () => query("query($d: LocalDate) { decisions(filter: { initiatedOn: { from: $d } }) { totalCount } }", { d: "2024-02-30" }) },
     { name: "year 0", status: 400, code: "BAD_USER_INPUT", request: () => query("query($d: LocalDate) { decisions(filter: { initiatedOn: { from: $d } }) { totalCount } }", { d: "0000-01-01" }) },
     { name: "a date range the wrong way round", status: 200, code: "BAD_USER_INPUT", request: () => query('{ decisions(filter: { initiatedOn: { from: "2024-02-01", to: "2024-01-01" } }) { totalCount } }') },

@@ -20,6 +20,13 @@ const CLIENT_CODES = new Set([
   "QUERY_TIMEOUT",
 ]);
 
+/**
+ * graphql-js's suggestions (`Did you mean "X"?`, `Did you mean the enum value "X"?`). Apollo drops
+ * them from validation errors (hideSchemaDetailsFromClientErrors) but not from a variable's
+ * coercion: an error says what was wrong, not what else exists.
+ */
+const SUGGESTION = / Did you mean [^?]*\?/g;
+
 /** graphql-js stops parsing a document past the token limit with a syntax error; it is a limit. */
 const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
@@ -48,7 +55,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
     const { argument, limit, found, cost } = formatted.extensions ?? {};
     return {
-      message: formatted.message,
+      message: formatted.message.replace(SUGGESTION, ""),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code, ...(argument ? { argument } : {}), ...(limit !== undefined ? { limit, found } : {}), ...(cost !== undefined ? { cost } : {}) },
