@@ -3,8 +3,8 @@
 // operations (bench/operations.ts); downloads the largest bulk file for rows per second and the
 // server's memory; replays the list and decision pages' own SQL straight through postgres.js for the
 // raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
-// large table. Prints a table and writes bench/results/bench-<time>.json (git-ignored).
-// Also the server's CPU time per request. BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
+// large table; and reports the server's CPU time per request. Prints a table and writes
+// bench/results/bench-<time>.json (git-ignored). BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
 // BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server).
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { loadConfig } from "../src/config.js";
 import { type SentStatement } from "../src/db/database.js";
 import { openDatabase } from "../src/db/open.js";
-import { defaultPostgresOptions, publicSession } from "../src/db/postgres.js";
+import { defaultPostgresOptions, publicSession, turnSharing } from "../src/db/postgres.js";
 import { type BenchOperation, benchmarkOperations } from "./operations.js";
 import { sequentialScans } from "./query-plans.js";
 import { type BenchServerMessage } from "./server.js";
@@ -56,8 +56,7 @@ async function load(operation: BenchOperation): Promise<Record<string, unknown>>
   // A warm-up first (compiled code, prepared statements on every connection, caches), not measured.
   await run(WARM_UP_SECONDS);
   await settle();
-  const { cpuMs: cpuBefore } = await measure();
-  await ask("reset");
+  const { cpuMs: cpuBefore } = (await ask("reset")) as { cpuMs: number };
   const result = await run(SECONDS);
   const { statements, cpuMs } = await measure();
   return {
@@ -113,7 +112,7 @@ async function bulkExport(): Promise<Record<string, unknown>> {
  * (statements sent together run together), on as many connections as the server's pool. Three ways,
  * and the best counts: each wave spread over idle connections (postgres.js's own pool); each wave
  * down one connection, a connection per two clients; and, as the server sends them, the waves
- * started in one turn of the event loop down one connection (to a depth of 12 in flight).
+ * started in one turn of the event loop down one connection (the server's own `turnSharing`).
  */
 async function ceiling(statements: SentStatement[]): Promise<{ spread: number; pipelined: number; shared: number }> {
   const waves: SentStatement[][] = [];
@@ -143,12 +142,7 @@ async function ceiling(statements: SentStatement[]): Promise<{ spread: number; p
   const connections = Array.from({ length: defaultPostgresOptions.max }, () => postgres(config.databaseUrl!, { ...options, max: 1 }));
   for (const connection of connections) inFlight.set(connection, 0);
   const pipelined = await replay((loop) => connections[loop % connections.length]!);
-  let turn: postgres.Sql | undefined;
-  const shared = await replay(() => {
-    if (turn && inFlight.get(turn)! < 12) return turn;
-    if (!turn) setImmediate(() => (turn = undefined));
-    return (turn = connections.reduce((best, connection) => (inFlight.get(connection)! < inFlight.get(best)! ? connection : best)));
-  });
+  const shared = await replay(turnSharing(() => connections, (connection) => inFlight.get(connection)!));
   await Promise.all(connections.map((connection) => connection.end()));
   return { spread, pipelined, shared };
 }

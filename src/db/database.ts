@@ -48,10 +48,10 @@ export interface Database {
   readonly db: AppDb;
   readDisclosed<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
   /**
-   * Like `readDisclosed`, but every read through the returned function goes to one connection, the
-   * least busy when it was chosen: reads started in one turn of the event loop then leave in one
-   * socket write and come back together (pipelined), instead of one write and one answer per
-   * connection. Absent where there is one connection anyway (PGlite).
+   * Like `readDisclosed`, but the reads through the returned function share one connection while any
+   * of them runs: reads started in one turn of the event loop then leave in one socket write and come
+   * back together (pipelined), instead of one write and one answer per connection. Absent where
+   * there is one connection anyway (PGlite).
    */
   disclosedConnection?(): <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */

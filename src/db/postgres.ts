@@ -57,6 +57,26 @@ type Read = <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
 /** Reads in flight on a connection past which a turn's next group goes to another. */
 const TURN_DEPTH = 12;
 
+/** The connection with the fewest reads in flight. */
+function leastBusy<C>(pool: readonly C[], inFlight: (connection: C) => number): C {
+  return pool.reduce((best, connection) => (inFlight(connection) < inFlight(best) ? connection : best));
+}
+
+/**
+ * Chooses the connection of a group of reads formed now: the one already chosen in this turn of the
+ * event loop while it has fewer than TURN_DEPTH reads in flight, else the least busy. Under load,
+ * several requests' waves then leave in one write. The benchmark replays the ceiling this way too.
+ */
+export function turnSharing<C>(pool: () => readonly C[], inFlight: (connection: C) => number): () => C {
+  let turn: C | undefined;
+  return () => {
+    const connections = pool();
+    if (turn !== undefined && inFlight(turn) < TURN_DEPTH && connections.includes(turn)) return turn;
+    if (turn === undefined) setImmediate(() => (turn = undefined));
+    return (turn = leastBusy(connections, inFlight));
+  };
+}
+
 /**
  * A group of reads on one connection that holds one slot of the gate while any of them runs: a
  * wave of look-ups is one use of the pool however many statements it sends, so the gate does not
@@ -136,17 +156,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
-  const leastBusy = (): PublicConnection => publicPool.reduce((best, connection) => (connection.inFlight < best.inFlight ? connection : best));
-  // Waves of look-ups formed in one turn of the event loop share a connection (up to a depth), so
-  // that under load several requests' look-ups leave in one write too. Only waves: a request's own
-  // statements (the list, a search, an aggregate) may be heavy, and two on one connection run one
-  // after the other.
-  let turn: PublicConnection | undefined;
-  const forThisTurn = (): PublicConnection => {
-    if (turn && turn.inFlight < TURN_DEPTH && publicPool.includes(turn)) return turn;
-    if (!turn) setImmediate(() => (turn = undefined));
-    return (turn = leastBusy());
-  };
+  const inFlight = (connection: PublicConnection) => connection.inFlight;
+  // Waves of look-ups share a connection within a turn (see turnSharing). Only waves: a request's
+  // own statements (the list, a search, an aggregate) may be heavy, and two on one connection run
+  // one after the other, so each goes to the least busy connection.
+  const forThisTurn = turnSharing(() => publicPool, inFlight);
   const readOn =
     (choose: () => PublicConnection): Read =>
     (read) =>
@@ -159,13 +173,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     kind: "postgres",
     db,
     statements,
-    readDisclosed: readOn(leastBusy),
-    disclosedConnection: () => {
-      // Chosen when the group first gets its slot, when the connections' loads are known; a
-      // recycled pool's connection is not used again, the group moves to the new pool.
-      let chosen: PublicConnection | undefined;
-      return new SharedConnection(publicGate, () => (chosen && publicPool.includes(chosen) ? chosen : (chosen = forThisTurn()))).read;
-    },
+    readDisclosed: readOn(() => leastBusy(publicPool, inFlight)),
+    // The connection is chosen when the group gets its slot, when the connections' loads are known.
+    disclosedConnection: () => new SharedConnection(publicGate, forThisTurn).read,
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {

@@ -52,6 +52,12 @@ type Bind = (name: string) => never;
 
 const placeholders = sql.placeholder as unknown as Bind;
 
+/** Binds each value itself (a statement built for one use: counts, statistics). */
+const valuesOf = (criteria: DecisionCriteria): Bind => {
+  const values = criteriaValues(criteria);
+  return (name) => values[name] as never;
+};
+
 /**
  * The criteria's values by the names `condition` binds them to. The names also tell the statement's
  * shape (which filters, how many values in each list), so they key the statements built once.
@@ -90,7 +96,7 @@ export class DecisionRepository {
   constructor(private readonly store: RecordStore) {}
 
   /** The filter as SQL on the store's decisions table (also used by statistics), its values bound by `bind`. */
-  condition(criteria: DecisionCriteria, bind: Bind = ((values) => (name: string) => values[name] as never)(criteriaValues(criteria))): SQL | undefined {
+  condition(criteria: DecisionCriteria, bind: Bind = valuesOf(criteria)): SQL | undefined {
     const { decisions: t, regions, publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
     const c = criteria;
     const list = (name: string, items: readonly unknown[]) => items.map((_, i) => bind(`${name}${i}`));
