@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { loadConfig } from "../src/config.js";
 import { type SentStatement } from "../src/db/database.js";
 import { openDatabase } from "../src/db/open.js";
-import { defaultPostgresOptions, publicSession, turnSharing } from "../src/db/postgres.js";
+import { defaultPostgresOptions, preparedStatement, publicSession, turnSharing } from "../src/db/postgres.js";
 import { type BenchOperation, benchmarkOperations } from "./operations.js";
 import { sequentialScans } from "./query-plans.js";
 import { type BenchServerMessage } from "./server.js";
@@ -128,7 +128,7 @@ async function ceiling(statements: SentStatement[]): Promise<{ spread: number; p
         for (const wave of waves.filter(Boolean)) {
           const client = pick(loop);
           inFlight.set(client, (inFlight.get(client) ?? 0) + wave.length);
-          await Promise.all(wave.map((s) => client.unsafe(s.text, s.params as never[], { prepare: true })));
+          await Promise.all(wave.map((s) => client.unsafe(s.text, s.params as never[], preparedStatement)));
           inFlight.set(client, inFlight.get(client)! - wave.length);
         }
         done += 1;

@@ -2,16 +2,18 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { benchmarkOperations, type BenchOperation } from "../bench/operations.js";
+import { createContext } from "../src/context.js";
 import { TestApi } from "./support/api.js";
 
 // What goes over the wire to PostgreSQL, so this runs in the PostgreSQL pass only (PGlite has no socket).
 
-/** Counts writes to every TCP socket of this process while `work` runs (the server is in-process). */
-async function socketWrites(work: () => Promise<unknown>): Promise<number> {
+/** Counts writes to every TCP socket of this process, and their bytes, while `work` runs (the server is in-process). */
+async function socketTraffic(work: () => Promise<unknown>): Promise<{ writes: number; bytes: number }> {
   const write = net.Socket.prototype.write;
-  let writes = 0;
+  const traffic = { writes: 0, bytes: 0 };
   net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
-    writes += 1;
+    traffic.writes += 1;
+    traffic.bytes += (args[0] as Buffer | string).length;
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as typeof write;
   try {
@@ -19,8 +21,10 @@ async function socketWrites(work: () => Promise<unknown>): Promise<number> {
   } finally {
     net.Socket.prototype.write = write;
   }
-  return writes;
+  return traffic;
 }
+
+const socketWrites = async (work: () => Promise<unknown>) => (await socketTraffic(work)).writes;
 
 describe("a request's batched reads on the public pool", () => {
   let api: TestApi;
@@ -61,7 +65,27 @@ describe("a request's batched reads on the public pool", () => {
     expect(writes).toBeLessThanOrEqual(5 * alone - 3);
   });
 
-  it("leave heavy statements outside waves (statistics, the list itself) to connections of their own, run side by side", async () => {
+  it("share a write with other requests' list statements started in the same turn: a page in index order is quick, a search is not", async () => {
+    // As many requests as the test pool has connections (4), asking for their first page at once.
+    const lists = (filter: { search: string } | null) => Promise.all(Array.from({ length: 4 }, () => createContext(api.database).services.decisions.list(filter, null, { first: 20 })));
+    for (let i = 0; i < 20; i++) await Promise.all([lists(null), lists({ search: "市场" })]); // prepared everywhere
+    expect(await socketWrites(() => lists(null))).toBe(1);
+    expect(await socketWrites(() => lists({ search: "市场" }))).toBe(4);
+  });
+
+  it("send a statement without parameters prepared, not its text each time (the first page of the list)", async () => {
+    const list = () => createContext(api.database).services.decisions.list(null, null, { first: 20 });
+    for (let i = 0; i < 20; i++) await list(); // prepared on every connection
+    api.database.statements.reset();
+    const { writes, bytes } = await socketTraffic(list);
+    const [statement] = api.database.statements.sent;
+    expect(statement?.params).toEqual([]);
+    expect(writes).toBe(1);
+    // The simple protocol would send the whole text (and PostgreSQL plan it again); a prepared statement is bound by name.
+    expect(bytes).toBeLessThan(statement!.text.length / 4);
+  });
+
+  it("leave heavy statements outside waves (statistics, a search) to connections of their own, run side by side", async () => {
     const statistics = `{ statistics(filter: { catalogYear: 2024 }) { decisions byCategory { key count } byStage { key count } } }`;
     for (let i = 0; i < 20; i++) expect((await api.send({}, statistics)).errors).toBeUndefined();
     api.database.statements.reset();

@@ -31,6 +31,13 @@ export const serviceSession = { application_name: "decisions-api", jit: "off" };
 export const publicSession = (statementTimeoutMs: number) => ({ ...serviceSession, role: DISCLOSURE_ROLE, statement_timeout: statementTimeoutMs, plan_cache_mode: "force_generic_plan" });
 
 /**
+ * How the public path sends a statement: prepared once per connection and its plan kept. Not
+ * `simple`, which postgres.js picks by itself for a statement without parameters (the first page
+ * of the list): the simple protocol sends the text and plans it on every execution.
+ */
+export const preparedStatement = { prepare: true, simple: false } as const;
+
+/**
  * Drizzle sends its statements unnamed, so PostgreSQL plans them on every execution; through this
  * client each statement text is prepared once per connection and its plan kept (postgres.js
  * caches prepared statements by text; connections are recycled after `max_lifetime`).
@@ -39,7 +46,7 @@ export function preparing(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property !== "unsafe") return Reflect.get(target, property, receiver);
-      return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params, { ...options, prepare: true });
+      return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, params, { ...options, ...preparedStatement });
     },
   });
 }

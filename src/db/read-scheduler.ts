@@ -1,3 +1,4 @@
+import { type AppDb } from "./database.js";
 import { type Reader } from "./reader.js";
 
 /**
@@ -18,13 +19,22 @@ export class ReadScheduler {
     private readonly connection?: () => Reader,
   ) {}
 
-  readonly read: Reader = (read) => {
+  readonly read: Reader = (read) => this.tracked(this.waveReader ?? this.reader, read);
+
+  /**
+   * A read known to be quick (a page in index order): it may share a connection with the other
+   * quick reads and waves started in this turn, several requests' statements leaving in one write.
+   * A heavy read (a search, an aggregate) must not: on one connection, reads run one after another.
+   */
+  readonly readQuick: Reader = (read) => this.tracked(this.waveReader ?? this.connection?.() ?? this.reader, read);
+
+  private tracked<T>(reader: Reader, read: (db: AppDb) => Promise<T>): Promise<T> {
     this.inFlight += 1;
-    return (this.waveReader ?? this.reader)(read).finally(() => {
+    return reader(read).finally(() => {
       this.inFlight -= 1;
       this.flushSoon();
     });
-  };
+  }
 
   /** A DataLoader `batchScheduleFn`. */
   readonly schedule = (dispatch: () => void): void => {

@@ -159,7 +159,9 @@ export class DecisionRepository {
       const ranked = db.$with("ranked").as(db.select({ id: t.id, matches: sql<number>`count(*) OVER ()`.as("matches") }).from(t).where(where).orderBy(...ordered).limit(literalLimit(request.size + 1)));
       return db.with(ranked).select({ ...getTableColumns(t), [MATCHES]: sql<number>`${ranked.matches}`.mapWith(Number) }).from(t).innerJoin(ranked, eq(t.id, ranked.id)).orderBy(...ordered);
     };
-    const rows = (await this.store.read((db) => builtStatement(db, `decisions:${shape}`, build).execute(values))) as Row[];
+    // A page in index order is quick; a search ranks every match first, and keeps a connection to itself.
+    const read = criteria.searchKey === undefined ? this.store.readQuick : this.store.read;
+    const rows = (await read((db) => builtStatement(db, `decisions:${shape}`, build).execute(values))) as Row[];
     const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
     for (const row of countsAll ? rows : []) delete row[MATCHES];
     const more = rows.length > request.size;

@@ -20,12 +20,15 @@ export class RecordStore {
   private readonly loaders = new Map<string, DataLoader<never, unknown>>();
 
   readonly read: Reader;
+  /** For a read known to be quick: see ReadScheduler.readQuick. */
+  readonly readQuick: Reader;
   private readonly options: LoaderOptions;
 
   /** `connection`, when given, sends each wave of batched reads down one connection (see ReadScheduler). */
   constructor(reader: Reader, readonly tables: DisclosedTables, connection?: () => Reader) {
     const scheduler = new ReadScheduler(reader, connection);
     this.read = scheduler.read;
+    this.readQuick = scheduler.readQuick;
     this.options = { batchScheduleFn: scheduler.schedule };
   }
 
