@@ -26,7 +26,8 @@ const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 
 const database = await openDatabase(config);
-const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
+// Node flags as `npm start` sets them (package.json): the young generation at 64 MB a semi-space.
+const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", "--expose-gc", "--max-semi-space-size=64", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
 const ask = (message: string) => new Promise<BenchServerMessage>((resolve) => { server.once("message", resolve); server.send(message); });
 const { address } = (await new Promise<BenchServerMessage>((resolve) => server.once("message", resolve))) as { address: string };
 const measure = async () => (await ask("measure")) as { statements: number; rssMb: number; cpuMs: number };
