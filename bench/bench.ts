@@ -91,7 +91,8 @@ async function bulkExport(): Promise<Record<string, unknown>> {
   }, 1000);
   const started = performance.now();
   const response = await fetch(`${address}/open-data/comments.csv`);
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines += 1;
+  // Lines counted with indexOf (native), not byte by byte in JavaScript: the client shares the machine's two cores with the server.
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   return {

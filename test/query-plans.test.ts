@@ -14,7 +14,7 @@ describe("query plans of the benchmark's operations over generated data", () => 
   let operations: BenchOperation[];
   beforeAll(async () => {
     api = await TestApi.start();
-    await loadScaleData(api.database, { decisions: DECISIONS, seed: 11, commentsPerDecision: 2 });
+    await loadScaleData(api.database, { decisions: DECISIONS, seed: 11, commentsPerDecision: 6 });
     await api.database.query("ANALYZE");
     operations = await benchmarkOperations(api.database);
   }, 600_000);

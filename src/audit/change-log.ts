@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AppDb, type Database } from "../db/database.js";
 import { recordDisclosures } from "../disclosure/record-types.js";
 import { changeLog, type changeKind } from "./change-log.table.js";
+import { rowsOf } from "../db/rows.js";
 
 const CHANGE_LOG_LOCK = 7130714;
 
@@ -18,10 +19,8 @@ export interface Change {
 export async function isPublic(db: AppDb, recordType: string, recordId: string): Promise<boolean> {
   // Only record types of the registry have a projection view (the name is never client input).
   if (!recordDisclosures.some((r) => r.recordType === recordType)) return false;
-  const result = (await db.execute(sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier("disclosure")}.${sql.identifier(recordType)} WHERE id = ${recordId}) AS public`)) as unknown as
-    | { rows: { public: boolean }[] }
-    | { public: boolean }[];
-  return Boolean(("rows" in result ? result.rows : result)[0]?.public);
+  const [row] = await rowsOf<{ public: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM ${sql.identifier("disclosure")}.${sql.identifier(recordType)} WHERE id = ${recordId}) AS public`);
+  return Boolean(row?.public);
 }
 
 export const decisionIsPublic = (db: AppDb, decisionId: string) => isPublic(db, "decisions", decisionId);

@@ -1,4 +1,4 @@
-import { and, asc, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
+import { and, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
@@ -7,8 +7,9 @@ import { isCalendarDay } from "../graphql/cursor.js";
 import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
+import { rowsOf } from "../db/rows.js";
 
-export const EXPORT_PAGE_SIZE = 1000;
+export const EXPORT_PAGE_SIZE = 2500;
 
 export interface ExportFilter {
   decisionId?: string;
@@ -76,7 +77,23 @@ function condition(dataset: Dataset, filter: ExportFilter): SQL | undefined {
   return and(byDecision, filter.updatedSince ? gte(columns.updatedAt!, filter.updatedSince) : undefined);
 }
 
-/** A value as the files hold it: ids as global ids, times in ISO 8601 UTC, withheld or absent as null. */
+/**
+ * A column as the files hold it, worked out by PostgreSQL where it is cheaper there: times in ISO
+ * 8601 UTC (the timestamps are kept to the millisecond, as JavaScript writes them), lists of enum
+ * values joined with ";" (in both formats alike, so that CSV and NDJSON hold the same values).
+ * Building a Date per time and parsing arrays was a third of the export's CPU.
+ */
+function fileColumn(column: DatasetColumn): SQL {
+  const value =
+    column.type === "datetime"
+      ? sql`to_char(${column.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : column.type === "enum-list"
+        ? sql`array_to_string(${column.column}, ';')`
+        : sql`${column.column}`;
+  return sql`${value} AS ${sql.identifier(column.name)}`;
+}
+
+/** A value as the files hold it: ids as global ids, numbers as numbers, withheld or absent as null. */
 function fileValue(column: DatasetColumn, row: Record<string, unknown>): string | number | boolean | null {
   const value = row[column.name];
   if (value === null || value === undefined) return null;
@@ -84,10 +101,9 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
     const typeName = column.idOf === "subject" ? typeNameOfRecord(row.subjectType as string) : column.idOf!;
     return toGlobalId(typeName, value as string);
   }
-  if (value instanceof Date) return value.toISOString();
-  // Lists of enum values, in both formats alike, so that CSV and NDJSON hold the same values.
-  if (Array.isArray(value)) return value.join(";");
-  return value as string | number | boolean;
+  // The driver hands numerics and 64-bit integers over as text ("1000.00"); the graph says 1000.
+  if (column.type === "number" || column.type === "integer") return Number(value);
+  return value as string | boolean;
 }
 
 /** Below every id: the first page's key. */
@@ -102,19 +118,13 @@ export type FileRow = (string | number | boolean | null)[];
  */
 export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<FileRow[]> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
-  const selection = Object.fromEntries(Object.entries(columns).filter(([key]) => dataset.columns.some((c) => c.name === key) || key === "subjectType"));
+  const selection = sql.join([...dataset.columns.map(fileColumn), ...(columns.subjectType ? [sql`${columns.subjectType} AS "subjectType"`] : [])], sql`, `);
   const where = condition(dataset, filter);
   // Every page, the first included, is the same statement (only the key differs): one plan, the
   // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
+  // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
   const read = (after: string): Promise<Record<string, unknown>[]> =>
-    database.readDisclosed((db) =>
-      db
-        .select(selection)
-        .from(dataset.view)
-        .where(and(where, gt(columns.id!, after)))
-        .orderBy(asc(columns.id!))
-        .limit(literalLimit(EXPORT_PAGE_SIZE)),
-    );
+    database.readDisclosed((db) => rowsOf(db, sql`SELECT ${selection} FROM ${dataset.view} WHERE ${and(where, gt(columns.id!, after))} ORDER BY ${columns.id!} LIMIT ${literalLimit(EXPORT_PAGE_SIZE)}`));
   // The next page is read while this one is written out: two pages in memory at most.
   let next: Promise<Record<string, unknown>[]> | null = read(BEFORE_EVERY_ID);
   try {
