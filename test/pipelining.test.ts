@@ -85,7 +85,7 @@ describe("a request's batched reads on the public pool", () => {
     expect(bytes).toBeLessThan(statement!.text.length / 4);
   });
 
-  it("leave heavy statements outside waves (statistics, a search) to connections of their own, run side by side", async () => {
+  it("leave heavy statements outside waves (statistics) to connections of their own, run side by side", async () => {
     const statistics = `{ statistics(filter: { catalogYear: 2024 }) { decisions byCategory { key count } byStage { key count } } }`;
     for (let i = 0; i < 20; i++) expect((await api.send({}, statistics)).errors).toBeUndefined();
     api.database.statements.reset();
