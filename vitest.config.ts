@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -16,6 +17,10 @@ export default defineConfig({
     // type-graphql needs the metadata polyfill before any decorated class is loaded.
     setupFiles: ["reflect-metadata"],
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on the 2-core machines CI runs on, where
+    // a test file mostly waits on its own database and the second core sat idle. Each file has its own
+    // database, so files run side by side safely.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
