@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { type AppDb } from "./database.js";
+import { withFlatRows } from "./row-mapper.js";
 
 /** What drizzle's `.prepare()` gives: the statement built once, run with its placeholders' values. */
 export interface BuiltStatement<T> {
@@ -31,7 +32,7 @@ export function builtStatement<T>(db: AppDb, key: string, build: (db: AppDb) => 
     // Most recently used last: the first in the map is the one to forget.
     statements.delete(key);
   } else {
-    statement = build(db).prepare(key);
+    statement = withFlatRows(build(db).prepare(key));
     if (statements.size >= MAX_BUILT_STATEMENTS) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
