@@ -15,7 +15,7 @@ describe("rows of built statements", () => {
   });
   afterAll(() => database.close());
 
-  const everyTable = Object.values(tables).filter((value): value is PgTable => is(value, PgTable));
+  const everyTable = (Object.values(tables) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
   it("come back as drizzle maps them, for every column of every table (times as dates, numbers as numbers)", async () => {
     expect(everyTable.length).toBeGreaterThan(15);

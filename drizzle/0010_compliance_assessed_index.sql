@@ -1,0 +1,1 @@
+CREATE INDEX "compliance_assessments_assessed_idx" ON "compliance_assessments" USING btree ("assessed_on");
