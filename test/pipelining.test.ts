@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { benchmarkOperations, type BenchOperation } from "../bench/operations.js";
 import { createContext } from "../src/context.js";
+import { type DecisionService } from "../src/decisions/decision.service.js";
 import { TestApi } from "./support/api.js";
 
 // What goes over the wire to PostgreSQL, so this runs in the PostgreSQL pass only (PGlite has no socket).
@@ -65,12 +66,18 @@ describe("a request's batched reads on the public pool", () => {
     expect(writes).toBeLessThanOrEqual(5 * alone - 3);
   });
 
-  it("share a write with other requests' list statements started in the same turn: a page in index order is quick, a search is not", async () => {
+  it("share a write with other requests' list statements started in the same turn: an unfiltered page in index order is quick; a search, a filter or the order by title is not", async () => {
     // As many requests as the test pool has connections (4), asking for their first page at once.
-    const lists = (filter: { search: string } | null) => Promise.all(Array.from({ length: 4 }, () => createContext(api.database).services.decisions.list(filter, null, { first: 20 })));
-    for (let i = 0; i < 20; i++) await Promise.all([lists(null), lists({ search: "市场" })]); // prepared everywhere
+    type Filter = Parameters<DecisionService["list"]>[0];
+    const byTitle = { field: "TITLE", direction: "ASC" } as const;
+    const lists = (filter: Filter, orderBy: Parameters<DecisionService["list"]>[1] = null) =>
+      Promise.all(Array.from({ length: 4 }, () => createContext(api.database).services.decisions.list(filter, orderBy, { first: 20 })));
+    const filtered = { stage: ["INITIATION"] } as Filter;
+    for (let i = 0; i < 20; i++) await Promise.all([lists(null), lists({ search: "市场" }), lists(filtered), lists(null, byTitle)]); // prepared everywhere
     expect(await socketWrites(() => lists(null))).toBe(1);
     expect(await socketWrites(() => lists({ search: "市场" }))).toBe(4);
+    expect(await socketWrites(() => lists(filtered))).toBe(4);
+    expect(await socketWrites(() => lists(null, byTitle))).toBe(4);
   });
 
   it("send a statement without parameters prepared, not its text each time (the first page of the list)", async () => {
