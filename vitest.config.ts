@@ -21,6 +21,10 @@ export default defineConfig({
     // a test file mostly waits on its own database and the second core sat idle. Each file has its own
     // database, so files run side by side safely.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // A worker keeps its modules from one test file to the next instead of importing the server
+    // again for each (2-3 s a file). Safe here: every file opens its own database and server, and no
+    // test replaces a module or changes the environment. PGlite pass 418 -> 314 s, PostgreSQL 238 -> 187 s.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
