@@ -17,9 +17,8 @@ export default defineConfig({
     // type-graphql needs the metadata polyfill before any decorated class is loaded.
     setupFiles: ["reflect-metadata"],
     pool: "forks",
-    // Vitest's default is one worker fewer than the cores: one on the 2-core machines CI runs on, where
-    // a test file mostly waits on its own database and the second core sat idle. Each file has its own
-    // database, so files run side by side safely.
+    // Vitest's default is one worker fewer than the cores: one on the 2-core machines CI runs on, which
+    // left the second core idle. Each file has its own database, so files run side by side safely.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // A worker keeps its modules from one test file to the next instead of importing the server
     // again for each (2-3 s a file). Safe here: every file opens its own database and server, and no
