@@ -1,10 +1,9 @@
-import { and, eq, gt, inArray, isNull, lte, max, notExists, or, sql } from "drizzle-orm";
+import { eq, gt, inArray, lte, max, or, sql } from "drizzle-orm";
 import { changeLog } from "../audit/change-log.table.js";
 import { type AppDb, type Database } from "../db/database.js";
-import { decisions } from "../decisions/decision.table.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { staffTables } from "../records/staff.tables.js";
-import { complianceAssessments, complianceResults, complianceWatermark } from "./compliance.table.js";
+import { complianceAssessments, complianceResults, complianceUnassessed, complianceWatermark } from "./compliance.table.js";
 import { type Audience, type DecisionFile, loadDecisionFiles } from "./decision-file.js";
 import { type ComplianceReport, evaluateCompliance } from "./evaluate.js";
 import { type LegalityQueueEntry, legalityQueueEntry } from "./legality-queue.js";
@@ -54,10 +53,7 @@ export class ComplianceIndex {
       const [last] = await db.select({ id: max(changeLog.id) }).from(changeLog);
       const since = mark?.changeId ?? 0;
       const changed = await db.selectDistinct({ id: changeLog.decisionId }).from(changeLog).where(gt(changeLog.id, since));
-      const unassessed = await db
-        .select({ id: decisions.id })
-        .from(decisions)
-        .where(and(isNull(decisions.withdrawnAt), notExists(db.select({ one: sql`1` }).from(complianceAssessments).where(and(eq(complianceAssessments.decisionId, decisions.id), eq(complianceAssessments.audience, "STAFF"))))));
+      const unassessed = await db.select({ id: complianceUnassessed.decisionId }).from(complianceUnassessed);
       const timed = await db
         .selectDistinct({ id: complianceAssessments.decisionId })
         .from(complianceAssessments)
@@ -85,6 +81,7 @@ export class ComplianceIndex {
       await db.execute(sql`SELECT pg_advisory_xact_lock(${REPORTS_LOCK})`);
       await db.delete(complianceResults).where(inArray(complianceResults.decisionId, decisionIds));
       await db.delete(complianceAssessments).where(inArray(complianceAssessments.decisionId, decisionIds));
+      await db.delete(complianceUnassessed).where(inArray(complianceUnassessed.decisionId, decisionIds));
       if (kept.length === 0) return;
       await db.insert(complianceAssessments).values(kept.map(({ report, queue }) => assessmentRow(report, queue)));
       await db.insert(complianceResults).values(kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status }))));

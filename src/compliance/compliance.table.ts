@@ -42,7 +42,7 @@ export const complianceAssessments = pgTable(
     index("compliance_assessments_state_idx").on(t.audience, t.state, t.decisionId),
     index("compliance_assessments_reassess_idx").on(t.reassessOn),
     // With the one above, the freshness check (reassessment due, or assessed on a later day than
-    // today) reads two indexes instead of every kept report: 40 ms -> under 1 at 100,000 decisions.
+    // today) reads two indexes instead of every kept report: 29 -> 0.25 ms at 100,000 decisions.
     index("compliance_assessments_assessed_idx").on(t.assessedOn),
     index("compliance_assessments_queue_idx").on(t.queueState, t.queueDueOn, t.decisionId),
   ],
@@ -62,6 +62,18 @@ export const complianceResults = pgTable(
     index("compliance_results_rule_idx").on(t.audience, t.rule, t.status, t.decisionId),
   ],
 );
+
+/**
+ * Decisions written since the kept reports were last brought up to date, however they were written:
+ * a trigger on insert queues them (migration 0011). The API's writes are in the change log too; a
+ * bulk load's are not, and finding those by comparing every decision with the kept reports read both
+ * tables whole on every compliance query (~125 ms at 100,000 decisions).
+ */
+export const complianceUnassessed = pgTable("compliance_unassessed", {
+  decisionId: uuid("decision_id")
+    .primaryKey()
+    .references(() => decisions.id, { onDelete: "cascade" }),
+});
 
 /** How far the change log has been folded into the kept reports (one row). */
 export const complianceWatermark = pgTable("compliance_watermark", {

@@ -72,7 +72,7 @@ function grants(): string[] {
     `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
     `GRANT DELETE ON search_documents TO ${WRITER_ROLE}`,
     // Kept compliance reports are derived data, replaced whole when recomputed.
-    `GRANT DELETE ON compliance_results, compliance_assessments TO ${WRITER_ROLE}`,
+    `GRANT DELETE ON compliance_results, compliance_assessments, compliance_unassessed TO ${WRITER_ROLE}`,
   ];
 }
 
