@@ -23,8 +23,9 @@ const REPORTS_LOCK = 7_305_113;
  * Keeps every decision's compliance reports (one from the disclosure projection for the public, one
  * from the records for staff) so that decisions can be filtered and counted by compliance. Reports go
  * stale when the decision's file changes (the change log says which) or when time alone can change
- * them (their reassessment day has come); `refresh` recomputes exactly those, before any query that
- * reads the kept reports. Lives as long as the server.
+ * them (their reassessment day has come), and are missing for a decision just inserted (queued in
+ * `compliance_unassessed`); `refresh` computes exactly those, before any query that reads the kept
+ * reports. Lives as long as the server.
  */
 export class ComplianceIndex {
   private running: Promise<void> | null = null;
