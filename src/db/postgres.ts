@@ -164,10 +164,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
   const inFlight = (connection: PublicConnection) => connection.inFlight;
-  // Waves of look-ups, and reads known to be quick (a list's page: ReadScheduler.readQuick), share a
-  // connection within a turn (see turnSharing). Other statements of a request (a search, an
-  // aggregate) may be heavy, and two on one connection run one after the other, so each goes to
-  // the least busy connection.
+  // Waves of look-ups, and reads known to be quick (an unfiltered list's page: ReadScheduler.readQuick),
+  // share a connection within a turn (see turnSharing). Other statements of a request (a search, a
+  // filtered walk, an aggregate) may be heavy, and two on one connection run one after the other,
+  // so each goes to the least busy connection.
   const forThisTurn = turnSharing(() => publicPool, inFlight);
   const readOn =
     (choose: () => PublicConnection): Read =>

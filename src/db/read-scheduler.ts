@@ -22,9 +22,10 @@ export class ReadScheduler {
   readonly read: Reader = (read) => this.tracked(this.waveReader ?? this.reader, read);
 
   /**
-   * A read known to be quick (a page in index order): it may share a connection with the other
-   * quick reads and waves started in this turn, several requests' statements leaving in one write.
-   * A heavy read (a search, an aggregate) must not: on one connection, reads run one after another.
+   * A read known to be quick (an unfiltered page in index order, see DecisionRepository): it may
+   * share a connection with the other quick reads and waves started in this turn, several requests'
+   * statements leaving in one write. A heavy read (a search, a filtered walk, an aggregate) must
+   * not: on one connection, reads run one after another.
    */
   readonly readQuick: Reader = (read) => this.tracked(this.waveReader ?? this.connection?.() ?? this.reader, read);
 
