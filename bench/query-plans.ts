@@ -14,13 +14,18 @@ export interface SequentialScan {
 interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
+  "Index Name"?: string;
   Schema?: string;
   Plans?: PlanNode[];
 }
 
-function* scans(node: PlanNode): Generator<string> {
-  if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) yield `${node.Schema ?? "public"}.${node["Relation Name"]}`;
-  for (const child of node.Plans ?? []) yield* scans(child);
+function* nodes(node: PlanNode): Generator<PlanNode> {
+  yield node;
+  for (const child of node.Plans ?? []) yield* nodes(child);
+}
+
+function* scans(plan: PlanNode): Generator<string> {
+  for (const node of nodes(plan)) if (node["Node Type"] === "Seq Scan" && node["Relation Name"]) yield `${node.Schema ?? "public"}.${node["Relation Name"]}`;
 }
 
 /** A parameter as an SQL literal, for `EXECUTE` of a prepared statement. */
@@ -78,4 +83,11 @@ export async function sequentialScans(database: Database, statements: SentStatem
     }
   }
   return found;
+}
+
+/** The indexes the statements' plans (as the server runs them) read, each once. */
+export async function indexesRead(database: Database, statements: SentStatement[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const statement of statements) for (const node of nodes(await planOf(database, statement))) if (node["Index Name"]) names.add(node["Index Name"]);
+  return [...names];
 }

@@ -66,7 +66,7 @@ describe("a request's batched reads on the public pool", () => {
     expect(writes).toBeLessThanOrEqual(5 * alone - 3);
   });
 
-  it("share a write with other requests' list statements started in the same turn: an unfiltered page in index order is quick; a search, a filter or the order by title is not", async () => {
+  it("share a write with other requests' list statements started in the same turn: an unfiltered page is quick, in any order; a search or a filter is not", async () => {
     // As many requests as the test pool has connections (4), asking for their first page at once.
     type Filter = Parameters<DecisionService["list"]>[0];
     const byTitle = { field: "TITLE", direction: "ASC" } as const;
@@ -80,7 +80,8 @@ describe("a request's batched reads on the public pool", () => {
     expect(await socketWrites(() => lists(null))).toBe(1);
     expect(await socketWrites(() => lists({ search: "市场" }))).toBe(4);
     expect(await socketWrites(() => lists(filtered))).toBe(4);
-    expect(await socketWrites(() => lists(null, byTitle))).toBe(4);
+    // By title too: an index gives the order of each part of the projection by title.
+    expect(await socketWrites(() => lists(null, byTitle))).toBe(1);
   });
 
   it("send a statement without parameters prepared, not its text each time (the first page of the list)", async () => {

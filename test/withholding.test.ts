@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
+import { rowsOf } from "../src/db/rows.js";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
@@ -162,6 +164,18 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     const rows = await api.database.query<{ record_type: string; field: string | null }>("SELECT record_type, field FROM withholdings WHERE decision_id = $1", [ids.fields]);
     const withheld = new Set(rows.map((r) => `${r.record_type}.${r.field}`));
     for (const record of recordDisclosures) for (const field of record.withholdable) expect(withheld).toContain(`${record.recordType}.${field}`);
+  });
+
+  it("holds no canary in any view of the disclosure projection, each read whole as the public's role", async () => {
+    const views = (await api.database.query<{ name: string }>("SELECT viewname AS name FROM pg_views WHERE schemaname = 'disclosure' ORDER BY 1")).map((v) => v.name);
+    expect(views).toEqual(expect.arrayContaining(["decisions", "decisions_title_public", "decisions_title_withheld", "search_documents", "withholding_notices"]));
+    const found: string[] = [];
+    for (const view of views) {
+      const texts = await api.database.readDisclosed((db) => rowsOf<{ row: string }>(db, sql.raw(`SELECT t::text AS row FROM disclosure.${view} t`)));
+      // Search keys are lower case: the needle is compared so.
+      for (const { row } of texts) if ([CANARY.toLowerCase(), String(CANARY_BUDGET).slice(0, 7)].some((needle) => row.toLowerCase().includes(needle))) found.push(`${view}: ${row.slice(0, 160)}`);
+    }
+    expect(found).toEqual([]);
   });
 
   it("shows no canary in any response through any path, and the same answers once the withheld data is changed or gone", async () => {

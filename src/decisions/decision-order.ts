@@ -2,7 +2,6 @@ import { sql, type SQLWrapper } from "drizzle-orm";
 import { type Row } from "../db/by-id.loader.js";
 import { cursorValueOf } from "../db/child-pages.loader.js";
 import { type CursorValue, type CursorValueCheck, isInteger, isLocalDate, isText, isTimestamp, isUuid } from "../graphql/cursor.js";
-import { type disclosed } from "../disclosure/disclosed.tables.js";
 
 export const decisionOrderFields = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE"] as const;
 export type DecisionOrderField = (typeof decisionOrderFields)[number];
@@ -14,7 +13,8 @@ export interface SortKey {
   check: CursorValueCheck;
 }
 
-type DecisionsTable = typeof disclosed.decisions;
+/** The decisions a viewer reads (the projection, a part of it by title, a page of them, or staff's table): the columns the orderings use. */
+type DecisionsTable = Record<"id" | "catalogYear" | "catalogNumber" | "initiatedOn" | "updatedAt" | "title", SQLWrapper>;
 
 /**
  * Sort keys of each ordering, ending with the id as a unique tiebreaker. A withheld title is NULL in
@@ -23,7 +23,7 @@ type DecisionsTable = typeof disclosed.decisions;
  */
 export function decisionOrderings(t: DecisionsTable): Record<DecisionOrderField, SortKey[]> {
   // On the table the viewer reads (the projection, or staff's tables): a key of another table would not be in the query.
-  const column = (key: keyof DecisionsTable["$inferSelect"], sqlType: string, check: CursorValueCheck): SortKey => ({
+  const column = (key: keyof DecisionsTable, sqlType: string, check: CursorValueCheck): SortKey => ({
     expression: t[key],
     sqlType,
     valueOf: (row) => cursorValueOf(row[key]),

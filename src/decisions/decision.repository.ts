@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { type Row } from "../db/by-id.loader.js";
 import { keysetAfter } from "../db/child-pages.loader.js";
 import { type Page } from "../graphql/connection.js";
@@ -15,6 +16,8 @@ import { type AppDb } from "../db/database.js";
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
+
+type DecisionsView = RecordStore["tables"]["decisions"];
 
 type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number][];
 
@@ -92,14 +95,14 @@ function criteriaValues(c: DecisionCriteria): Record<string, unknown> {
 }
 
 /**
- * A page that an index gives in order, without a filter: it reads a page's worth of rows, so it may
- * share a connection with the turn's other quick reads (ReadScheduler.readQuick). A filter can make
- * an ordered walk long (a rare stage in the order of updates: ~180 ms at 100,000 decisions), and the
- * order by title sorts every decision's projected title (~450 ms); on a shared connection the reads
- * behind either would wait for it, so they go to the least busy connection.
+ * A page without a filter: an index gives every ordering (the order by title through the parts of the
+ * projection by title), so it reads a page's worth of rows and may share a connection with the turn's
+ * other quick reads (ReadScheduler.readQuick). A filter can make an ordered walk long (a rare stage in
+ * the order of updates: ~180 ms at 100,000 decisions); on a shared connection the reads behind it would
+ * wait for it, so it goes to the least busy connection.
  */
-function isQuickPage(criteria: DecisionCriteria, order: DecisionOrder): boolean {
-  return order.field !== "TITLE" && Object.values(criteria).every((value) => value === undefined);
+function isQuickPage(criteria: DecisionCriteria): boolean {
+  return Object.values(criteria).every((value) => value === undefined);
 }
 
 /** Lists, counts and searches decisions, on the projection of the store it is given. */
@@ -107,8 +110,8 @@ export class DecisionRepository {
   constructor(private readonly store: RecordStore) {}
 
   /** The filter as SQL on the store's decisions table (also used by statistics), its values bound by `bind`. */
-  condition(criteria: DecisionCriteria, bind: Bind = valuesOf(criteria)): SQL | undefined {
-    const { decisions: t, regions, publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
+  condition(criteria: DecisionCriteria, bind: Bind = valuesOf(criteria), t: DecisionsView = this.store.tables.decisions): SQL | undefined {
+    const { regions, publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
     const c = criteria;
     const list = (name: string, items: readonly unknown[]) => items.map((_, i) => bind(`${name}${i}`));
     return and(
@@ -161,16 +164,26 @@ export class DecisionRepository {
     // Built once per shape (the filters present, the lengths of their lists, the ordering, the page
     // size) and run with the values: drizzle's building was a twentieth of a list page's CPU.
     const shape = [serialOf(t), Object.keys(values).join(","), criteria.openForComment ? `${criteria.openForComment.open}:${criteria.openForComment.day}` : "", order.field, ascending, request.size, countsAll].join(":");
+    const limit = literalLimit(request.size + 1);
+    // The filter, the cursor and the order, on the decisions view or on one of its parts by title.
+    const where = (table: DecisionsView) =>
+      and(this.condition(criteria, placeholders, table), cursor ? keysetAfter(decisionOrderings(table)[order.field], cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined);
+    const ordered = (table: Parameters<typeof decisionOrderings>[0]) => decisionOrderings(table)[order.field].map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL)));
+    const titleParts = order.field === "TITLE" && !countsAll ? this.titleParts() : undefined;
     const build = (db: AppDb) => {
-      const where = and(this.condition(criteria, placeholders), cursor ? keysetAfter(keys, cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined);
-      const ordered = keys.map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL)));
-      if (!countsAll) return db.select(getTableColumns(t)).from(t).where(where).orderBy(...ordered).limit(literalLimit(request.size + 1));
+      const pageOf = (table: DecisionsView) => db.select(getTableColumns(table)).from(table).where(where(table)).orderBy(...ordered(table)).limit(limit);
+      if (titleParts) {
+        // Each part's page in the order of its index, then the two merged: a page's worth of rows each.
+        const merged = unionAll(pageOf(titleParts[0]), pageOf(titleParts[1])).as("merged");
+        return db.select().from(merged).orderBy(...ordered(merged)).limit(limit);
+      }
+      if (!countsAll) return pageOf(t);
       // Ranked and counted on the ids alone, then the page's rows read whole: the projection works
       // out its withheld columns for the page's rows, not for every match (a search: ~15 % less).
-      const ranked = db.$with("ranked").as(db.select({ id: t.id, matches: sql<number>`count(*) OVER ()`.as("matches") }).from(t).where(where).orderBy(...ordered).limit(literalLimit(request.size + 1)));
-      return db.with(ranked).select({ ...getTableColumns(t), [MATCHES]: sql<number>`${ranked.matches}`.mapWith(Number) }).from(t).innerJoin(ranked, eq(t.id, ranked.id)).orderBy(...ordered);
+      const ranked = db.$with("ranked").as(db.select({ id: t.id, matches: sql<number>`count(*) OVER ()`.as("matches") }).from(t).where(where(t)).orderBy(...ordered(t)).limit(limit));
+      return db.with(ranked).select({ ...getTableColumns(t), [MATCHES]: sql<number>`${ranked.matches}`.mapWith(Number) }).from(t).innerJoin(ranked, eq(t.id, ranked.id)).orderBy(...ordered(t));
     };
-    const read = isQuickPage(criteria, order) ? this.store.readQuick : this.store.read;
+    const read = isQuickPage(criteria) ? this.store.readQuick : this.store.read;
     const rows = (await read((db) => builtStatement(db, `decisions:${shape}`, build).execute(values))) as Row[];
     const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
     for (const row of countsAll ? rows : []) delete row[MATCHES];
@@ -184,6 +197,15 @@ export class DecisionRepository {
       hasPreviousPage: request.direction === "forward" ? cursor !== null : more,
       totalCount: matches,
     };
+  }
+
+  /**
+   * The projection's decisions whose title is public and those whose title is withheld, for the
+   * order by title; none for staff, whose table the title index orders itself.
+   */
+  private titleParts(): [DecisionsView, DecisionsView] | undefined {
+    const { decisionsTitlePublic: titled, decisionsTitleWithheld: withheld } = this.store.tables;
+    return titled && withheld ? [titled, withheld] : undefined;
   }
 
   async count(criteria: DecisionCriteria): Promise<number> {

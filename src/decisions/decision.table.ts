@@ -78,6 +78,7 @@ export const decisions = pgTable(
     index("decisions_status_idx").on(t.status),
     index("decisions_initiated_idx").on(t.initiatedOn, t.id),
     index("decisions_updated_idx").on(t.updatedAt, t.id),
-    index("decisions_title_idx").on(t.title, t.id),
+    // The order by title (decision-order.ts), as an expression so that the order itself is indexed.
+    index("decisions_title_order_idx").on(sql`(coalesce(${t.title}, '') COLLATE "C")`, t.id),
   ],
 );

@@ -70,10 +70,19 @@ export const complianceResultColumns = () => ({
   status: ruleStatus("status").notNull(),
 });
 
+/** The decisions view's two parts for the order by title (see `titleOrderViews` in projection.sql.ts). */
+export const TITLE_PUBLIC_VIEW = "decisions_title_public";
+export const TITLE_WITHHELD_VIEW = "decisions_title_withheld";
+
+const decisionsView = disclosure.table("decisions", disclosedColumns(decisionsColumns()));
+
 export const disclosed = {
   regions: disclosure.table("regions", regionsColumns()),
   publicBodies: disclosure.table("public_bodies", publicBodiesColumns()),
-  decisions: disclosure.table("decisions", disclosedColumns(decisionsColumns())),
+  decisions: decisionsView,
+  // Typed as the decisions view, whose columns they have: queries over either part are built alike.
+  decisionsTitlePublic: disclosure.table(TITLE_PUBLIC_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
+  decisionsTitleWithheld: disclosure.table(TITLE_WITHHELD_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
   basisItems: disclosure.table("basis_items", disclosedColumns(basisItemsColumns())),
   consultations: disclosure.table("consultations", disclosedColumns(consultationsColumns())),
   comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"])),
@@ -101,4 +110,6 @@ export const disclosed = {
   }),
 };
 
-export type DisclosedTables = typeof disclosed;
+/** Staff read the decisions table itself, whose titles the title index orders: they have no parts by title. */
+type TitleParts = "decisionsTitlePublic" | "decisionsTitleWithheld";
+export type DisclosedTables = Omit<typeof disclosed, TitleParts> & Partial<Pick<typeof disclosed, TitleParts>>;

@@ -59,6 +59,10 @@ export const inForce = (alias: string) => `(${alias}.released_at IS NULL OR ${al
 /** The parent record has not been withdrawn from the file. */
 export const notWithdrawn = (table: string, idExpression: string) => `NOT EXISTS (SELECT 1 FROM public.${table} p WHERE p.id = ${idExpression} AND p.withdrawn_at IS NOT NULL)`;
 
+/** A field of the record is withheld. */
+export const fieldWithheld = (type: RecordType, idExpression: string, field: string) =>
+  `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field = '${field}' AND ${inForce("x")})`;
+
 export const notWithheldWhole = (type: RecordType, idExpression: string) =>
   `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x")})`;
 
