@@ -97,6 +97,27 @@ describe("filtering and searching decisions", () => {
     expect(found).toEqual(want);
   });
 
+  it("filters by region alike whether the region is a large part of the tree (its path in the statement) or a small one (a parameter)", async () => {
+    const everyRegionAgainstTheDatabase = async () => {
+      for (const region of await api.database.query<{ id: string; path: string }>("SELECT id, path FROM regions ORDER BY path")) {
+        expect(await ids({ regionId: toGlobalId("Region", region.id) }), region.path).toEqual(expected((r) => r.region_path.startsWith(region.path)));
+      }
+    };
+    await everyRegionAgainstTheDatabase();
+    // In the sample's tree of ten regions every region is large. Forty empty villages under one town
+    // make the other towns and every village small.
+    await api.database.query(
+      `INSERT INTO regions (code, name, level, parent_id, path, depth)
+       SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
+       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 300 + n)::text AS code FROM generate_series(1, 40) n) v WHERE t.code = '340881102000'`,
+    );
+    api.database.statements.reset();
+    await everyRegionAgainstTheDatabase();
+    const texts = api.database.statements.statements;
+    expect(texts.some((text) => /"path" LIKE '\/[0-9/]+%'/.test(text))).toBe(true);
+    expect(texts.some((text) => /"path" LIKE \(SELECT/.test(text))).toBe(true);
+  });
+
   it("filters by initiation and publication date ranges, ends included", async () => {
     expect(await ids({ initiatedOn: { from: "2023-03-01", to: "2023-06-30" } })).toEqual(expected((r) => r.initiated_on >= "2023-03-01" && r.initiated_on <= "2023-06-30"));
     expect(await ids({ publishedOn: { from: "2024-01-01" } })).toEqual(expected((r) => r.published_on !== null && r.published_on >= "2024-01-01"));

@@ -23,3 +23,12 @@ export function literalDay(day: string): SQL {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`Not a day: ${day}`);
   return sql.raw(`'${day}'::date`);
 }
+
+/**
+ * The pattern of the paths under `path` (a region's, read from the database, never a client's
+ * value), written into the statement so that a generic plan sees how much of the tree it covers.
+ */
+export function literalPathPrefix(path: string): SQL {
+  const pattern = `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql.raw(`'${pattern.replaceAll("'", "''")}'`);
+}
