@@ -113,9 +113,10 @@ describe("filtering and searching decisions", () => {
     );
     api.database.statements.reset();
     await everyRegionAgainstTheDatabase();
-    const texts = api.database.statements.statements;
-    expect(texts.some((text) => /"path" LIKE '\/[0-9/]+%'/.test(text))).toBe(true);
-    expect(texts.some((text) => /"path" LIKE \(SELECT/.test(text))).toBe(true);
+    // Both ways were taken by the lists' pages (a count is one statement for every region).
+    const pages = api.database.statements.statements.filter((text) => / order by /.test(text));
+    expect(pages.some((text) => /"path" LIKE '\/[0-9/]+%'/.test(text))).toBe(true);
+    expect(pages.some((text) => /"path" LIKE \(SELECT/.test(text))).toBe(true);
   });
 
   it("filters by initiation and publication date ranges, ends included", async () => {

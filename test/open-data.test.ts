@@ -164,3 +164,50 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     expect(withDictionary(readme), "run `npm run docs:dictionary`").toBe(readme);
   });
 });
+
+describe("open data: a file filtered by region, for a large part of the tree and a small one", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    // In the sample's tree of ten regions every region is large (a sixteenth of the tree or more).
+    // Forty empty villages under one town make the other towns and every village small.
+    await api.database.query(
+      `INSERT INTO regions (code, name, level, parent_id, path, depth)
+       SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
+       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 300 + n)::text AS code FROM generate_series(1, 40) n) v WHERE t.code = '340881102000'`,
+    );
+  });
+  afterAll(() => api.stop());
+
+  const rowsOf = async (path: string) => {
+    const response = await api.get(path);
+    expect(response.status, `${path}: ${response.body.slice(0, 300)}`).toBe(200);
+    return parse(response.body, { columns: true }) as Record<string, string>[];
+  };
+
+  it("holds the rows of the unfiltered file whose decision is in the region or under it, in every file", async () => {
+    const regions = await rowsOf("/open-data/regions.csv");
+    const under = (id: string): string[] => [id, ...regions.filter((r) => r.parentId === id).flatMap((r) => under(r.id!))];
+    const regionOf = new Map((await rowsOf("/open-data/decisions.csv")).map((d) => [d.id, d.regionId]));
+    const byCode = (code: string) => regions.find((r) => r.code === code)!.id!;
+    // The city and the town of the new villages are large; another town and a village, small.
+    const picked = ["340881000000", "340881102000", "340881100000", "340881100201"].map(byCode);
+    api.database.statements.reset();
+    let rowsOfSmallRegions = 0;
+    for (const dataset of datasets.filter((d) => d.byDecision)) {
+      const all = await rowsOf(`/open-data/${dataset.name}.csv`);
+      for (const region of picked) {
+        const subtree = new Set(under(region));
+        const expected = all.filter((row) => subtree.has(regionOf.get(dataset.byDecision === "self" ? row.id! : row.decisionId!)!));
+        const found = await rowsOf(`/open-data/${dataset.name}.csv?regionId=${region}`);
+        expect(found.map((r) => r.id).sort(), `${dataset.name} of ${region}`).toEqual(expected.map((r) => r.id).sort());
+        if (region === picked[2] || region === picked[3]) rowsOfSmallRegions += found.length;
+      }
+    }
+    expect(rowsOfSmallRegions).toBeGreaterThan(0);
+    // Both ways were taken: a large region named by its path, a small one's decisions found first.
+    const texts = api.database.statements.statements;
+    expect(texts.some((text) => /"path" LIKE '\/[0-9/]+%'/.test(text))).toBe(true);
+    expect(texts.some((text) => text.includes("= ANY (ARRAY(SELECT"))).toBe(true);
+  });
+});

@@ -10,17 +10,10 @@ import { containsPattern, requiredGrams } from "../search/search-key.js";
 import { arrayLiteral } from "../db/array-literal.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
-import { literalDay, literalLimit, literalPathPrefix } from "../db/literals.js";
+import { literalDay, literalLimit } from "../db/literals.js";
+import { inRegionSubtree, largeRegionPath } from "../regions/region-subtree.js";
 import { builtStatement, serialOf } from "../db/built-statements.js";
 import { type AppDb } from "../db/database.js";
-
-/**
- * A region whose part of the tree holds at least 1/LARGE_REGION_SHARE of all regions is large: its
- * decisions are many, and a page of them is best found by walking the order's index. The rest share
- * one statement, planned for a region of a few of the tree's decisions, which suits them. At most
- * this many regions of each level are large, and each is one more text of a page's statement.
- */
-const LARGE_REGION_SHARE = 16;
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
@@ -46,7 +39,7 @@ export interface DecisionCriteria {
   searchKey?: string;
   /**
    * The path of `regionId`, set by `DecisionRepository.page` where the region's part of the tree is
-   * large, so that the page's statement names it (see `LARGE_REGION_SHARE`).
+   * large, so that the page's statement names it (see `largeRegionPath`).
    */
   regionPath?: string;
   /** Whether a consultation takes comments on `day` (China Standard Time). */
@@ -130,11 +123,7 @@ export class DecisionRepository {
     const list = (name: string, items: readonly unknown[]) => items.map((_, i) => bind(`${name}${i}`));
     return and(
       c.catalogYear !== undefined ? eq(t.catalogYear, bind("catalogYear")) : undefined,
-      c.regionPath !== undefined
-        ? sql`${t.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE ${literalPathPrefix(c.regionPath)})`
-        : c.regionId !== undefined
-          ? sql`${t.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${bind("regionId")}) || '%')`
-          : undefined,
+      c.regionId !== undefined ? inRegionSubtree(t.regionId, regions, c.regionPath !== undefined ? { largePath: c.regionPath } : { id: bind("regionId") }) : undefined,
       c.compliance?.states ? sql`${t.id} IN (SELECT ${assessed.decisionId} FROM ${assessed} WHERE ${inArray(assessed.state, list("state", c.compliance.states))})` : undefined,
       c.compliance?.rule !== undefined
         ? sql`${t.id} IN (SELECT ${results.decisionId} FROM ${results} WHERE ${eq(results.rule, bind("rule"))} AND ${inArray(results.status, list("ruleStatus", c.compliance.ruleStatuses ?? []))})`
@@ -164,7 +153,7 @@ export class DecisionRepository {
   }
 
   async page(asked: DecisionCriteria, order: DecisionOrder, request: PageRequest): Promise<Page<Row> & { totalCount?: number }> {
-    const criteria = asked.regionId !== undefined ? { ...asked, regionPath: await this.largeRegionPath(asked.regionId) } : asked;
+    const criteria = asked.regionId !== undefined ? { ...asked, regionPath: await largeRegionPath(this.store.read, this.store.tables.regions, asked.regionId) } : asked;
     const keys = decisionOrderings(this.store.tables.decisions)[order.field];
     const orderingName = `decisions:${order.field}:${order.direction}`;
     const cursor = request.cursor
@@ -214,30 +203,6 @@ export class DecisionRepository {
       hasPreviousPage: request.direction === "forward" ? cursor !== null : more,
       totalCount: matches,
     };
-  }
-
-  /**
-   * The path of a region whose part of the tree is large, to be written into a page's statement.
-   * A generic plan cannot see which region a parameter names, and plans every region as a few of
-   * the tree's: it reads the region's decisions and sorts them, which for the whole city read and
-   * sorted every decision on every page but the first (360–460 ms at 100,000 decisions). Named, a
-   * large region's page walks the order's index. Small regions keep the parameter (one statement
-   * for all), their decisions fewer to sort than an ordered walk would pass over.
-   */
-  private async largeRegionPath(regionId: string): Promise<string | undefined> {
-    const { regions } = this.store.tables;
-    const [region] = await this.store.read((db) =>
-      builtStatement(db, `regions:large:${serialOf(regions)}`, (db) =>
-        db
-          .select({
-            path: regions.path,
-            large: sql<boolean>`(SELECT count(*) FROM ${regions} s WHERE s.path LIKE ${regions.path} || '%') * ${sql.raw(String(LARGE_REGION_SHARE))} >= (SELECT count(*) FROM ${regions})`,
-          })
-          .from(regions)
-          .where(eq(regions.id, sql.placeholder("id"))),
-      ).execute({ id: regionId }),
-    );
-    return region?.large ? region.path : undefined;
   }
 
   /**

@@ -8,6 +8,7 @@ import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
+import { inRegionSubtree, largeRegionPath } from "../regions/region-subtree.js";
 
 export const EXPORT_PAGE_SIZE = 2500;
 
@@ -56,24 +57,33 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
   return filter;
 }
 
-/** The rows' decision must match the filters: the record itself for decisions, its decision otherwise. */
-function condition(dataset: Dataset, filter: ExportFilter): SQL | undefined {
+/**
+ * The rows' decision must match the filters: the record itself for decisions, its decision otherwise.
+ * `largeRegionPath` is the filter region's path where its part of the tree is large.
+ */
+function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: string | undefined): SQL | undefined {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const d = disclosed.decisions;
-  const regions = disclosed.regions;
   const decisionConditions = and(
     filter.decisionId !== undefined ? sql`${d.id} = ${filter.decisionId}` : undefined,
     filter.catalogYear !== undefined ? sql`${d.catalogYear} = ${filter.catalogYear}` : undefined,
     filter.regionId !== undefined
-      ? sql`${d.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE (SELECT r.path FROM ${regions} r WHERE r.id = ${filter.regionId}) || '%')`
+      ? inRegionSubtree(d.regionId, disclosed.regions, largeRegionPath !== undefined ? { largePath: largeRegionPath } : { id: sql`${filter.regionId}` })
       : undefined,
   );
+  const decisionColumn = columns[dataset.byDecision === "self" ? "id" : "decisionId"]!;
+  // A few decisions' rows are found through them: as a join, each page read every row of the file
+  // before keeping those of the town (6.8 s for a town's 13,025 comments at 100k; 0.4 s so). Many
+  // decisions' rows are found walking the file's id order, each row's decision looked up.
+  const fewDecisions = filter.decisionId !== undefined || (filter.regionId !== undefined && largeRegionPath === undefined);
   // The decisions file is filtered on its own rows (a self-join would read the table whole).
   const byDecision = !decisionConditions || !dataset.byDecision
     ? undefined
     : dataset.byDecision === "self" && dataset.view === d
       ? decisionConditions
-      : sql`${columns[dataset.byDecision === "self" ? "id" : "decisionId"]!} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`;
+      : fewDecisions
+        ? sql`${decisionColumn} = ANY (ARRAY(SELECT ${d.id} FROM ${d} WHERE ${decisionConditions}))`
+        : sql`${decisionColumn} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`;
   return and(byDecision, filter.updatedSince ? gte(columns.updatedAt!, filter.updatedSince) : undefined);
 }
 
@@ -119,7 +129,8 @@ export type FileRow = (string | number | boolean | null)[];
 export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<FileRow[]> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const selection = sql.join([...dataset.columns.map(fileColumn), ...(columns.subjectType ? [sql`${columns.subjectType} AS "subjectType"`] : [])], sql`, `);
-  const where = condition(dataset, filter);
+  const regionPath = filter.regionId !== undefined ? await largeRegionPath((work) => database.readDisclosed(work), disclosed.regions, filter.regionId) : undefined;
+  const where = condition(dataset, filter, regionPath);
   // Every page, the first included, is the same statement (only the key differs): one plan, the
   // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
