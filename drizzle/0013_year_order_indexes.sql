@@ -1,0 +1,2 @@
+CREATE INDEX "decisions_year_initiated_idx" ON "decisions" USING btree ("catalog_year","initiated_on","id");--> statement-breakpoint
+CREATE INDEX "decisions_year_updated_idx" ON "decisions" USING btree ("catalog_year","updated_at","id");
