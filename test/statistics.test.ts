@@ -25,10 +25,20 @@ describe("statistics, computed on the disclosure projection only", () => {
     for (const filter of [null, { catalogYear: 2024 }, { category: ["PUBLIC_CONSTRUCTION"] }]) {
       const { statistics } = await api.data(STATISTICS, { f: filter });
       const { decisions } = await api.data(
-        `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id publication { id } consultations { nodes { comments { totalCount } } } } } }`,
+        `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id catalogYear category stage status publication { id } consultations { nodes { comments { totalCount } } } } } }`,
         { f: filter },
       );
       expect(statistics.decisions).toBe(decisions.totalCount);
+      if (decisions.totalCount <= 100) {
+        // Each count of the year, category, stage and status, value by value, as the list has them.
+        for (const [breakdown, field] of [["byYear", "catalogYear"], ["byCategory", "category"], ["byStage", "stage"], ["byStatus", "status"]] as const) {
+          const listed = new Map<string, number>();
+          for (const node of decisions.nodes) listed.set(String(node[field]), (listed.get(String(node[field])) ?? 0) + 1);
+          const counted = new Map(statistics[breakdown].map((c: { key: string; count: number }) => [c.key, c.count]));
+          expect(counted, `${breakdown} ${JSON.stringify(filter)}`).toEqual(listed);
+        }
+        expect(statistics.byYear.map((c: { key: string }) => c.key)).toEqual([...statistics.byYear.map((c: { key: string }) => c.key)].sort());
+      }
       for (const breakdown of ["byYear", "byRegion", "byDecidingBody", "byCategory", "byStage", "byStatus"]) {
         expect(statistics[breakdown].reduce((sum: number, c: { count: number }) => sum + c.count, 0), breakdown).toBe(decisions.totalCount);
       }

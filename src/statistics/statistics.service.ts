@@ -34,16 +34,21 @@ export class StatisticsService {
     const none = async (): Promise<Count[]> => [];
     const comments = t.comments;
     const commentsWhere = inSelection(comments.decisionId);
-    const [byYear, byRegion, byBody, byCategory, byStage, byStatus, byStakeholder, byAdoption] = await Promise.all([
-      asked("decisions", "byYear", "steps") ? groupBy(t.decisions.catalogYear, t.decisions, selected) : none(),
-      asked("byRegion") ? this.labelled(t.decisions.regionId, selected, t.regions.id, t.regions.name, "Region") : none(),
-      asked("byDecidingBody") ? this.labelled(t.decisions.decidingBodyId, selected, t.publicBodies.id, t.publicBodies.name, "PublicBody") : none(),
-      asked("byCategory") ? groupBy(t.decisions.category, t.decisions, selected) : none(),
-      asked("byStage") ? groupBy(t.decisions.stage, t.decisions, selected) : none(),
-      asked("byStatus") ? groupBy(t.decisions.status, t.decisions, selected) : none(),
+    const d = t.decisions;
+    const groupings = {
+      byYear: asked("decisions", "byYear", "steps") ? d.catalogYear : undefined,
+      byCategory: asked("byCategory") ? d.category : undefined,
+      byStage: asked("byStage") ? d.stage : undefined,
+      byStatus: asked("byStatus") ? d.status : undefined,
+    };
+    const [decisionCounts, byRegion, byBody, byStakeholder, byAdoption] = await Promise.all([
+      this.groupedDecisions(groupings, selected),
+      asked("byRegion") ? this.labelled(d.regionId, selected, t.regions.id, t.regions.name, "Region") : none(),
+      asked("byDecidingBody") ? this.labelled(d.decidingBodyId, selected, t.publicBodies.id, t.publicBodies.name, "PublicBody") : none(),
       asked("comments", "commentsByStakeholderCategory") ? groupBy(comments.stakeholderCategory, comments, commentsWhere) : none(),
       asked("commentsByAdoptionResult", "adoptionRate") ? groupBy(comments.adoptionResult, comments, commentsWhere) : none(),
     ]);
+    const { byYear = [], byCategory = [], byStage = [], byStatus = [] } = decisionCounts;
     const total = byYear.reduce((sum, c) => sum + c.count, 0);
     const decided = byAdoption.filter((c) => ["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED"].includes(c.key));
     const decidedCount = decided.reduce((sum, c) => sum + c.count, 0);
@@ -68,6 +73,35 @@ export class StatisticsService {
       commentPeriodDays: commentPeriodDays!,
       steps,
     };
+  }
+
+  /**
+   * The selected decisions counted by each column asked for, in one reading of them (GROUPING SETS):
+   * a statement per column read a year's 14,000 decisions at 100k once each (~15 ms a reading).
+   */
+  private async groupedDecisions<K extends string>(groupings: Record<K, PgColumn | undefined>, where: SQL | undefined): Promise<Partial<Record<K, Count[]>>> {
+    const asked = (Object.entries(groupings) as [K, PgColumn | undefined][]).filter((entry): entry is [K, PgColumn] => entry[1] !== undefined);
+    if (asked.length === 0) return {};
+    const t = this.store.tables;
+    // Which set a row counts for: the one column it is grouped by (GROUPING() is 0 for it).
+    const rows = await this.store.read((db) =>
+      db
+        .select({
+          count: count(),
+          ...Object.fromEntries(asked.flatMap(([name, column]) => [[`${name}`, sql`${column}::text`], [`${name}Grouped`, sql<number>`GROUPING(${column})`]])),
+        })
+        .from(t.decisions)
+        .where(where)
+        .groupBy(sql`GROUPING SETS (${sql.join(asked.map(([, column]) => sql`(${column})`), sql`, `)})`)
+        .orderBy(...asked.map(([, column]) => column)),
+    );
+    const counts: Partial<Record<K, Count[]>> = {};
+    for (const [name] of asked) {
+      counts[name] = (rows as Record<string, unknown>[])
+        .filter((row) => Number(row[`${name}Grouped`]) === 0)
+        .map((row) => ({ key: row[name] === null ? "NONE" : String(row[name]), label: null, count: Number(row.count) }));
+    }
+    return counts;
   }
 
   private async labelled(column: PgColumn, where: SQL | undefined, idColumn: PgColumn, nameColumn: PgColumn, typeName: "Region" | "PublicBody"): Promise<Count[]> {
