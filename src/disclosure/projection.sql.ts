@@ -132,8 +132,8 @@ WHERE ${conditions.join("\n  AND ")}`;
  * The decisions view in two parts, for the order by title: the decisions whose title is public, whose
  * title column is the table's own (so that `decisions_title_order_idx` gives the order), and the few
  * whose title is withheld (which sort as the empty string). A page by title merges the two; ordering
- * the whole view's title, a CASE over each decision's withholdings, sorted every decision (~450 ms at
- * 100,000).
+ * the whole view's title, a CASE over each decision's withholdings, sorted every decision (~210 ms a
+ * page at 100,000).
  */
 function titleOrderViews(): string[] {
   const decisions = recordDisclosures.find((record) => record.recordType === "decisions")!;
