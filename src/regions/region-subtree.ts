@@ -11,9 +11,16 @@ type Regions = typeof disclosed.regions;
  * A region whose part of the tree holds at least 1/LARGE_REGION_SHARE of all regions is large: its
  * decisions are many, and reading them is best done by walking an index in the order wanted. The
  * rest share one statement, planned for a region of a few of the tree's decisions, which suits them.
- * At most this many regions of each level are large, and each is one more text of a statement.
+ * Few regions are large, and each is one more text of a statement.
  */
 export const LARGE_REGION_SHARE = 16;
+
+/**
+ * The counts stop here, so that the look-up costs the same in a national tree of 700,000 regions as
+ * in a county's: past 65,536 regions, a region with 4,096 under it counts as large (a province).
+ */
+const COUNTED_IN_TREE = 65_536;
+const COUNTED_IN_REGION = COUNTED_IN_TREE / LARGE_REGION_SHARE;
 
 /**
  * The path of a region whose part of the tree is large, to be written into a statement.
@@ -30,7 +37,8 @@ export async function largeRegionPath(read: <T>(work: (db: AppDb) => Promise<T>)
       db
         .select({
           path: region.path,
-          large: sql<boolean>`(SELECT count(*) FROM ${regions} s WHERE s.path LIKE region.path || '%') * ${sql.raw(String(LARGE_REGION_SHARE))} >= (SELECT count(*) FROM ${regions})`,
+          large: sql<boolean>`(SELECT count(*) FROM (SELECT 1 FROM ${regions} s WHERE s.path LIKE region.path || '%' LIMIT ${sql.raw(String(COUNTED_IN_REGION))}) s) * ${sql.raw(String(LARGE_REGION_SHARE))}
+            >= (SELECT count(*) FROM (SELECT 1 FROM ${regions} LIMIT ${sql.raw(String(COUNTED_IN_TREE))}) t)`,
         })
         .from(region)
         .where(eq(region.id, sql.placeholder("id"))),
