@@ -170,11 +170,12 @@ describe("open data: a file filtered by region, for a large part of the tree and
   beforeAll(async () => {
     api = await TestApi.start();
     // In the sample's tree of ten regions every region is large (a sixteenth of the tree or more).
-    // Forty empty villages under one town make the other towns and every village small.
+    // Three hundred empty villages under one town make the other towns small and every village tiny
+    // (src/regions/region-subtree.ts).
     await api.database.query(
       `INSERT INTO regions (code, name, level, parent_id, path, depth)
        SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
-       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 300 + n)::text AS code FROM generate_series(1, 40) n) v WHERE t.code = '340881102000'`,
+       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 500 + n)::text AS code FROM generate_series(1, 300) n) v WHERE t.code = '340881102000'`,
     );
   });
   afterAll(() => api.stop());

@@ -8,7 +8,7 @@ import { typeNameOfRecord } from "../records/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
-import { inRegionSubtree, largeRegionPath } from "../regions/region-subtree.js";
+import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
 
 export const EXPORT_PAGE_SIZE = 2500;
 
@@ -129,8 +129,8 @@ export type FileRow = (string | number | boolean | null)[];
 export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<FileRow[]> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const selection = sql.join([...dataset.columns.map(fileColumn), ...(columns.subjectType ? [sql`${columns.subjectType} AS "subjectType"`] : [])], sql`, `);
-  const regionPath = filter.regionId !== undefined ? await largeRegionPath((work) => database.readDisclosed(work), disclosed.regions, filter.regionId) : undefined;
-  const where = condition(dataset, filter, regionPath);
+  const size = filter.regionId !== undefined ? await regionSize((work) => database.readDisclosed(work), disclosed.regions, filter.regionId) : undefined;
+  const where = condition(dataset, filter, size?.large ? size.path : undefined);
   // Every page, the first included, is the same statement (only the key differs): one plan, the
   // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.

@@ -8,48 +8,52 @@ import { type disclosed } from "../disclosure/disclosed.tables.js";
 type Regions = typeof disclosed.regions;
 
 /**
- * A region whose part of the tree holds at least 1/LARGE_REGION_SHARE of all regions is large: its
- * decisions are many, and reading them is best done by walking an index in the order wanted. The
- * rest share one statement, planned for a region of a few of the tree's decisions, which suits them.
- * Few regions are large, and each is one more text of a statement.
+ * How much of the tree a region is, which decides how a statement best finds its decisions:
+ * - large, at least 1/LARGE_SHARE of the regions: many decisions, best found walking an index in the
+ *   order wanted; the region is written into the statement by its path, so that a generic plan sees
+ *   it (each large region is one more text of a statement, and few regions are large);
+ * - tiny, under 1/TINY_SHARE (a village): best found first and sorted;
+ * - any other (a town): one statement for all, planned for a region of a few of the tree's decisions.
+ * A generic plan cannot see which region a parameter names and plans every region alike: for the
+ * whole city it read and sorted every decision on every page of a list but the first (360–460 ms at
+ * 100,000 decisions) and read every comment for each page of a file; for a village its first page
+ * walked the order's index past the rest of the tree (18–49 ms).
  */
-export const LARGE_REGION_SHARE = 16;
+export type RegionSize = { large: true; path: string } | { large: false; tiny: boolean };
+
+export const LARGE_SHARE = 16;
+export const TINY_SHARE = 256;
 
 /**
  * The counts stop here, so that the look-up costs the same in a national tree of 700,000 regions as
  * in a county's: past 65,536 regions, a region with 4,096 under it counts as large (a province).
  */
 const COUNTED_IN_TREE = 65_536;
-const COUNTED_IN_REGION = COUNTED_IN_TREE / LARGE_REGION_SHARE;
+const COUNTED_IN_REGION = COUNTED_IN_TREE / LARGE_SHARE;
 
-/**
- * The path of a region whose part of the tree is large, to be written into a statement.
- * A generic plan cannot see which region a parameter names, and plans every region as a few of the
- * tree's: for the whole city it read and sorted every decision on every page of a list but the first
- * (360–460 ms at 100,000 decisions) and read every comment for each page of a file.
- */
-export async function largeRegionPath(read: <T>(work: (db: AppDb) => Promise<T>) => Promise<T>, regions: Regions, regionId: string): Promise<string | undefined> {
+export async function regionSize(read: <T>(work: (db: AppDb) => Promise<T>) => Promise<T>, regions: Regions, regionId: string): Promise<RegionSize> {
   // Named apart from the regions it counts, and by that name inside the count: drizzle writes a
   // lone table's columns unqualified, which there would mean the counted region's.
   const region = alias(regions, "region");
   const [found] = await read((db) =>
-    builtStatement(db, `regions:large:${serialOf(regions)}`, (db) =>
+    builtStatement(db, `regions:size:${serialOf(regions)}`, (db) =>
       db
         .select({
           path: region.path,
-          large: sql<boolean>`(SELECT count(*) FROM (SELECT 1 FROM ${regions} s WHERE s.path LIKE region.path || '%' LIMIT ${sql.raw(String(COUNTED_IN_REGION))}) s) * ${sql.raw(String(LARGE_REGION_SHARE))}
-            >= (SELECT count(*) FROM (SELECT 1 FROM ${regions} LIMIT ${sql.raw(String(COUNTED_IN_TREE))}) t)`,
+          inRegion: sql<number>`(SELECT count(*) FROM (SELECT 1 FROM ${regions} s WHERE s.path LIKE region.path || '%' LIMIT ${sql.raw(String(COUNTED_IN_REGION))}) s)`.mapWith(Number),
+          inTree: sql<number>`(SELECT count(*) FROM (SELECT 1 FROM ${regions} LIMIT ${sql.raw(String(COUNTED_IN_TREE))}) t)`.mapWith(Number),
         })
         .from(region)
         .where(eq(region.id, sql.placeholder("id"))),
     ).execute({ id: regionId }),
   );
-  return found?.large ? found.path : undefined;
+  if (!found) return { large: false, tiny: true };
+  return found.inRegion * LARGE_SHARE >= found.inTree ? { large: true, path: found.path } : { large: false, tiny: found.inRegion * TINY_SHARE < found.inTree };
 }
 
 /**
  * `regionColumn` names the region or a region under it: a large region by its path (see
- * `largeRegionPath`), any other by its id, a value bound as the caller binds values.
+ * `regionSize`), any other by its id, a value bound as the caller binds values.
  */
 export function inRegionSubtree(regionColumn: SQLWrapper, regions: Regions, region: { largePath: string } | { id: SQLWrapper }): SQL {
   const pattern = "largePath" in region ? literalPathPrefix(region.largePath) : sql`(SELECT r.path FROM ${regions} r WHERE r.id = ${region.id}) || '%'`;
