@@ -13,6 +13,7 @@ import { openDatabase } from "../src/db/open.js";
 import { decisionOrderFields } from "../src/decisions/decision-order.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { buildServer } from "../src/server.js";
+import { largestRegion } from "./operations.js";
 
 const config = loadConfig();
 if (!config.databaseUrl) throw new Error("npm run bench:combinations needs DATABASE_URL (a PostgreSQL database loaded with npm run seed:scale)");
@@ -23,7 +24,7 @@ await migrate(database);
 const app = await buildServer({ database, limits: config.limits, rateLimits: { windowSeconds: 60, anonymous: 1e15, researcher: 1e15, staff: 1e15 } });
 
 const one = async <T>(sql: string) => (await database.query<{ id: T }>(sql))[0]?.id;
-const city = await one<string>("SELECT r.id FROM disclosure.regions r WHERE r.parent_id IS NULL ORDER BY (SELECT count(*) FROM disclosure.regions s WHERE s.path LIKE r.path || '%') DESC LIMIT 1");
+const city = await largestRegion(database);
 const town = await one<string>("SELECT id FROM disclosure.regions WHERE level = 'TOWN' ORDER BY code DESC LIMIT 1");
 const village = await one<string>("SELECT id FROM disclosure.regions WHERE level = 'VILLAGE' ORDER BY code DESC LIMIT 1");
 const body = await one<string>("SELECT deciding_body_id AS id FROM disclosure.decisions ORDER BY id LIMIT 1");

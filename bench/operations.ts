@@ -43,3 +43,11 @@ export async function benchmarkOperations(database: Database): Promise<BenchOper
     { name: "CSV export of a town's comments", method: "GET", path: `/open-data/comments.csv?regionId=${toGlobalId("Region", town.id)}` },
   ];
 }
+
+/** The region with the most regions under it: in generated data, the generated city (the sample's is small beside it). */
+export async function largestRegion(database: Database): Promise<string | undefined> {
+  const [region] = await database.query<{ id: string }>(
+    "SELECT r.id FROM disclosure.regions r WHERE r.parent_id IS NULL ORDER BY (SELECT count(*) FROM disclosure.regions s WHERE s.path LIKE r.path || '%') DESC LIMIT 1",
+  );
+  return region?.id;
+}

@@ -4,6 +4,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { requiredGrams, searchKey } from "../src/search/search-key.js";
 import { TestApi } from "./support/api.js";
+import { addEmptyVillages } from "./support/fixtures.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
 
 type Row = {
@@ -106,13 +107,7 @@ describe("filtering and searching decisions", () => {
       }
     };
     await regionsAgainstTheDatabase();
-    // In the sample's tree of ten regions every region is large. Three hundred empty villages under
-    // one town make the other towns small and every village tiny (src/regions/region-subtree.ts).
-    await api.database.query(
-      `INSERT INTO regions (code, name, level, parent_id, path, depth)
-       SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
-       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 500 + n)::text AS code FROM generate_series(1, 300) n) v WHERE t.code = '340881102000'`,
-    );
+    await addEmptyVillages(api);
     api.database.statements.reset();
     await regionsAgainstTheDatabase();
     // Every way was taken by the lists' pages (a count is one statement for every region).

@@ -6,6 +6,7 @@ import { datasets } from "../src/open-data/datasets.js";
 import { withDictionary } from "../src/open-data/dictionary.markdown.js";
 import { readmeFile } from "../src/open-data/emit-dictionary.js";
 import { TestApi } from "./support/api.js";
+import { addEmptyVillages } from "./support/fixtures.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
 type Row = Record<string, string | number | boolean | null>;
@@ -169,14 +170,7 @@ describe("open data: a file filtered by region, for a large part of the tree and
   let api: TestApi;
   beforeAll(async () => {
     api = await TestApi.start();
-    // In the sample's tree of ten regions every region is large (a sixteenth of the tree or more).
-    // Three hundred empty villages under one town make the other towns small and every village tiny
-    // (src/regions/region-subtree.ts).
-    await api.database.query(
-      `INSERT INTO regions (code, name, level, parent_id, path, depth)
-       SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
-       FROM regions t, LATERAL (SELECT n, (t.code::bigint + 500 + n)::text AS code FROM generate_series(1, 300) n) v WHERE t.code = '340881102000'`,
-    );
+    await addEmptyVillages(api);
   });
   afterAll(() => api.stop());
 

@@ -20,7 +20,6 @@ const MATCHES = "__matches";
 
 type DecisionsView = RecordStore["tables"]["decisions"];
 
-
 type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number][];
 
 /** A decision filter with ids already decoded and the search text already normalised. */

@@ -21,8 +21,8 @@ type Regions = typeof disclosed.regions;
  */
 export type RegionSize = { large: true; path: string } | { large: false; tiny: boolean };
 
-export const LARGE_SHARE = 16;
-export const TINY_SHARE = 256;
+const LARGE_SHARE = 16;
+const TINY_SHARE = 256;
 
 /**
  * The counts stop here, so that the look-up costs the same in a national tree of 700,000 regions as

@@ -62,3 +62,17 @@ export async function newDecision(api: TestApi, catalogNumber: number, extra: Re
     ...extra,
   });
 }
+
+/**
+ * Adds empty villages under a sample town. In the sample's tree of ten regions every region is large
+ * (src/regions/region-subtree.ts); three hundred villages make the other towns small and every
+ * village tiny, so that each way of finding a region's decisions is taken.
+ */
+export async function addEmptyVillages(api: TestApi, count = 300): Promise<void> {
+  await api.database.query(
+    `INSERT INTO regions (code, name, level, parent_id, path, depth)
+     SELECT v.code, '空村' || v.n, 'VILLAGE', t.id, t.path || v.code || '/', t.depth + 1
+     FROM regions t, LATERAL (SELECT n, (t.code::bigint + 500 + n)::text AS code FROM generate_series(1, $1::int) n) v WHERE t.code = '340881102000'`,
+    [count],
+  );
+}
