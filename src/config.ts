@@ -21,6 +21,11 @@ export interface Config {
    * server that nothing but the proxy can reach.
    */
   trustProxy: boolean | number | string;
+  /**
+   * COMPLIANCE_REFRESH_SECONDS: how often the kept compliance reports are brought up to date in the
+   * background (a bulk load, a new day); 0 leaves it to the queries that read them.
+   */
+  complianceRefreshSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
+    complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : positive(env, "COMPLIANCE_REFRESH_SECONDS", 60),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,

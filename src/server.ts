@@ -8,6 +8,7 @@ import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
 import { SubmissionThrottle } from "./consultations/comment.service.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
+import { chinaDate } from "./compliance/working-days.js";
 import { type AppContext, type Clock, createContext } from "./context.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
@@ -42,10 +43,14 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Whose X-Forwarded-For to believe (see Config.trustProxy). */
   trustProxy?: boolean | number | string;
+  /** Brings the kept compliance reports up to date in the background this often; absent: only when a query reads them. */
+  complianceRefreshMs?: number;
+  /** How long a compliance query waits for the kept reports before it is told to retry (ComplianceIndex's default when absent). */
+  complianceWaitMs?: number;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
@@ -81,7 +86,13 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   );
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
   app.removeContentTypeParser("text/plain");
-  const complianceIndex = new ComplianceIndex(database);
+  const complianceIndex = new ComplianceIndex(database, complianceWaitMs);
+  if (complianceRefreshMs) {
+    const today = () => chinaDate((clock ?? (() => new Date()))());
+    complianceIndex.keepCurrent(today, complianceRefreshMs, (error) => app.log.warn({ err: error }, "compliance reports: the background refresh failed; the next one retries"));
+  }
+  // Before the requests in flight are waited for: one waiting for a long run is told to retry.
+  app.addHook("preClose", () => complianceIndex.stop());
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),

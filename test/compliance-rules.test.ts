@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadScaleData } from "../seeds/scale/scale-data.js";
-import { ANALYZE_AFTER } from "../src/compliance/compliance-index.js";
 import { complianceRules } from "../src/compliance/rules.js";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
@@ -155,46 +153,6 @@ describe("the compliance report, rule by rule", () => {
       expect(rule.reads.length).toBeGreaterThan(0);
     }
   });
-});
-
-describe("the kept reports after a bulk load", () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await TestApi.start();
-    await loadScaleData(api.database, { decisions: ANALYZE_AFTER + 20, seed: 7, commentsPerDecision: 1 });
-  }, 120_000);
-  afterAll(() => api?.stop());
-
-  const plannerRows = async (table: string) => Number((await api.database.query<{ rows: number }>("SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]))[0]!.rows);
-
-  const anyState = `{ decisions(first: 5, filter: { compliance: { state: [VIOLATED, COMPLIANT, PENDING, NOT_ASSESSABLE] } }) { totalCount } }`;
-  const queued = async () => Number((await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM compliance_unassessed"))[0]!.n);
-
-  it("are computed for decisions written outside the API (queued as they are inserted), and counted for the planner once many are reassessed at once", async () => {
-    expect(await queued()).toBeGreaterThanOrEqual(ANALYZE_AFTER + 20);
-    // reltuples is -1 (PostgreSQL 14+) or 0 until the table is analyzed; inserting rows does not change it.
-    expect(await plannerRows("compliance_assessments")).toBeLessThanOrEqual(0);
-    const response = await api.anonymous(anyState);
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.decisions.totalCount).toBeGreaterThan(ANALYZE_AFTER);
-    expect(await queued()).toBe(0);
-    expect(await plannerRows("compliance_assessments")).toBeGreaterThan(2 * ANALYZE_AFTER);
-    expect(await plannerRows("compliance_results")).toBeGreaterThan(2 * ANALYZE_AFTER);
-  }, 120_000);
-
-  it("are computed at the next compliance query for a decision inserted straight into the table", async () => {
-    const before = (await api.anonymous(anyState)).data!.decisions.totalCount as number;
-    const [copy] = await api.database.query<{ id: string }>(
-      `INSERT INTO decisions (catalog_year, catalog_number, title, summary, category, region_id, deciding_body_id, undertaking_body_id, stage, status, initiated_on)
-       SELECT catalog_year, 999999, title, summary, category, region_id, deciding_body_id, undertaking_body_id, stage, status, initiated_on FROM decisions
-       WHERE id NOT IN (SELECT record_id FROM withholdings) LIMIT 1 RETURNING id`,
-    );
-    expect(await queued()).toBe(1);
-    expect((await api.anonymous(anyState)).data!.decisions.totalCount).toBe(before + 1);
-    expect(await queued()).toBe(0);
-    const [kept] = await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM compliance_assessments WHERE decision_id = $1", [copy!.id]);
-    expect(kept!.n).toBe(2);
-  }, 60_000);
 });
 
 describe("the rules' documentation", () => {

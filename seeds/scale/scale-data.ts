@@ -1,9 +1,7 @@
-import { getTableColumns, sql } from "drizzle-orm";
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { publicBodies } from "../../src/bodies/public-body.table.js";
 import { comments } from "../../src/consultations/comment.table.js";
 import { consultations } from "../../src/consultations/consultation.table.js";
-import { type AppDb, type Database } from "../../src/db/database.js";
+import { type Database } from "../../src/db/database.js";
 import { decisionCategory, decisionStage, decisions } from "../../src/decisions/decision.table.js";
 import { deliberations } from "../../src/deliberations/deliberation.table.js";
 import { withholdings } from "../../src/disclosure/withholding.table.js";
@@ -16,7 +14,7 @@ import { searchDocuments } from "../../src/search/search-document.table.js";
 import { searchKey } from "../../src/search/search-key.js";
 import { addDays } from "../../src/compliance/working-days.js";
 import { randomSource } from "../generated.js";
-import { arrayLiteral } from "../../src/db/array-literal.js";
+import { insertAll } from "../../src/db/insert-all.js";
 
 /**
  * A province-sized data set for the benchmark, deterministic by seed (ids included): a city of
@@ -54,26 +52,6 @@ const uuid = (random: Random) => {
 
 const day = (year: number, dayOfYear: number) => addDays(`${year}-01-01`, dayOfYear);
 const instant = (date: string, hour = 9) => new Date(`${date}T0${hour % 10}:00:00.000Z`);
-
-/**
- * Inserts rows with one parameter per column, each an array of that column's values, unnested by
- * PostgreSQL: the statement is small to parse and plan however many rows it carries (a multi-row
- * VALUES list of 60,000 parameters took most of the load's time to build and to plan). List-valued
- * columns travel as array literals and are cast back, since unnest would flatten them.
- */
-async function insertAll(db: AppDb, table: PgTable, rows: Record<string, unknown>[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]!);
-  const types = columns.map(([, column]) => column.getSQLType());
-  const names = columns.map(([, column]) => `"${column.name}"`);
-  // Each column's values as one array literal (drivers disagree on array parameters; text does not).
-  const literals = columns.map(([key]) => arrayLiteral(rows.map((row) => row[key])));
-  const isList = (i: number) => types[i]!.endsWith("]");
-  const unnested = literals.map((literal, i) => sql`${literal}::${sql.raw(isList(i) ? "text" : types[i]!)}[]`);
-  const selected = columns.map(([, column], i) => (isList(i) ? `u."${column.name}"::${types[i]}` : `u."${column.name}"`));
-  await db.execute(sql`INSERT INTO ${sql.raw(`"${getTableConfig(table).name}" (${names.join(", ")})`)} SELECT ${sql.raw(selected.join(", "))} FROM unnest(${sql.join(unnested, sql.raw(", "))}) AS u(${sql.raw(names.join(", "))})`);
-  return rows.length;
-}
 
 export async function loadScaleData(database: Database, options: ScaleOptions): Promise<{ rows: number }> {
   const random = randomSource(options.seed);

@@ -1,6 +1,7 @@
 import { eq, gt, inArray, lte, max, or, sql } from "drizzle-orm";
 import { changeLog } from "../audit/change-log.table.js";
 import { type AppDb, type Database } from "../db/database.js";
+import { insertAll } from "../db/insert-all.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { staffTables } from "../records/staff.tables.js";
 import { complianceAssessments, complianceResults, complianceUnassessed, complianceWatermark } from "./compliance.table.js";
@@ -16,6 +17,11 @@ const CHUNK = 250;
  * took 700 ms; with them, 2 ms. Autovacuum would analyze them too, later, where it runs at all.
  */
 export const ANALYZE_AFTER = 500;
+/**
+ * How long a query waits for the kept reports by default. A run reassesses some 1,000 decisions a
+ * second here: a day's due reassessments are waited for, a bulk load's are not.
+ */
+const WAIT_MS = 10_000;
 /** Serialises writers of the kept reports across processes (an arbitrary, fixed key). */
 const REPORTS_LOCK = 7_305_113;
 
@@ -30,8 +36,61 @@ const REPORTS_LOCK = 7_305_113;
 export class ComplianceIndex {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private background: Promise<void> = Promise.resolve();
 
-  constructor(private readonly database: Database) {}
+  /** `waitMs`: how long a query waits for the kept reports to be brought up to date (see `current`). */
+  constructor(
+    private readonly database: Database,
+    private readonly waitMs = WAIT_MS,
+  ) {}
+
+  /**
+   * Brings the kept reports up to date now, then `everyMs` after each run, in the background: what a
+   * bulk load wrote, or what a new day made due, is assessed before a query asks for it, instead of
+   * by the first query that does (minutes after a load of 100,000 decisions). Until `stop`.
+   */
+  keepCurrent(today: () => string, everyMs: number, onError: (error: unknown) => void): void {
+    const tick = () => {
+      this.background = this.refresh(today())
+        .catch((error: unknown) => (this.stopping ? undefined : onError(error)))
+        .finally(() => {
+          // Unref'd: a pending refresh never keeps the process alive.
+          if (!this.stopping) this.timer = setTimeout(tick, everyMs).unref();
+        });
+    };
+    tick();
+  }
+
+  /**
+   * Ends the background refresh, and a run in progress after its current chunk: each chunk is a
+   * transaction, and the watermark moves only when a run is whole, so the next run (another
+   * process's, or the next start's) takes up what is left. A query waiting for the run is told to
+   * retry.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.timer);
+    await this.background;
+    await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * The kept reports, up to date for `today`, if that takes less than `waitMs`; else a refusal to
+   * retry, and the run goes on (a query does not wait minutes for a bulk load's assessment).
+   */
+  async current(today: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ReportsPendingError()), this.waitMs)));
+    const refreshed = this.refresh(today);
+    refreshed.catch(() => undefined);
+    try {
+      await Promise.race([refreshed, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   /**
    * Brings the kept reports up to date for `today`. A caller arriving during a run waits for the next
@@ -61,7 +120,13 @@ export class ComplianceIndex {
         .where(or(lte(complianceAssessments.reassessOn, today), gt(complianceAssessments.assessedOn, today)));
       return { upTo: last?.id ?? 0, stale: [...new Set([...changed, ...unassessed, ...timed].map((row) => row.id))] };
     });
-    for (let i = 0; i < stale.length; i += CHUNK) await this.reassess(stale.slice(i, i + CHUNK), today);
+    for (let i = 0; i < stale.length; i += CHUNK) {
+      // PGlite answers in the process without yielding to the event loop: without this, a long run
+      // held every request, and the wait's timer, until it ended.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.stopping) throw new ReportsPendingError();
+      await this.reassess(stale.slice(i, i + CHUNK), today);
+    }
     // As the tables' owner: the writer role may not analyze.
     if (stale.length >= ANALYZE_AFTER) await this.database.query("ANALYZE compliance_assessments, compliance_results");
     await this.database.asWriter((db) =>
@@ -84,9 +149,23 @@ export class ComplianceIndex {
       await db.delete(complianceAssessments).where(inArray(complianceAssessments.decisionId, decisionIds));
       await db.delete(complianceUnassessed).where(inArray(complianceUnassessed.decisionId, decisionIds));
       if (kept.length === 0) return;
-      await db.insert(complianceAssessments).values(kept.map(({ report, queue }) => assessmentRow(report, queue)));
-      await db.insert(complianceResults).values(kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status }))));
+      // Some 6,000 results a chunk: as a VALUES list, building the statement took longer than running it.
+      await insertAll(db, complianceAssessments, kept.map(({ report, queue }) => assessmentRow(report, queue)));
+      await insertAll(db, complianceResults, kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status }))));
     });
+  }
+}
+
+/**
+ * The kept reports are being brought up to date and the query cannot wait for them: answered as the
+ * database being unavailable for a moment (503 with Retry-After), never with reports out of date.
+ */
+export class ReportsPendingError extends Error {
+  /** Read by unavailabilityOf, like a driver's code. */
+  readonly code = "COMPLIANCE_REPORTS_PENDING";
+
+  constructor() {
+    super("the compliance reports are being brought up to date");
   }
 }
 

@@ -71,9 +71,9 @@ export class ComplianceService {
     return chinaDate(this.clock());
   }
 
-  /** Once per request, before reading kept reports. */
+  /** Once per request, before reading kept reports (or a refusal to retry, if they are far behind). */
   fresh(): Promise<void> {
-    return (this.freshness ??= this.index.refresh(this.today()));
+    return (this.freshness ??= this.index.current(this.today()));
   }
 
   rules(): RuleValue[] {

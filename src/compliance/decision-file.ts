@@ -60,19 +60,23 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     ...Object.values(filePartTables).map((key) => rowsOf(tables[key], "decisionId")),
   ]);
   const parts = Object.keys(filePartTables) as FilePart[];
+  // By decision, once: a refresh reads 250 decisions' files at a time, and scanning every part's rows
+  // for each decision was a tenth of its time.
+  const decisionById = new Map(decisions.map((row) => [row.id as string, row]));
+  const partsByDecision = partRows.map((rows) => byDecision(rows));
+  const noticesByDecision = byDecision(notices as unknown as NoticeRow[]);
   return decisionIds.map((id) => {
-    const decision = decisions.find((row) => row.id === id);
+    const decision = decisionById.get(id);
     if (!decision) return null;
     const file: DecisionFile = {
       audience,
       decision,
-      parts: Object.fromEntries(parts.map((part, i) => [part, partRows[i]!.filter((row) => row.decisionId === id)])) as Record<FilePart, Row[]>,
+      parts: Object.fromEntries(parts.map((part, i) => [part, partsByDecision[i]!.get(id) ?? []])) as Record<FilePart, Row[]>,
       withheldFields: new Map(),
       withheldRecords: new Map(),
       hiddenFromPublic: new Set(),
     };
-    for (const notice of notices as unknown as NoticeRow[]) {
-      if (notice.decisionId !== id) continue;
+    for (const notice of noticesByDecision.get(id) ?? []) {
       // Staff's notices sit on the withheld record itself; they mark evidence, they do not hide it.
       if (audience === "STAFF") {
         file.hiddenFromPublic.add(`${notice.subjectId}:${notice.withheldRecordType ? "*" : notice.field}`);
@@ -86,4 +90,15 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     }
     return file;
   });
+}
+
+function byDecision<R extends object>(rows: readonly R[]): Map<unknown, R[]> {
+  const groups = new Map<unknown, R[]>();
+  for (const row of rows) {
+    const key = (row as { decisionId?: unknown }).decisionId;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }

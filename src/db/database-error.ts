@@ -21,12 +21,14 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EP
 /**
  * Whether an error means the database cannot serve now — unreachable, connection lost, shutting
  * down, out of connections (SERVICE_UNAVAILABLE) — or stopped a statement that ran too long
- * (QUERY_TIMEOUT). Both are answered with 503; neither is the client's fault nor a bug.
+ * (QUERY_TIMEOUT), or what a query needs is still being computed (COMPLIANCE_REPORTS_PENDING, see
+ * ComplianceIndex). All are answered with 503; none is the client's fault nor a bug.
  */
-export function unavailabilityOf(error: unknown): "SERVICE_UNAVAILABLE" | "QUERY_TIMEOUT" | null {
+export function unavailabilityOf(error: unknown): "SERVICE_UNAVAILABLE" | "QUERY_TIMEOUT" | "COMPLIANCE_REPORTS_PENDING" | null {
   for (const current of errorChain(error)) {
     const code = typeof current.code === "string" ? current.code : "";
     if (code === "57014") return "QUERY_TIMEOUT";
+    if (code === "COMPLIANCE_REPORTS_PENDING") return code;
     if (CONNECTION_CODES.has(code) || code.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(code)) return "SERVICE_UNAVAILABLE";
   }
   return null;

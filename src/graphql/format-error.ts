@@ -33,6 +33,7 @@ const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 const UNAVAILABLE_MESSAGES = {
   SERVICE_UNAVAILABLE: "The database is unavailable at the moment; please retry shortly.",
   QUERY_TIMEOUT: "The query took too long and was stopped; ask for less (smaller pages, fewer nested lists) or retry later.",
+  COMPLIANCE_REPORTS_PENDING: "The compliance reports are being brought up to date (after a bulk load, or on a new day); please retry shortly.",
 };
 
 /** Codes answered with HTTP 503 and a Retry-After. */
@@ -63,7 +64,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const unavailable = unavailabilityOf(error);
   if (unavailable) {
-    reportUnexpected(unwrapResolverError(error));
+    // Reports still being computed are expected after a bulk load; the rest is worth a look.
+    if (unavailable !== "COMPLIANCE_REPORTS_PENDING") reportUnexpected(unwrapResolverError(error));
     return { message: UNAVAILABLE_MESSAGES[unavailable], path: formatted.path, extensions: { code: unavailable } };
   }
   // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.

@@ -35,6 +35,10 @@ export interface StartOptions {
   rateLimits?: Partial<RateLimits>;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
+  /** Keep the compliance reports current in the background this often (off when absent). */
+  complianceRefreshMs?: number;
+  /** How long a compliance query waits for the kept reports. */
+  complianceWaitMs?: number;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -57,6 +61,8 @@ export class TestApi {
         lifecycle,
         requestTimeoutMs: options.requestTimeoutMs,
         trustProxy: options.trustProxy,
+        complianceRefreshMs: options.complianceRefreshMs,
+        complianceWaitMs: options.complianceWaitMs,
       }),
       lifecycle,
     );
