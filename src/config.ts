@@ -37,7 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
-    complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : positive(env, "COMPLIANCE_REFRESH_SECONDS", 60),
+    complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,
@@ -62,5 +62,11 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Past a timer's range (~24.8 days) Node fires at once; a day is longer than anyone needs. */
+function atMost(value: number, most: number, name: string): number {
+  if (value > most) throw new Error(`${name} may be at most ${most}, got ${value}`);
   return value;
 }

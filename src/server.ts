@@ -86,11 +86,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   );
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
   app.removeContentTypeParser("text/plain");
-  const complianceIndex = new ComplianceIndex(database, complianceWaitMs);
-  if (complianceRefreshMs) {
-    const today = () => chinaDate((clock ?? (() => new Date()))());
-    complianceIndex.keepCurrent(today, complianceRefreshMs, (error) => app.log.warn({ err: error }, "compliance reports: the background refresh failed; the next one retries"));
-  }
+  const complianceIndex = new ComplianceIndex(database, { waitMs: complianceWaitMs, onError: (error) => app.log.error({ err: error }, "compliance reports: a refresh failed; the next one retries") });
+  if (complianceRefreshMs) complianceIndex.keepCurrent(() => chinaDate((clock ?? (() => new Date()))()), complianceRefreshMs);
   // Before the requests in flight are waited for: one waiting for a long run is told to retry.
   app.addHook("preClose", () => complianceIndex.stop());
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));

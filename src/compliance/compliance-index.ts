@@ -1,4 +1,5 @@
-import { eq, gt, inArray, lte, max, or, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, inArray, lte, max, or, sql } from "drizzle-orm";
 import { changeLog } from "../audit/change-log.table.js";
 import { type AppDb, type Database } from "../db/database.js";
 import { insertAll } from "../db/insert-all.js";
@@ -36,25 +37,35 @@ const REPORTS_LOCK = 7_305_113;
 export class ComplianceIndex {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** The day the latest caller asked for: a queued run assesses for it (a caller just after midnight joins one queued before). */
+  private latestToday = "";
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
   private background: Promise<void> = Promise.resolve();
+  private readonly waitMs: number;
+  private readonly onError: (error: unknown) => void;
 
-  /** `waitMs`: how long a query waits for the kept reports to be brought up to date (see `current`). */
+  /**
+   * `waitMs`: how long a query waits for the kept reports to be brought up to date (see `current`);
+   * `onError`: where a run that failed with nobody waiting for it is reported (the server's log).
+   */
   constructor(
     private readonly database: Database,
-    private readonly waitMs = WAIT_MS,
-  ) {}
+    options: { waitMs?: number; onError?: (error: unknown) => void } = {},
+  ) {
+    this.waitMs = options.waitMs ?? WAIT_MS;
+    this.onError = options.onError ?? (() => {});
+  }
 
   /**
    * Brings the kept reports up to date now, then `everyMs` after each run, in the background: what a
    * bulk load wrote, or what a new day made due, is assessed before a query asks for it, instead of
    * by the first query that does (minutes after a load of 100,000 decisions). Until `stop`.
    */
-  keepCurrent(today: () => string, everyMs: number, onError: (error: unknown) => void): void {
+  keepCurrent(today: () => string, everyMs: number): void {
     const tick = () => {
       this.background = this.refresh(today())
-        .catch((error: unknown) => (this.stopping ? undefined : onError(error)))
+        .catch((error: unknown) => this.report(error))
         .finally(() => {
           // Unref'd: a pending refresh never keeps the process alive.
           if (!this.stopping) this.timer = setTimeout(tick, everyMs).unref();
@@ -67,13 +78,12 @@ export class ComplianceIndex {
    * Ends the background refresh, and a run in progress after its current chunk: each chunk is a
    * transaction, and the watermark moves only when a run is whole, so the next run (another
    * process's, or the next start's) takes up what is left. A query waiting for the run is told to
-   * retry.
+   * retry, and no run starts after.
    */
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
-    await this.background;
-    await this.running?.catch(() => undefined);
+    await Promise.all([this.background, this.running, this.queued].map((run) => run?.catch(() => undefined)));
   }
 
   /**
@@ -82,11 +92,13 @@ export class ComplianceIndex {
    */
   async current(today: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ReportsPendingError()), this.waitMs)));
+    let late = false;
+    const waited = new Promise<never>((_, reject) => (timer = setTimeout(() => ((late = true), reject(new ReportsPendingError())), this.waitMs)));
     const refreshed = this.refresh(today);
-    refreshed.catch(() => undefined);
+    // Once its waiter has been answered, a failed run would be known to no one: it is logged.
+    refreshed.catch((error: unknown) => late && this.report(error));
     try {
-      await Promise.race([refreshed, late]);
+      await Promise.race([refreshed, waited]);
     } finally {
       clearTimeout(timer);
     }
@@ -97,14 +109,26 @@ export class ComplianceIndex {
    * one (which sees its writes); all such callers share that next run.
    */
   refresh(today: string): Promise<void> {
+    if (this.stopping) return Promise.reject(new ReportsPendingError());
+    this.latestToday = today;
     if (!this.running) return (this.running = this.run(today).finally(() => (this.running = null)));
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
         this.queued = null;
-        return this.refresh(today);
+        return this.refresh(this.latestToday);
       });
     return this.queued;
+  }
+
+  /** A failed run, unless the server is stopping (then runs end on purpose). */
+  private report(error: unknown): void {
+    if (this.stopping || error instanceof ReportsPendingError) return;
+    try {
+      this.onError(error);
+    } catch {
+      // A reporter that fails must not take the server down with it.
+    }
   }
 
   private async run(today: string): Promise<void> {
@@ -138,6 +162,10 @@ export class ComplianceIndex {
   }
 
   private async reassess(decisionIds: string[], today: string): Promise<void> {
+    // The chunk's queued decisions are claimed before their files are read: one queued again while
+    // they are read and assessed (a comment submitted then) loses the claim and stays queued.
+    const claim = randomUUID();
+    await this.database.asWriter((db) => db.update(complianceUnassessed).set({ claim }).where(inArray(complianceUnassessed.decisionId, decisionIds)));
     const [publicFiles, staffFiles] = await Promise.all([
       loadDecisionFiles((read) => this.database.readDisclosed(read), disclosed, "PUBLIC", decisionIds),
       loadDecisionFiles((read) => this.database.asWriter(read), staffTables, "STAFF", decisionIds),
@@ -147,7 +175,7 @@ export class ComplianceIndex {
       await db.execute(sql`SELECT pg_advisory_xact_lock(${REPORTS_LOCK})`);
       await db.delete(complianceResults).where(inArray(complianceResults.decisionId, decisionIds));
       await db.delete(complianceAssessments).where(inArray(complianceAssessments.decisionId, decisionIds));
-      await db.delete(complianceUnassessed).where(inArray(complianceUnassessed.decisionId, decisionIds));
+      await db.delete(complianceUnassessed).where(and(inArray(complianceUnassessed.decisionId, decisionIds), eq(complianceUnassessed.claim, claim)));
       if (kept.length === 0) return;
       // Some 6,000 results a chunk: as a VALUES list, building the statement took longer than running it.
       await insertAll(db, complianceAssessments, kept.map(({ report, queue }) => assessmentRow(report, queue)));
@@ -190,9 +218,10 @@ function assessmentRow(report: ComplianceReport, queue: LegalityQueueEntry | nul
 }
 
 /**
- * For a write that the change log does not carry (a comment awaiting moderation): the decision's kept
- * reports are recomputed at the next refresh.
+ * For a write that the change log does not carry (a comment awaiting moderation): the decision is
+ * queued, and its kept reports are recomputed at the next refresh. Queued already, it loses the claim
+ * of a run that may have read its file before this write.
  */
 export async function markComplianceStale(db: AppDb, decisionId: string): Promise<void> {
-  await db.update(complianceAssessments).set({ reassessOn: "0001-01-01" }).where(eq(complianceAssessments.decisionId, decisionId));
+  await db.insert(complianceUnassessed).values({ decisionId }).onConflictDoUpdate({ target: complianceUnassessed.decisionId, set: { claim: null } });
 }

@@ -65,7 +65,8 @@ export const complianceResults = pgTable(
 
 /**
  * Decisions written since the kept reports were last brought up to date, however they were written:
- * a trigger on insert queues them (migration 0011). The API's writes are in the change log too; a
+ * a trigger on insert queues them (migration 0011), and so does a write the change log does not carry
+ * (a comment awaiting moderation, markComplianceStale). The API's other writes are in the change log; a
  * bulk load's are not, and finding those by comparing every decision with the kept reports read both
  * tables whole on every compliance query (~125 ms at 100,000 decisions).
  */
@@ -73,6 +74,11 @@ export const complianceUnassessed = pgTable("compliance_unassessed", {
   decisionId: uuid("decision_id")
     .primaryKey()
     .references(() => decisions.id, { onDelete: "cascade" }),
+  /**
+   * The run that is assessing the decision (set before it reads the file): it takes the decision off
+   * the queue only if nobody queued it again since (see markComplianceStale).
+   */
+  claim: uuid("claim"),
 });
 
 /** How far the change log has been folded into the kept reports (one row). */

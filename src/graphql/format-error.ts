@@ -18,6 +18,7 @@ const CLIENT_CODES = new Set([
   // Ours, set where the HTTP status is ours to set (see unavailableError).
   "SERVICE_UNAVAILABLE",
   "QUERY_TIMEOUT",
+  "COMPLIANCE_REPORTS_PENDING",
 ]);
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "compliance_unassessed" ADD COLUMN "claim" uuid;
