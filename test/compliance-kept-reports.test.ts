@@ -10,10 +10,11 @@ import { TestApi } from "./support/api.js";
 // current without a query waiting minutes for them, and never read out of date.
 
 const anyState = `{ decisions(first: 5, filter: { compliance: { state: [VIOLATED, COMPLIANT, PENDING, NOT_ASSESSABLE] } }) { totalCount } }`;
-const queued = async (database: Database) => Number((await database.query<{ n: number }>("SELECT count(*)::int AS n FROM compliance_unassessed"))[0]!.n);
+const countOf = async (database: Database, rows: string) => Number((await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${rows}`))[0]!.n);
+const queued = (database: Database) => countOf(database, "compliance_unassessed");
 /** Decisions with staff's report kept (the public's is not kept for a decision withheld whole). */
-const keptFor = async (database: Database) => Number((await database.query<{ n: number }>("SELECT count(*)::int AS n FROM compliance_assessments WHERE audience = 'STAFF'"))[0]!.n);
-const decisionCount = async (database: Database) => Number((await database.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions"))[0]!.n);
+const keptFor = (database: Database) => countOf(database, "compliance_assessments WHERE audience = 'STAFF'");
+const decisionCount = (database: Database) => countOf(database, "decisions");
 
 /** Waits until `done` holds (polling the database), or fails after `ms`. */
 async function eventually(done: () => Promise<boolean>, ms = 60_000): Promise<void> {
@@ -34,7 +35,6 @@ describe("the kept reports after a bulk load", () => {
   afterAll(() => api?.stop());
 
   const plannerRows = async (table: string) => Number((await api.database.query<{ rows: number }>("SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]))[0]!.rows);
-
 
   it("are computed for decisions written outside the API (queued as they are inserted), and counted for the planner once many are reassessed at once", async () => {
     expect(await queued(api.database)).toBeGreaterThanOrEqual(ANALYZE_AFTER + 20);

@@ -31,6 +31,18 @@ async function socketTraffic(work: () => Promise<unknown>): Promise<{ writes: nu
 
 const socketWrites = async (work: () => Promise<unknown>) => (await socketTraffic(work)).writes;
 
+/**
+ * The fewest writes of a few tries of `work`: which connection a group of reads goes to depends on
+ * timing, and a statement met for the first time on a connection is described in writes of its own
+ * (on a loaded machine one try of five decision pages sent 32). Nothing makes a try send fewer than
+ * the sharing allows.
+ */
+async function fewestWrites(work: () => Promise<unknown>, tries = 3): Promise<number> {
+  let fewest = Infinity;
+  for (let i = 0; i < tries; i++) fewest = Math.min(fewest, await socketWrites(work));
+  return fewest;
+}
+
 describe("a request's batched reads on the public pool", () => {
   let api: TestApi;
   let decisionPage: BenchOperation;
@@ -59,23 +71,17 @@ describe("a request's batched reads on the public pool", () => {
   it("share a write with other requests' look-ups started in the same turn", async () => {
     const together = async () => {
       api.database.statements.reset();
-      let responses: Awaited<ReturnType<typeof run>>[] = [];
-      const writes = await socketWrites(async () => (responses = await Promise.all(Array.from({ length: 5 }, run))));
+      const responses = await Promise.all(Array.from({ length: 5 }, run));
       expect(responses.map((response) => response.errors)).toEqual(Array(5).fill(undefined));
       expect(new Set(responses.map((response) => response.raw)).size).toBe(1);
       expect(api.database.statements.count).toBeGreaterThan(5 * 10);
-      return writes;
     };
     for (let i = 0; i < 20; i++) await together();
-    // Alone, a request takes a write per wave; five at once share some (a connection takes 12 reads in flight).
-    // Which connection a group goes to depends on timing, and a statement met for the first time on a
-    // connection is described in writes of its own: on a loaded machine one try sent 32. Without the
-    // sharing every try sends at least 5 × alone; the best of five shows it.
+    // Alone, a request takes a write per wave; five at once share some (a connection takes 12 reads in
+    // flight). Without the sharing every try sends at least 5 × alone.
     const alone = await socketWrites(run);
     expect(alone).toBeGreaterThan(1);
-    const tries: number[] = [];
-    for (let i = 0; i < 5; i++) tries.push(await together());
-    expect(Math.min(...tries)).toBeLessThanOrEqual(5 * alone - 3);
+    expect(await fewestWrites(together, 5)).toBeLessThanOrEqual(5 * alone - 3);
   });
 
   it("share a write with other requests' list statements started in the same turn: an unfiltered page is quick, in any order; a search or a filter is not", async () => {
@@ -89,14 +95,11 @@ describe("a request's batched reads on the public pool", () => {
     // prepared on every connection (a statement with parameters met for the first time is described
     // in a write of its own). Mixed, a kind could miss a connection and send one write more.
     for (const kind of [() => lists(null), () => lists({ search: "市场" }), () => lists(filtered), () => lists(null, byTitle)]) for (let i = 0; i < 5; i++) await kind();
-    // The fewest of three tries: a statement met for the first time on a connection adds writes of
-    // its own, whichever way the reads go; none makes a try send fewer.
-    const fewest = async (work: () => Promise<unknown>) => Math.min(await socketWrites(work), await socketWrites(work), await socketWrites(work));
-    expect(await fewest(() => lists(null))).toBe(1);
-    expect(await fewest(() => lists({ search: "市场" }))).toBe(4);
-    expect(await fewest(() => lists(filtered))).toBe(4);
+    expect(await fewestWrites(() => lists(null))).toBe(1);
+    expect(await fewestWrites(() => lists({ search: "市场" }))).toBe(4);
+    expect(await fewestWrites(() => lists(filtered))).toBe(4);
     // By title too: an index gives the order of each part of the projection by title.
-    expect(await fewest(() => lists(null, byTitle))).toBe(1);
+    expect(await fewestWrites(() => lists(null, byTitle))).toBe(1);
   });
 
   it("send a statement without parameters prepared, not its text each time (the first page of the list)", async () => {
