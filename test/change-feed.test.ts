@@ -57,8 +57,12 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     const readOpen = () => api.data(`query($id: ID!) { decision(id: $id) { updatedAt } }`, { id: toGlobalId("Decision", open!.id) });
     const publicTime = (await readOpen()).decision.updatedAt;
     const staffView = await api.dataAs("EDITOR", `query($id: ID!) { decision(id: $id) { version } }`, { id: toGlobalId("Decision", open!.id) });
+    const feedLength = async () => (await ndjson(`/open-data/changes.ndjson?after=${cursor}`)).rows.length;
+    const entriesBefore = await feedLength();
     await write(api, "EDITOR", "decisionUpdate", { id: toGlobalId("Decision", open!.id), expectedVersion: staffView.decision.version, summary: "不公開的新摘要" });
     expect((await readOpen()).decision.updatedAt).toBe(publicTime);
+    // An edit of withheld material only leaves no entry at all, not even one saying "something withheld changed".
+    expect(await feedLength()).toBe(entriesBefore);
     await withhold(toGlobalId("RiskAssessment", risk!.id), null);
     const [dissent] = await api.database.query<{ id: string }>("SELECT id FROM withholdings WHERE field = 'dissent' AND released_at IS NULL LIMIT 1");
     await write(api, "EDITOR", "withholdingRelease", { id: toGlobalId("Withholding", dissent!.id), reason: "復核後公開。" }, "id");
@@ -71,6 +75,7 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     // The risk assessment was public before it was withheld whole: the entry names it, so copies drop it.
     expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("RiskAssessment", risk!.id), kind: "WITHHELD" }));
     expect(changes).toContainEqual(expect.objectContaining({ recordId: toGlobalId("Decision", another!.id), kind: "WITHHELD" }));
+    // Its summary withheld, then a part of it withheld whole (a notice on the decision): two entries.
     expect(changes.filter((c) => c.recordId === toGlobalId("Decision", open!.id)).map((c) => c.kind)).toEqual(["WITHHELD", "WITHHELD"]);
     expect(changes).toContainEqual(expect.objectContaining({ recordId: item.id, kind: "WITHDRAWN" }));
     expect(JSON.stringify(changes)).not.toContain("不公開的新摘要");
@@ -95,7 +100,9 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     await withhold(decision.id, null);
     const again = (await ndjson(`/open-data/changes.ndjson?after=${cursor}`)).rows;
     expect(again.slice(0, changes.length)).toEqual(changes);
-    expect(again.at(-1)).toMatchObject({ recordId: decision.id, kind: "WITHHELD" });
+    // Every record of it leaves public view, the decision first.
+    expect(again[changes.length]).toMatchObject({ recordId: decision.id, kind: "WITHHELD" });
+    expect(again.slice(changes.length).every((c) => c.decisionId === decision.id && c.kind === "WITHHELD")).toBe(true);
     // Cursors count only public entries: consecutive, whatever was hidden in between.
     const positions = again.map((c) => Number(/^change:(\d+)$/.exec(Buffer.from(c.cursor as string, "base64url").toString())![1]));
     positions.forEach((p, i) => i > 0 && expect(p).toBe(positions[i - 1]! + 1));

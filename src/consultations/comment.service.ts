@@ -10,6 +10,7 @@ import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
 import { asNode } from "../records/node.js";
+import { asPublicWriter } from "../records/public-changes.js";
 import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
@@ -117,7 +118,7 @@ export class CommentService {
     };
     const retried = await earlier();
     if (retried) return retried;
-    return this.database.asWriter(async (db) => {
+    return asPublicWriter(this.database, async (db) => {
       if (!this.throttle.take(this.viewer.clientAddress, now)) {
         throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${Math.round(this.throttle.windowMs / 1000)} seconds from one address; please try again later.`)]);
       }
@@ -135,11 +136,11 @@ export class CommentService {
           submittedAt: now,
         })
         .returning();
-      // Not in the change feed (a comment awaiting moderation is nobody's news), but staff's compliance report changes.
+      // Nothing public changes (a comment awaiting moderation is nobody's news), but staff's compliance report does.
       await markComplianceStale(db, row!.decisionId);
       await appendAudit(db, this.editorial.actor, { action: "commentSubmit", recordType: "comments", recordId: row!.id, decisionId: row!.decisionId, before: null, after: row });
       return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
-    }).catch(async (error: unknown) => {
+    }).then(({ result }) => result, async (error: unknown) => {
       // Two retries racing: the loser finds the winner's comment.
       if (databaseErrorOf(error).code === UNIQUE_VIOLATION) {
         const winner = await earlier();
@@ -174,9 +175,7 @@ export class CommentService {
   private change(action: string, input: { id: string; expectedVersion: number }, changes: (before: Row) => Record<string, unknown>): Promise<MutationOutcome> {
     return this.editorial.write(async (db) => {
       const before = await this.editorial.lockForChange(db, "Comment", input.id, input.expectedVersion);
-      const visibility = await this.editorial.visibility(db, "Comment", before);
       const after = await this.editorial.applyChange(db, "Comment", before, changes(before));
-      await this.editorial.logChange(db, "Comment", after, "UPDATED", visibility);
       await appendAudit(db, this.editorial.actor, { action, recordType: "comments", recordId: after.id, decisionId: after.decisionId, before, after });
       return asNode("Comment", after);
     });

@@ -20,3 +20,5 @@ export * from "../audit/audit-entry.table.js";
 export * from "../decisions/decision-revision.table.js";
 export * from "../audit/change-log.table.js";
 export * from "../compliance/compliance.table.js";
+export * from "../disclosure/public-revision.table.js";
+export * from "../disclosure/public-state.table.js";

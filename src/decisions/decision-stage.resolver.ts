@@ -40,9 +40,7 @@ export async function advanceStage(editorial: EditorialService, input: DecisionA
       throw new UserErrors([userError("INVALID_INPUT", `The decision is at ${before.stage}; stages only move forward.`, ["stage"])]);
     }
     await checkStage(db, before.id, input.stage);
-    const visibility = await editorial.visibility(db, "Decision", before);
-    const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage }, visibility.recordBefore);
-    await editorial.logChange(db, "Decision", after, visibility.recordBefore ? "UPDATED" : "WITHHELD", visibility);
+    const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage });
     await editorial.recordRevisions(db, editableKind("Decision")!, before, after);
     await appendAudit(db, editorial.actor, { action: "decisionAdvanceStage", recordType: "decisions", recordId: after.id, decisionId: after.id, before, after });
     return asNode("Decision", after);

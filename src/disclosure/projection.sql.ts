@@ -24,6 +24,8 @@ export function projectionStatements(): string[] {
     searchDocumentsView(),
     revisionsView(),
     changesView(),
+    publicStateFunction(),
+    ...publicStateTriggers(),
     "DROP SCHEMA IF EXISTS staff CASCADE",
     "CREATE SCHEMA staff",
     staffNoticesView(),
@@ -72,7 +74,10 @@ function grants(): string[] {
     `GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${WRITER_ROLE}`,
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${WRITER_ROLE}`,
     `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
-    `GRANT DELETE ON search_documents TO ${WRITER_ROLE}`,
+    `GRANT DELETE ON search_documents, public_state_before TO ${WRITER_ROLE}`,
+    // Functions are executable by every role unless revoked: these are for the writer's triggers only.
+    `REVOKE ALL ON FUNCTION disclosure.public_state(uuid), public.note_public_state_before(), public.public_changes_recorded() FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION disclosure.public_state(uuid) TO ${WRITER_ROLE}`,
     // Kept compliance reports are derived data, replaced whole when recomputed.
     `GRANT DELETE ON compliance_results, compliance_assessments, compliance_unassessed TO ${WRITER_ROLE}`,
   ];
@@ -207,14 +212,11 @@ FROM public.withholdings w
 WHERE ${inForce("w")}`;
 }
 
-/** The revision history: a value is shown only if it was public when current and its field is public now. */
+/** The revision history as the public-change recorder wrote it, while the decision is public. */
 function revisionsView(): string {
-  const withheldNow = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = 'decisions' AND x.record_id = r.decision_id AND x.field = r.field AND ${inForce("x")})`;
   return `CREATE VIEW disclosure.decision_revisions AS
-SELECT r.id, r.decision_id, r.field, r.changed_at,
-  CASE WHEN r.old_disclosed AND NOT ${withheldNow} THEN r.old_value END AS old_value,
-  CASE WHEN r.new_disclosed AND NOT ${withheldNow} THEN r.new_value END AS new_value
-FROM public.decision_revisions r
+SELECT r.id, r.decision_id, r.field, r.changed_at, r.old_value, r.new_value
+FROM public.public_revisions r
 WHERE EXISTS (SELECT 1 FROM disclosure.decisions d WHERE d.id = r.decision_id)`;
 }
 
@@ -224,4 +226,92 @@ function changesView(): string {
 SELECT e.public_seq AS id, e.occurred_at, e.decision_id, e.public_record_type AS record_type, e.public_record_id AS record_id, e.public_kind::text AS kind
 FROM public.change_log e
 WHERE e.public_seq IS NOT NULL`;
+}
+
+const decisionColumn = (record: RecordDisclosure) => (record.recordType === "decisions" ? "id" : "decision_id");
+
+/**
+ * Everything the public sees of one decision's file, a row per public record: a digest of its
+ * projected row (its public updatedAt left out: the recorder moves it), its notices as
+ * "id:field:withheld kind" and, for the decision itself, the projected row whole (for its revisions).
+ * The public-change recorder compares it before and after a write; it reads the projection only.
+ */
+function publicStateFunction(): string {
+  const parts = recordDisclosures.map(
+    (record) => `SELECT '${record.recordType}'::text, v.id, md5((to_jsonb(v) - 'updated_at')::text), n.notices, ${record.recordType === "decisions" ? "to_jsonb(v)::text" : "NULL::text"}
+  FROM disclosure.${tableName(record)} v LEFT JOIN n ON n.subject_id = v.id WHERE v.${decisionColumn(record)} = d`,
+  );
+  return `CREATE FUNCTION disclosure.public_state(d uuid)
+RETURNS TABLE (record_type text, record_id uuid, digest text, notices text, state text)
+LANGUAGE sql STABLE AS $$
+WITH n AS (
+  SELECT subject_id, string_agg(id::text || ':' || coalesce(field, '') || ':' || coalesce(withheld_record_type, ''), ',' ORDER BY id) AS notices
+  FROM disclosure.withholding_notices WHERE decision_id = d GROUP BY subject_id
+)
+${parts.join("\nUNION ALL\n")}
+$$`;
+}
+
+/**
+ * Before the writer's first change to a decision's file in a transaction, what the public saw of the
+ * file is kept in public_state_before (see its table); the writer cannot move a public updatedAt
+ * itself (only the recorder, under disclosure.touching); and a commit that leaves a kept state
+ * unrecorded is refused. Writes by the tables' owner (migrations, bulk loads of sample or generated
+ * data) are not public changes: the feed begins after them.
+ */
+function publicStateTriggers(): string[] {
+  const noteState = `CREATE OR REPLACE FUNCTION public.note_public_state_before() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+  new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+  d uuid := (coalesce(new_row, old_row) ->> TG_ARGV[0])::uuid;
+BEGIN
+  IF current_user <> '${WRITER_ROLE}' THEN
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM public.public_state_before p WHERE p.decision_id = d AND p.record_type = '*') THEN
+    INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '*', d);
+    INSERT INTO public.public_state_before (decision_id, record_type, record_id, digest, notices, state)
+      SELECT d, s.record_type, s.record_id, s.digest, s.notices, s.state FROM disclosure.public_state(d) s;
+  END IF;
+  IF TG_TABLE_NAME = 'withholdings' THEN
+    IF old_row ->> 'released_at' IS NULL AND new_row ->> 'released_at' IS NOT NULL THEN
+      INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '!released', (new_row ->> 'record_id')::uuid);
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' AND TG_TABLE_NAME = 'decisions' THEN
+    INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '!created', d);
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    IF old_row ->> 'withdrawn_at' IS NULL AND new_row ->> 'withdrawn_at' IS NOT NULL THEN
+      INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '!withdrawn', (new_row ->> 'id')::uuid);
+    END IF;
+    IF current_setting('disclosure.touching', true) IS DISTINCT FROM 'on' THEN NEW.updated_at := OLD.updated_at; END IF;
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END
+$fn$`;
+  const checkRecorded = `CREATE OR REPLACE FUNCTION public.public_changes_recorded() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM public.public_state_before p WHERE p.decision_id = NEW.decision_id) THEN
+    RAISE EXCEPTION 'a write changed a decision''s file without recording what the public sees change' USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+  const triggers = [...recordDisclosures.map((record) => ({ table: tableName(record), column: decisionColumn(record) })), { table: "withholdings", column: "decision_id" }].map(
+    ({ table, column }) =>
+      `CREATE OR REPLACE TRIGGER note_public_state_before BEFORE INSERT OR UPDATE OR DELETE ON public.${table} FOR EACH ROW EXECUTE FUNCTION public.note_public_state_before('${column}')`,
+  );
+  return [
+    noteState,
+    checkRecorded,
+    ...triggers,
+    "DROP TRIGGER IF EXISTS public_changes_recorded ON public.public_state_before",
+    `CREATE CONSTRAINT TRIGGER public_changes_recorded AFTER INSERT ON public.public_state_before DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (NEW.record_type = '*') EXECUTE FUNCTION public.public_changes_recorded()`,
+  ];
 }

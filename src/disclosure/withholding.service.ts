@@ -1,15 +1,13 @@
-import { and, eq, getTableColumns, isNull } from "drizzle-orm";
-import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { and, eq, isNull } from "drizzle-orm";
 import { appendAudit } from "../audit/audit-trail.js";
-import { asLoggedWriter } from "../audit/change-log.js";
+import { asPublicWriter } from "../records/public-changes.js";
 import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService } from "../records/editorial.service.js";
-import { isNodeTypeName, nodeTypes, typeNameOfRecord } from "../records/node-types.js";
+import { isNodeTypeName } from "../records/node-types.js";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { RecordWriter } from "../records/record-writer.js";
-import { staffTables } from "../records/staff.tables.js";
 import { recordDisclosures } from "./record-types.js";
 import { withholdings, type withholdingGround } from "./withholding.table.js";
 
@@ -44,7 +42,7 @@ export class WithholdingService {
 
   private async run(work: Parameters<Database["asWriter"]>[0]): Promise<WithholdingOutcome> {
     try {
-      return { withholding: asWithholding((await asLoggedWriter(this.database, work)) as WithholdingRow), userErrors: [] };
+      return { withholding: asWithholding((await asPublicWriter(this.database, work)).result as WithholdingRow), userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { withholding: null, userErrors: error.errors };
       // Two editors withholding the same thing at once: the index of withholdings in force lets one through.
@@ -76,7 +74,6 @@ export class WithholdingService {
         .from(withholdings)
         .where(and(eq(withholdings.recordId, record.id), input.field != null ? eq(withholdings.field, input.field) : isNull(withholdings.field), isNull(withholdings.releasedAt)));
       if (already) throw new UserErrors([userError("CONFLICT", "This is already withheld.", ["field"])]);
-      const visibility = await this.editorial.visibility(db, typeName, record);
       const row = await new RecordWriter(db).withhold({
         recordType: kind.recordType,
         recordId: record.id,
@@ -88,8 +85,6 @@ export class WithholdingService {
         since,
         reviewDue: input.reviewDue,
       });
-      await this.touch(db, typeName, record.id);
-      await this.editorial.logChange(db, typeName, record, "WITHHELD", visibility);
       await appendAudit(db, this.editorial.actor, { action: "withholdingCreate", recordType: "withholdings", recordId: row.id, decisionId: row.decisionId, before: null, after: row });
       return row;
     });
@@ -103,20 +98,9 @@ export class WithholdingService {
       const [before] = await db.select().from(withholdings).where(eq(withholdings.id, id)).for("update");
       if (!before) throw new UserErrors([userError("NOT_FOUND", "No withholding has this id.", ["id"])]);
       if (before.releasedAt) throw new UserErrors([userError("CONFLICT", "This withholding was already released.", ["id"])]);
-      const typeName = typeNameOfRecord(before.recordType);
-      const visibility = await this.editorial.visibility(db, typeName, { id: before.recordId, decisionId: before.decisionId, version: 0 });
       const after = await new RecordWriter(db).release(id, input.reason);
-      await this.touch(db, typeName, before.recordId);
-      await this.editorial.logChange(db, typeName, { id: before.recordId, decisionId: before.decisionId }, "RELEASED", visibility);
       await appendAudit(db, this.editorial.actor, { action: "withholdingRelease", recordType: "withholdings", recordId: id, decisionId: before.decisionId, before, after });
       return after;
     });
-  }
-
-  /** What is disclosed of the record changed: its `updatedAt` moves, so `updatedSince` finds it. */
-  private async touch(db: Parameters<Parameters<Database["asWriter"]>[0]>[0], typeName: keyof typeof nodeTypes, rowId: string) {
-    const table = staffTables[nodeTypes[typeName].table] as unknown as PgTable;
-    const columns = getTableColumns(table);
-    await db.update(table).set({ updatedAt: this.clock() } as never).where(eq(columns.id as PgColumn, rowId));
   }
 }

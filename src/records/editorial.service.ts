@@ -15,7 +15,7 @@ import { editableKind, type EditableKind } from "./editable-kinds.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
 import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
-import { appendChange, asLoggedWriter, decisionIsPublic, visibilityBefore, type Change, type Visibility } from "../audit/change-log.js";
+import { asPublicWriter } from "./public-changes.js";
 import { RecordWriter } from "./record-writer.js";
 import { staffTables } from "./staff.tables.js";
 
@@ -56,8 +56,10 @@ export class EditorialService {
   /** Runs a write; user errors roll it back and come back as the payload's `userErrors`. */
   async write(work: (db: AppDb) => Promise<NodeRow | null>): Promise<MutationOutcome> {
     try {
-      // The change-log lock comes first, before any row lock, so that writers never deadlock.
-      return { record: await asLoggedWriter(this.database, work), userErrors: [] };
+      const { result: record, recorded } = await asPublicWriter(this.database, work);
+      // The payload shows the record as it was committed: its updatedAt moved only if the public saw it change.
+      if (record && recorded.at && recorded.touched.has(record.rowId)) record.updatedAt = recorded.at;
+      return { record, userErrors: [] };
     } catch (error) {
       if (error instanceof UserErrors) return { record: null, userErrors: error.errors };
       const duplicate = duplicateOf(error);
@@ -76,10 +78,8 @@ export class EditorialService {
         values.decisionId = parent.decisionId ?? parent.id;
       }
       await checkProcedure(db, kind.typeName, values, null);
-      const before = { recordBefore: false, decisionBefore: values.decisionId ? await decisionIsPublic(db, values.decisionId as string) : false };
       const table = tableOf(kind.typeName);
       const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
-      await this.logChange(db, kind.typeName, row, "CREATED", before);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
       return asNode(kind.typeName, row);
     });
@@ -96,11 +96,7 @@ export class EditorialService {
         return asNode(kind.typeName, before);
       }
       await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
-      const visibility = await this.visibility(db, kind.typeName, before);
-      // A change the public cannot see moves no public time: updatedAt stays, the feed says WITHHELD.
-      const hidden = !visibility.recordBefore || (await this.onlyWithheld(db, kind, before, Object.keys(changes)));
-      const after = await this.applyChange(db, kind.typeName, before, changes, !hidden);
-      await this.logChange(db, kind.typeName, after, hidden ? "WITHHELD" : "UPDATED", visibility);
+      const after = await this.applyChange(db, kind.typeName, before, changes);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
@@ -118,35 +114,11 @@ export class EditorialService {
       if (!input.reason.trim()) throw new UserErrors([userError("INVALID_INPUT", "Give the reason for the withdrawal.", ["reason"])]);
       const before = await this.lockForChange(db, typeName, input.id, input.expectedVersion);
       await checkWithdrawal(db, typeName, before);
-      const visibility = await this.visibility(db, typeName, before);
       const after = await this.applyChange(db, typeName, before, { withdrawnAt: new Date(), withdrawalReason: input.reason });
-      await this.logChange(db, typeName, after, "WITHDRAWN", visibility);
       const recordType = nodeTypes[typeName].recordType!;
       await appendAudit(db, this.actor, { action: "recordWithdraw", recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(typeName, after);
     });
-  }
-
-  /** Whether every changed field is out of public view: withheld itself, or its record or decision withheld whole. */
-  private async onlyWithheld(db: AppDb, kind: EditableKind, before: Row, changed: string[]): Promise<boolean> {
-    const decisionId = before.decisionId ?? before.id;
-    const active = await db
-      .select({ recordId: withholdings.recordId, field: withholdings.field })
-      .from(withholdings)
-      .where(and(eq(withholdings.decisionId, decisionId), isNull(withholdings.releasedAt)));
-    if (active.some((w) => w.field === null && (w.recordId === before.id || w.recordId === decisionId))) return true;
-    const withheld = new Set(active.filter((w) => w.recordId === before.id).map((w) => w.field));
-    return changed.every((key) => withheld.has(key)) && disclosureOf(kind.recordType).withholdable.length > 0;
-  }
-
-  /** What the public sees of a record and its decision, before a change (the change-log lock is held). */
-  visibility(db: AppDb, typeName: NodeTypeName, row: Row): Promise<Visibility> {
-    return visibilityBefore(db, nodeTypes[typeName].recordType ?? typeName, row.id, row.decisionId ?? row.id);
-  }
-
-  /** Appends the change to the change log (the feed), in this transaction. */
-  async logChange(db: AppDb, typeName: NodeTypeName, row: { id: string; decisionId?: string }, kind: Change["kind"], before: Visibility): Promise<void> {
-    await appendChange(db, { decisionId: row.decisionId ?? row.id, recordType: nodeTypes[typeName].recordType ?? typeName, recordId: row.id, kind }, before);
   }
 
   /** The current row, locked, after checking it exists, is not withdrawn and is at the expected version. */
@@ -163,12 +135,15 @@ export class EditorialService {
     return before;
   }
 
-  /** Writes changes and the next version, guarded by the version read (a concurrent writer gets CONFLICT). */
-  async applyChange(db: AppDb, typeName: NodeTypeName, before: Row, changes: Input, touch = true): Promise<Row> {
+  /**
+   * Writes changes and the next version, guarded by the version read (a concurrent writer gets
+   * CONFLICT). The public updatedAt is not the writer's to move: the public-change recorder moves it.
+   */
+  async applyChange(db: AppDb, typeName: NodeTypeName, before: Row, changes: Input): Promise<Row> {
     const table = tableOf(typeName);
     const [after] = (await db
       .update(table)
-      .set({ ...changes, version: before.version + 1, updatedAt: touch ? new Date() : before.updatedAt } as never)
+      .set({ ...changes, version: before.version + 1 } as never)
       .where(and(eq(column(table, "id"), before.id), eq(column(table, "version"), before.version)))
       .returning()) as Row[];
     if (!after) throw new UserErrors([userError("CONFLICT", `This ${typeName} changed while you were updating it. Read it again and retry.`, ["expectedVersion"])]);
@@ -237,7 +212,10 @@ export class EditorialService {
     if (decision?.withdrawnAt) throw new UserErrors([userError("INVALID_INPUT", "The decision this belongs to was withdrawn; its file can no longer change.", field)]);
   }
 
-  /** The public revision history keeps each changed field, and whether each value was public when current. */
+  /**
+   * Staff's revision history keeps every changed field with its values, and whether each was public
+   * when current (for the access log). The public's history is written by the public-change recorder.
+   */
   async recordRevisions(db: AppDb, kind: EditableKind, before: Row, after: Row): Promise<void> {
     const disclosure = disclosureOf("decisions");
     const active = await db

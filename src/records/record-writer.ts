@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type AppDb } from "../db/database.js";
 import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
@@ -66,7 +66,9 @@ export class RecordWriter {
   async release(withholdingId: string, reason: string): Promise<typeof withholdings.$inferSelect> {
     const [released] = await this.db
       .update(withholdings)
-      .set({ releasedAt: new Date(), releaseReason: reason })
+      // The transaction's own time, to the millisecond the column keeps: the release is in force for the rest of this transaction already,
+      // so that the public-change recorder sees the record as the public will after the commit.
+      .set({ releasedAt: sql`date_trunc('milliseconds', now())`, releaseReason: reason })
       .where(and(eq(withholdings.id, withholdingId), isNull(withholdings.releasedAt)))
       .returning();
     if (!released) throw new Error(`no active withholding ${withholdingId}`);
