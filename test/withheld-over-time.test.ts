@@ -11,8 +11,11 @@ import { type Operation, PropertyWorld } from "./support/property-world.js";
  * compared with the reference model (test/support/public-model.ts). PROPERTY_RUNS sets how many random
  * sequences run after the examples (CI: a few; more to hunt); PROPERTY_SEED replays one.
  */
+// fast-check counts the examples among its runs.
 const runs = Number(process.env.PROPERTY_RUNS ?? 6);
 const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
+/** PROPERTY_EXAMPLES=0 leaves out the fixed sequences (fast-check shrinks only what it generated). */
+const withExamples = process.env.PROPERTY_EXAMPLES !== "0";
 
 /** Slots of the world in the order they are made: the decision, then one record of each kind, then the comment. */
 const SLOTS = ["decision", "basis", "consultation", "expert", "risk", "finding", "legality", "deliberation", "publication", "implementation", "postEvaluation", "attachment", "comment0"];
@@ -23,12 +26,12 @@ const SLOTS = ["decision", "basis", "consultation", "expert", "risk", "finding",
  */
 const operation = (focus: [number, number]): fc.Arbitrary<Operation> => {
   const slot = fc.constantFrom(...focus);
-  const field = fc.nat({ max: 2 });
+  const field = fc.nat({ max: 1 });
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ op: fc.constant("update" as const), slot, field }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant("withholdField" as const), slot, field }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant("withholdWhole" as const), slot }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant("release" as const), slot, field: fc.nat({ max: 5 }) }) },
+    { weight: 4, arbitrary: fc.record({ op: fc.constant("release" as const), slot, field }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant("withdraw" as const), slot }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant("submit" as const) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant("createBasis" as const) }) },
@@ -37,8 +40,9 @@ const operation = (focus: [number, number]): fc.Arbitrary<Operation> => {
   );
 };
 
+// Half the runs focus on the decision, whose fields have a revision history, and one other record.
 const scenario = fc
-  .tuple(fc.nat({ max: SLOTS.length - 1 }), fc.nat({ max: SLOTS.length - 1 }))
+  .tuple(fc.oneof(fc.constant(0), fc.nat({ max: SLOTS.length - 1 })), fc.nat({ max: SLOTS.length - 1 }))
   .chain((focus) => fc.tuple(fc.constant(focus), fc.array(operation(focus), { minLength: 1, maxLength: 12 })));
 
 /**
@@ -55,7 +59,7 @@ const everyKind: [[number, number], Operation[]][] = SLOTS.map((_, index) => [
     { op: "release", slot: index, field: 0 },
     { op: "withholdWhole", slot: index },
     { op: "update", slot: index, field: 1 },
-    { op: "release", slot: index, field: 5 },
+    { op: "release", slot: index, field: 0 },
     { op: "withholdField", slot: 12, field: 1 },
     { op: "answer", comment: 0, result: 0 },
     { op: "submit" },
@@ -84,7 +88,7 @@ describe("what the public sees of a decision's file over time is what the refere
         }
         await world.observeEverything();
       }),
-      { numRuns: runs, examples: everyKind.map((example) => [example] as [typeof example]), seed },
+      { numRuns: (withExamples ? everyKind.length : 0) + runs, examples: withExamples ? everyKind.map((example) => [example] as [typeof example]) : [], seed },
     );
   });
 
