@@ -20,6 +20,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { httpCaching } from "./protection/http-cache.js";
 import fastifyCors from "@fastify/cors";
 import { registerHealth, type Lifecycle } from "./operations/health.js";
+import { apolloLogger } from "./operations/log-message.js";
 import { loggerOptions } from "./operations/logging.js";
 import { serviceStatus } from "./protection/service-status.js";
 import { unavailableError } from "./graphql/format-error.js";
@@ -94,6 +95,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),
     formatError,
+    // Apollo's messages go to the server's log (the console otherwise), reduced like any line.
+    logger: apolloLogger(app.log),
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul,

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unavailabilityOf } from "../db/database-error.js";
+import { loggableError } from "../operations/logging.js";
 import { LIMIT_CODES } from "../protection/query-limits.js";
 
 /** Codes whose messages are written for clients and say nothing of the server's insides. */
@@ -78,7 +79,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
-let report: (error: unknown) => void = (error) => console.error("unexpected error", error);
+// Until a server names its log: a line like the log's, the error reduced to what a log may hold.
+let report: (error: unknown) => void = (error) => console.error(JSON.stringify({ msg: "unexpected error", err: loggableError(error) }));
 
 /** Where unexpected errors go (the server's log); never to the client. */
 export function onUnexpectedError(reporter: (error: unknown) => void): void {
