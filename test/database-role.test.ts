@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database } from "../src/db/database.js";
+import { type Database, DISCLOSURE_ROLE } from "../src/db/database.js";
 import { openTestDatabase } from "./support/test-database.js";
 
 describe("the public read path runs as a role that cannot read the base tables", () => {
@@ -26,6 +26,58 @@ describe("the public read path runs as a role that cannot read the base tables",
       expect(String((error as Error & { cause?: Error }).cause?.message)).toMatch(/permission denied/);
     });
   }
+
+  // The catalog, not a sample of tables: every relation, sequence and function of every schema but
+  // the projection's and the system's, whatever privilege, however held (directly, through PUBLIC,
+  // through another role, on a column).
+  const outside = `n.nspname NOT IN ('disclosure', 'pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
+
+  it("holds no privilege on any table, view or sequence outside the projection, not even on one column", async () => {
+    const held = await database.query<{ name: string }>(
+      `SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND ${outside}
+         AND (has_table_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+              OR has_any_column_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')
+              OR (c.relkind = 'S' AND has_sequence_privilege($1, c.oid, 'USAGE, SELECT, UPDATE')))
+       ORDER BY 1`,
+      [DISCLOSURE_ROLE],
+    );
+    expect(held.map((r) => r.name)).toEqual([]);
+    // And it reads every relation of the projection (so the query above looks at the right role).
+    const [projection] = await database.query<{ readable: number | string; all: number | string }>(
+      `SELECT count(*) FILTER (WHERE has_table_privilege($1, c.oid, 'SELECT')) AS readable, count(*) AS all FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'disclosure' AND c.relkind IN ('r', 'v', 'm')`,
+      [DISCLOSURE_ROLE],
+    );
+    expect(Number(projection!.all)).toBeGreaterThan(10);
+    expect(Number(projection!.readable)).toBe(Number(projection!.all));
+  });
+
+  it("may execute no function outside the projection but the ones listed here, each with its reason", async () => {
+    // The projection needs no function: search grams are stored (search_documents.grams) and the
+    // query's grams are computed in the server. These three are executable only because PostgreSQL
+    // grants EXECUTE on a new function to PUBLIC; none reads a table or returns stored data:
+    const heldThroughPublicDefault = [
+      "public.queue_decisions_for_assessment()", // a trigger function: PostgreSQL refuses any call but a trigger's
+      "public.refuse_change_to_append_only()", // a trigger function, likewise
+      "public.search_grams(key text)", // an immutable function of its argument alone
+    ];
+    const held = await database.query<{ name: string }>(
+      `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE ${outside} AND has_function_privilege($1, p.oid, 'EXECUTE') ORDER BY 1`,
+      [DISCLOSURE_ROLE],
+    );
+    expect(held.map((r) => r.name)).toEqual(heldThroughPublicDefault);
+  });
+
+  it("is a member of no role, creates in no schema, and uses no schema but the projection's and public (PostgreSQL's default)", async () => {
+    expect(await database.query(`SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles me ON me.oid = m.member WHERE me.rolname = $1`, [DISCLOSURE_ROLE])).toEqual([]);
+    const schemas = await database.query<{ name: string; usage: boolean; create: boolean }>(
+      `SELECT nspname AS name, has_schema_privilege($1, oid, 'USAGE') AS usage, has_schema_privilege($1, oid, 'CREATE') AS create FROM pg_namespace n WHERE ${outside.replace("'disclosure', ", "")} ORDER BY 1`,
+      [DISCLOSURE_ROLE],
+    );
+    expect(schemas.filter((s) => s.create).map((s) => s.name)).toEqual([]);
+    expect(schemas.filter((s) => s.usage).map((s) => s.name)).toEqual(["disclosure", "public"]);
+  });
 
   it("leaves the privileged connection as it was after a public read (the role is not left on the session)", async () => {
     await database.readDisclosed((db) => db.execute(sql`SELECT 1`));

@@ -9,7 +9,8 @@ import { UserError, userError, UserErrors } from "../graphql/user-error.type.js"
 import { type EditorialService } from "../records/editorial.service.js";
 import { createKey, listKeys, revokeKey, type ApiKeyRow } from "./api-key.service.js";
 import { keyRole } from "./api-key.table.js";
-import { type KeyRole } from "./viewer.js";
+import { rolesOf } from "./operation-roles.js";
+import { type KeyRole, seesWithheld } from "./viewer.js";
 
 export const KeyRoleEnum = graphqlEnum(keyRole.enumValues, "KeyRole", "What an API key may do.", {
   RESEARCHER: "Reads the public record (with the higher limits of a known client).",
@@ -93,7 +94,6 @@ export class ViewerInfo {
   seesWithheld!: boolean;
 }
 
-const ADMINS = ["ADMIN"] as const;
 
 export class ApiKeyService {
   constructor(
@@ -102,12 +102,12 @@ export class ApiKeyService {
   ) {}
 
   async list(): Promise<ApiKey[]> {
-    this.editorial.authorize(ADMINS, "apiKeys");
+    this.editorial.authorize(rolesOf("Query", "apiKeys")!, "apiKeys");
     return (await this.database.asWriter(listKeys)).map(asApiKey);
   }
 
   async create(input: ApiKeyCreateInput): Promise<ApiKeyCreatePayload> {
-    this.editorial.authorize(ADMINS, "apiKeyCreate");
+    this.editorial.authorize(rolesOf("Mutation", "apiKeyCreate")!, "apiKeyCreate");
     const name = input.name.trim();
     if (!name || name.length > 200) return { apiKey: null, secret: null, userErrors: [userError("INVALID_INPUT", "name must be 1 to 200 characters.", ["name"])] };
     return this.database.asWriter(async (db) => {
@@ -118,7 +118,7 @@ export class ApiKeyService {
   }
 
   async revoke(input: ApiKeyRevokeInput): Promise<ApiKeyRevokePayload> {
-    this.editorial.authorize(ADMINS, "apiKeyRevoke");
+    this.editorial.authorize(rolesOf("Mutation", "apiKeyRevoke")!, "apiKeyRevoke");
     const id = rowIdOf(input.id, "ApiKey", "input.id");
     try {
       return await this.database.asWriter(async (db) => {
@@ -138,7 +138,7 @@ export class ApiKeyService {
 export class ApiKeyResolver {
   @Query(() => ViewerInfo, { description: "Who you are to this API: anonymous, or the role of your key." })
   viewer(@Ctx() { viewer }: AppContext): ViewerInfo {
-    return { role: viewer.role, keyName: viewer.keyName, seesWithheld: ["LEGAL_REVIEWER", "EDITOR", "ADMIN"].includes(viewer.role) };
+    return { role: viewer.role, keyName: viewer.keyName, seesWithheld: seesWithheld(viewer) };
   }
 
   @Query(() => [ApiKey], { description: "Every API key, revoked ones included (admin keys only)." })

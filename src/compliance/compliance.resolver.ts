@@ -66,7 +66,7 @@ export class ComplianceResolver {
   }
 
   @Query(() => LegalityQueue, {
-    description: "Legal review and editorial staff only: decisions not yet submitted for, under, or overdue for legality review, found unlawful, or deliberated without a lawful review.",
+    description: "Legal reviewer, editor and admin keys only: decisions not yet submitted for, under, or overdue for legality review, found unlawful, or deliberated without a lawful review.",
   })
   legalityQueue(
     @Arg("filter", () => LegalityQueueFilter, { nullable: true, description: "Which queued decisions." }) filter: LegalityQueueFilter | null,

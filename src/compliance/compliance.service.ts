@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
+import { rolesOf } from "../access/operation-roles.js";
 import { type Viewer } from "../access/viewer.js";
 import { type AccessLog } from "../audit/access-log.js";
 import { type Clock } from "../context.js";
@@ -44,8 +45,8 @@ export interface LegalityQueueFilter {
   decidingBodyId?: string | null;
 }
 
-/** Roles that work the legality review queue. */
-const QUEUE_ROLES = new Set(["LEGAL_REVIEWER", "EDITOR"]);
+/** Roles that read the legality review queue: as declared (staff who work it, and admins, who read everything). */
+const QUEUE_ROLES = new Set<string>(rolesOf("Query", "legalityQueue"));
 const QUEUE_ORDER = "legalityQueue";
 /** Undated entries (not yet submitted, unlawful, deliberated) sort after dated ones. */
 const NO_DUE_DATE = "9999-12-31";
@@ -148,7 +149,7 @@ export class ComplianceService {
 
   /** The legality review queue: staff only, from the full records. */
   async legalityQueue(filter: LegalityQueueFilter | null | undefined, page: ForwardPageArgs): Promise<ConnectionValue<LegalityQueueItem> & { byState: Promise<Count[]>; byReviewingBody: Promise<Count[]>; byDecidingBody: Promise<Count[]> }> {
-    if (!QUEUE_ROLES.has(this.viewer.role)) throw new ForbiddenError("The legality review queue is for legal review and editorial staff.", this.viewer.role === "ANONYMOUS");
+    if (!QUEUE_ROLES.has(this.viewer.role)) throw new ForbiddenError("The legality review queue is for legal review, editorial and admin staff.", this.viewer.role === "ANONYMOUS");
     const request = pageRequest(page);
     const q = staffComplianceAssessments;
     const { decisions, publicBodies } = this.store.tables;

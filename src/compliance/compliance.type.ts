@@ -36,7 +36,7 @@ export const RuleSeverity = graphqlEnum(["MANDATORY", "GENERAL"], "RuleSeverity"
 
 export const ComplianceBasis = graphqlEnum(["DISCLOSED_RECORDS", "FULL_RECORDS"], "ComplianceBasis", "Which records a compliance report was computed from.", {
   DISCLOSED_RECORDS: "The disclosed records only: what the public may see. Withheld steps read as not assessable.",
-  FULL_RECORDS: "The full records, withheld material included (legal review and editorial staff).",
+  FULL_RECORDS: "The full records, withheld material included (legal reviewer, editor and admin keys).",
 });
 
 export const LegalityQueueState = graphqlEnum(legalityQueueState.enumValues, "LegalityQueueState", "Why a decision is in the legality review queue (合法性审查).", {

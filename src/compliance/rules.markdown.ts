@@ -14,7 +14,7 @@ export function rulesMarkdown(): string {
     "Each decision is checked against every rule below and gets, per rule, one of SATISFIED, VIOLATED,",
     "PENDING (not due yet), NOT_APPLICABLE or NOT_ASSESSABLE (what the rule needs is withheld, or the",
     "official calendar does not cover the dates). The public's report reads the disclosed records only;",
-    "legal review and editorial staff get the report computed from the full records. Articles are those of",
+    "legal reviewer, editor and admin keys get the report computed from the full records. Articles are those of",
     "the Interim Regulations on Major Administrative Decision-making Procedures (《重大行政决策程序暂行条例》,",
     "State Council Decree 713, 2019). Working days follow the official calendar (weekends, public holidays",
     "and make-up working days) as published by the State Council, from the `chinese-days` package.",

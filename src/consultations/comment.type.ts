@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { graphqlEnum } from "../graphql/enums.js";
 import { Node } from "../graphql/node.type.js";
+import { staffOnly } from "../graphql/staff-only.js";
 import { adoptionResult, moderationState, stakeholderCategory } from "./comment.table.js";
 
 export const StakeholderCategory = graphqlEnum(stakeholderCategory.enumValues, "StakeholderCategory", "Whom a commenter speaks for (art. 14 and local practice).", {
@@ -54,13 +55,13 @@ export class Comment extends Node {
   @Field(() => ModerationState, { description: "Where the comment stands; the public sees only PUBLISHED comments, staff see all." })
   moderationState!: string;
 
-  @Field(() => String, { nullable: true, description: "Staff only: why an editor rejected the comment." })
+  @Field(() => String, { nullable: true, description: staffOnly("why an editor rejected the comment.") })
   rejectionReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Staff only: the commenter's name, for follow-up. Never public." })
+  @Field(() => String, { nullable: true, description: staffOnly("the commenter's name, for follow-up; never published.") })
   commenterName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Staff only: how to reach the commenter. Never public." })
+  @Field(() => String, { nullable: true, description: staffOnly("how to reach the commenter; never published.") })
   commenterContact!: string | null;
 
   consultationId!: string;

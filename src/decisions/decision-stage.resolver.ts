@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
+import { rolesOf } from "../access/operation-roles.js";
 import { appendAudit } from "../audit/audit-trail.js";
 import { type AppContext } from "../context.js";
 import { userError, UserError, UserErrors } from "../graphql/user-error.type.js";
@@ -32,7 +33,7 @@ export class DecisionStagePayload {
 
 /** Stages only move forward, and only once what the regulations require before them is on record. */
 export async function advanceStage(editorial: EditorialService, input: DecisionAdvanceStageInput) {
-  editorial.authorize(["EDITOR"], "decisionAdvanceStage");
+  editorial.authorize(rolesOf("Mutation", "decisionAdvanceStage")!, "decisionAdvanceStage");
   const outcome = await editorial.write(async (db) => {
     const before = await editorial.lockForChange(db, "Decision", input.id, input.expectedVersion);
     const order = decisionStage.enumValues as readonly string[];

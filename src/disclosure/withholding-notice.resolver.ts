@@ -4,6 +4,7 @@ import { PublicBody } from "../bodies/public-body.type.js";
 import { type AppContext } from "../context.js";
 import { Decision } from "../decisions/decision.type.js";
 import { type NodeRow } from "../records/node.js";
+import { staffOnly } from "../graphql/staff-only.js";
 import { WithholdingNotice } from "./withholding-notice.type.js";
 
 @Resolver(() => WithholdingNotice)
@@ -28,17 +29,17 @@ export function recordFieldsResolver(objectType: ClassType, typeName: string, is
       return services.notices.of(record.rowId);
     }
 
-    @FieldResolver(() => Int, { nullable: true, description: "Staff only (null for the public): the version to base an update on." })
+    @FieldResolver(() => Int, { nullable: true, description: staffOnly("the version to base an update on.") })
     version(@Root() record: NodeRow) {
       return (record.version as number | undefined) ?? null;
     }
 
-    @FieldResolver(() => DateTimeISOResolver, { nullable: true, description: "Staff only: when the record was withdrawn from the file (withdrawn records are not public)." })
+    @FieldResolver(() => DateTimeISOResolver, { nullable: true, description: staffOnly("when the record was withdrawn from the file (withdrawn records are not public).") })
     withdrawnAt(@Root() record: NodeRow) {
       return (record.withdrawnAt as Date | undefined) ?? null;
     }
 
-    @FieldResolver(() => String, { nullable: true, description: "Staff only: why it was withdrawn." })
+    @FieldResolver(() => String, { nullable: true, description: staffOnly("why it was withdrawn.") })
     withdrawalReason(@Root() record: NodeRow) {
       return (record.withdrawalReason as string | undefined) ?? null;
     }

@@ -23,6 +23,7 @@ import { RiskAssessment, RiskFinding } from "../risk-assessments/risk-assessment
 import { NodeResolver } from "./node.resolver.js";
 import { ApiKeyResolver } from "../access/api-key.resolver.js";
 import { logWithheldReads } from "../audit/access-log.middleware.js";
+import { enforceOperationRoles } from "../access/enforce-operation-roles.js";
 import { CommentMutationsResolver } from "../consultations/comment-mutations.resolver.js";
 import { DecisionRevision } from "../decisions/decision-revision.type.js";
 import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
@@ -86,6 +87,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
   })
     .then(logWithheldReads)
+    .then(enforceOperationRoles)
     .then(describeRoot);
   return built;
 }
