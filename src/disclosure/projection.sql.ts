@@ -75,9 +75,10 @@ function grants(): string[] {
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${WRITER_ROLE}`,
     `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
     `GRANT DELETE ON search_documents, public_state_before TO ${WRITER_ROLE}`,
-    // Functions are executable by every role unless revoked: these are for the writer's triggers only.
-    `REVOKE ALL ON FUNCTION disclosure.public_state(uuid), public.note_public_state_before(), public.public_changes_recorded() FROM PUBLIC`,
-    `GRANT EXECUTE ON FUNCTION disclosure.public_state(uuid) TO ${WRITER_ROLE}`,
+    // PostgreSQL lets every role execute a new function: the public path needs none of them (search
+    // grams are stored, a query's are computed in the server), the writer's triggers and columns do.
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public, disclosure FROM PUBLIC`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public, disclosure TO ${WRITER_ROLE}`,
     // Kept compliance reports are derived data, replaced whole when recomputed.
     `GRANT DELETE ON compliance_results, compliance_assessments, compliance_unassessed TO ${WRITER_ROLE}`,
   ];
