@@ -15,6 +15,16 @@ export type Operation =
   | { op: "moderate"; comment: number; publish: boolean }
   | { op: "answer"; comment: number; result: number };
 
+/** The mutations the property test's worlds and operations run, each against the reference model. */
+export const MUTATIONS_MODELLED = [
+  ...recordDisclosures.filter((record) => record.typeName !== "Comment").flatMap((record) => [`${lowerFirst(record.typeName)}Create`, `${lowerFirst(record.typeName)}Update`]),
+  "commentSubmit", "commentModerate", "commentAnswer", "withholdingCreate", "withholdingRelease", "recordWithdraw",
+];
+
+function lowerFirst(name: string): string {
+  return name[0]!.toLowerCase() + name.slice(1);
+}
+
 /** The withholdable fields of each kind, as the registry declares them. */
 const withholdable = Object.fromEntries(recordDisclosures.map((record) => [record.typeName, [...record.withholdable]]));
 const kindOf = Object.fromEntries(recordDisclosures.map((record) => [record.typeName, recordKindOf(record.recordType)]));
