@@ -104,7 +104,6 @@ export class PropertyWorld {
     const refs = await references(api);
     const probe = new PropertyWorld(api, run, {}, log);
     const values = (typeName: string) => Object.fromEntries(withholdable[typeName]!.map((field) => [field, probe.valueFor(field)]));
-    const inputs = (typeName: string) => Object.fromEntries(Object.entries(values(typeName)).map(([field, value]) => [field, value.input]));
     const made: { slot: Slot; typeName: string; parent: Slot | null; listField: string | null; row: Record<string, unknown>; values: Record<string, string | null>; published?: Record<string, string | null> }[] = [];
     const make = async (slot: Slot, typeName: string, parent: Slot | null, listField: string | null, mutation: string, input: Record<string, unknown>, role: "EDITOR" | "LEGAL_REVIEWER" = "EDITOR") => {
       const given = values(typeName);
@@ -112,7 +111,6 @@ export class PropertyWorld {
       made.push({ slot, typeName, parent, listField, row, values: Object.fromEntries(Object.entries(given).map(([field, value]) => [field, value.stored])) });
       return row.id as string;
     };
-    void inputs;
     const decision = await make("decision", "Decision", null, null, "decisionCreate", {
       catalogYear: yearOf(run), catalogNumber: run, category: "PUBLIC_CONSTRUCTION", regionId: refs.village, decidingBodyId: refs.town, undertakingBodyId: refs.department, initiatedOn: "2026-01-05",
     });
