@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
 import { freshDatabaseEnv } from "./support/fresh-database.js";
+import { runProjectCommand } from "./support/project-command.js";
 
 const WHO = `{ viewer { role keyName seesWithheld } }`;
 
@@ -79,14 +79,10 @@ describe("the keys command", () => {
   });
   afterAll(() => cleanup());
 
-  const keys = (...args: string[]) =>
-    new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/access/keys.cli.ts", ...args], { env: { ...process.env, ...env } });
-      let output = "";
-      child.stdout.on("data", (c) => (output += c));
-      child.stderr.on("data", (c) => (output += c));
-      child.on("exit", (code) => resolve({ code, output }));
-    });
+  const keys = async (...args: string[]) => {
+    const command = runProjectCommand("src/access/keys.cli.ts", args, env);
+    return { code: await command.exited, output: command.output() };
+  };
 
   it("creates, lists and revokes keys", async () => {
     const created = await keys("create", "--name", "法制審核科", "--role", "legal_reviewer");
@@ -98,5 +94,6 @@ describe("the keys command", () => {
     expect((await keys("revoke", id)).code).toBe(0);
     expect((await keys("list")).output).toMatch(new RegExp(`${id}.*REVOKED`));
     expect((await keys("create", "--name", "x", "--role", "superuser")).code).toBe(2);
-  }, 120_000);
+    // Five starts of a new process: a guard against a hang, far above what a busy machine needs.
+  }, 600_000);
 });

@@ -140,6 +140,11 @@ export class TestApi {
   }
 
   /** The HTTP server only (the database stays open): for shutdown tests. */
+  /** Resolves when the HTTP server has received its next request: that request is then in flight. */
+  nextRequestArrives(): Promise<void> {
+    return new Promise((resolve) => this.server.server.once("request", () => resolve()));
+  }
+
   closeServer(): Promise<void> {
     return closeGracefully(this.server, this.lifecycle);
   }

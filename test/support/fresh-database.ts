@@ -12,7 +12,7 @@ export async function freshDatabaseEnv(name: string): Promise<{ env: Record<stri
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dir = await mkdtemp(join(tmpdir(), `${name}-`));
-    return { env: { PGLITE_DIR: join(dir, "data") }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+    return { env: { PGLITE_DIR: join(dir, "data") }, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5 }) };
   }
   const database = `${name.replaceAll("-", "_")}_${process.pid}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });

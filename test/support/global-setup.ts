@@ -1,14 +1,14 @@
 import "reflect-metadata";
-import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { loadSampleData } from "../../seeds/load.js";
+import { type Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import { databaseUrlFor } from "./database-url.js";
+import { cachedFile, preparationFingerprint } from "./prepared-database-cache.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,18 +20,13 @@ declare module "vitest" {
 /**
  * Migrates and seeds once; each test file then starts from a copy: a PGlite data-directory dump
  * (initdb takes seconds, loading a dump a fraction of one), or a PostgreSQL template database.
+ * The PGlite dump is kept between runs until the code that shapes it changes, so running one
+ * test file costs the file, not a fresh database.
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openPglite();
-    await migrate(database);
-    await loadSampleData(database);
-    const client = (database.db as unknown as { $client: { dumpDataDir: (c: "gzip") => Promise<Blob> } }).$client;
-    const dump = join(tmpdir(), `decisions-test-${process.pid}.tar.gz`);
-    await writeFile(dump, Buffer.from(await (await client.dumpDataDir("gzip")).arrayBuffer()));
-    await database.close();
-    project.provide("pgliteDump", dump);
+    project.provide("pgliteDump", await preparedPgliteDump());
     project.provide("postgresTemplate", "");
     return;
   }
@@ -49,4 +44,37 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await admin.end();
   };
+}
+
+type DumpingClient = { dumpDataDir: (compression: "gzip") => Promise<Blob> };
+
+async function dumpOf(database: Database): Promise<Uint8Array> {
+  const client = (database.db as unknown as { $client: DumpingClient }).$client;
+  return new Uint8Array(await (await client.dumpDataDir("gzip")).arrayBuffer());
+}
+
+/** A fresh cluster (initdb is most of the cost of a new PGlite), kept per PGlite build. */
+async function emptyPgliteDump(): Promise<string> {
+  const version = JSON.parse(await readFile(new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url), "utf8")) as { version: string };
+  return cachedFile("pglite-empty", version.version, async () => {
+    const database = await openPglite();
+    try {
+      return await dumpOf(database);
+    } finally {
+      await database.close();
+    }
+  });
+}
+
+async function preparedPgliteDump(): Promise<string> {
+  return cachedFile("pglite-seeded", await preparationFingerprint(), async () => {
+    const database = await openPglite({ loadDataDir: new Blob([await readFile(await emptyPgliteDump())]) });
+    try {
+      await migrate(database);
+      await loadSampleData(database);
+      return await dumpOf(database);
+    } finally {
+      await database.close();
+    }
+  });
 }
