@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { datasets } from "../src/open-data/datasets.js";
 import { withDictionary } from "../src/open-data/dictionary.markdown.js";
-import { readmeFile } from "../src/open-data/emit-dictionary.js";
+import { openDataDocFile } from "../src/open-data/emit-dictionary.js";
 import { TestApi } from "./support/api.js";
 import { addEmptyVillages } from "./support/fixtures.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
@@ -149,7 +149,7 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     expect((await api.get("/open-data/changes.ndjson?limit=5")).status).toBe(400);
   });
 
-  it("publishes a dictionary of every column, in Chinese and English, from the same definitions, also in the README", async () => {
+  it("publishes a dictionary of every column, in Chinese and English, from the same definitions, also in docs/open-data.md", async () => {
     const dictionary = JSON.parse((await api.get("/open-data/dictionary.json")).body);
     expect(dictionary.datasets.map((d: { name: string }) => d.name)).toEqual(datasets.map((d) => d.name));
     for (const record of recordDisclosures) {
@@ -161,8 +161,8 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
       }
       expect(entry.columns.map((c: { name: string }) => c.name).sort()).toEqual([...record.published, ...record.withholdable].sort());
     }
-    const readme = await readFile(readmeFile, "utf8");
-    expect(withDictionary(readme), "run `npm run docs:dictionary`").toBe(readme);
+    const document = await readFile(openDataDocFile, "utf8");
+    expect(withDictionary(document), "run `npm run docs:dictionary`").toBe(document);
   });
 });
 

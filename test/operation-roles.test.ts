@@ -2,9 +2,8 @@ import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, isRequiredArgument, isRequiredInputField } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operationRolesMarkdown, ROLES_END, ROLES_START } from "../src/access/operation-roles.markdown.js";
+import { accessDocFile, operationRolesMarkdown, ROLES_END, ROLES_START } from "../src/access/operation-roles.markdown.js";
 import { rolesOf, viewerRoles, type RootOperation } from "../src/access/operation-roles.js";
-import { readmeFile } from "../src/open-data/emit-dictionary.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { buildAppSchema } from "../src/graphql/schema.js";
 import { TestApi, type Role } from "./support/api.js";
@@ -117,8 +116,8 @@ describe("who may call what: every root field of the schema, as every role, as s
     }
   });
 
-  it("is written in the README's table exactly as declared (run `npm run docs:roles` after a change)", async () => {
-    const readme = await readFile(readmeFile, "utf8");
-    expect(readme.slice(readme.indexOf(ROLES_START), readme.indexOf(ROLES_END) + ROLES_END.length)).toBe(operationRolesMarkdown());
+  it("is written in the table of docs/access.md exactly as declared (run `npm run docs:roles` after a change)", async () => {
+    const document = await readFile(accessDocFile, "utf8");
+    expect(document.slice(document.indexOf(ROLES_START), document.indexOf(ROLES_END) + ROLES_END.length)).toBe(operationRolesMarkdown());
   });
 });

@@ -8,7 +8,7 @@ import { type TestApi } from "./support/api.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
-/** Where the screenshots go (git-ignored; the README names it): what residents see, for a person to look at. */
+/** Where the screenshots go (git-ignored; docs/site.md names it): what residents see, for a person to look at. */
 const SCREENSHOTS = "test-output/screenshots";
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };

@@ -1,4 +1,4 @@
-// `npm run docs:roles`: writes the table of who may call what into README.md (a test fails when it is stale).
+// `npm run docs:roles`: writes the table of who may call what into docs/access.md (a test fails when it is stale).
 import "reflect-metadata";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -18,16 +18,18 @@ export function operationRolesMarkdown(): string {
   return [ROLES_START, "", `| operation | kind | ${viewerRoles.map((role) => heading[role]).join(" | ")} | also |`, `|---|---|${viewerRoles.map(() => ":-:").join("|")}|---|`, ...rows, "", ROLES_END].join("\n");
 }
 
-export function withOperationRoles(readme: string): string {
-  const start = readme.indexOf(ROLES_START);
-  const end = readme.indexOf(ROLES_END);
-  if (start < 0 || end < start) throw new Error("README.md has no who-may-call-what markers");
-  return readme.slice(0, start) + operationRolesMarkdown() + readme.slice(end + ROLES_END.length);
+/** The access document with its table replaced by the current one. */
+export function withOperationRoles(document: string): string {
+  const start = document.indexOf(ROLES_START);
+  const end = document.indexOf(ROLES_END);
+  if (start < 0 || end < start) throw new Error("docs/access.md has no who-may-call-what markers");
+  return document.slice(0, start) + operationRolesMarkdown() + document.slice(end + ROLES_END.length);
 }
 
-const readmeFile = fileURLToPath(new URL("../../README.md", import.meta.url));
+/** The document on who may do what, which holds the table between its markers. */
+export const accessDocFile = fileURLToPath(new URL("../../docs/access.md", import.meta.url));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await writeFile(readmeFile, withOperationRoles(await readFile(readmeFile, "utf8")));
-  console.log(`Wrote the table of who may call what into ${readmeFile}`);
+  await writeFile(accessDocFile, withOperationRoles(await readFile(accessDocFile, "utf8")));
+  console.log(`Wrote the table of who may call what into ${accessDocFile}`);
 }

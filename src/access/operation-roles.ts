@@ -2,13 +2,13 @@ import { type ViewerRole } from "./viewer.js";
 import { editableKinds } from "../records/editable-kinds.js";
 import { lowerFirst } from "../records/editorial.inputs.js";
 
-/** Every role, in the order the README's table lists them. */
+/** Every role, in the order the table in docs/access.md lists them. */
 export const viewerRoles = ["ANONYMOUS", "RESEARCHER", "LEGAL_REVIEWER", "EDITOR", "ADMIN"] as const satisfies readonly ViewerRole[];
 
 export interface OperationRoles {
   /** Roles that may call the root field; every other role is refused before the resolver runs. */
   roles: readonly ViewerRole[];
-  /** A further condition the service checks, for the README's table. */
+  /** A further condition the service checks, for the table in docs/access.md. */
   note?: string;
 }
 
@@ -31,7 +31,7 @@ const withdrawers = [...new Set(editableKinds.flatMap((kind) => kind.writers))];
 /**
  * Who may call each root field of the schema: the one declaration. It is enforced when the schema
  * is built (src/access/enforce-operation-roles.ts: a root field without an entry stops the build),
- * written into the README's "Who may do what" (`npm run docs:roles`), and every field is called as
+ * written into the table of docs/access.md (`npm run docs:roles`), and every field is called as
  * every role by test/operation-roles.test.ts. Data-level rules (what each role reads of a record)
  * are the disclosure projection's, not this table's.
  */

@@ -5,21 +5,21 @@ export const DICTIONARY_END = "<!-- end of data dictionary -->";
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
-/** The data dictionary as Markdown, for the README: the same definitions the files and dictionary.json use. */
+/** The data dictionary as Markdown, for docs/open-data.md: the same definitions the files and dictionary.json use. */
 export function dictionaryMarkdown(): string {
   const sections = datasets.map((dataset) => {
     const rows = dataset.columns.map(
       (c) => `| \`${c.name}\` | ${c.type}${c.idOf ? ` (${c.idOf === "subject" ? "subjectType" : c.idOf})` : ""} | ${c.withholdable ? "yes" : ""} | ${cell(c.description.zh)} | ${cell(c.description.en)} |`,
     );
-    return [`#### \`${dataset.name}\` — ${dataset.title.zh}`, "", "| column | type | can be withheld | 说明 | description |", "|---|---|---|---|---|", ...rows].join("\n");
+    return [`### \`${dataset.name}\` — ${dataset.title.zh}`, "", "| column | type | can be withheld | 说明 | description |", "|---|---|---|---|---|", ...rows].join("\n");
   });
   return [DICTIONARY_START, "", ...sections.flatMap((s) => [s, ""]), DICTIONARY_END].join("\n");
 }
 
-/** The README with its dictionary section replaced by the current one. */
-export function withDictionary(readme: string): string {
-  const start = readme.indexOf(DICTIONARY_START);
-  const end = readme.indexOf(DICTIONARY_END);
-  if (start < 0 || end < start) throw new Error("README.md has no data dictionary markers");
-  return readme.slice(0, start) + dictionaryMarkdown() + readme.slice(end + DICTIONARY_END.length);
+/** The open-data document with its dictionary section replaced by the current one. */
+export function withDictionary(document: string): string {
+  const start = document.indexOf(DICTIONARY_START);
+  const end = document.indexOf(DICTIONARY_END);
+  if (start < 0 || end < start) throw new Error("docs/open-data.md has no data dictionary markers");
+  return document.slice(0, start) + dictionaryMarkdown() + document.slice(end + DICTIONARY_END.length);
 }

@@ -4,7 +4,7 @@
  * decision's fields. It knows nothing of the projection, the triggers or the recorder; the property
  * test compares everything the API shows the public with it.
  *
- * The rule for the past (README, "How withholding works"): a past value is public only if no
+ * The rule for the past (docs/withholding-over-time.md): a past value is public only if no
  * withholding of its field, its record or its decision was in force at any moment while it was
  * current, unless a later release covered it; a release discloses the value current at the release.
  * A change the public may not see leaves no trace: no revision, no feed entry, no moved updatedAt.
