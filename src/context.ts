@@ -17,9 +17,8 @@ import { NodeService } from "./records/node.service.js";
 import { RecordStore } from "./records/record-store.js";
 import { staffTables } from "./records/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
+import { type Clock } from "./shared/clock.js";
 import { StatisticsService } from "./statistics/statistics.service.js";
-
-export type Clock = () => Date;
 
 export interface Services {
   nodes: NodeService;

@@ -3,7 +3,7 @@ import { type PgColumn } from "drizzle-orm/pg-core";
 import { rolesOf } from "../access/operation-roles.js";
 import { type Viewer } from "../access/viewer.js";
 import { type AccessLog } from "../audit/access-log.js";
-import { type Clock } from "../context.js";
+import { type Clock } from "../shared/clock.js";
 import { type DecisionFilter } from "../decisions/decision-filter.input.js";
 import { DecisionRepository } from "../decisions/decision.repository.js";
 import { decisionCriteria } from "../decisions/decision.service.js";

@@ -7,7 +7,7 @@ import { asNode, type NodeRow } from "../records/node.js";
 import { type RecordStore } from "../records/record-store.js";
 import { searchKey } from "../search/search-key.js";
 import { chinaDate } from "../compliance/working-days.js";
-import { type Clock } from "../context.js";
+import { type Clock } from "../shared/clock.js";
 import { type ComplianceFilter } from "../compliance/compliance-filter.input.js";
 import { type DecisionFilter, type DateRange } from "./decision-filter.input.js";
 import { type DecisionOrder } from "./decision-order.input.js";
