@@ -14,8 +14,8 @@ import { decodeCursor, encodeCursor, isLocalDate, isUuid } from "../graphql/curs
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { type ForwardPageArgs, pageRequest } from "../graphql/page-args.js";
 import { UserInputError } from "../graphql/user-input.error.js";
-import { asNode } from "../records/node.js";
-import { type RecordStore } from "../records/record-store.js";
+import { asNode } from "../store/node.js";
+import { type RecordStore } from "../store/record-store.js";
 import { staffComplianceAssessments } from "../records/staff.tables.js";
 import { type Count } from "../statistics/statistics.type.js";
 import { type ComplianceIndex } from "./compliance-index.js";

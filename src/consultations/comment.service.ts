@@ -9,7 +9,7 @@ import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
-import { asNode } from "../records/node.js";
+import { asNode } from "../store/node.js";
 import { asPublicWriter } from "../records/public-changes.js";
 import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";

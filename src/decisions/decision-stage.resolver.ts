@@ -5,8 +5,8 @@ import { type AppContext } from "../context.js";
 import { userError, UserError, UserErrors } from "../graphql/user-error.type.js";
 import { editableKind } from "../records/editable-kinds.js";
 import { type EditorialService } from "../records/editorial.service.js";
-import { asNode } from "../records/node.js";
-import { checkStage } from "../records/procedure-rules.js";
+import { asNode } from "../store/node.js";
+import { checkStage } from "./procedure-rules.js";
 import { decisionStage } from "./decision.table.js";
 import { Decision, DecisionStage } from "./decision.type.js";
 
