@@ -15,7 +15,7 @@ import { WithholdingService } from "./disclosure/withholding.service.js";
 import { EditorialService } from "./records/editorial.service.js";
 import { NodeService } from "./store/node.service.js";
 import { RecordStore } from "./store/record-store.js";
-import { staffTables } from "./records/staff.tables.js";
+import { staffTables } from "./store/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
 import { type Clock } from "./shared/clock.js";
 import { StatisticsService } from "./statistics/statistics.service.js";

@@ -16,7 +16,7 @@ import { type ForwardPageArgs, pageRequest } from "../graphql/page-args.js";
 import { UserInputError } from "../graphql/user-input.error.js";
 import { asNode } from "../store/node.js";
 import { type RecordStore } from "../store/record-store.js";
-import { staffComplianceAssessments } from "../records/staff.tables.js";
+import { staffComplianceAssessments } from "../store/staff.tables.js";
 import { type Count } from "../statistics/statistics.type.js";
 import { type ComplianceIndex } from "./compliance-index.js";
 import { type ComplianceReport as ReportValue, type ComplianceRule as RuleValue, type ComplianceStateCounts, type ComplianceStatistics, type LegalityQueueItem, type RuleStatusCounts } from "./compliance.type.js";
