@@ -13,13 +13,12 @@ import { disclosed } from "./disclosure/disclosed.tables.js";
 import { NoticeService } from "./disclosure/notice.service.js";
 import { WithholdingService } from "./disclosure/withholding.service.js";
 import { EditorialService } from "./records/editorial.service.js";
-import { NodeService } from "./records/node.service.js";
-import { RecordStore } from "./records/record-store.js";
-import { staffTables } from "./records/staff.tables.js";
+import { NodeService } from "./store/node.service.js";
+import { RecordStore } from "./store/record-store.js";
+import { staffTables } from "./store/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
+import { type Clock } from "./shared/clock.js";
 import { StatisticsService } from "./statistics/statistics.service.js";
-
-export type Clock = () => Date;
 
 export interface Services {
   nodes: NodeService;

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { appendAudit } from "../audit/audit-trail.js";
-import { type AppContext } from "../context.js";
 import { type Database } from "../db/database.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
@@ -10,7 +9,7 @@ import { type EditorialService } from "../records/editorial.service.js";
 import { createKey, listKeys, revokeKey, type ApiKeyRow } from "./api-key.service.js";
 import { keyRole } from "./api-key.table.js";
 import { rolesOf } from "./operation-roles.js";
-import { type KeyRole, seesWithheld } from "./viewer.js";
+import { type KeyRole, seesWithheld, type Viewer } from "./viewer.js";
 
 export const KeyRoleEnum = graphqlEnum(keyRole.enumValues, "KeyRole", "What an API key may do.", {
   RESEARCHER: "Reads the public record (with the higher limits of a known client).",
@@ -134,25 +133,31 @@ export class ApiKeyService {
   }
 }
 
+/** What these resolvers read of the request context (src/context.ts builds it, and imports this file for the service). */
+interface KeysContext {
+  viewer: Viewer;
+  services: { keys: ApiKeyService };
+}
+
 @Resolver()
 export class ApiKeyResolver {
   @Query(() => ViewerInfo, { description: "Who you are to this API: anonymous, or the role of your key." })
-  viewer(@Ctx() { viewer }: AppContext): ViewerInfo {
+  viewer(@Ctx() { viewer }: KeysContext): ViewerInfo {
     return { role: viewer.role, keyName: viewer.keyName, seesWithheld: seesWithheld(viewer) };
   }
 
   @Query(() => [ApiKey], { description: "Every API key, revoked ones included (admin keys only)." })
-  apiKeys(@Ctx() { services }: AppContext) {
+  apiKeys(@Ctx() { services }: KeysContext) {
     return services.keys.list();
   }
 
   @Mutation(() => ApiKeyCreatePayload, { description: "Issues an API key (admin keys only). The secret is in the payload and never shown again. Audited." })
-  apiKeyCreate(@Arg("input", () => ApiKeyCreateInput, { description: "Name and role." }) input: ApiKeyCreateInput, @Ctx() { services }: AppContext) {
+  apiKeyCreate(@Arg("input", () => ApiKeyCreateInput, { description: "Name and role." }) input: ApiKeyCreateInput, @Ctx() { services }: KeysContext) {
     return services.keys.create(input);
   }
 
   @Mutation(() => ApiKeyRevokePayload, { description: "Revokes an API key (admin keys only); the key row is kept with its revocation time. Audited." })
-  apiKeyRevoke(@Arg("input", () => ApiKeyRevokeInput, { description: "The key." }) input: ApiKeyRevokeInput, @Ctx() { services }: AppContext) {
+  apiKeyRevoke(@Arg("input", () => ApiKeyRevokeInput, { description: "The key." }) input: ApiKeyRevokeInput, @Ctx() { services }: KeysContext) {
     return services.keys.revoke(input);
   }
 }

@@ -2,7 +2,7 @@ import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInf
 import { seesWithheld } from "../access/viewer.js";
 import { type AppContext } from "../context.js";
 import { recordDisclosures } from "../disclosure/record-types.js";
-import { type NodeRow } from "../records/node.js";
+import { type NodeRow } from "../store/node.js";
 
 const byTypeName = new Map(recordDisclosures.map((record) => [record.typeName, record]));
 const REVISION = "DecisionRevision";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { type RecordStore } from "../records/record-store.js";
-import { asNode, type NodeRow } from "../records/node.js";
+import { type RecordStore } from "../store/record-store.js";
+import { asNode, type NodeRow } from "../store/node.js";
 
 export class PublicBodyService {
   constructor(private readonly store: RecordStore) {}

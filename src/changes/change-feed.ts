@@ -1,7 +1,7 @@
 import { asc, count, gt, max } from "drizzle-orm";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
-import { typeNameOfRecord } from "../records/node-types.js";
+import { typeNameOfRecord } from "../store/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { UserInputError } from "../graphql/user-input.error.js";
 import { literalLimit } from "../db/literals.js";

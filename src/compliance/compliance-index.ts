@@ -4,7 +4,7 @@ import { changeLog } from "../audit/change-log.table.js";
 import { type AppDb, type Database } from "../db/database.js";
 import { insertAll } from "../db/insert-all.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
-import { staffTables } from "../records/staff.tables.js";
+import { staffTables } from "../store/staff.tables.js";
 import { complianceAssessments, complianceResults, complianceUnassessed, complianceWatermark } from "./compliance.table.js";
 import { type Audience, type DecisionFile, loadDecisionFiles } from "./decision-file.js";
 import { type ComplianceReport, evaluateCompliance } from "./evaluate.js";

@@ -4,7 +4,7 @@ import { type Row } from "../db/by-id.loader.js";
 import { type Reader } from "../db/reader.js";
 import { type DisclosedTables } from "../disclosure/disclosed.tables.js";
 import { type RecordType } from "../disclosure/record-types.js";
-import { type NoticeRow } from "../records/record-store.js";
+import { type NoticeRow } from "../store/record-store.js";
 
 /** Who a report is computed for: the public (from the disclosure projection) or staff (from the records). */
 export type Audience = "PUBLIC" | "STAFF";

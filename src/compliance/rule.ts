@@ -2,7 +2,7 @@ import { type Row } from "../db/by-id.loader.js";
 import { decisionStage } from "../decisions/decision.table.js";
 import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
-import { type NoticeRow } from "../records/record-store.js";
+import { type NoticeRow } from "../store/record-store.js";
 import { type DecisionFile, type FilePart } from "./decision-file.js";
 
 export type RuleStatus = "SATISFIED" | "VIOLATED" | "PENDING" | "NOT_APPLICABLE" | "NOT_ASSESSABLE";

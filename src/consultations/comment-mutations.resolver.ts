@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
-import { type AppContext } from "../context.js";
+import { type KindContext } from "../store/kind-context.js";
+import { type CommentService } from "./comment.service.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { UserError } from "../graphql/user-error.type.js";
 import { COMMENT_MAX_LENGTH } from "./comment.service.js";
@@ -97,17 +98,17 @@ const asPayload = (outcome: { record: unknown; userErrors: UserError[] }) => ({ 
 @Resolver()
 export class CommentMutationsResolver {
   @Mutation(() => CommentSubmitPayload, { description: "Submits a comment on an open consultation (anyone, no key needed). Not public until an editor approves it." })
-  commentSubmit(@Arg("input", () => CommentSubmitInput, { description: "The comment." }) input: CommentSubmitInput, @Ctx() { services }: AppContext) {
+  commentSubmit(@Arg("input", () => CommentSubmitInput, { description: "The comment." }) input: CommentSubmitInput, @Ctx() { services }: KindContext<{ comments: CommentService }>) {
     return services.comments.submit(input);
   }
 
   @Mutation(() => CommentPayload, { description: "Publishes or rejects a submitted comment (editor keys). Audited." })
-  commentModerate(@Arg("input", () => CommentModerateInput, { description: "The decision." }) input: CommentModerateInput, @Ctx() { services }: AppContext) {
+  commentModerate(@Arg("input", () => CommentModerateInput, { description: "The decision." }) input: CommentModerateInput, @Ctx() { services }: KindContext<{ comments: CommentService }>) {
     return services.comments.moderate(input).then(asPayload);
   }
 
   @Mutation(() => CommentPayload, { description: "Records what became of a comment and the reply (editor keys). Audited." })
-  commentAnswer(@Arg("input", () => CommentAnswerInput, { description: "The answer." }) input: CommentAnswerInput, @Ctx() { services }: AppContext) {
+  commentAnswer(@Arg("input", () => CommentAnswerInput, { description: "The answer." }) input: CommentAnswerInput, @Ctx() { services }: KindContext<{ comments: CommentService }>) {
     return services.comments.answer(input).then(asPayload);
   }
 }

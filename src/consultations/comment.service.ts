@@ -8,9 +8,8 @@ import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
-import { type EditorialService, type MutationOutcome } from "../records/editorial.service.js";
-import { asNode } from "../records/node.js";
-import { asPublicWriter } from "../records/public-changes.js";
+import { type MutationOutcome, type RecordEditor } from "../store/record-editor.js";
+import { asNode } from "../store/node.js";
 import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
@@ -60,7 +59,7 @@ export interface CommentReceiptValue {
 export class CommentService {
   constructor(
     private readonly database: Database,
-    private readonly editorial: EditorialService,
+    private readonly editorial: RecordEditor,
     private readonly viewer: Viewer,
     private readonly clock: () => Date,
     private readonly throttle: SubmissionThrottle,
@@ -118,7 +117,7 @@ export class CommentService {
     };
     const retried = await earlier();
     if (retried) return retried;
-    return asPublicWriter(this.database, async (db) => {
+    return this.editorial.writeRecorded(async (db) => {
       if (!this.throttle.take(this.viewer.clientAddress, now)) {
         throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${Math.round(this.throttle.windowMs / 1000)} seconds from one address; please try again later.`)]);
       }

@@ -1,5 +1,5 @@
 import { connectionOf } from "../graphql/connection.js";
-import { childListResolver } from "../records/child-list.resolver.js";
+import { childListResolver } from "../store/child-list.resolver.js";
 import { Comment } from "./comment.type.js";
 import { Consultation } from "./consultation.type.js";
 

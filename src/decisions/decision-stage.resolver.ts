@@ -1,12 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
-import { rolesOf } from "../access/operation-roles.js";
 import { appendAudit } from "../audit/audit-trail.js";
-import { type AppContext } from "../context.js";
 import { userError, UserError, UserErrors } from "../graphql/user-error.type.js";
-import { editableKind } from "../records/editable-kinds.js";
-import { type EditorialService } from "../records/editorial.service.js";
-import { asNode } from "../records/node.js";
-import { checkStage } from "../records/procedure-rules.js";
+import { type KindContext } from "../store/kind-context.js";
+import { type RecordEditor } from "../store/record-editor.js";
+import { asNode } from "../store/node.js";
+import { checkStage } from "./procedure-rules.js";
 import { decisionStage } from "./decision.table.js";
 import { Decision, DecisionStage } from "./decision.type.js";
 
@@ -32,8 +30,8 @@ export class DecisionStagePayload {
 }
 
 /** Stages only move forward, and only once what the regulations require before them is on record. */
-export async function advanceStage(editorial: EditorialService, input: DecisionAdvanceStageInput) {
-  editorial.authorize(rolesOf("Mutation", "decisionAdvanceStage")!, "decisionAdvanceStage");
+export async function advanceStage(editorial: RecordEditor, input: DecisionAdvanceStageInput) {
+  editorial.authorizeMutation("decisionAdvanceStage");
   const outcome = await editorial.write(async (db) => {
     const before = await editorial.lockForChange(db, "Decision", input.id, input.expectedVersion);
     const order = decisionStage.enumValues as readonly string[];
@@ -42,7 +40,7 @@ export async function advanceStage(editorial: EditorialService, input: DecisionA
     }
     await checkStage(db, before.id, input.stage);
     const after = await editorial.applyChange(db, "Decision", before, { stage: input.stage });
-    await editorial.recordRevisions(db, editableKind("Decision")!, before, after);
+    await editorial.recordRevisions(db, before, after);
     await appendAudit(db, editorial.actor, { action: "decisionAdvanceStage", recordType: "decisions", recordId: after.id, decisionId: after.id, before, after });
     return asNode("Decision", after);
   });
@@ -52,7 +50,7 @@ export async function advanceStage(editorial: EditorialService, input: DecisionA
 @Resolver()
 export class DecisionStageResolver {
   @Mutation(() => DecisionStagePayload, { description: "Moves a decision to a later stage (editor keys), refused with the article when a prerequisite is missing. Audited." })
-  decisionAdvanceStage(@Arg("input", () => DecisionAdvanceStageInput, { description: "Which decision, to which stage." }) input: DecisionAdvanceStageInput, @Ctx() { services }: AppContext) {
+  decisionAdvanceStage(@Arg("input", () => DecisionAdvanceStageInput, { description: "Which decision, to which stage." }) input: DecisionAdvanceStageInput, @Ctx() { services }: KindContext<{ editorial: RecordEditor }>) {
     return advanceStage(services.editorial, input);
   }
 }

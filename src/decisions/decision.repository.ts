@@ -5,7 +5,7 @@ import { keysetAfter } from "../db/child-pages.loader.js";
 import { type Page } from "../graphql/connection.js";
 import { decodeCursor, encodeCursor } from "../graphql/cursor.js";
 import { type PageRequest } from "../graphql/page-args.js";
-import { type RecordStore } from "../records/record-store.js";
+import { type RecordStore } from "../store/record-store.js";
 import { containsPattern, requiredGrams } from "../search/search-key.js";
 import { arrayLiteral } from "../db/array-literal.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";

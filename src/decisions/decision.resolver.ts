@@ -3,12 +3,13 @@ import { Attachment } from "../attachments/attachment.type.js";
 import { BasisItem } from "../basis/basis-item.type.js";
 import { PublicBody } from "../bodies/public-body.type.js";
 import { Consultation } from "../consultations/consultation.type.js";
-import { type AppContext } from "../context.js";
+import { type KindContext } from "../store/kind-context.js";
+import { type DecisionService } from "./decision.service.js";
 import { Deliberation } from "../deliberations/deliberation.type.js";
 import { ExpertReview } from "../expert-reviews/expert-review.type.js";
 import { connectionOf } from "../graphql/connection.js";
 import { PageArgs } from "../graphql/page-args.js";
-import { childListResolver } from "../records/child-list.resolver.js";
+import { childListResolver } from "../store/child-list.resolver.js";
 import { ImplementationReport } from "../implementation/implementation-report.type.js";
 import { LegalityReview } from "../legality-reviews/legality-review.type.js";
 import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
@@ -28,33 +29,33 @@ export class DecisionResolver {
     @Arg("filter", () => DecisionFilter, { nullable: true, description: "Which decisions." }) filter: DecisionFilter | null,
     @Arg("orderBy", () => DecisionOrder, { nullable: true, description: "Ordering; default catalog year and number, newest first." }) orderBy: DecisionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { services }: AppContext,
+    @Ctx() { services }: KindContext<{ decisions: DecisionService }>,
   ) {
     return services.decisions.list(filter, orderBy, page);
   }
 
   @Query(() => Decision, { nullable: true, description: "One decision by id; null if there is none the viewer may see." })
-  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: AppContext) {
+  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
     return services.nodes.byGlobalIdOfType(id, "Decision");
   }
 
   @FieldResolver(() => Region, { description: "The region the decision concerns." })
-  region(@Root() d: Decision, @Ctx() { services }: AppContext) {
+  region(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
     return services.nodes.load("Region", d.regionId);
   }
 
   @FieldResolver(() => PublicBody, { description: "The deciding body (决策机关)." })
-  decidingBody(@Root() d: Decision, @Ctx() { services }: AppContext) {
+  decidingBody(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
     return services.nodes.load("PublicBody", d.decidingBodyId);
   }
 
   @FieldResolver(() => PublicBody, { description: "The undertaking body that drafts and carries the procedure (决策承办单位)." })
-  undertakingBody(@Root() d: Decision, @Ctx() { services }: AppContext) {
+  undertakingBody(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
     return services.nodes.load("PublicBody", d.undertakingBodyId);
   }
 
   @FieldResolver(() => Publication, { nullable: true, description: "The published decision; null until published, or when withheld whole." })
-  publication(@Root() d: Decision, @Ctx() { services }: AppContext) {
+  publication(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
     return services.nodes.onlyChild("publications", d.rowId);
   }
 }

@@ -1,5 +1,5 @@
 import { toGlobalId } from "../graphql/global-id.js";
-import { type NoticeRow, type RecordStore } from "../records/record-store.js";
+import { type NoticeRow, type RecordStore } from "../store/record-store.js";
 import { recordKindOf, type WithholdingNotice } from "./withholding-notice.type.js";
 
 /** A notice row as the graph shows it. */

@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { PublicBody } from "../bodies/public-body.type.js";
 import { type AppContext } from "../context.js";
 import { Decision } from "../decisions/decision.type.js";
-import { type NodeRow } from "../records/node.js";
+import { type NodeRow } from "../store/node.js";
 import { staffOnly } from "../graphql/staff-only.js";
 import { WithholdingNotice } from "./withholding-notice.type.js";
 

@@ -5,7 +5,7 @@ import { type Database } from "../db/database.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { type EditorialService } from "../records/editorial.service.js";
-import { isNodeTypeName } from "../records/node-types.js";
+import { isNodeTypeName } from "../store/node-types.js";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { RecordWriter } from "../records/record-writer.js";
 import { recordDisclosures } from "./record-types.js";

@@ -31,7 +31,7 @@ import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
 import { ComplianceResolver, DecisionComplianceResolver, LegalityQueueItemResolver } from "../compliance/compliance.resolver.js";
 import { StatisticsResolver } from "../statistics/statistics.resolver.js";
 import { ChangePageResolver, ChangeResolver } from "../changes/change.resolver.js";
-import { childListResolver } from "../records/child-list.resolver.js";
+import { childListResolver } from "../store/child-list.resolver.js";
 import { editableKinds } from "../records/editable-kinds.js";
 import { editorialResolver, RecordWithdrawResolver } from "../records/editorial.resolver.js";
 import { connectionOf } from "./connection.js";

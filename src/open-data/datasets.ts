@@ -2,7 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { disclosed, type DisclosedTables } from "../disclosure/disclosed.tables.js";
 import { recordDisclosures } from "../disclosure/record-types.js";
-import { type NodeTypeName } from "../records/node-types.js";
+import { type NodeTypeName } from "../store/node-types.js";
 import { type ColumnDescription, columnDescriptions } from "./column-descriptions.js";
 
 export type ColumnType = "id" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "enum" | "enum-list";

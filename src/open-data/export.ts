@@ -4,7 +4,7 @@ import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
-import { typeNameOfRecord } from "../records/node-types.js";
+import { typeNameOfRecord } from "../store/node-types.js";
 import { type Dataset, type DatasetColumn } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";

@@ -15,7 +15,7 @@ import { ImplementationReportKind } from "../implementation/implementation-repor
 import { LegalityResult } from "../legality-reviews/legality-review.type.js";
 import { EvaluationRecommendation } from "../post-evaluations/post-evaluation.type.js";
 import { RiskControllability, RiskDimension, RiskLevel } from "../risk-assessments/risk-assessment.type.js";
-import { type NodeTypeName } from "./node-types.js";
+import { type NodeTypeName } from "../store/node-types.js";
 
 /** One editable field: its GraphQL input type, whether creation needs it, and how it is checked. */
 export interface FieldSpec {

@@ -4,7 +4,7 @@ import { Node } from "../graphql/node.type.js";
 import { UserError } from "../graphql/user-error.type.js";
 import { type EditableKind } from "./editable-kinds.js";
 import { editorialInputs, lowerFirst, payloadOf } from "./editorial.inputs.js";
-import { type MutationOutcome } from "./editorial.service.js";
+import { type MutationOutcome } from "../store/record-editor.js";
 
 const asPayload = (typeName: string) => (outcome: MutationOutcome) => ({ [lowerFirst(typeName)]: outcome.record, userErrors: outcome.userErrors });
 

@@ -12,20 +12,17 @@ import { ForbiddenError } from "../graphql/auth.errors.js";
 import { fromGlobalId, rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { editableKind, type EditableKind } from "./editable-kinds.js";
-import { asNode, type NodeRow } from "./node.js";
-import { isNodeTypeName, nodeTypes, type NodeTypeName } from "./node-types.js";
-import { checkProcedure, checkWithdrawal } from "./procedure-rules.js";
+import { asNode, type NodeRow } from "../store/node.js";
+import { isNodeTypeName, nodeTypes, type NodeTypeName } from "../store/node-types.js";
+import { checkProcedure, checkWithdrawal } from "../decisions/procedure-rules.js";
 import { asPublicWriter } from "./public-changes.js";
 import { RecordWriter } from "./record-writer.js";
-import { staffTables } from "./staff.tables.js";
-
-export interface MutationOutcome {
-  record: NodeRow | null;
-  userErrors: UserError[];
-}
+import { type EditedRow, type MutationOutcome, type RecordEditor } from "../store/record-editor.js";
+import { rolesOf } from "../access/operation-roles.js";
+import { staffTables } from "../store/staff.tables.js";
 
 type Input = Record<string, unknown>;
-type Row = Record<string, unknown> & { id: string; version: number; decisionId?: string; withdrawnAt?: Date | null };
+type Row = EditedRow;
 
 const EDITORS = ["EDITOR"] as const;
 
@@ -37,7 +34,7 @@ const column = (table: PgTable, key: string) => getTableColumns(table)[key] as P
  * transaction with its audit entry, refused with user errors (and rolled back) when the input or
  * the procedure forbids it.
  */
-export class EditorialService {
+export class EditorialService implements RecordEditor {
   constructor(
     private readonly database: Database,
     private readonly viewer: Viewer,
@@ -51,6 +48,14 @@ export class EditorialService {
     if (!roles.includes(this.viewer.role)) {
       throw new ForbiddenError(`${action} is for ${roles.map((r) => r.toLowerCase().replace("_", " ")).join(" or ")} keys.`, this.viewer.role === "ANONYMOUS");
     }
+  }
+
+  authorizeMutation(field: string): void {
+    this.authorize(rolesOf("Mutation", field)!, field);
+  }
+
+  writeRecorded<T>(work: (db: AppDb) => Promise<T>): Promise<{ result: T }> {
+    return asPublicWriter(this.database, work);
   }
 
   /** Runs a write; user errors roll it back and come back as the payload's `userErrors`. */
@@ -98,7 +103,7 @@ export class EditorialService {
       await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
       const after = await this.applyChange(db, kind.typeName, before, changes);
       await new RecordWriter(db).reindex(kind.recordType, after);
-      if (kind.typeName === "Decision") await this.recordRevisions(db, kind, before, after);
+      if (kind.typeName === "Decision") await this.recordRevisions(db, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(kind.typeName, after);
     });
@@ -216,7 +221,8 @@ export class EditorialService {
    * Staff's revision history keeps every changed field with its values, and whether each was public
    * when current (for the access log). The public's history is written by the public-change recorder.
    */
-  async recordRevisions(db: AppDb, kind: EditableKind, before: Row, after: Row): Promise<void> {
+  async recordRevisions(db: AppDb, before: Row, after: Row): Promise<void> {
+    const kind = editableKind("Decision")!;
     const disclosure = disclosureOf("decisions");
     const active = await db
       .select({ field: withholdings.field })

@@ -4,9 +4,9 @@ import { type DecisionFilter } from "../decisions/decision-filter.input.js";
 import { DecisionRepository } from "../decisions/decision.repository.js";
 import { decisionCriteria } from "../decisions/decision.service.js";
 import { chinaDate } from "../compliance/working-days.js";
-import { type Clock } from "../context.js";
+import { type Clock } from "../shared/clock.js";
 import { toGlobalId } from "../graphql/global-id.js";
-import { type RecordStore } from "../records/record-store.js";
+import { type RecordStore } from "../store/record-store.js";
 import { type Count, type Statistics, type StepShare } from "./statistics.type.js";
 
 const round = (value: number | null, digits = 4) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);

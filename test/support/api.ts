@@ -3,7 +3,7 @@ import { type FastifyInstance } from "fastify";
 import { createKey } from "../../src/access/api-key.service.js";
 import { type KeyRole } from "../../src/access/viewer.js";
 import { SubmissionThrottle } from "../../src/consultations/comment.service.js";
-import { type Clock } from "../../src/context.js";
+import { type Clock } from "../../src/shared/clock.js";
 import { type Database } from "../../src/db/database.js";
 import { defaultQueryLimits, type QueryLimits } from "../../src/protection/query-limits.js";
 import { type RateLimits } from "../../src/protection/rate-limit.js";

@@ -1,4 +1,4 @@
-import { type NoticeRow } from "../../records/record-store.js";
+import { type NoticeRow } from "../../store/record-store.js";
 import { addDays, CalendarNotCovered, workingDaysBetween } from "../working-days.js";
 import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 

@@ -1,4 +1,4 @@
-import { type NoticeRow } from "../../records/record-store.js";
+import { type NoticeRow } from "../../store/record-store.js";
 import { type FilePart } from "../decision-file.js";
 import { article, byDate, type ComplianceRule, type Evidence, type FileView, notApplicable, notAssessable, pending, type RuleOutcome, satisfied, violated } from "../rule.js";
 

@@ -1,5 +1,5 @@
 import { Args, type ClassType, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { type AppContext } from "../context.js";
+import { type KindContext } from "./kind-context.js";
 import { ForwardPageArgs } from "../graphql/page-args.js";
 import { type ChildListName } from "./child-lists.js";
 import { type NodeRow } from "./node.js";
@@ -10,7 +10,7 @@ export function childListResolver(parentType: ClassType, list: ChildListName, co
   class ChildListResolver {
     // The method is named after the list: type-graphql keys field resolvers by method name per type.
     @FieldResolver(() => connectionType, { description })
-    [list](@Root() parent: NodeRow, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: AppContext) {
+    [list](@Root() parent: NodeRow, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() { services }: KindContext) {
       return services.nodes.childConnection(list, parent.rowId, page);
     }
   }
