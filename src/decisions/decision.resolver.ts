@@ -20,6 +20,9 @@ import { DecisionFilter } from "./decision-filter.input.js";
 import { DecisionOrder } from "./decision-order.input.js";
 import { Decision } from "./decision.type.js";
 
+/** What these resolvers read of the request context. */
+type DecisionContext = KindContext<{ decisions: DecisionService }>;
+
 export const DecisionConnection = connectionOf(Decision, "Decision", "decision");
 
 @Resolver(() => Decision)
@@ -29,33 +32,33 @@ export class DecisionResolver {
     @Arg("filter", () => DecisionFilter, { nullable: true, description: "Which decisions." }) filter: DecisionFilter | null,
     @Arg("orderBy", () => DecisionOrder, { nullable: true, description: "Ordering; default catalog year and number, newest first." }) orderBy: DecisionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { services }: KindContext<{ decisions: DecisionService }>,
+    @Ctx() { services }: DecisionContext,
   ) {
     return services.decisions.list(filter, orderBy, page);
   }
 
   @Query(() => Decision, { nullable: true, description: "One decision by id; null if there is none the viewer may see." })
-  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
+  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: DecisionContext) {
     return services.nodes.byGlobalIdOfType(id, "Decision");
   }
 
   @FieldResolver(() => Region, { description: "The region the decision concerns." })
-  region(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
+  region(@Root() d: Decision, @Ctx() { services }: DecisionContext) {
     return services.nodes.load("Region", d.regionId);
   }
 
   @FieldResolver(() => PublicBody, { description: "The deciding body (决策机关)." })
-  decidingBody(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
+  decidingBody(@Root() d: Decision, @Ctx() { services }: DecisionContext) {
     return services.nodes.load("PublicBody", d.decidingBodyId);
   }
 
   @FieldResolver(() => PublicBody, { description: "The undertaking body that drafts and carries the procedure (决策承办单位)." })
-  undertakingBody(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
+  undertakingBody(@Root() d: Decision, @Ctx() { services }: DecisionContext) {
     return services.nodes.load("PublicBody", d.undertakingBodyId);
   }
 
   @FieldResolver(() => Publication, { nullable: true, description: "The published decision; null until published, or when withheld whole." })
-  publication(@Root() d: Decision, @Ctx() { services }: KindContext<{ decisions: DecisionService }>) {
+  publication(@Root() d: Decision, @Ctx() { services }: DecisionContext) {
     return services.nodes.onlyChild("publications", d.rowId);
   }
 }
