@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { article, chineseNumber } from "../src/compliance/rule.js";
 import { complianceRules } from "../src/compliance/rules.js";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
@@ -41,13 +42,15 @@ describe("the compliance report, rule by rule", () => {
   });
   afterAll(() => api.stop());
 
-  it("has, for every rule, a case that satisfies it, one that violates it, one pending or not applicable, and one withheld where anything it reads can be withheld", () => {
+  it("has, for every rule, a case that satisfies it, one that violates it (none for an ADVISORY rule), one pending or not applicable, and one withheld where anything it reads can be withheld", () => {
     const withholdable = new Set(recordDisclosures.flatMap((r) => r.withholdable.map((f) => `${r.typeName}.${f}`)));
     expect(ruleCases.map(([rule]) => rule).sort()).toEqual(complianceRules.map((r) => r.id).sort());
     for (const [rule, cases] of ruleCases) {
       const statuses = new Set(cases.map((c) => c.staff));
       expect(statuses, rule).toContain("SATISFIED");
-      expect(statuses, rule).toContain("VIOLATED");
+      const advisory = complianceRules.find((r) => r.id === rule)!.force === "ADVISORY";
+      if (advisory) expect(statuses, rule).not.toContain("VIOLATED");
+      else expect(statuses, rule).toContain("VIOLATED");
       expect(cases.some((c) => c.public === "PENDING" || c.public === "NOT_APPLICABLE"), rule).toBe(true);
       // A rule reading only always-public fields of the decision itself has nothing that could be withheld.
       const onlyDecision = complianceRules.find((r) => r.id === rule)!.reads.every((field) => field.startsWith("Decision.") && !withholdable.has(field));
@@ -101,6 +104,19 @@ describe("the compliance report, rule by rule", () => {
     expect(reports.ANONYMOUS.get("DISSENT_RECORDED/pending")!.state).toBe("PENDING");
   });
 
+  it("counts no ADVISORY rule in the overall state: a compliant file in no published catalogue stays COMPLIANT", () => {
+    for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
+      const report = reports[role].get("CATALOG_LISTED/not listed")!;
+      expect(report.results.find((r) => r.rule.id === "CATALOG_LISTED")!.status).toBe("NOT_APPLICABLE");
+      expect(report.state).toBe("COMPLIANT");
+    }
+    // No ADVISORY rule gives VIOLATED on any file.
+    const advisory = complianceRules.filter((rule) => rule.force === "ADVISORY").map((rule) => rule.id);
+    expect(advisory).toEqual(["CATALOG_LISTED"]);
+    for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const)
+      for (const report of reports[role].values()) for (const result of report.results) if (advisory.includes(result.rule.id)) expect(result.status).not.toBe("VIOLATED");
+  });
+
   it("filters decisions by a rule's status and by overall state, each viewer on their own reports", async () => {
     const query = `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id } } }`;
     for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
@@ -144,14 +160,41 @@ describe("the compliance report, rule by rule", () => {
     expect(unknown.raw).not.toMatch(/select|from "|stack/i);
   });
 
-  it("lists every rule with its article, statements and the fields it reads", async () => {
-    const { complianceRules: listed } = await api.data(`{ complianceRules { id article statementZh statementEn severity appliesWhen reads } }`);
+  it("lists every rule with its article, force, statements and the fields it reads", async () => {
+    const { complianceRules: listed } = await api.data(`{ complianceRules { id article statementZh statementEn force severity appliesWhen reads } }`);
     expect(listed).toHaveLength(complianceRules.length);
     for (const rule of listed) {
       expect(rule.article).toMatch(/^art\. \d/);
       expect(rule.statementZh.length).toBeGreaterThan(5);
       expect(rule.reads.length).toBeGreaterThan(0);
+      expect(rule.severity, "the deprecated name answers the same").toBe(rule.force);
     }
+    expect(Object.fromEntries(listed.map((rule: { id: string; force: string }) => [rule.id, rule.force]))).toMatchObject({ CATALOG_LISTED: "ADVISORY", COMMENT_PERIOD: "GENERAL", LEGALITY_REVIEW_TIME: "GENERAL", LAWFUL_REVIEW_BEFORE_DELIBERATION: "MANDATORY" });
+  });
+
+  it("gives each rule the force its quoted words give it: 一般 GENERAL, 可以 alone ADVISORY, 应当 or 不得 MANDATORY", () => {
+    for (const rule of complianceRules) {
+      const words = rule.statement.zh.replace(/（本服务[^）]*）/, "");
+      // Art. 24 grants the power to decide on an uncontrollable risk only after it is made controllable: a restriction.
+      const expected = words.includes("一般") ? "GENERAL" : /应当|不得/.test(words) ? "MANDATORY" : /后，可以/.test(words) ? "MANDATORY" : "ADVISORY";
+      expect(rule.force, rule.id).toBe(expected);
+    }
+  });
+
+  it("cites the paragraph wherever the article has more than one", () => {
+    // Paragraphs of the cited articles of Decree 713, counted in its text.
+    const paragraphs: Record<number, number> = { 3: 3, 14: 3, 15: 2, 16: 3, 18: 1, 19: 2, 22: 2, 23: 3, 24: 1, 25: 2, 26: 2, 30: 3, 32: 1 };
+    for (const rule of complianceRules) {
+      const places = [...rule.article.matchAll(/(\d+)(?:\((\d)\))?(?=[,\s])/g)].map((m) => [Number(m[1]), m[2] ? Number(m[2]) : undefined] as const);
+      expect(places.length, rule.id).toBeGreaterThan(0);
+      for (const [n, paragraph] of places) {
+        expect(paragraphs[n], `${rule.id}: art. ${n} is in the table`).toBeDefined();
+        if (paragraphs[n]! > 1) expect(paragraph, `${rule.id}: art. ${n} has ${paragraphs[n]} paragraphs`).toBeDefined();
+        if (paragraph) expect(paragraph).toBeLessThanOrEqual(paragraphs[n]!);
+      }
+    }
+    expect(article([19, 1], [19, 2])).toBe("art. 19(1), 19(2) (《重大行政决策程序暂行条例》第十九条第一款、第十九条第二款)");
+    expect([1, 10, 14, 20, 32, 44].map(chineseNumber)).toEqual(["一", "十", "十四", "二十", "三十二", "四十四"]);
   });
 });
 

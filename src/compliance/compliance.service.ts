@@ -32,7 +32,8 @@ export const ruleValue = (rule: ComplianceRule): RuleValue => ({
   article: rule.article,
   statementZh: rule.statement.zh,
   statementEn: rule.statement.en,
-  severity: rule.severity,
+  force: rule.force,
+  severity: rule.force,
   appliesWhen: rule.appliesWhen,
   reads: [...rule.reads],
 });

@@ -29,9 +29,10 @@ export const ComplianceState = graphqlEnum(complianceState.enumValues, "Complian
   VIOLATED: "At least one rule is violated.",
 });
 
-export const RuleSeverity = graphqlEnum(["MANDATORY", "GENERAL"], "RuleSeverity", "How strictly the regulation words the rule.", {
-  MANDATORY: "应当 / 不得: the regulation requires it without exception.",
-  GENERAL: "一般: the regulation sets the norm and allows justified exceptions.",
+export const RuleForce = graphqlEnum(["MANDATORY", "GENERAL", "ADVISORY"], "RuleForce", "How the regulation words the duty a rule checks, which decides what a breach means.", {
+  MANDATORY: "应当 / 不得 (shall, shall not): required without exception; a breach is a violation.",
+  GENERAL: "一般 (generally): the norm, from which a reason recorded in time makes an exception lawful; a breach without one is a violation.",
+  ADVISORY: "可以 (may): a power the body may leave unused; never a violation, and not counted in a decision's overall state.",
 });
 
 export const ComplianceBasis = graphqlEnum(["DISCLOSED_RECORDS", "FULL_RECORDS"], "ComplianceBasis", "Which records a compliance report was computed from.", {
@@ -61,7 +62,10 @@ export class ComplianceRule {
   @Field(() => String, { description: "What the rule requires, in English." })
   statementEn!: string;
 
-  @Field(() => RuleSeverity, { description: "How strictly the regulation words it." })
+  @Field(() => RuleForce, { description: "How the regulation words the duty: MANDATORY (应当), GENERAL (一般) or ADVISORY (可以)." })
+  force!: string;
+
+  @Field(() => RuleForce, { description: "The rule's force, under its earlier name.", deprecationReason: "Use `force`, which adds ADVISORY." })
   severity!: string;
 
   @Field(() => String, { description: "When the rule applies (stage, category, facts of the decision)." })

@@ -18,10 +18,14 @@ export interface ComplianceReport {
   reassessOn: string | null;
 }
 
-/** The worst status decides the whole; rules that do not apply do not count. */
-const severity: Record<RuleStatus, number> = { NOT_APPLICABLE: 0, SATISFIED: 0, PENDING: 1, NOT_ASSESSABLE: 2, VIOLATED: 3 };
+/**
+ * The worst status decides the whole; rules that do not apply do not count, nor do ADVISORY rules
+ * (可以: a power the body may leave unused). A GENERAL rule's exception with its reason on record is
+ * SATISFIED by the rule itself, so only MANDATORY breaches and GENERAL ones without a reason count.
+ */
+const weight: Record<RuleStatus, number> = { NOT_APPLICABLE: 0, SATISFIED: 0, PENDING: 1, NOT_ASSESSABLE: 2, VIOLATED: 3 };
 const stateOf = (results: RuleResult[]): ComplianceState => {
-  const worst = Math.max(0, ...results.map((result) => severity[result.status]));
+  const worst = Math.max(0, ...results.filter((result) => result.rule.force !== "ADVISORY").map((result) => weight[result.status]));
   return (["COMPLIANT", "PENDING", "NOT_ASSESSABLE", "VIOLATED"] as const)[worst]!;
 };
 

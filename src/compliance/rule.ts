@@ -28,15 +28,19 @@ export interface RuleOutcome {
   reassessOn?: string;
 }
 
-/** 应当 (shall) or 一般 (generally: the regulation allows exceptions). */
-export type RuleSeverity = "MANDATORY" | "GENERAL";
+/**
+ * How the regulation words the duty, which decides what a breach means:
+ * MANDATORY (应当, 不得: no exception), GENERAL (一般: the norm, from which a reason recorded in time
+ * makes an exception lawful), ADVISORY (可以: a power, never a violation when not used).
+ */
+export type RuleForce = "MANDATORY" | "GENERAL" | "ADVISORY";
 
 export interface ComplianceRule {
   /** Stable id, used in filters and in the kept reports. */
   id: string;
   article: string;
   statement: { zh: string; en: string };
-  severity: RuleSeverity;
+  force: RuleForce;
   /** When the rule applies (stage, category, facts of the decision), in plain words. */
   appliesWhen: string;
   /** The fields it reads, as `Type.field`. */
@@ -57,8 +61,28 @@ export function notAssessable(withheld: NoticeRow[], evidence: Evidence[] = []):
   return { status: "NOT_ASSESSABLE", finding: { zh: `所需记录依法不予公开，无法评估：${grounds}`, en: `Not assessable: what the rule needs is withheld on ground ${grounds}.` }, evidence, withheld };
 }
 
-/** An article of the Interim Regulations (Decree 713), cited the same way everywhere. */
-export const article = (n: string, zh: string) => `art. ${n} (《重大行政决策程序暂行条例》第${zh}条)`;
+const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 19 → 十九, 32 → 三十二 (articles and paragraphs run below a hundred). */
+export function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones]!;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${DIGITS[ones]}`;
+}
+
+/** A place in the Interim Regulations (Decree 713): an article, and its paragraph where it has several. */
+export type Place = readonly [article: number, paragraph?: number];
+
+/**
+ * The places a rule rests on, cited the same way everywhere: `art. 19(1), 19(2) (《重大行政决策程序暂行条例》
+ * 第十九条第一款、第十九条第二款)`. A paragraph is named wherever the article has more than one.
+ */
+export function article(...places: Place[]): string {
+  const en = places.map(([n, paragraph]) => (paragraph ? `${n}(${paragraph})` : `${n}`)).join(", ");
+  const zh = places.map(([n, paragraph]) => `第${chineseNumber(n)}条${paragraph ? `第${chineseNumber(paragraph)}款` : ""}`).join("、");
+  return `art. ${en} (《重大行政决策程序暂行条例》${zh})`;
+}
 
 /** Records by a date field, then by creation (the same order for the public and for staff: both are public). */
 export const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));

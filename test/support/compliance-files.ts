@@ -110,8 +110,9 @@ const secretComments = (c: NonNullable<SampleDecision["consultations"]>[number])
 export const ruleCases: [string, RuleCase[]][] = [
   cases("CATALOG_LISTED", [
     ["satisfied", "compliant", same, "SATISFIED"],
-    ["violated", "compliant", (f) => ({ ...f, catalogPublishedOn: null }), "VIOLATED"],
-    ["pending", "early", (f) => ({ ...f, stage: "INITIATION", consultations: [], catalogPublishedOn: null }), "PENDING"],
+    // ADVISORY (art. 3(3), 可以): a decision in no published catalogue breaches nothing.
+    ["not listed", "compliant", (f) => ({ ...f, catalogPublishedOn: null }), "NOT_APPLICABLE"],
+    ["not listed while initiated", "early", (f) => ({ ...f, stage: "INITIATION", consultations: [], catalogPublishedOn: null }), "NOT_APPLICABLE"],
   ]),
   cases("AFFECTED_GROUPS_HEARD", [
     ["satisfied", "compliant", same, "SATISFIED"],

@@ -6,9 +6,9 @@ export const REVIEW_WORKING_DAYS = 7;
 
 export const lawfulReviewBeforeDeliberation: ComplianceRule = {
   id: "LAWFUL_REVIEW_BEFORE_DELIBERATION",
-  article: article("25", "二十五"),
-  statement: { zh: "决策草案提交决策机关讨论前，应当由负责合法性审查的部门进行合法性审查；不得以征求意见等方式代替合法性审查。未经合法性审查或者经审查不合法的，不得提交决策机关讨论。", en: "A draft goes to deliberation only after a legality review completed with a lawful result." },
-  severity: "MANDATORY",
+  article: article([25, 1], [25, 2]),
+  statement: { zh: "决策草案提交决策机关讨论前，应当由负责合法性审查的部门进行合法性审查。不得以征求意见等方式代替合法性审查。决策草案未经合法性审查或者经审查不合法的，不得提交决策机关讨论。", en: "A draft goes to deliberation only after a legality review completed with a lawful result." },
+  force: "MANDATORY",
   appliesWhen: "Every decision; due when it goes to deliberation (whatever the meeting decides).",
   reads: ["LegalityReview.submittedOn", "LegalityReview.completedOn", "LegalityReview.result", "Deliberation.heldOn", "Decision.stage"],
   evaluate(view) {
@@ -33,9 +33,9 @@ export const lawfulReviewBeforeDeliberation: ComplianceRule = {
 
 export const reviewTimeGiven: ComplianceRule = {
   id: "LEGALITY_REVIEW_TIME",
-  article: article("26", "二十六"),
+  article: article([26, 2]),
   statement: { zh: "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。", en: "A legality review is given at least 7 working days (official calendar: weekends, holidays and make-up working days)." },
-  severity: "GENERAL",
+  force: "GENERAL",
   appliesWhen: "The decision was submitted for legality review.",
   reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "Deliberation.heldOn"],
   evaluate(view) {
@@ -77,9 +77,9 @@ export const reviewTimeGiven: ComplianceRule = {
 
 export const dissentRecorded: ComplianceRule = {
   id: "DISSENT_RECORDED",
-  article: article("30", "三十"),
+  article: article([30, 3]),
   statement: { zh: "集体讨论决定情况应当如实记录，不同意见应当如实载明。", en: "The deliberation is recorded, with the dissenting views (or that there were none)." },
-  severity: "MANDATORY",
+  force: "MANDATORY",
   appliesWhen: "The decision was deliberated.",
   reads: ["Deliberation.heldOn", "Deliberation.dissent", "Decision.stage"],
   evaluate(view) {
@@ -99,9 +99,9 @@ export const dissentRecorded: ComplianceRule = {
 
 export const publishedWithExplanation: ComplianceRule = {
   id: "PUBLISHED_WITH_EXPLANATION",
-  article: article("32", "三十二"),
-  statement: { zh: "决策经集体讨论决定后及时公布，并对公众参与、专家论证等意见的采纳情况作出说明。", en: "The decision is published after its deliberation, explaining how public and expert opinions were adopted." },
-  severity: "MANDATORY",
+  article: article([32]),
+  statement: { zh: "决策机关应当通过本级人民政府公报和政府网站以及在本行政区域内发行的报纸等途径及时公布重大行政决策。对社会公众普遍关心或者专业性、技术性较强的重大行政决策，应当说明公众意见、专家论证意见的采纳情况……", en: "The decision is published after its deliberation, explaining how public and expert opinions were adopted." },
+  force: "MANDATORY",
   appliesWhen: "The decision was adopted by deliberation or published.",
   reads: ["Publication.publishedOn", "Publication.adoptionExplanation", "Deliberation.heldOn", "Deliberation.outcome", "Decision.stage"],
   evaluate(view) {

@@ -23,9 +23,9 @@ function requiredStep(view: FileView, part: FilePart, fields: readonly string[],
 
 export const expertArgumentation: ComplianceRule = {
   id: "EXPERT_ARGUMENTATION",
-  article: article("19–21", "十九至二十一"),
-  statement: { zh: "专业性、技术性较强的决策事项，应当组织专家论证；论证意见围绕必要性、可行性、科学性，并由专家签字确认。", en: "A professional or technical decision has expert argumentation on necessity, feasibility and scientific soundness, with signed opinions." },
-  severity: "MANDATORY",
+  article: article([19, 1], [19, 2]),
+  statement: { zh: "对专业性、技术性较强的决策事项，决策承办单位应当组织专家、专业机构论证其必要性、可行性、科学性等……提供书面论证意见的，应当署名、盖章。", en: "A professional or technical decision has expert argumentation on necessity, feasibility and scientific soundness, with signed opinions." },
+  force: "MANDATORY",
   appliesWhen: "The decision is marked professional or technical.",
   reads: ["Decision.professionalOrTechnical", "ExpertReview.necessityOpinion", "ExpertReview.feasibilityOpinion", "ExpertReview.soundnessOpinion", "ExpertReview.signed"],
   evaluate(view) {
@@ -42,9 +42,9 @@ export const expertArgumentation: ComplianceRule = {
 
 export const riskAssessed: ComplianceRule = {
   id: "RISK_ASSESSED",
-  article: article("22–23", "二十二、二十三"),
-  statement: { zh: "可能影响社会稳定、公共安全的决策事项，应当开展风险评估，评估报告载明风险点、风险防范措施和处置预案。", en: "A decision that may affect social stability or public safety has a risk assessment stating risk points, measures and a contingency plan." },
-  severity: "MANDATORY",
+  article: article([22, 1], [23, 2]),
+  statement: { zh: "重大行政决策的实施可能对社会稳定、公共安全等方面造成不利影响的，决策承办单位或者负责风险评估工作的其他单位应当组织评估决策草案的风险可控性。……开展风险评估，应当听取有关部门的意见，形成风险评估报告，明确风险点，提出风险防范措施和处置预案。", en: "A decision that may affect social stability or public safety has a risk assessment stating risk points, measures and a contingency plan." },
+  force: "MANDATORY",
   appliesWhen: "The decision is marked as possibly affecting social stability or public safety.",
   reads: ["Decision.affectsStabilityOrSafety", "RiskAssessment.riskPoints", "RiskAssessment.measures", "RiskAssessment.contingencyPlan"],
   evaluate(view) {
@@ -62,9 +62,9 @@ export const riskAssessed: ComplianceRule = {
 
 export const uncontrollableRisk: ComplianceRule = {
   id: "UNCONTROLLABLE_RISK",
-  article: article("24", "二十四"),
-  statement: { zh: "风险不可控的，在采取调整决策草案等措施确保风险可控后，方可作出决策。", en: "No decision on an uncontrollable risk until the draft is changed so that the risk is controllable." },
-  severity: "MANDATORY",
+  article: article([24]),
+  statement: { zh: "决策机关认为风险可控的，可以作出决策；认为风险不可控的，在采取调整决策草案等措施确保风险可控后，可以作出决策。", en: "No decision on an uncontrollable risk until the draft is changed so that the risk is controllable." },
+  force: "MANDATORY",
   appliesWhen: "The decision has a risk assessment.",
   reads: ["RiskAssessment.assessedOn", "RiskAssessment.controllability", "Deliberation.heldOn", "Deliberation.outcome"],
   evaluate(view) {

@@ -4,26 +4,27 @@ import { article, type ComplianceRule, type Evidence, notApplicable, notAssessab
 
 export const catalogListed: ComplianceRule = {
   id: "CATALOG_LISTED",
-  article: article("3", "三"),
-  statement: { zh: "决策机关可以确定决策事项目录并向社会公布；本服务核查决策事项列入已公布的年度目录。", en: "The deciding body may set and publish a catalog of decisions; this service checks the decision is listed in a published annual catalog." },
-  // 可以: the regulation lets the deciding body set a catalog; where it does, the decision should be in it.
-  severity: "GENERAL",
-  appliesWhen: "Every decision.",
+  article: article([3, 3]),
+  statement: {
+    zh: "决策机关可以根据本条第一款的规定，结合职责权限和本地实际，确定决策事项目录、标准，经同级党委同意后向社会公布，并根据实际情况调整。",
+    en: "The deciding body may set a catalogue of decision matters and publish it. A decision listed in a published catalogue satisfies the rule; one not listed breaches nothing (可以: may).",
+  },
+  force: "ADVISORY",
+  appliesWhen: "Every decision; never a violation, and not counted in the overall state.",
   reads: ["Decision.catalogYear", "Decision.catalogNumber", "Decision.catalogPublishedOn", "Decision.stage"],
   evaluate(view) {
     const d = view.decision;
     const evidence = ["catalogYear", "catalogNumber", "catalogPublishedOn"].map((field) => view.evidence("decisions", d, field));
-    if (d.catalogPublishedOn) return satisfied([`列入${d.catalogYear}年决策事项目录第${d.catalogNumber}项，目录于${d.catalogPublishedOn}公布。`, `Item ${d.catalogNumber} of the ${d.catalogYear} catalog, published on ${d.catalogPublishedOn}.`], evidence);
-    if (!view.reached("PUBLIC_PARTICIPATION")) return pending(["决策尚在启动阶段，目录公布日期尚未记录。", "The decision is being initiated; the catalog's publication is not recorded yet."], evidence);
-    return violated(["未记录载明该事项的决策事项目录的公布日期。", "No published catalog listing the decision is recorded."], evidence);
+    if (d.catalogPublishedOn) return satisfied([`列入${d.catalogYear}年决策事项目录第${d.catalogNumber}项，目录于${d.catalogPublishedOn}公布。`, `Item ${d.catalogNumber} of the ${d.catalogYear} catalogue, published on ${d.catalogPublishedOn}.`], evidence);
+    return notApplicable(["未记录载明该事项的决策事项目录的公布日期；第三条第三款为“可以”，不构成违反。", "No published catalogue listing the decision is recorded; art. 3(3) says the body may publish one, so this is no breach."], evidence);
   },
 };
 
 export const affectedGroupsHeard: ComplianceRule = {
   id: "AFFECTED_GROUPS_HEARD",
-  article: article("14", "十四"),
-  statement: { zh: "决策事项涉及特定群体利益的，应当听取相关人民团体、社会组织以及群众代表等的意见。", en: "Groups whose interests the decision specially affects are heard." },
-  severity: "MANDATORY",
+  article: article([14, 3]),
+  statement: { zh: "决策事项涉及特定群体利益的，决策承办单位应当与相关人民团体、社会组织以及群众代表进行沟通协商，充分听取相关群体的意见建议。", en: "Groups whose interests the decision specially affects are heard." },
+  force: "MANDATORY",
   appliesWhen: "The decision names specially affected groups.",
   reads: ["Decision.speciallyAffectedGroups", "Decision.stage", "Consultation.consultedGroups"],
   evaluate(view) {
@@ -43,9 +44,9 @@ export const affectedGroupsHeard: ComplianceRule = {
 
 export const commentPeriod: ComplianceRule = {
   id: "COMMENT_PERIOD",
-  article: article("15", "十五"),
-  statement: { zh: "公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，应当在征求意见时予以说明。", en: "A public comment period lasts at least 30 days, or states why it is shorter when it opens." },
-  severity: "GENERAL",
+  article: article([15, 1]),
+  statement: { zh: "公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明。", en: "A public comment period lasts at least 30 days, or states why it is shorter when it opens." },
+  force: "GENERAL",
   appliesWhen: "The decision has an online comment period.",
   reads: ["Consultation.method", "Consultation.opensOn", "Consultation.closesOn", "Consultation.shortPeriodReason"],
   evaluate(view) {
@@ -66,9 +67,9 @@ export const commentPeriod: ComplianceRule = {
 
 export const hearingNotice: ComplianceRule = {
   id: "HEARING_NOTICE",
-  article: article("16", "十六"),
-  statement: { zh: "听证参加人名单提前向社会公布；听证材料至少在听证举行7日前送达听证参加人。", en: "Hearing participants are published in advance, and get the materials at least 7 days before the hearing." },
-  severity: "MANDATORY",
+  article: article([16, 3]),
+  statement: { zh: "听证参加人名单应当提前向社会公布。听证会材料应当于召开听证会7日前送达听证参加人。", en: "Hearing participants are published in advance, and get the materials at least 7 days before the hearing." },
+  force: "MANDATORY",
   appliesWhen: "The decision has a hearing.",
   reads: ["Consultation.method", "Consultation.opensOn", "Consultation.materialsProvidedOn", "Consultation.participantsPublishedOn"],
   evaluate(view, today) {
@@ -101,12 +102,12 @@ export const hearingNotice: ComplianceRule = {
 
 export const commentsAnswered: ComplianceRule = {
   id: "COMMENTS_ANSWERED",
-  article: article("18", "十八"),
+  article: article([18]),
   statement: {
-    zh: "对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：决策公布前每条意见均已记录采纳结果。）",
+    zh: "决策承办单位应当对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：决策公布前每条意见均已记录采纳结果。）",
     en: "Opinions from all quarters are sorted, studied and reasonable ones adopted. (This service checks that every comment has its adoption result recorded before the decision is published.)",
   },
-  severity: "MANDATORY",
+  force: "MANDATORY",
   appliesWhen: "The decision received comments.",
   reads: ["Comment.adoptionResult", "Comment.answeredAt", "Publication.publishedOn"],
   evaluate(view) {
