@@ -61,6 +61,7 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
       consultedGroups: round.consultedGroups ?? [...new Set((said ?? []).map((c) => c.stakeholderCategory))],
       materialsProvidedOn: round.materialsProvidedOn === undefined ? hearingNotice : round.materialsProvidedOn,
       participantsPublishedOn: round.participantsPublishedOn === undefined ? hearingNotice : round.participantsPublishedOn,
+      shortPeriodReasonStatedOn: round.shortPeriodReasonStatedOn === undefined ? (round.shortPeriodReason ? round.opensOn : null) : round.shortPeriodReasonStatedOn,
       decisionId,
     });
     note("consultations", row.id, withheld);

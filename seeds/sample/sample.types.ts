@@ -71,6 +71,8 @@ export interface SampleConsultation extends Withholdable {
   opensOn: LocalDate;
   closesOn: LocalDate;
   shortPeriodReason?: string;
+  /** The day the reason was stated; absent: with the call for comments (the day the period opens). */
+  shortPeriodReasonStatedOn?: LocalDate | null;
   place?: string;
   participants?: string;
   participantCount?: number;

@@ -71,6 +71,9 @@ export const chinaDate = (instant: Date): string => new Date(instant.getTime() +
  */
 export const commentPeriodDays = (opensOn: string, closesOn: string): number => daysBetween(opensOn, closesOn);
 
+/** Art. 15(1): a public comment period lasts, generally, at least this many days. */
+export const COMMENT_PERIOD_DAYS = 30;
+
 /** Monday to Friday only: for years whose holiday arrangements are not published yet. */
 export function addWeekdays(from: string, n: number): string {
   let day = from;

@@ -21,6 +21,8 @@ export const consultationsColumns = () => ({
   closesOn: date("closes_on", { mode: "string" }).notNull(),
   /** Art. 15: a comment period shorter than 30 days states its reason when it opens. */
   shortPeriodReason: text("short_period_reason"),
+  /** The day that reason was stated: an exception is lawful only with a reason given when the period opens. */
+  shortPeriodReasonStatedOn: date("short_period_reason_stated_on", { mode: "string" }),
   place: text("place"),
   participants: text("participants"),
   participantCount: integer("participant_count"),

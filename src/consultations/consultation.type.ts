@@ -28,6 +28,9 @@ export class Consultation extends Node {
   @Field(() => String, { nullable: true, description: "Art. 15: why the comment period is shorter than 30 days, stated when it opened." })
   shortPeriodReason!: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "Art. 15(1): the day the reason for a shorter comment period was stated; the exception is lawful only with a reason stated by the day the period opens." })
+  shortPeriodReasonStatedOn!: string | null;
+
   @Field(() => String, { nullable: true, description: "Where it took place. Null when absent or withheld." })
   place!: string | null;
 

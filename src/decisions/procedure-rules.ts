@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
-import { commentPeriodDays } from "../compliance/working-days.js";
+import { COMMENT_PERIOD_DAYS, commentPeriodDays } from "../compliance/working-days.js";
 import { type AppDb } from "../db/database.js";
 import { deliberations } from "../deliberations/deliberation.table.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
@@ -101,7 +101,7 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
     case "Consultation": {
       if (values.closesOn < values.opensOn) throw new UserErrors([userError("INVALID_INPUT", "closesOn must not be before opensOn.", ["closesOn"])]);
       const length = commentPeriodDays(values.opensOn, values.closesOn);
-      if (values.method === "ONLINE_COMMENT" && length < 30 && !values.shortPeriodReason?.trim()) {
+      if (values.method === "ONLINE_COMMENT" && length < COMMENT_PERIOD_DAYS && !values.shortPeriodReason?.trim()) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", `A comment period of ${length} days is shorter than 30: state the reason in shortPeriodReason when it opens.`, ["shortPeriodReason"], ARTICLE.commentPeriod)]);
       }
       return;

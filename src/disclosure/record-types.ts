@@ -92,7 +92,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "consultations",
     titleZh: "公众参与",
-    published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "participantCount", "consultedGroups", "materialsProvidedOn", "participantsPublishedOn"],
+    published: [...part, "method", "opensOn", "closesOn", "shortPeriodReason", "shortPeriodReasonStatedOn", "participantCount", "consultedGroups", "materialsProvidedOn", "participantsPublishedOn"],
     table: consultations,
     typeName: "Consultation",
     decisionField: "consultations",

@@ -90,6 +90,10 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       zh: "征求意见期少于30日的理由，于征求意见开始时说明（《重大行政决策程序暂行条例》第十五条）；不少于30日时为空。",
       en: "Art. 15: why the comment period is shorter than 30 days, stated when it opened; empty otherwise.",
     },
+    shortPeriodReasonStatedOn: {
+      zh: "说明缩短理由的日期（ISO 8601 日期；第十五条第一款：应当在公开征求意见时说明，即不晚于征求意见期首日）；无理由或未记录时为空。",
+      en: "The day the reason for a shorter period was stated (ISO 8601 date; art. 15(1): by the period's first day); empty when there is no reason or the day is not recorded.",
+    },
     participantCount: { zh: "参与人数；未记录时为空。", en: "Number of participants; empty when not recorded." },
     consultedGroups: { zh: "本次公众参与听取意见的群体（第十四条），多个值以分号分隔。", en: "The groups this consultation heard (art. 14); several values separated by semicolons." },
     materialsProvidedOn: { zh: "听证材料送达听证参加人的日期（ISO 8601 日期；第十六条：至少在听证7日前）；非听证或未记录时为空。", en: "For a hearing: when the materials reached the participants (ISO 8601 date; art. 16: at least 7 days before); empty otherwise." },

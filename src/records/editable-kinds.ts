@@ -108,6 +108,7 @@ export const editableKinds: EditableKind[] = [
       opensOn: date("First day of the period, or the day of the meeting.", true),
       closesOn: date("Last day on which comments are taken.", true),
       shortPeriodReason: text("Why an online comment period is shorter than 30 days (art. 15).", false, 2000),
+      shortPeriodReasonStatedOn: date("The day that reason was stated (art. 15(1): by the day the period opens)."),
       place: name("Where."),
       participants: text("Who takes part (art. 16: published in advance for hearings)."),
       participantCount: { type: () => NonNegativeIntResolver, description: "Number of participants.", range: [0, 2_147_483_647] },

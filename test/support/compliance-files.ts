@@ -123,14 +123,21 @@ export const ruleCases: [string, RuleCase[]][] = [
   ]),
   cases("COMMENT_PERIOD", [
     ["satisfied", "compliant", same, "SATISFIED"],
+    // The period opens on 2024-03-01; the Civil Code does not count that day, so 03-31 is day 30.
+    ["30 days", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-31" })), "SATISFIED"],
+    ["violated", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-30" })), "VIOLATED"],
     ["shorter with its reason", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20", shortPeriodReason: "汛期將至，情況緊急。" })), "SATISFIED"],
-    ["violated", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20" })), "VIOLATED"],
+    ["shorter with its reason stated before it opened", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20", shortPeriodReason: "汛期將至，情況緊急。", shortPeriodReasonStatedOn: "2024-02-29" })), "SATISFIED"],
+    ["shorter with its reason stated the day after it opened", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20", shortPeriodReason: "汛期將至，情況緊急。", shortPeriodReasonStatedOn: "2024-03-02" })), "VIOLATED"],
+    ["shorter with its reason, the day it was stated not recorded", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-03-20", shortPeriodReason: "汛期將至，情況緊急。", shortPeriodReasonStatedOn: null })), "VIOLATED"],
     ["not applicable", "compliant", (f) => ({ ...f, consultations: f.consultations!.filter((c) => c.method !== "ONLINE_COMMENT") }), "NOT_APPLICABLE"],
     ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ closesOn: "2024-03-20", summary: secret("period.summary"), comments: secretComments(c), withheld: withheldOn() })), "NOT_ASSESSABLE", "VIOLATED"],
   ]),
   cases("HEARING_NOTICE", [
     ["satisfied", "compliant", same, "SATISFIED"],
-    ["violated", "compliant", consultation("HEARING", () => ({ materialsProvidedOn: "2024-04-15" })), "VIOLATED"],
+    // The hearing is on 2024-04-20: materials on 04-13 reach the participants 7 days before it, on 04-14 only 6.
+    ["materials 7 days before", "compliant", consultation("HEARING", () => ({ materialsProvidedOn: "2024-04-13" })), "SATISFIED"],
+    ["violated", "compliant", consultation("HEARING", () => ({ materialsProvidedOn: "2024-04-14" })), "VIOLATED"],
     ["pending", "early", consultation("HEARING", () => ({ opensOn: "2030-06-01", closesOn: "2030-06-01", materialsProvidedOn: null, participantsPublishedOn: null })), "PENDING"],
     ["not applicable", "compliant", (f) => ({ ...f, consultations: f.consultations!.filter((c) => c.method !== "HEARING") }), "NOT_APPLICABLE"],
     ["withheld", "compliant", consultation("HEARING", () => ({ participants: secret("hearing.participants"), withheld: withheldOn() })), "NOT_ASSESSABLE", "SATISFIED"],

@@ -1,4 +1,4 @@
-import { addDays, chinaDate, commentPeriodDays } from "../working-days.js";
+import { addDays, chinaDate, COMMENT_PERIOD_DAYS, commentPeriodDays } from "../working-days.js";
 import { article, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
 
@@ -45,23 +45,26 @@ export const affectedGroupsHeard: ComplianceRule = {
 export const commentPeriod: ComplianceRule = {
   id: "COMMENT_PERIOD",
   article: article([15, 1]),
-  statement: { zh: "公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明。", en: "A public comment period lasts at least 30 days, or states why it is shorter when it opens." },
+  statement: { zh: "公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明。", en: "A public comment period lasts at least 30 days, or is shorter with its reason stated by the day it opens." },
   force: "GENERAL",
   appliesWhen: "The decision has an online comment period.",
-  reads: ["Consultation.method", "Consultation.opensOn", "Consultation.closesOn", "Consultation.shortPeriodReason"],
+  reads: ["Consultation.method", "Consultation.opensOn", "Consultation.closesOn", "Consultation.shortPeriodReason", "Consultation.shortPeriodReasonStatedOn"],
   evaluate(view) {
     const periods = view.records("consultations").filter((row) => row.method === "ONLINE_COMMENT");
-    const evidence: Evidence[] = periods.flatMap((row) => ["opensOn", "closesOn", "shortPeriodReason"].map((field) => view.evidence("consultations", row, field)));
-    const short = periods.filter((row) => commentPeriodDays(row.opensOn as string, row.closesOn as string) < 30 && !row.shortPeriodReason);
-    if (short.length) {
-      const [first] = short;
-      const length = commentPeriodDays(first!.opensOn as string, first!.closesOn as string);
-      return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
+    const evidence: Evidence[] = periods.flatMap((row) => ["opensOn", "closesOn", "shortPeriodReason", "shortPeriodReasonStatedOn"].map((field) => view.evidence("consultations", row, field)));
+    for (const row of periods) {
+      const length = commentPeriodDays(row.opensOn as string, row.closesOn as string);
+      if (length >= COMMENT_PERIOD_DAYS) continue;
+      const statedOn = row.shortPeriodReasonStatedOn as string | null;
+      // A reason written after the period opened does not make it lawful: the call itself must give it.
+      if (!row.shortPeriodReason) return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
+      if (!statedOn) return violated([`征求意见期限${length}日，少于30日；缩短理由的说明日期未记录，无法表明于征求意见时说明。`, `A comment period of ${length} days, under 30: the day its reason was stated is not recorded, so it is not shown to have been given when the period opened.`], evidence);
+      if (statedOn > (row.opensOn as string)) return violated([`征求意见期限${length}日，少于30日；缩短理由于${statedOn}说明，晚于征求意见开始之日（${row.opensOn}）。`, `A comment period of ${length} days, under 30: its reason was stated on ${statedOn}, after the period opened on ${row.opensOn}.`], evidence);
     }
     const withheld = view.withheldWhole("consultations");
     if (withheld.length) return notAssessable(withheld, evidence);
     if (periods.length === 0) return notApplicable(["未公开征求意见。", "No online comment period."]);
-    return satisfied(["征求意见期限不少于30日，或已说明缩短理由。", "Every comment period lasts 30 days or states why it is shorter."], evidence);
+    return satisfied(["征求意见期限不少于30日，或于征求意见开始时已说明缩短理由。", "Every comment period lasts 30 days, or gave its reason for being shorter by the day it opened."], evidence);
   },
 };
 

@@ -1,0 +1,1 @@
+ALTER TABLE "consultations" ADD COLUMN "short_period_reason_stated_on" date;
