@@ -7,7 +7,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 const rowIdOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 import { TestApi } from "./support/api.js";
 import { CANARY, loadSampleDecisions } from "./support/canary-file.js";
-import { COMPLIANCE_YEAR, ruleCases } from "./support/compliance-files.js";
+import { COMPLIANCE_YEAR, compliantFile, ruleCases, withheldOn } from "./support/compliance-files.js";
 
 const REPORTS = /* GraphQL */ `
   query($ids: [ID!]!) {
@@ -102,6 +102,16 @@ describe("the compliance report, rule by rule", () => {
     expect(reports.ANONYMOUS.get("DISSENT_RECORDED/withheld")!.state).toBe("NOT_ASSESSABLE");
     expect(reports.LEGAL_REVIEWER.get("DISSENT_RECORDED/withheld")!.state).toBe("COMPLIANT");
     expect(reports.ANONYMOUS.get("DISSENT_RECORDED/pending")!.state).toBe("PENDING");
+  });
+
+  it("excepts from public participation a matter withheld by law (art. 14(1)), in staff's report; the public sees no such decision", async () => {
+    // Another year, so that the counts of the cases' year below stay theirs.
+    const file = { ...compliantFile("withheld-matter"), catalogYear: COMPLIANCE_YEAR + 1, consultations: [], speciallyAffectedGroups: [], withheld: withheldOn() };
+    const [rowId] = await loadSampleDecisions(api.database, [file]);
+    const id = toGlobalId("Decision", rowId!);
+    const { nodes } = await api.dataAs<{ nodes: ({ compliance: Report } | null)[] }>("LEGAL_REVIEWER", REPORTS, { ids: [id] });
+    expect(nodes[0]!.compliance.results.find((r) => r.rule.id === "PUBLIC_HEARD")!.status).toBe("NOT_APPLICABLE");
+    expect((await api.data<{ nodes: unknown[] }>(REPORTS, { ids: [id] })).nodes).toEqual([null]);
   });
 
   it("counts no ADVISORY rule in the overall state: a compliant file in no published catalogue stays COMPLIANT", () => {

@@ -1,11 +1,12 @@
 import { type ComplianceRule } from "./rule.js";
 import { dissentRecorded, lawfulReviewBeforeDeliberation, publishedWithExplanation, reviewTimeGiven } from "./rules/decision.rules.js";
 import { expertArgumentation, riskAssessed, uncontrollableRisk } from "./rules/expertise.rules.js";
-import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, hearingNotice } from "./rules/participation.rules.js";
+import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, hearingNotice, publicHeard } from "./rules/participation.rules.js";
 
 /** The rule set, in the order of the procedure (Interim Regulations, State Council Decree 713). */
 export const complianceRules: readonly ComplianceRule[] = [
   catalogListed,
+  publicHeard,
   affectedGroupsHeard,
   commentPeriod,
   hearingNotice,

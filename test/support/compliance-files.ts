@@ -114,6 +114,15 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["not listed", "compliant", (f) => ({ ...f, catalogPublishedOn: null }), "NOT_APPLICABLE"],
     ["not listed while initiated", "early", (f) => ({ ...f, stage: "INITIATION", consultations: [], catalogPublishedOn: null }), "NOT_APPLICABLE"],
   ]),
+  cases("PUBLIC_HEARD", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["deliberated with no public participation", "compliant", (f) => ({ ...f, consultations: [], speciallyAffectedGroups: [] }), "VIOLATED"],
+    // The meeting is on 2024-05-28: a consultation opening that day did not come before it.
+    ["heard only from the day of the meeting", "compliant", (f) => ({ ...f, consultations: [{ method: "SYMPOSIUM", opensOn: "2024-05-28", closesOn: "2024-05-28", consultedGroups: ["INDIVIDUAL"] }] }), "VIOLATED"],
+    ["heard the day before the meeting", "compliant", (f) => ({ ...f, consultations: [{ method: "SYMPOSIUM", opensOn: "2024-05-27", closesOn: "2024-05-27", consultedGroups: ["INDIVIDUAL"] }] }), "SATISFIED"],
+    ["pending", "early", (f) => ({ ...f, consultations: [] }), "PENDING"],
+    ["withheld", "compliant", (f) => ({ ...f, consultations: f.consultations!.map((c) => ({ ...c, summary: secret("heard.summary"), participants: c.participants && secret("heard.participants"), comments: c.comments && secretComments(c), withheld: withheldOn() })) }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
   cases("AFFECTED_GROUPS_HEARD", [
     ["satisfied", "compliant", same, "SATISFIED"],
     ["violated", "compliant", (f) => ({ ...f, speciallyAffectedGroups: ["ENTERPRISE", "PEOPLES_ORGANISATION"] }), "VIOLATED"],

@@ -1,5 +1,5 @@
 import { addDays, chinaDate, COMMENT_PERIOD_DAYS, commentPeriodDays } from "../working-days.js";
-import { article, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+import { article, byDate, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
 
 export const catalogListed: ComplianceRule = {
@@ -17,6 +17,30 @@ export const catalogListed: ComplianceRule = {
     const evidence = ["catalogYear", "catalogNumber", "catalogPublishedOn"].map((field) => view.evidence("decisions", d, field));
     if (d.catalogPublishedOn) return satisfied([`列入${d.catalogYear}年决策事项目录第${d.catalogNumber}项，目录于${d.catalogPublishedOn}公布。`, `Item ${d.catalogNumber} of the ${d.catalogYear} catalogue, published on ${d.catalogPublishedOn}.`], evidence);
     return notApplicable(["未记录载明该事项的决策事项目录的公布日期；第三条第三款为“可以”，不构成违反。", "No published catalogue listing the decision is recorded; art. 3(3) says the body may publish one, so this is no breach."], evidence);
+  },
+};
+
+export const publicHeard: ComplianceRule = {
+  id: "PUBLIC_HEARD",
+  article: article([14, 1]),
+  statement: { zh: "决策承办单位应当采取便于社会公众参与的方式充分听取意见，依法不予公开的决策事项除外。", en: "The public is heard, in some way it can take part in, before the draft goes to deliberation; a matter withheld by law is excepted." },
+  force: "MANDATORY",
+  appliesWhen: "Every decision not withheld by law; due at its first deliberation.",
+  reads: ["Consultation.method", "Consultation.opensOn", "Deliberation.heldOn", "Decision.stage"],
+  evaluate(view) {
+    // The exception of art. 14(1): only staff ever see a decision withheld whole.
+    if (view.file.hiddenFromPublic.has(`${view.decision.id}:*`)) return notApplicable(["决策事项依法不予公开，适用第十四条第一款除外规定。", "The matter is withheld by law, which art. 14(1) excepts."]);
+    const consultations = [...view.records("consultations")].sort(byDate("opensOn"));
+    const meetings = view.deliberations();
+    const evidence = [...consultations.flatMap((row) => ["method", "opensOn"].map((field) => view.evidence("consultations", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const firstMeeting = meetings[0]?.heldOn as string | undefined;
+    const heard = consultations.find((row) => firstMeeting === undefined || String(row.opensOn) < firstMeeting);
+    if (heard) return satisfied([`${heard.opensOn}起听取公众意见（${heard.method}），早于集体讨论。`, `The public was heard from ${heard.opensOn} (${heard.method}), before the deliberation.`], evidence);
+    const withheld = [...view.withheldWhole("consultations"), ...(consultations.length ? view.withheldWhole("deliberations") : [])];
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (!view.deliberated()) return pending(["尚未听取公众意见（集体讨论前应当听取）。", "The public has not been heard yet (due before deliberation)."], evidence);
+    if (consultations.length) return violated([`公众参与（${consultations[0]!.opensOn}起）晚于集体讨论（${firstMeeting}）。`, `The public was heard only from ${consultations[0]!.opensOn}, after the deliberation of ${firstMeeting}.`], evidence);
+    return violated(["已集体讨论，但没有任何公众参与的记录。", "Deliberated with no public participation on record."], evidence);
   },
 };
 
