@@ -26,7 +26,7 @@ async function mutations(api: TestApi) {
   for (const [type, input] of parts) made[type] = await write(api, "EDITOR", `${type}Create`, { decisionId: d, ...input });
   made.riskFinding = await write(api, "EDITOR", "riskFindingCreate", { riskAssessmentId: made.riskAssessment!.id, dimension: "ECONOMY", level: "LOW" });
   const withdrawable = await write(api, "EDITOR", "consultationCreate", { decisionId: d, method: "SYMPOSIUM", opensOn: "2026-02-01", closesOn: "2026-02-01" });
-  const withholding = await write(api, "EDITOR", "withholdingCreate", { recordId: d, field: "title", ground: "PROCESS_INFORMATION", article: "x", explanation: "x", decidedByBodyId: refs.town, reviewDue: "2030-01-01" }, "id");
+  const withholding = await write(api, "EDITOR", "withholdingCreate", { recordId: d, field: "title", ground: "PROCESS_INFORMATION", article: "第十六條第二款", explanation: "x", decidedByBodyId: refs.town, reviewDue: "2030-01-01" }, "id");
   const key = await api.dataAs("ADMIN", `mutation { apiKeyCreate(input: { name: "to revoke", role: RESEARCHER }) { apiKey { id } } }`);
   const comments = await api.database.query<{ id: string; version: number }>("SELECT id, version FROM comments ORDER BY id LIMIT 2");
   const commentId = (i: number) => Buffer.from(`Comment:${comments[i]!.id}`).toString("base64url");
@@ -42,7 +42,7 @@ async function mutations(api: TestApi) {
     ["deliberationUpdate", { id: adopted.id, expectedVersion: adopted.version, dissent: "有不同意見" }],
     ["publicationUpdate", { id: publication.id, expectedVersion: publication.version, fullText: "y" }],
     ["recordWithdraw", { id: withdrawable.id, expectedVersion: withdrawable.version, reason: "x" }],
-    ["withholdingCreate", { recordId: d, field: "summary", ground: "PROCESS_INFORMATION", article: "x", explanation: "x", decidedByBodyId: refs.town, reviewDue: "2030-01-01" }],
+    ["withholdingCreate", { recordId: d, field: "summary", ground: "PROCESS_INFORMATION", article: "第十六條第二款", explanation: "x", decidedByBodyId: refs.town, reviewDue: "2030-01-01" }],
     ["withholdingRelease", { id: withholding.id, reason: "x" }],
     ["commentModerate", { id: commentId(0), expectedVersion: comments[0]!.version, decision: "PUBLISH" }],
     ["commentAnswer", { id: commentId(1), expectedVersion: comments[1]!.version, adoptionResult: "ADOPTED", reply: "x" }],

@@ -13,10 +13,10 @@ export class Withholding {
   @Field(() => String, { nullable: true, description: "The withheld field; null when the whole record is withheld." })
   field!: string | null;
 
-  @Field(() => WithholdingGround, { description: "Legal ground." })
+  @Field(() => WithholdingGround, { description: "Legal ground. Process information and law-enforcement case files (Decree 711 art. 16(2)) cannot cover the published decision, its text or its explanation, which the law requires to be public (Decree 713 art. 32)." })
   ground!: string;
 
-  @Field(() => String, { description: "Article cited." })
+  @Field(() => String, { description: "Article cited: it must name the article of Decree 711 the ground rests on (第十四条, 第十五条, or 第十六条 with 第一款 for internal affairs, 第二款 for process information), in either script or in figures; other laws may be cited beside it." })
   article!: string;
 
   @Field(() => String, { description: "Plain-language explanation." })

@@ -9,6 +9,7 @@ import { isNodeTypeName } from "../store/node-types.js";
 import { databaseErrorOf, UNIQUE_VIOLATION } from "../db/database-error.js";
 import { RecordWriter } from "../records/record-writer.js";
 import { recordDisclosures } from "./record-types.js";
+import { groundErrors } from "./withholding-grounds.js";
 import { withholdings, type withholdingGround } from "./withholding.table.js";
 
 export type WithholdingRow = typeof withholdings.$inferSelect;
@@ -63,6 +64,7 @@ export class WithholdingService {
         errors.push(userError("INVALID_INPUT", `${typeName}.${input.field} cannot be withheld; these can: ${disclosure.withholdable.join(", ")}.`, ["field"]));
       }
       if (!input.article.trim()) errors.push(userError("INVALID_INPUT", "Cite the article of law.", ["article"]));
+      else errors.push(...groundErrors(input.ground, input.article, typeName, input.field));
       if (!input.explanation.trim()) errors.push(userError("INVALID_INPUT", "Explain the withholding in plain words (art. 37).", ["explanation"]));
       const since = input.since ?? this.clock().toISOString().slice(0, 10);
       if (input.reviewDue <= since) errors.push(userError("INVALID_INPUT", "reviewDue must be after the day the withholding starts (art. 18: it is re-evaluated).", ["reviewDue"]));
