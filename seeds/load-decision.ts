@@ -44,6 +44,7 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
     initiatedOn: sample.initiatedOn,
     catalogPublishedOn: sample.catalogPublishedOn === undefined ? `${sample.catalogYear}-01-15` : sample.catalogPublishedOn,
     professionalOrTechnical: sample.professionalOrTechnical ?? Boolean(reviews?.length),
+    widePublicConcern: sample.widePublicConcern ?? Boolean(sample.publication?.adoptionExplanation),
     affectsStabilityOrSafety: sample.affectsStabilityOrSafety ?? Boolean(risks?.length),
     speciallyAffectedGroups: sample.speciallyAffectedGroups ?? [],
   });
@@ -87,7 +88,9 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
   for (const { withheld, ...meeting } of meetings ?? []) note("deliberations", (await writer.insert("deliberations", deliberations, { ...meeting, decisionId })).id, withheld);
   if (sample.publication) {
     const { withheld, ...publication } = sample.publication;
-    note("publications", (await writer.insert("publications", publications, { ...publication, decisionId })).id, withheld);
+    const adopted = (meetings ?? []).filter((m) => m.outcome === "ADOPTED" || m.outcome === "ADOPTED_WITH_CHANGES").map((m) => m.heldOn).sort()[0] ?? null;
+    const documentDate = publication.documentDate === undefined ? adopted : publication.documentDate;
+    note("publications", (await writer.insert("publications", publications, { ...publication, documentDate, decisionId })).id, withheld);
   }
   for (const { withheld, ...report } of sample.implementationReports ?? []) {
     note("implementation_reports", (await writer.insert("implementation_reports", implementationReports, { ...report, decisionId })).id, withheld);

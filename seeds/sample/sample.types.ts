@@ -103,6 +103,8 @@ export interface SampleDecision extends Withholdable {
   catalogPublishedOn?: LocalDate | null;
   /** Art. 19: by default, whether it has expert reviews. */
   professionalOrTechnical?: boolean;
+  /** Art. 32: by default, whether its publication explains how opinions were adopted. */
+  widePublicConcern?: boolean;
   /** Art. 22: by default, whether it has risk assessments. */
   affectsStabilityOrSafety?: boolean;
   speciallyAffectedGroups?: Values<typeof stakeholderCategory>[];
@@ -139,7 +141,8 @@ export interface SampleDecision extends Withholdable {
     opinion?: string;
   })[];
   deliberations?: (Withholdable & { meeting: string; heldOn: LocalDate; outcome: Values<typeof deliberationOutcome>; dissent?: string })[];
-  publication?: Withholdable & { documentNumber: string; publishedOn: LocalDate; fullText?: string; adoptionExplanation?: string };
+  /** documentDate: by default the day of the deliberation that adopted the decision. */
+  publication?: Withholdable & { documentNumber: string; publishedOn: LocalDate; documentDate?: LocalDate | null; fullText?: string; adoptionExplanation?: string };
   implementationReports?: (Withholdable & { kind: Values<typeof implementationReportKind>; reportedOn: LocalDate; content?: string })[];
   postEvaluations?: (Withholdable & { evaluator?: string; evaluatedOn: LocalDate; findings?: string; recommendation: Values<typeof evaluationRecommendation> })[];
   attachments?: (Withholdable & { kind: Values<typeof attachmentKind>; title?: string; mediaType: string; url?: string; byteSize?: number })[];

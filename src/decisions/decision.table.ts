@@ -53,6 +53,8 @@ export const decisionsColumns = () => ({
   catalogPublishedOn: date("catalog_published_on", { mode: "string" }),
   /** Art. 19: the matter is professional or technical, so expert argumentation is required. */
   professionalOrTechnical: boolean("professional_or_technical").notNull().default(false),
+  /** Art. 32: a matter of wide public concern (社会公众普遍关心), so its publication explains how opinions were adopted. */
+  widePublicConcern: boolean("wide_public_concern").notNull().default(false),
   /** Art. 22: the decision may affect social stability or public safety, so a risk assessment is required. */
   affectsStabilityOrSafety: boolean("affects_stability_or_safety").notNull().default(false),
   /** Art. 14: groups whose interests the decision specially affects, who must be heard. */

@@ -73,6 +73,9 @@ export class Decision extends Node {
   @Field(() => Boolean, { description: "The matter is professional or technical (专业性、技术性较强), so expert argumentation is required (art. 19)." })
   professionalOrTechnical!: boolean;
 
+  @Field(() => Boolean, { description: "The matter is of wide public concern (社会公众普遍关心), so its publication explains how public and expert opinions were adopted (art. 32)." })
+  widePublicConcern!: boolean;
+
   @Field(() => Boolean, { description: "The decision may affect social stability or public safety, so a risk assessment is required (art. 22)." })
   affectsStabilityOrSafety!: boolean;
 

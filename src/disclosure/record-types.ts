@@ -81,7 +81,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "decisions",
     titleZh: "重大行政决策事项",
-    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", "catalogPublishedOn", "professionalOrTechnical", "affectsStabilityOrSafety", "speciallyAffectedGroups", ...timestamps],
+    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", "catalogPublishedOn", "professionalOrTechnical", "widePublicConcern", "affectsStabilityOrSafety", "speciallyAffectedGroups", ...timestamps],
     table: decisions,
     typeName: "Decision",
     decisionField: null,
@@ -145,7 +145,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "publications",
     titleZh: "决策公布",
-    published: [...part, "documentNumber", "publishedOn"],
+    published: [...part, "documentNumber", "publishedOn", "documentDate"],
     table: publications,
     typeName: "Publication",
     decisionField: "publication",

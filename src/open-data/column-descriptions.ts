@@ -34,6 +34,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     catalogNumber: { zh: "该决策在决策机关当年决策事项目录中的序号。", en: "Number of the item in the deciding body's catalog for that year." },
     catalogPublishedOn: { zh: "载明该决策的决策事项目录向社会公布的日期（ISO 8601 日期，第三条）；未记录时为空。", en: "When the decision catalog listing it was published (ISO 8601 date, art. 3); empty when not recorded." },
     professionalOrTechnical: { zh: "是否为专业性、技术性较强的决策事项（须组织专家论证，第十九条）：true 或 false。", en: "Whether the matter is professional or technical, so expert argumentation is required (art. 19): true or false." },
+    widePublicConcern: { zh: "是否为社会公众普遍关心的决策事项（公布时应当说明公众意见、专家论证意见的采纳情况，第三十二条）：true 或 false。", en: "Whether the matter is of wide public concern, so its publication explains how public and expert opinions were adopted (art. 32): true or false." },
     affectsStabilityOrSafety: { zh: "是否可能影响社会稳定、公共安全（须开展风险评估，第二十二条）：true 或 false。", en: "Whether the decision may affect social stability or public safety, so a risk assessment is required (art. 22): true or false." },
     speciallyAffectedGroups: { zh: "涉及利益的特定群体（应当听取其意见，第十四条），多个值以分号分隔。", en: "Groups whose interests the decision specially affects, who must be heard (art. 14); several values separated by semicolons." },
     category: {
@@ -249,6 +250,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     decisionId,
     documentNumber: { zh: "决策文件文号，如 桐政〔2023〕12号。", en: "Document number (文号), e.g. 桐政〔2023〕12号." },
     publishedOn: { zh: "决策公布日期（ISO 8601 日期）。", en: "Date of publication (ISO 8601 date)." },
+    documentDate: { zh: "决策文件的成文日期，即作出决策之日（ISO 8601 日期；《政府信息公开条例》第二十六条：自形成之日起20个工作日内公开）；未记录时为空。", en: "The document's date (成文日期), the day the decision was made (ISO 8601 date; Decree 711 art. 26: published within 20 working days of it); empty when not recorded." },
     createdAt,
     updatedAt,
     fullText: { zh: "决策文件全文；依法不予公开时为空（见不予公开说明）。", en: "Full text of the decision document; empty when withheld (see withholding notices)." },

@@ -8,6 +8,8 @@ export const publicationsColumns = () => ({
   decisionId: decisionIdColumn(),
   documentNumber: text("document_number").notNull(),
   publishedOn: date("published_on", { mode: "string" }).notNull(),
+  /** The document's date (成文日期): the day the decision was made, from which Decree 711 art. 26's 20 working days run. */
+  documentDate: date("document_date", { mode: "string" }),
   fullText: text("full_text"),
   adoptionExplanation: text("adoption_explanation"),
   ...recordKeepingColumns(),

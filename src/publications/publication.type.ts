@@ -10,6 +10,9 @@ export class Publication extends Node {
   @Field(() => LocalDateScalar, { description: "Date of publication." })
   publishedOn!: string;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "The document's date (成文日期): the day the decision was made. Decree 711 art. 26: published within 20 working days of it. Null if not recorded." })
+  documentDate!: string | null;
+
   @Field(() => String, { nullable: true, description: "Full text of the decision document. Null when withheld." })
   fullText!: string | null;
 

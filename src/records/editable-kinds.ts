@@ -80,6 +80,7 @@ export const editableKinds: EditableKind[] = [
       status: choice(DecisionStatus, "Where the decision stands (on update; new decisions are IN_PROGRESS)."),
       catalogPublishedOn: date("When the decision catalog listing it was published (art. 3)."),
       professionalOrTechnical: fact("The matter is professional or technical: expert argumentation required (art. 19)."),
+      widePublicConcern: fact("The matter is of wide public concern: its publication explains how opinions were adopted (art. 32)."),
       affectsStabilityOrSafety: fact("The decision may affect social stability or public safety: risk assessment required (art. 22)."),
       speciallyAffectedGroups: groups("Groups whose interests the decision specially affects, who must be heard (art. 14)."),
     },
@@ -199,6 +200,7 @@ export const editableKinds: EditableKind[] = [
     fields: {
       documentNumber: name("Document number (文号).", true),
       publishedOn: date("Date of publication.", true),
+      documentDate: date("The document's date (成文日期): the day the decision was made (Decree 711 art. 26: published within 20 working days of it)."),
       fullText: text("Full text.", false, 200_000),
       adoptionExplanation: text("How public and expert opinions were adopted (art. 32)."),
     },

@@ -210,11 +210,24 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["pending", "early", same, "PENDING"],
     ["withheld", "compliant", only("deliberations", { dissent: secret("dissent"), withheld: withheldOn("dissent") }), "NOT_ASSESSABLE", "SATISFIED"],
   ]),
+  cases("PUBLISHED_PROMPTLY", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    // Adopted on Tuesday 2024-05-28; the Dragon Boat Festival holiday (Monday 10 June) is not counted:
+    // the 20th working day after it is Wednesday 26 June.
+    ["published on the 20th working day", "compliant", publication({ publishedOn: "2024-06-26" }), "SATISFIED"],
+    ["published on the 21st working day", "compliant", publication({ publishedOn: "2024-06-27" }), "VIOLATED"],
+    ["counted from the document's date", "compliant", publication({ documentDate: "2024-05-30", publishedOn: "2024-06-27" }), "SATISFIED"],
+    ["adopted and never published", "compliant", (f) => ({ ...f, stage: "DELIBERATION", status: "IN_PROGRESS", publication: undefined }), "VIOLATED"],
+    ["published with no adopting deliberation before it", "compliant", (f) => ({ ...f, deliberations: [{ ...f.deliberations![0]!, heldOn: "2024-06-10" }] }), "VIOLATED"],
+    ["not applicable", "early", same, "NOT_APPLICABLE"],
+    ["withheld", "compliant", publication({ fullText: secret("publication.promptly"), withheld: withheldOn() }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
   cases("PUBLISHED_WITH_EXPLANATION", [
     ["satisfied", "compliant", same, "SATISFIED"],
     ["violated", "compliant", publication({ adoptionExplanation: undefined }), "VIOLATED"],
+    ["of wide public concern only, without explanation", "compliant", (f) => publication({ adoptionExplanation: undefined })({ ...f, professionalOrTechnical: false, widePublicConcern: true }), "VIOLATED"],
+    ["neither of wide concern nor technical, without explanation", "compliant", (f) => publication({ adoptionExplanation: undefined })({ ...f, professionalOrTechnical: false, widePublicConcern: false }), "NOT_APPLICABLE"],
     ["pending", "compliant", (f) => ({ ...f, stage: "DELIBERATION", status: "IN_PROGRESS", publication: undefined }), "PENDING"],
-    ["not applicable", "early", same, "NOT_APPLICABLE"],
     ["withheld", "compliant", publication({ adoptionExplanation: secret("publication.explanation"), withheld: withheldOn("adoptionExplanation") }), "NOT_ASSESSABLE", "SATISFIED"],
   ]),
 ];

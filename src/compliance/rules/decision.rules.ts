@@ -1,5 +1,5 @@
 import { type NoticeRow } from "../../store/record-store.js";
-import { addDays, CalendarNotCovered, workingDaysBetween } from "../working-days.js";
+import { addDays, addWorkingDays, CalendarNotCovered, workingDaysBetween } from "../working-days.js";
 import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
 
 export const REVIEW_WORKING_DAYS = 7;
@@ -97,31 +97,72 @@ export const dissentRecorded: ComplianceRule = {
   },
 };
 
+/** Decree 711 art. 26: information to be published proactively is published within 20 working days of being formed. */
+export const PUBLICATION_WORKING_DAYS = 20;
+
+export const publishedPromptly: ComplianceRule = {
+  id: "PUBLISHED_PROMPTLY",
+  article: article([32]),
+  statement: {
+    zh: "决策机关应当通过本级人民政府公报和政府网站以及在本行政区域内发行的报纸等途径及时公布重大行政决策。（《政府信息公开条例》第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开。）",
+    en: "The decision is published after the deliberation that adopted it, within 20 working days of being made (Decree 711 art. 26): counted from the document's date, or from the adopting meeting when that is not recorded.",
+  },
+  force: "MANDATORY",
+  appliesWhen: "The decision was adopted by deliberation or published.",
+  reads: ["Publication.publishedOn", "Publication.documentDate", "Deliberation.heldOn", "Deliberation.outcome", "Decision.stage"],
+  evaluate(view, today) {
+    const [publication] = view.records("publications");
+    const meetings = view.adoptingDeliberations();
+    const evidence = [...(publication ? ["publishedOn", "documentDate"].map((field) => view.evidence("publications", publication, field)) : []), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const hiddenMeetings = view.withheldWhole("deliberations");
+    if (!publication && view.withheldWhole("publications").length) return notAssessable(view.withheldWhole("publications"), evidence);
+    const publishedOn = publication?.publishedOn as string | undefined;
+    if (publishedOn !== undefined && !meetings.some((row) => String(row.heldOn) <= publishedOn)) {
+      if (hiddenMeetings.length) return notAssessable(hiddenMeetings, evidence);
+      return violated([`${publishedOn}公布，此前没有集体讨论通过。`, `Published on ${publishedOn} without an earlier adopting deliberation.`], evidence);
+    }
+    const made = (publication?.documentDate as string | null | undefined) ?? (meetings[0]?.heldOn as string | undefined);
+    if (made === undefined) {
+      if (hiddenMeetings.length) return notAssessable(hiddenMeetings, evidence);
+      if (view.reached("PUBLICATION")) return violated(["已进入公布阶段，但没有通过决策的集体讨论记录。", "Publication stage reached with no adopting deliberation on record."], evidence);
+      return notApplicable(["尚未作出决策。", "Not decided yet."], evidence);
+    }
+    let deadline: string;
+    try {
+      deadline = addWorkingDays(made, PUBLICATION_WORKING_DAYS);
+    } catch (error) {
+      if (!(error instanceof CalendarNotCovered)) throw error;
+      return { ...notAssessable([], evidence), finding: { zh: `官方工作日历未载${error.year}年的节假日安排，无法计算公布期限。`, en: `Not assessable: ${error.message}.` } };
+    }
+    if (publishedOn !== undefined) {
+      if (publishedOn > deadline) return violated([`${made}作出决策，${publishedOn}才公布，超过20个工作日（期限${deadline}）。`, `Made on ${made} and published on ${publishedOn}, past the 20 working days (due by ${deadline}).`], evidence);
+      return satisfied([`${made}作出决策，${publishedOn}公布，在20个工作日内。`, `Made on ${made} and published on ${publishedOn}, within 20 working days.`], evidence);
+    }
+    if (today > deadline) return violated([`${made}作出决策，至${deadline}（20个工作日）仍未公布。`, `Made on ${made} and not published by ${deadline}, 20 working days later.`], evidence);
+    return pending([`${made}作出决策，应于${deadline}前公布。`, `Made on ${made}; due to be published by ${deadline}.`], evidence, { reassessOn: addDays(deadline, 1) });
+  },
+};
+
 export const publishedWithExplanation: ComplianceRule = {
   id: "PUBLISHED_WITH_EXPLANATION",
   article: article([32]),
-  statement: { zh: "决策机关应当通过本级人民政府公报和政府网站以及在本行政区域内发行的报纸等途径及时公布重大行政决策。对社会公众普遍关心或者专业性、技术性较强的重大行政决策，应当说明公众意见、专家论证意见的采纳情况……", en: "The decision is published after its deliberation, explaining how public and expert opinions were adopted." },
+  statement: { zh: "对社会公众普遍关心或者专业性、技术性较强的重大行政决策，应当说明公众意见、专家论证意见的采纳情况……依法不予公开的除外。", en: "A decision of wide public concern, or professional or technical, is published with an explanation of how public and expert opinions were adopted." },
   force: "MANDATORY",
-  appliesWhen: "The decision was adopted by deliberation or published.",
-  reads: ["Publication.publishedOn", "Publication.adoptionExplanation", "Deliberation.heldOn", "Deliberation.outcome", "Decision.stage"],
+  appliesWhen: "The decision is marked of wide public concern or professional or technical, and is published.",
+  reads: ["Decision.widePublicConcern", "Decision.professionalOrTechnical", "Publication.adoptionExplanation"],
   evaluate(view) {
+    const d = view.decision;
+    if (!d.widePublicConcern && !d.professionalOrTechnical) return notApplicable(["决策事项未标注为社会公众普遍关心或专业性、技术性较强，无须说明采纳情况。", "Neither of wide public concern nor professional or technical: no explanation is required."]);
     const publications = view.records("publications");
-    const meetings = view.adoptingDeliberations();
-    const evidence = [...publications.flatMap((row) => ["publishedOn", "adoptionExplanation"].map((field) => view.evidence("publications", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const evidence = [view.evidence("decisions", d, "widePublicConcern"), view.evidence("decisions", d, "professionalOrTechnical"), ...publications.map((row) => view.evidence("publications", row, "adoptionExplanation"))];
     const withheld: NoticeRow[] = [...view.withheldWhole("publications")];
     for (const publication of publications) {
-      const adopted = meetings.some((row) => String(row.heldOn) <= String(publication.publishedOn));
-      if (!adopted && !view.withheldWhole("deliberations").length) return violated([`${publication.publishedOn}公布，此前没有集体讨论通过。`, `Published on ${publication.publishedOn} without an earlier adopting deliberation.`], evidence);
-      if (!adopted) withheld.push(...view.withheldWhole("deliberations"));
       const { missing, withheld: hidden } = view.missing(publication, ["adoptionExplanation"]);
-      if (missing.length && !hidden.length) return violated(["公布时未说明公众和专家意见的采纳情况。", "Published without explaining how opinions were adopted."], evidence);
+      if (missing.length && !hidden.length) return violated(["公布时未说明公众意见、专家论证意见的采纳情况。", "Published without explaining how public and expert opinions were adopted."], evidence);
       withheld.push(...hidden);
     }
     if (withheld.length) return notAssessable(withheld, evidence);
-    if (publications.length === 0) {
-      if (view.reached("PUBLICATION")) return violated(["已进入公布阶段，但没有公布记录。", "Publication stage reached but no publication recorded."], evidence);
-      return meetings.length ? pending(["已集体讨论通过，尚待公布。", "Adopted, not yet published."], evidence) : notApplicable(["尚未作出决策。", "Not decided yet."], evidence);
-    }
-    return satisfied(["集体讨论通过后公布，并说明了意见采纳情况。", "Published after adoption, with the explanation of how opinions were adopted."], evidence);
+    if (publications.length === 0) return pending(["尚未公布；公布时应当说明意见采纳情况。", "Not published yet; its publication is to explain how opinions were adopted."], evidence);
+    return satisfied(["公布时说明了公众意见、专家论证意见的采纳情况。", "Published with the explanation of how opinions were adopted."], evidence);
   },
 };
