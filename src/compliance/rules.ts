@@ -1,7 +1,7 @@
 import { type ComplianceRule } from "./rule.js";
 import { dissentRecorded, lawfulReviewBeforeDeliberation, publishedPromptly, publishedWithExplanation, reviewTimeGiven } from "./rules/decision.rules.js";
 import { expertArgumentation, riskAssessed, uncontrollableRisk } from "./rules/expertise.rules.js";
-import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, hearingNotice, publicHeard } from "./rules/participation.rules.js";
+import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, deliberatedAfterCommentPeriod, hearingNotice, publicHeard } from "./rules/participation.rules.js";
 
 /** The rule set, in the order of the procedure (Interim Regulations, State Council Decree 713). */
 export const complianceRules: readonly ComplianceRule[] = [
@@ -11,6 +11,7 @@ export const complianceRules: readonly ComplianceRule[] = [
   commentPeriod,
   hearingNotice,
   commentsAnswered,
+  deliberatedAfterCommentPeriod,
   expertArgumentation,
   riskAssessed,
   uncontrollableRisk,

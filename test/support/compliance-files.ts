@@ -156,18 +156,33 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["violated", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-10T02:00:00.000Z" })) })), "VIOLATED"],
     ["pending", "early", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, adoptionResult: undefined, reply: undefined })) })), "PENDING"],
     ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: secretComments(c).map((m) => ({ ...m, withheld: withheldOn() })) })), "NOT_ASSESSABLE", "SATISFIED"],
-    // Answered after publication, with the publication (and so its date) withheld whole.
+    // The adopting meeting is on 2024-05-28 (China time): an answer that day was before it, one after it was not.
+    ["answered on the day of the meeting", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-05-28T02:00:00.000Z" })) })), "SATISFIED"],
+    ["answered after the meeting, before publication", "compliant", consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-05-29T02:00:00.000Z" })) })), "VIOLATED"],
+    // Answered after the meeting, with the meeting (and so its date) withheld whole.
     [
-      "publication withheld",
+      "meeting withheld",
       "compliant",
-      (f) => publication({ fullText: secret("answered.publication"), withheld: withheldOn() })(consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-10T02:00:00.000Z" })) }))(f)),
+      (f) => ({ ...consultation("ONLINE_COMMENT", (c) => ({ comments: c.comments!.map((m) => ({ ...m, answeredAt: "2024-06-01T02:00:00.000Z" })) }))(f), deliberations: f.deliberations!.map((d) => ({ ...d, dissent: secret("answered.meeting"), withheld: withheldOn() })) }),
       "NOT_ASSESSABLE",
       "VIOLATED",
     ],
   ]),
+  cases("DELIBERATED_AFTER_COMMENT_PERIOD", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    // The meeting is on 2024-05-28: a period closing that day was still open at it.
+    ["deliberated on the period's last day", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-05-28" })), "VIOLATED"],
+    ["deliberated the day after it closed", "compliant", consultation("ONLINE_COMMENT", () => ({ closesOn: "2024-05-27" })), "SATISFIED"],
+    ["pending", "early", same, "PENDING"],
+    ["not applicable", "compliant", (f) => ({ ...f, consultations: f.consultations!.filter((c) => c.method !== "ONLINE_COMMENT") }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", consultation("ONLINE_COMMENT", (c) => ({ closesOn: "2024-06-30", summary: secret("open.summary"), comments: secretComments(c), withheld: withheldOn() })), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
   cases("EXPERT_ARGUMENTATION", [
     ["satisfied", "compliant", same, "SATISFIED"],
     ["violated", "compliant", only("expertReviews", { signed: false }), "VIOLATED"],
+    // The adopting meeting is on 2024-05-28.
+    ["signed opinion dated the day of the meeting", "compliant", only("expertReviews", { reviewedOn: "2024-05-28" }), "SATISFIED"],
+    ["signed opinion dated after the meeting", "compliant", only("expertReviews", { reviewedOn: "2024-05-29" }), "VIOLATED"],
     ["pending", "early", same, "PENDING"],
     ["not applicable", "compliant", (f) => ({ ...f, professionalOrTechnical: false }), "NOT_APPLICABLE"],
     ["withheld", "compliant", only("expertReviews", { necessityOpinion: secret("expert.necessity"), withheld: withheldOn("necessityOpinion") }), "NOT_ASSESSABLE", "SATISFIED"],
@@ -175,6 +190,8 @@ export const ruleCases: [string, RuleCase[]][] = [
   cases("RISK_ASSESSED", [
     ["satisfied", "compliant", same, "SATISFIED"],
     ["violated", "compliant", only("riskAssessments", { contingencyPlan: undefined }), "VIOLATED"],
+    ["report dated after the meeting", "compliant", only("riskAssessments", { assessedOn: "2024-05-29" }), "VIOLATED"],
+    ["report dated after the meeting, the meeting withheld", "compliant", (f) => ({ ...only("riskAssessments", { assessedOn: "2024-05-29" })(f), deliberations: f.deliberations!.map((d) => ({ ...d, dissent: secret("risk.meeting"), withheld: withheldOn() })) }), "NOT_ASSESSABLE", "VIOLATED"],
     ["pending", "early", same, "PENDING"],
     ["not applicable", "compliant", (f) => ({ ...f, affectsStabilityOrSafety: false }), "NOT_APPLICABLE"],
     ["withheld", "compliant", only("riskAssessments", { contingencyPlan: secret("risk.plan"), withheld: withheldOn("contingencyPlan") }), "NOT_ASSESSABLE", "SATISFIED"],

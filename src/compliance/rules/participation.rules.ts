@@ -131,27 +131,58 @@ export const commentsAnswered: ComplianceRule = {
   id: "COMMENTS_ANSWERED",
   article: article([18]),
   statement: {
-    zh: "决策承办单位应当对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：决策公布前每条意见均已记录采纳结果。）",
-    en: "Opinions from all quarters are sorted, studied and reasonable ones adopted. (This service checks that every comment has its adoption result recorded before the decision is published.)",
+    zh: "决策承办单位应当对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：通过决策的集体讨论举行时，每条意见均已记录采纳结果。）",
+    en: "Opinions from all quarters are sorted, studied and reasonable ones adopted. (This service checks that every comment had its adoption result recorded by the day of the deliberation that adopted the decision: what the meeting had before it.)",
   },
   force: "MANDATORY",
-  appliesWhen: "The decision received comments.",
-  reads: ["Comment.adoptionResult", "Comment.answeredAt", "Publication.publishedOn"],
+  appliesWhen: "The decision received comments; judged at the deliberation that adopts it.",
+  reads: ["Comment.adoptionResult", "Comment.answeredAt", "Deliberation.heldOn", "Deliberation.outcome"],
   evaluate(view) {
     const comments = view.records("comments");
-    const [publication] = view.records("publications").sort((a, b) => String(a.publishedOn).localeCompare(String(b.publishedOn)));
-    const publishedOn = (publication?.publishedOn as string | undefined) ?? null;
+    const meetings = view.adoptingDeliberations();
+    const meeting = (meetings[0]?.heldOn as string | undefined) ?? null;
     const answered = (row: (typeof comments)[number]) => row.answeredAt instanceof Date && row.adoptionResult !== null && row.adoptionResult !== "UNDER_CONSIDERATION";
     const answeredDay = (row: (typeof comments)[number]) => chinaDate(row.answeredAt as Date);
-    const evidence = [...comments.flatMap((row) => ["adoptionResult", "answeredAt"].map((field) => view.evidence("comments", row, field))), ...(publication ? [view.evidence("publications", publication, "publishedOn")] : [])];
-    const late = publishedOn ? comments.filter((row) => !answered(row) || answeredDay(row) > publishedOn) : [];
-    if (late.length) return violated([`${late.length}条意见在决策公布（${publishedOn}）前未答复。`, `${late.length} comment(s) not answered before the decision was published on ${publishedOn}.`], evidence);
-    // The publication's date is what the answers are measured against: withheld, it cannot be.
-    const hidden = [...view.withheldWhole("comments", "consultations"), ...(publication ? [] : view.withheldWhole("publications"))];
+    const evidence = [...comments.flatMap((row) => ["adoptionResult", "answeredAt"].map((field) => view.evidence("comments", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const late = meeting ? comments.filter((row) => !answered(row) || answeredDay(row) > meeting) : [];
+    if (late.length) return violated([`${late.length}条意见在${meeting}集体讨论通过决策时尚未记录采纳结果。`, `${late.length} comment(s) had no adoption result on record when the decision was adopted on ${meeting}.`], evidence);
+    // The meeting's date is what the answers are measured against: withheld, it cannot be.
+    const hidden = [...view.withheldWhole("comments", "consultations"), ...(meeting ? [] : view.withheldWhole("deliberations"))];
     if (hidden.length && (comments.length > 0 || view.withheldWhole("comments", "consultations").length)) return notAssessable(hidden, evidence);
     if (comments.length === 0) return notApplicable(["没有公众意见。", "No comments."]);
-    const open = comments.filter((row) => !answered(row));
-    if (open.length) return pending([`${open.length}条意见尚待答复（决策公布前应当答复）。`, `${open.length} comment(s) still to be answered (due before publication).`], evidence);
-    return satisfied(["每条意见均已答复并记录采纳结果。", "Every comment is answered with its adoption result."], evidence);
+    if (!meeting) {
+      if (view.reached("PUBLICATION")) return violated(["已进入公布阶段，但没有通过决策的集体讨论记录，无法表明讨论时已研究意见。", "Publication reached with no adopting deliberation on record: the comments are not shown to have been studied before it."], evidence);
+      const open = comments.filter((row) => !answered(row));
+      if (open.length === 0) return satisfied(["每条意见均已记录采纳结果（尚未集体讨论）。", "Every comment so far has its adoption result on record (not deliberated yet)."], evidence);
+      return pending([`${open.length}条意见尚待答复（集体讨论前应当研究答复）。`, `${open.length} comment(s) still to be answered (due before the deliberation).`], evidence);
+    }
+    return satisfied(["通过决策的集体讨论前，每条意见均已记录采纳结果。", "Every comment had its adoption result on record before the adopting deliberation."], evidence);
+  },
+};
+
+export const deliberatedAfterCommentPeriod: ComplianceRule = {
+  id: "DELIBERATED_AFTER_COMMENT_PERIOD",
+  article: article([15, 1], [18]),
+  statement: {
+    zh: "决策承办单位应当对社会各方面提出的意见进行归纳整理、研究论证，充分采纳合理意见，完善决策草案。（本服务据此核查：集体讨论不在第十五条规定的公开征求意见期限届满前举行。）",
+    en: "No deliberation is held while a public comment period is still open: the comments are to be studied and the draft improved before it is decided.",
+  },
+  force: "MANDATORY",
+  appliesWhen: "The decision has an online comment period; judged at each deliberation.",
+  reads: ["Consultation.method", "Consultation.opensOn", "Consultation.closesOn", "Deliberation.heldOn"],
+  evaluate(view) {
+    const periods = view.records("consultations").filter((row) => row.method === "ONLINE_COMMENT");
+    const meetings = view.deliberations();
+    const evidence = [...periods.flatMap((row) => ["opensOn", "closesOn"].map((field) => view.evidence("consultations", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    for (const meeting of meetings) {
+      const day = String(meeting.heldOn);
+      const open = periods.find((row) => String(row.opensOn) <= day && day <= String(row.closesOn));
+      if (open) return violated([`${day}集体讨论时，公开征求意见（${open.opensOn}至${open.closesOn}）尚未结束。`, `Deliberated on ${day} while the comment period (${open.opensOn} to ${open.closesOn}) was still open.`], evidence);
+    }
+    const withheld = view.withheldWhole("consultations", "deliberations");
+    if (withheld.length) return notAssessable(withheld, evidence);
+    if (periods.length === 0) return notApplicable(["未公开征求意见。", "No online comment period."]);
+    if (meetings.length === 0) return pending(["尚未集体讨论（应当在征求意见期限届满后举行）。", "Not deliberated yet (due after the comment period closes)."], evidence);
+    return satisfied(["集体讨论均在公开征求意见期限届满后举行。", "Every deliberation came after the comment period closed."], evidence);
   },
 };
