@@ -44,6 +44,8 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
     initiatedOn: sample.initiatedOn,
     catalogPublishedOn: sample.catalogPublishedOn === undefined ? `${sample.catalogYear}-01-15` : sample.catalogPublishedOn,
     professionalOrTechnical: sample.professionalOrTechnical ?? Boolean(reviews?.length),
+    affectsMarketActors: sample.affectsMarketActors ?? false,
+    fairCompetitionReviewedOn: sample.fairCompetitionReviewedOn ?? null,
     widePublicConcern: sample.widePublicConcern ?? Boolean(sample.publication?.adoptionExplanation),
     affectsStabilityOrSafety: sample.affectsStabilityOrSafety ?? Boolean(risks?.length),
     speciallyAffectedGroups: sample.speciallyAffectedGroups ?? [],

@@ -103,6 +103,9 @@ export interface SampleDecision extends Withholdable {
   catalogPublishedOn?: LocalDate | null;
   /** Art. 19: by default, whether it has expert reviews. */
   professionalOrTechnical?: boolean;
+  /** Art. 29 (一): by default false; fairCompetitionReviewedOn by default null. */
+  affectsMarketActors?: boolean;
+  fairCompetitionReviewedOn?: LocalDate | null;
   /** Art. 32: by default, whether its publication explains how opinions were adopted. */
   widePublicConcern?: boolean;
   /** Art. 22: by default, whether it has risk assessments. */

@@ -1,5 +1,5 @@
 import { type ComplianceRule } from "./rule.js";
-import { dissentRecorded, lawfulReviewBeforeDeliberation, publishedPromptly, publishedWithExplanation, reviewTimeGiven } from "./rules/decision.rules.js";
+import { dissentRecorded, fairCompetitionReviewed, lawfulReviewBeforeDeliberation, publishedPromptly, publishedWithExplanation, reviewTimeGiven } from "./rules/decision.rules.js";
 import { expertArgumentation, riskAssessed, uncontrollableRisk } from "./rules/expertise.rules.js";
 import { affectedGroupsHeard, catalogListed, commentPeriod, commentsAnswered, deliberatedAfterCommentPeriod, hearingNotice, publicHeard } from "./rules/participation.rules.js";
 
@@ -17,6 +17,7 @@ export const complianceRules: readonly ComplianceRule[] = [
   uncontrollableRisk,
   lawfulReviewBeforeDeliberation,
   reviewTimeGiven,
+  fairCompetitionReviewed,
   dissentRecorded,
   publishedPromptly,
   publishedWithExplanation,

@@ -53,6 +53,10 @@ export const decisionsColumns = () => ({
   catalogPublishedOn: date("catalog_published_on", { mode: "string" }),
   /** Art. 19: the matter is professional or technical, so expert argumentation is required. */
   professionalOrTechnical: boolean("professional_or_technical").notNull().default(false),
+  /** Art. 29(一): the draft concerns market actors' economic activity, so a fair-competition review goes to the meeting. */
+  affectsMarketActors: boolean("affects_market_actors").notNull().default(false),
+  /** When the fair-competition review (公平竞争审查) of the draft was completed. */
+  fairCompetitionReviewedOn: date("fair_competition_reviewed_on", { mode: "string" }),
   /** Art. 32: a matter of wide public concern (社会公众普遍关心), so its publication explains how opinions were adopted. */
   widePublicConcern: boolean("wide_public_concern").notNull().default(false),
   /** Art. 22: the decision may affect social stability or public safety, so a risk assessment is required. */

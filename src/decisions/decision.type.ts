@@ -73,6 +73,12 @@ export class Decision extends Node {
   @Field(() => Boolean, { description: "The matter is professional or technical (专业性、技术性较强), so expert argumentation is required (art. 19)." })
   professionalOrTechnical!: boolean;
 
+  @Field(() => Boolean, { description: "The draft concerns market actors' economic activity (涉及市场主体经济活动), so the materials for the deliberation include its fair-competition review (art. 29, item 1)." })
+  affectsMarketActors!: boolean;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the fair-competition review (公平竞争审查) of the draft was completed; null if not recorded." })
+  fairCompetitionReviewedOn!: string | null;
+
   @Field(() => Boolean, { description: "The matter is of wide public concern (社会公众普遍关心), so its publication explains how public and expert opinions were adopted (art. 32)." })
   widePublicConcern!: boolean;
 

@@ -34,6 +34,8 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     catalogNumber: { zh: "该决策在决策机关当年决策事项目录中的序号。", en: "Number of the item in the deciding body's catalog for that year." },
     catalogPublishedOn: { zh: "载明该决策的决策事项目录向社会公布的日期（ISO 8601 日期，第三条）；未记录时为空。", en: "When the decision catalog listing it was published (ISO 8601 date, art. 3); empty when not recorded." },
     professionalOrTechnical: { zh: "是否为专业性、技术性较强的决策事项（须组织专家论证，第十九条）：true 或 false。", en: "Whether the matter is professional or technical, so expert argumentation is required (art. 19): true or false." },
+    affectsMarketActors: { zh: "决策草案是否涉及市场主体经济活动（提交讨论的材料应当包含公平竞争审查的有关情况，第二十九条第（一）项）：true 或 false。", en: "Whether the draft concerns market actors' economic activity, so the materials for the deliberation include its fair-competition review (art. 29, item 1): true or false." },
+    fairCompetitionReviewedOn: { zh: "决策草案公平竞争审查完成的日期（ISO 8601 日期）；未记录时为空。", en: "When the fair-competition review of the draft was completed (ISO 8601 date); empty when not recorded." },
     widePublicConcern: { zh: "是否为社会公众普遍关心的决策事项（公布时应当说明公众意见、专家论证意见的采纳情况，第三十二条）：true 或 false。", en: "Whether the matter is of wide public concern, so its publication explains how public and expert opinions were adopted (art. 32): true or false." },
     affectsStabilityOrSafety: { zh: "是否可能影响社会稳定、公共安全（须开展风险评估，第二十二条）：true 或 false。", en: "Whether the decision may affect social stability or public safety, so a risk assessment is required (art. 22): true or false." },
     speciallyAffectedGroups: { zh: "涉及利益的特定群体（应当听取其意见，第十四条），多个值以分号分隔。", en: "Groups whose interests the decision specially affects, who must be heard (art. 14); several values separated by semicolons." },

@@ -80,6 +80,8 @@ export const editableKinds: EditableKind[] = [
       status: choice(DecisionStatus, "Where the decision stands (on update; new decisions are IN_PROGRESS)."),
       catalogPublishedOn: date("When the decision catalog listing it was published (art. 3)."),
       professionalOrTechnical: fact("The matter is professional or technical: expert argumentation required (art. 19)."),
+      affectsMarketActors: fact("The draft concerns market actors' economic activity: its fair-competition review goes to the meeting (art. 29)."),
+      fairCompetitionReviewedOn: date("When the fair-competition review (公平竞争审查) of the draft was completed (art. 29)."),
       widePublicConcern: fact("The matter is of wide public concern: its publication explains how opinions were adopted (art. 32)."),
       affectsStabilityOrSafety: fact("The decision may affect social stability or public safety: risk assessment required (art. 22)."),
       speciallyAffectedGroups: groups("Groups whose interests the decision specially affects, who must be heard (art. 14)."),

@@ -227,6 +227,16 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["pending", "early", same, "PENDING"],
     ["withheld", "compliant", only("deliberations", { dissent: secret("dissent"), withheld: withheldOn("dissent") }), "NOT_ASSESSABLE", "SATISFIED"],
   ]),
+  cases("FAIR_COMPETITION_REVIEWED", [
+    // The adopting meeting is on 2024-05-28.
+    ["satisfied", "compliant", (f) => ({ ...f, affectsMarketActors: true, fairCompetitionReviewedOn: "2024-05-20" }), "SATISFIED"],
+    ["reviewed on the day of the meeting", "compliant", (f) => ({ ...f, affectsMarketActors: true, fairCompetitionReviewedOn: "2024-05-28" }), "SATISFIED"],
+    ["reviewed the day after the meeting", "compliant", (f) => ({ ...f, affectsMarketActors: true, fairCompetitionReviewedOn: "2024-05-29" }), "VIOLATED"],
+    ["adopted with no review", "compliant", (f) => ({ ...f, affectsMarketActors: true }), "VIOLATED"],
+    ["pending", "early", (f) => ({ ...f, affectsMarketActors: true }), "PENDING"],
+    ["not applicable", "compliant", same, "NOT_APPLICABLE"],
+    ["withheld", "compliant", (f) => ({ ...f, affectsMarketActors: true, fairCompetitionReviewedOn: "2024-05-29", deliberations: f.deliberations!.map((d) => ({ ...d, dissent: secret("fair.meeting"), withheld: withheldOn() })) }), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
   cases("PUBLISHED_PROMPTLY", [
     ["satisfied", "compliant", same, "SATISFIED"],
     // Adopted on Tuesday 2024-05-28; the Dragon Boat Festival holiday (Monday 10 June) is not counted:

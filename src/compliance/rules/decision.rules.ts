@@ -166,3 +166,29 @@ export const publishedWithExplanation: ComplianceRule = {
     return satisfied(["公布时说明了公众意见、专家论证意见的采纳情况。", "Published with the explanation of how opinions were adopted."], evidence);
   },
 };
+
+export const fairCompetitionReviewed: ComplianceRule = {
+  id: "FAIR_COMPETITION_REVIEWED",
+  article: article([29]),
+  statement: { zh: "决策承办单位提交决策机关讨论决策草案，应当报送下列材料：（一）决策草案及相关材料，决策草案涉及市场主体经济活动的，应当包含公平竞争审查的有关情况……", en: "A draft that concerns market actors' economic activity goes to the deliberation that adopts it with its fair-competition review completed." },
+  force: "MANDATORY",
+  appliesWhen: "The decision is marked as concerning market actors' economic activity; judged at the deliberation that adopts it.",
+  reads: ["Decision.affectsMarketActors", "Decision.fairCompetitionReviewedOn", "Deliberation.heldOn", "Deliberation.outcome"],
+  evaluate(view) {
+    const d = view.decision;
+    if (!d.affectsMarketActors) return notApplicable(["决策草案未标注为涉及市场主体经济活动。", "The draft is not marked as concerning market actors' economic activity."]);
+    const meetings = view.adoptingDeliberations();
+    const evidence = [view.evidence("decisions", d, "fairCompetitionReviewedOn"), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const reviewedOn = d.fairCompetitionReviewedOn as string | null;
+    const meeting = meetings[0]?.heldOn as string | undefined;
+    if (meeting === undefined) {
+      const hidden = view.withheldWhole("deliberations");
+      if (hidden.length && reviewedOn) return notAssessable(hidden, evidence);
+      if (view.reached("PUBLICATION") && !reviewedOn) return violated(["已作出决策，但没有公平竞争审查的记录。", "Decided with no fair-competition review on record."], evidence);
+      return reviewedOn ? satisfied([`公平竞争审查于${reviewedOn}完成（尚未集体讨论通过）。`, `Fair-competition review completed on ${reviewedOn} (not adopted yet).`], evidence) : pending(["公平竞争审查尚未完成（提交集体讨论前应当完成）。", "Fair-competition review not completed yet (due before the deliberation)."], evidence);
+    }
+    if (!reviewedOn) return violated([`${meeting}集体讨论通过，没有公平竞争审查的记录。`, `Adopted on ${meeting} with no fair-competition review on record.`], evidence);
+    if (reviewedOn > meeting) return violated([`公平竞争审查于${reviewedOn}完成，晚于${meeting}的集体讨论。`, `The fair-competition review was completed on ${reviewedOn}, after the deliberation of ${meeting}.`], evidence);
+    return satisfied([`公平竞争审查于${reviewedOn}完成，早于${meeting}的集体讨论。`, `The fair-competition review was completed on ${reviewedOn}, before the deliberation of ${meeting}.`], evidence);
+  },
+};
