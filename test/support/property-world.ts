@@ -48,7 +48,15 @@ export const WORLD_QUERY = `query($id: ID!) { decision(id: $id) { ${fields("Deci
   revisions(first: 100) { totalCount nodes { field oldValue newValue } }
 } }`;
 
-const REVISED = "catalogYear catalogNumber category region { id } decidingBody { id } undertakingBody { id } stage status initiatedOn catalogPublishedOn professionalOrTechnical affectsStabilityOrSafety speciallyAffectedGroups title summary budgetYuan";
+/**
+ * Every field of a decision with a revision history, as a selection: taken from the registry, so a
+ * field added to decisions is in the model without anyone remembering it (references by id as `x { id }`).
+ */
+const decisionDisclosure = recordDisclosures.find((record) => record.typeName === "Decision")!;
+const REVISED = [...decisionDisclosure.published, ...decisionDisclosure.withholdable]
+  .filter((field) => !["id", "createdAt", "updatedAt"].includes(field))
+  .map((field) => (field.endsWith("Id") ? `${field.slice(0, -2)} { id }` : field))
+  .join(" ");
 
 /** A decision's file with one record of every kind, made through the API, and the model of it. */
 export class PropertyWorld {
