@@ -29,12 +29,15 @@ describe("the procedure's hard rules, each refused with its article and accepted
     expect(await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id), "id outcome")).toMatchObject({ outcome: "ADOPTED" });
   });
 
-  it("art. 24: no deliberation while the latest risk assessment finds the risk uncontrollable", async () => {
+  it("art. 24: no adoption while the latest risk assessment finds the risk uncontrollable; a rejection or deferral is recorded", async () => {
     const decision = await newDecision(api, 502);
     await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
     const risk = { decisionId: decision.id, assessedOn: "2026-02-01", overallLevel: "HIGH", controllability: "UNCONTROLLABLE" };
     await write(api, "EDITOR", "riskAssessmentCreate", risk);
     expect((await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id)))[0]!.article).toContain("art. 24");
+    for (const outcome of ["REJECTED", "DEFERRED"]) {
+      expect(await write(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), outcome, heldOn: outcome === "REJECTED" ? "2026-03-20" : "2026-03-21" }, "id outcome")).toMatchObject({ outcome });
+    }
     await write(api, "EDITOR", "riskAssessmentCreate", { ...risk, assessedOn: "2026-02-20", overallLevel: "MEDIUM", controllability: "CONTROLLABLE_WITH_MEASURES" });
     await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
   });

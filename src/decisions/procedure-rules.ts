@@ -52,7 +52,7 @@ async function controllableRisk(db: AppDb, decisionId: string, asOf: string | nu
     .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt))
     .limit(1);
   return latest?.controllability === "UNCONTROLLABLE"
-    ? userError("PROCEDURE_VIOLATION", "The latest risk assessment found the risk uncontrollable; change the draft and assess it again before deliberation.", [], ARTICLE.uncontrollableRisk)
+    ? userError("PROCEDURE_VIOLATION", "The latest risk assessment found the risk uncontrollable; change the draft and assess it again before adopting it (a meeting may still reject or defer it).", [], ARTICLE.uncontrollableRisk)
     : null;
 }
 
@@ -119,7 +119,8 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       if (before && (await exists(db, publications, decisionId))) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", "The decision is published; the deliberation that adopted it can no longer change.", ["outcome"], ARTICLE.publication)]);
       }
-      await collect([lawfulReview(db, decisionId, values.heldOn), controllableRisk(db, decisionId, values.heldOn)]);
+      // Art. 24 restricts only deciding: a meeting may reject or defer a draft whose risk is uncontrollable.
+      await collect([lawfulReview(db, decisionId, values.heldOn), (ADOPTED as readonly string[]).includes(values.outcome) ? controllableRisk(db, decisionId, values.heldOn) : Promise.resolve(null)]);
       return;
     case "Publication":
       await collect([adoptedBefore(db, decisionId, values.publishedOn)]);
