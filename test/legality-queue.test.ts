@@ -33,7 +33,7 @@ describe("the legality review queue", () => {
       unlawful: { ...earlyFile("queue-unlawful"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ completedOn: "2024-05-20", result: "UNLAWFUL" as const })] },
       deliberatedWithout: { ...compliantFile("queue-deliberated"), legalityReviews: [] },
       // The reviewer's queue is computed from the full records: a withheld review still counts.
-      withheldUnlawful: { ...earlyFile("queue-withheld"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ completedOn: "2024-05-20", result: "RETURNED" as const, withheld: withheldOn() })] },
+      withheldReturned: { ...earlyFile("queue-withheld"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ submittedOn: "2024-05-02", completedOn: "2024-05-20", result: "RETURNED" as const, withheld: withheldOn() })] },
       compliant: compliantFile("queue-compliant"),
       // Taking comments on 3 June; its one comment answered.
       openForComment: { ...earlyFile("queue-open"), consultations: [{ ...earlyFile("queue-open").consultations![0]!, opensOn: "2024-05-20", closesOn: "2024-06-30" }] },
@@ -46,13 +46,14 @@ describe("the legality review queue", () => {
   const queue = async (variables: Record<string, unknown> = {}) => (await api.dataAs("LEGAL_REVIEWER", QUEUE, variables)).legalityQueue;
   const stateOf = (list: { state: string; decision: { id: string } }[], name: string) => list.find((item) => item.decision.id === ids[name])?.state;
 
-  it("holds decisions not submitted, under review, overdue, found unlawful or deliberated without a lawful review", async () => {
+  it("holds decisions not submitted, under review, overdue, found unlawful, returned for materials or deliberated without a lawful review", async () => {
     const { nodes, totalCount, byState } = await queue({ first: 100 });
     expect(stateOf(nodes, "notSubmitted")).toBe("NOT_SUBMITTED");
     expect(stateOf(nodes, "overdue")).toBe("OVERDUE");
     expect(stateOf(nodes, "underReview")).toBe("UNDER_REVIEW");
     expect(stateOf(nodes, "unlawful")).toBe("FOUND_UNLAWFUL");
-    expect(stateOf(nodes, "withheldUnlawful")).toBe("FOUND_UNLAWFUL");
+    // Art. 26(1): returned for insufficient materials is its own state, not a finding of unlawfulness.
+    expect(stateOf(nodes, "withheldReturned")).toBe("RETURNED_FOR_MATERIALS");
     expect(stateOf(nodes, "deliberatedWithout")).toBe("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
     expect(stateOf(nodes, "compliant")).toBeUndefined();
     expect(byState.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(totalCount);
@@ -60,10 +61,18 @@ describe("the legality review queue", () => {
     expect(overdue).toMatchObject({ dueOn: "2024-05-14", submittedOn: "2024-05-06", reviewingBody: { name: "桐城市司法局" } });
   });
 
-  it("orders by due date, pages with cursors and filters by state and body, with counts by state and body", async () => {
-    const all = (await queue({ first: 100 })).nodes;
-    const dues = all.map((item: { dueOn: string | null }) => item.dueOn ?? "9999-12-31");
-    expect(dues).toEqual([...dues].sort());
+  it("orders breaches first, then overdue reviews, then by due date, then by submission; pages with cursors; filters and counts by state and body", async () => {
+    const all = (await queue({ first: 100 })).nodes as { state: string; dueOn: string | null; submittedOn: string | null; decision: { id: string } }[];
+    const rank = (state: string) => (state === "DELIBERATED_WITHOUT_LAWFUL_REVIEW" ? 0 : state === "OVERDUE" ? 1 : 2);
+    const keys = all.map((item) => `${rank(item.state)}|${item.dueOn ?? "9999-12-31"}|${item.submittedOn ?? "9999-12-31"}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(all[0]!.state).toBe("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
+    // The overdue review (due 14 May) comes before the review under way (due 12 June) and everything after.
+    const position = (name: string) => all.findIndex((item) => item.decision.id === ids[name]);
+    expect(position("overdue")).toBeLessThan(position("underReview"));
+    expect(position("underReview")).toBeLessThan(position("withheldReturned"));
+    // Neither has a due date: the one submitted on 2 May comes before the one submitted on 6 May.
+    expect(position("withheldReturned")).toBeLessThan(position("unlawful"));
     const first = await queue({ first: 2 });
     const second = await queue({ first: 100, after: first.pageInfo.endCursor });
     expect([...first.nodes, ...second.nodes].map((item: { decision: { id: string } }) => item.decision.id)).toEqual(all.map((item: { decision: { id: string } }) => item.decision.id));

@@ -10,7 +10,7 @@ import { decisionCriteria } from "../decisions/decision.service.js";
 import { noticeOf } from "../disclosure/notice.service.js";
 import { ForbiddenError } from "../graphql/auth.errors.js";
 import { type ConnectionValue, toConnection } from "../graphql/connection.js";
-import { decodeCursor, encodeCursor, isLocalDate, isUuid } from "../graphql/cursor.js";
+import { decodeCursor, encodeCursor, isInteger, isLocalDate, isUuid } from "../graphql/cursor.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { type ForwardPageArgs, pageRequest } from "../graphql/page-args.js";
 import { UserInputError } from "../graphql/user-input.error.js";
@@ -48,7 +48,7 @@ export interface LegalityQueueFilter {
 
 /** Roles that read the legality review queue: as declared (staff who work it, and admins, who read everything). */
 const QUEUE_ROLES = new Set<string>(rolesOf("Query", "legalityQueue"));
-const QUEUE_ORDER = "legalityQueue";
+const QUEUE_ORDER = "legalityQueue:urgency";
 /** Undated entries (not yet submitted, unlawful, deliberated) sort after dated ones. */
 const NO_DUE_DATE = "9999-12-31";
 
@@ -154,8 +154,12 @@ export class ComplianceService {
     const request = pageRequest(page);
     const q = staffComplianceAssessments;
     const { decisions, publicBodies } = this.store.tables;
+    // Breaches already committed first, then overdue reviews, then by due date; without a due date, by
+    // submission. The decision's id only breaks ties, so that the order is total and pages are stable.
+    const rankKey = sql<number>`(CASE ${q.queueState} WHEN 'DELIBERATED_WITHOUT_LAWFUL_REVIEW' THEN 0 WHEN 'OVERDUE' THEN 1 ELSE 2 END)`.mapWith(Number);
     const dueKey = sql<string>`coalesce(${q.queueDueOn}, ${NO_DUE_DATE}::date)`;
-    const after = request.cursor ? decodeCursor(request.cursor, QUEUE_ORDER, [isLocalDate, isUuid], "after") : null;
+    const submittedKey = sql<string>`coalesce(${q.queueSubmittedOn}, ${NO_DUE_DATE}::date)`;
+    const after = request.cursor ? decodeCursor(request.cursor, QUEUE_ORDER, [isInteger, isLocalDate, isLocalDate, isUuid], "after") : null;
     const where = and(
       sql`${q.queueState} IS NOT NULL`,
       filter?.state?.length ? inArray(q.queueState, filter.state as never[]) : undefined,
@@ -166,11 +170,11 @@ export class ComplianceService {
     await this.fresh();
     const rows = await this.store.read((db) =>
       db
-        .select({ queue: q, decision: decisions, due: dueKey })
+        .select({ queue: q, decision: decisions, rank: rankKey, due: dueKey, submitted: submittedKey })
         .from(q)
         .innerJoin(decisions, eq(decisions.id, q.decisionId))
-        .where(and(where, after ? sql`(${dueKey}, ${q.decisionId}) > (${after[0]}::date, ${after[1]}::uuid)` : undefined))
-        .orderBy(asc(dueKey), asc(q.decisionId))
+        .where(and(where, after ? sql`(${rankKey}, ${dueKey}, ${submittedKey}, ${q.decisionId}) > (${after[0]}::int, ${after[1]}::date, ${after[2]}::date, ${after[3]}::uuid)` : undefined))
+        .orderBy(asc(rankKey), asc(dueKey), asc(submittedKey), asc(q.decisionId))
         .limit(literalLimit(request.size + 1)),
     );
     const items = rows.slice(0, request.size);
@@ -195,7 +199,7 @@ export class ComplianceService {
           submittedOn: row.queue.queueSubmittedOn,
           reviewingBodyId: row.queue.queueReviewingBodyId,
         })),
-        cursors: items.map((row) => encodeCursor(QUEUE_ORDER, [String(row.due), row.queue.decisionId])),
+        cursors: items.map((row) => encodeCursor(QUEUE_ORDER, [Number(row.rank), String(row.due), String(row.submitted), row.queue.decisionId])),
         hasNextPage: rows.length > request.size,
         hasPreviousPage: after !== null,
       },

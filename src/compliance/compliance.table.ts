@@ -13,7 +13,7 @@ export const ruleStatus = pgEnum("compliance_rule_status", ["SATISFIED", "VIOLAT
 
 export const complianceState = pgEnum("compliance_state", ["COMPLIANT", "PENDING", "NOT_ASSESSABLE", "VIOLATED"]);
 
-export const legalityQueueState = pgEnum("legality_queue_state", ["NOT_SUBMITTED", "UNDER_REVIEW", "OVERDUE", "FOUND_UNLAWFUL", "DELIBERATED_WITHOUT_LAWFUL_REVIEW"]);
+export const legalityQueueState = pgEnum("legality_queue_state", ["NOT_SUBMITTED", "UNDER_REVIEW", "OVERDUE", "FOUND_UNLAWFUL", "RETURNED_FOR_MATERIALS", "DELIBERATED_WITHOUT_LAWFUL_REVIEW"]);
 
 const decisionReference = () =>
   uuid("decision_id")

@@ -44,7 +44,8 @@ export const LegalityQueueState = graphqlEnum(legalityQueueState.enumValues, "Le
   NOT_SUBMITTED: "At the legality review stage, not yet submitted for review.",
   UNDER_REVIEW: "Submitted and under review, within its due date.",
   OVERDUE: "Under review past its due date (the date asked for, or else 7 working days after submission).",
-  FOUND_UNLAWFUL: "The latest review found the draft unlawful or returned it (art. 25: it may not go to deliberation).",
+  FOUND_UNLAWFUL: "The latest review found the draft unlawful (art. 25: it may not go to deliberation).",
+  RETURNED_FOR_MATERIALS: "The latest review returned the draft because its materials did not meet the requirements (art. 26(1)): it awaits the undertaking body's materials, and may not go to deliberation meanwhile.",
   DELIBERATED_WITHOUT_LAWFUL_REVIEW: "Deliberated without a completed lawful review (art. 25 violated).",
 });
 

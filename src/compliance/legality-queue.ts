@@ -4,7 +4,7 @@ import { lawfulReviewBeforeDeliberation, REVIEW_WORKING_DAYS } from "./rules/dec
 import { byDate, FileView } from "./rule.js";
 import { addDays, addWeekdays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
 
-export type LegalityQueueState = "NOT_SUBMITTED" | "UNDER_REVIEW" | "OVERDUE" | "FOUND_UNLAWFUL" | "DELIBERATED_WITHOUT_LAWFUL_REVIEW";
+export type LegalityQueueState = "NOT_SUBMITTED" | "UNDER_REVIEW" | "OVERDUE" | "FOUND_UNLAWFUL" | "RETURNED_FOR_MATERIALS" | "DELIBERATED_WITHOUT_LAWFUL_REVIEW";
 
 export interface LegalityQueueEntry {
   state: LegalityQueueState;
@@ -15,7 +15,6 @@ export interface LegalityQueueEntry {
   reassessOn: string | null;
 }
 
-const UNFAVOURABLE = new Set(["UNLAWFUL", "RETURNED"]);
 
 /** The due date of a review: the one asked for, or else the 7th working day after submission. */
 function dueDateOf(review: Record<string, unknown>): string | null {
@@ -49,7 +48,11 @@ export function legalityQueueEntry(file: DecisionFile, report: ComplianceReport,
   if (art25?.status === "VIOLATED") return entry("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
   if (view.deliberated()) return null;
   if (!latest) return view.decision.stage === "LEGALITY_REVIEW" ? entry("NOT_SUBMITTED") : null;
-  if (latest.completedOn) return UNFAVOURABLE.has(String(latest.result)) ? entry("FOUND_UNLAWFUL") : null;
+  if (latest.completedOn) {
+    // Art. 26(1): a review may return a draft whose materials fall short; that is no finding of unlawfulness.
+    if (latest.result === "RETURNED") return entry("RETURNED_FOR_MATERIALS");
+    return latest.result === "UNLAWFUL" ? entry("FOUND_UNLAWFUL") : null;
+  }
   const due = dueDateOf(latest);
   if (due !== null && today > due) return entry("OVERDUE", due);
   return entry("UNDER_REVIEW", due, due === null ? null : addDays(due, 1));
