@@ -84,7 +84,8 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
     }
   }
   for (const { withheld, reviewingBody, ...review } of legal ?? []) {
-    const row = await writer.insert("legality_reviews", legalityReviews, { ...review, reviewingBodyId: refs.bodyId(reviewingBody), decisionId });
+    const shortTimeReasonStatedOn = review.shortTimeReasonStatedOn === undefined ? (review.shortTimeReason ? review.submittedOn : null) : review.shortTimeReasonStatedOn;
+    const row = await writer.insert("legality_reviews", legalityReviews, { ...review, shortTimeReasonStatedOn, reviewingBodyId: refs.bodyId(reviewingBody), decisionId });
     note("legality_reviews", row.id, withheld);
   }
   for (const { withheld, ...meeting } of meetings ?? []) note("deliberations", (await writer.insert("deliberations", deliberations, { ...meeting, decisionId })).id, withheld);

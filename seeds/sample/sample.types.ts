@@ -139,6 +139,9 @@ export interface SampleDecision extends Withholdable {
     reviewingBody: string;
     submittedOn: LocalDate;
     dueOn?: LocalDate;
+    shortTimeReason?: string;
+    /** By default the day of submission when a reason is given. */
+    shortTimeReasonStatedOn?: LocalDate | null;
     completedOn?: LocalDate;
     result?: Values<typeof legalityResult>;
     opinion?: string;

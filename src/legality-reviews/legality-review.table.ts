@@ -18,6 +18,9 @@ export const legalityReviewsColumns = () => ({
   opinion: text("opinion"),
   /** Art. 26: the date by which the review was asked for (at least 7 working days after submission). */
   dueOn: date("due_on", { mode: "string" }),
+  /** Art. 26(2) says "generally": why less than 7 working days are given, and the day that was stated. */
+  shortTimeReason: text("short_time_reason"),
+  shortTimeReasonStatedOn: date("short_time_reason_stated_on", { mode: "string" }),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });

@@ -28,6 +28,12 @@ export class LegalityReview extends Node {
   @Field(() => LocalDateScalar, { nullable: true, description: "The date by which the review was asked for (art. 26: generally at least 7 working days after submission); null when none was set." })
   dueOn!: string | null;
 
+  @Field(() => String, { nullable: true, description: "Art. 26(2) (一般): why the review is given less than 7 working days; null when not shorter or not stated." })
+  shortTimeReason!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The day that reason was stated: the exception is lawful only with a reason stated by the day the draft was submitted." })
+  shortTimeReasonStatedOn!: string | null;
+
   reviewingBodyId!: string;
   decisionId!: string;
 }

@@ -180,6 +180,8 @@ export const editableKinds: EditableKind[] = [
       result: choice(LegalityResult, "The result."),
       opinion: text("The review opinion."),
       dueOn: date("The date by which the review is asked for (art. 26: generally at least 7 working days after submission)."),
+      shortTimeReason: text("Why the review is given less than 7 working days (art. 26(2): generally).", false, 2000),
+      shortTimeReasonStatedOn: date("The day that reason was stated (by the day the draft is submitted)."),
     },
   },
   {

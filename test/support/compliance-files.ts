@@ -217,6 +217,9 @@ export const ruleCases: [string, RuleCase[]][] = [
     // 2024 National Day: 1–7 October off, Sunday 29 September and Saturday 12 October worked.
     ["satisfied by a make-up working day", "compliant", reviewedAroundNationalDay("2024-10-12"), "SATISFIED"],
     ["violated across a public holiday", "compliant", reviewedAroundNationalDay("2024-10-11"), "VIOLATED"],
+    // Submitted 2024-05-06 and due 2024-05-10: 4 working days.
+    ["shorter with its reason stated at submission", "compliant", only("legalityReviews", { dueOn: "2024-05-10", completedOn: "2024-05-10", shortTimeReason: "防汛工程須於汛期前開工。" }), "SATISFIED"],
+    ["shorter with its reason stated after submission", "compliant", only("legalityReviews", { dueOn: "2024-05-10", completedOn: "2024-05-10", shortTimeReason: "防汛工程須於汛期前開工。", shortTimeReasonStatedOn: "2024-05-07" }), "VIOLATED"],
     ["pending", "early", (f) => ({ ...f, stage: "LEGALITY_REVIEW", legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06" }] }), "PENDING"],
     ["decided with neither a due date nor a meeting date on record", "compliant", (f) => ({ ...only("legalityReviews", { dueOn: undefined })(f), deliberations: [] }), "VIOLATED"],
     ["withheld", "compliant", only("legalityReviews", { dueOn: "2024-05-08", opinion: secret("legal.time.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],

@@ -34,14 +34,14 @@ export const lawfulReviewBeforeDeliberation: ComplianceRule = {
 export const reviewTimeGiven: ComplianceRule = {
   id: "LEGALITY_REVIEW_TIME",
   article: article([26, 2]),
-  statement: { zh: "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。", en: "A legality review is given at least 7 working days (official calendar: weekends, holidays and make-up working days)." },
+  statement: { zh: "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。", en: "A legality review is given at least 7 working days (official calendar: weekends, holidays and make-up working days), or fewer with the reason stated by the day the draft is sent." },
   force: "GENERAL",
   appliesWhen: "The decision was submitted for legality review.",
-  reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "Deliberation.heldOn"],
+  reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "LegalityReview.shortTimeReason", "LegalityReview.shortTimeReasonStatedOn", "Deliberation.heldOn"],
   evaluate(view) {
     const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
     const meetings = view.deliberations();
-    const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "dueOn"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
     const withheld: NoticeRow[] = view.withheldWhole("legality_reviews");
     if (reviews.length === 0) {
       if (withheld.length) return notAssessable(withheld, evidence);
@@ -67,11 +67,16 @@ export const reviewTimeGiven: ComplianceRule = {
         if (!(error instanceof CalendarNotCovered)) throw error;
         return { ...notAssessable([], evidence), finding: { zh: `官方工作日历未载${error.year}年的节假日安排，无法计算工作日。`, en: `Not assessable: ${error.message}.` } };
       }
-      if (given < REVIEW_WORKING_DAYS) return violated([`${submitted}送审，审查时间仅${given}个工作日（至${end}）。`, `Submitted on ${submitted} and given ${given} working day(s) (to ${end}), under 7.`], evidence);
+      if (given >= REVIEW_WORKING_DAYS) continue;
+      // 一般: fewer days are lawful with a reason stated by the day the draft was sent for review.
+      const statedOn = review.shortTimeReasonStatedOn as string | null;
+      if (review.shortTimeReason && statedOn && statedOn <= submitted) continue;
+      const why = !review.shortTimeReason ? ["未说明理由", "no reason stated"] : !statedOn ? ["理由的说明日期未记录", "the day its reason was stated is not recorded"] : [`理由于${statedOn}才说明，晚于送审之日`, `its reason was stated only on ${statedOn}, after submission`];
+      return violated([`${submitted}送审，审查时间仅${given}个工作日（至${end}），${why[0]}。`, `Submitted on ${submitted} and given ${given} working day(s) (to ${end}), under 7: ${why[1]}.`], evidence);
     }
     if (withheld.length) return notAssessable(withheld, evidence);
     if (waiting) return pending(["审查期限尚未确定（未载明期限，也尚未集体讨论）。", "The time given is not settled yet (no due date, not deliberated)."], evidence);
-    return satisfied(["合法性审查时间不少于7个工作日。", "Each legality review was given at least 7 working days."], evidence);
+    return satisfied(["合法性审查时间不少于7个工作日，或送审时已说明缩短理由。", "Each legality review was given at least 7 working days, or its reason for fewer was stated when it was sent."], evidence);
   },
 };
 
