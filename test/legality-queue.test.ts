@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calendarYears } from "../src/compliance/working-days.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { TestApi } from "./support/api.js";
 import { CANARY, loadCanaryFiles, loadSampleDecisions } from "./support/canary-file.js";
@@ -35,6 +36,8 @@ describe("the legality review queue", () => {
       // The reviewer's queue is computed from the full records: a withheld review still counts.
       withheldReturned: { ...earlyFile("queue-withheld"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ submittedOn: "2024-05-02", completedOn: "2024-05-20", result: "RETURNED" as const, withheld: withheldOn() })] },
       compliant: compliantFile("queue-compliant"),
+      // Its 7th working day falls in a year whose official calendar is not published yet.
+      beyondCalendar: { ...earlyFile("queue-beyond-calendar"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ submittedOn: `${calendarYears.last}-12-28` })] },
       // Taking comments on 3 June; its one comment answered.
       openForComment: { ...earlyFile("queue-open"), consultations: [{ ...earlyFile("queue-open").consultations![0]!, opensOn: "2024-05-20", closesOn: "2024-06-30" }] },
     };
@@ -56,6 +59,8 @@ describe("the legality review queue", () => {
     expect(stateOf(nodes, "withheldReturned")).toBe("RETURNED_FOR_MATERIALS");
     expect(stateOf(nodes, "deliberatedWithout")).toBe("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
     expect(stateOf(nodes, "compliant")).toBeUndefined();
+    // Not assessable past the official calendar: no due date rather than a weekday guess.
+    expect(nodes.find((item: { decision: { id: string } }) => item.decision.id === ids.beyondCalendar)).toMatchObject({ state: "UNDER_REVIEW", dueOn: null });
     expect(byState.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(totalCount);
     const overdue = nodes.find((item: { decision: { id: string } }) => item.decision.id === ids.overdue);
     expect(overdue).toMatchObject({ dueOn: "2024-05-14", submittedOn: "2024-05-06", reviewingBody: { name: "桐城市司法局" } });

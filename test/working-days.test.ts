@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWeekdays, addWorkingDays, CalendarNotCovered, commentPeriodDays, calendarYears, isWorkingDay, workingDaysBetween } from "../src/compliance/working-days.js";
+import { addWorkingDays, CalendarNotCovered, commentPeriodDays, calendarYears, isWorkingDay, workingDaysBetween } from "../src/compliance/working-days.js";
 
 describe("working days on the official calendar", () => {
   it("skips public holidays and counts the weekend days worked in exchange", () => {
@@ -23,8 +23,6 @@ describe("working days on the official calendar", () => {
     expect(calendarYears.first).toBeLessThanOrEqual(2019);
     const unknown = `${calendarYears.last + 1}-03-02`;
     expect(() => isWorkingDay(unknown)).toThrow(CalendarNotCovered);
-    // Until they are published, a due date is counted on weekdays: Friday + 7 = the Tuesday after next.
-    expect(addWeekdays("2024-11-01", 7)).toBe("2024-11-12");
   });
 
   it("counts a period as the Civil Code does: the opening day is not counted", () => {

@@ -198,7 +198,7 @@ export class LegalityQueueItem {
   @Field(() => LegalityQueueState, { description: "Why it is in the queue." })
   state!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the open review is due (under review or overdue); null for the other states." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "When the open review is due (under review or overdue): the date asked for, or else the 7th working day after submission. Null for the other states, and for a review under way whose 7th working day falls in a year whose official holiday calendar is not published yet (not assessable, never a weekday guess)." })
   dueOn!: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "When the latest review was submitted; null if never." })

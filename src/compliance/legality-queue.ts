@@ -2,7 +2,7 @@ import { type DecisionFile } from "./decision-file.js";
 import { type ComplianceReport } from "./evaluate.js";
 import { lawfulReviewBeforeDeliberation, REVIEW_WORKING_DAYS } from "./rules/decision.rules.js";
 import { byDate, FileView } from "./rule.js";
-import { addDays, addWeekdays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
+import { addDays, addWorkingDays, CalendarNotCovered } from "./working-days.js";
 
 export type LegalityQueueState = "NOT_SUBMITTED" | "UNDER_REVIEW" | "OVERDUE" | "FOUND_UNLAWFUL" | "RETURNED_FOR_MATERIALS" | "DELIBERATED_WITHOUT_LAWFUL_REVIEW";
 
@@ -16,14 +16,17 @@ export interface LegalityQueueEntry {
 }
 
 
-/** The due date of a review: the one asked for, or else the 7th working day after submission. */
+/**
+ * The due date of a review: the one asked for, or else the 7th working day after submission; null
+ * when that day falls in a year whose official calendar is not published yet (not assessable: a
+ * weekday count would be a guess, wrong whenever a holiday or a make-up working day falls in it).
+ */
 function dueDateOf(review: Record<string, unknown>): string | null {
   if (review.dueOn) return review.dueOn as string;
   try {
     return addWorkingDays(review.submittedOn as string, REVIEW_WORKING_DAYS);
   } catch (error) {
-    // The next year's holidays are published late in the year: count weekdays until they are.
-    if (error instanceof CalendarNotCovered) return addWeekdays(review.submittedOn as string, REVIEW_WORKING_DAYS);
+    if (error instanceof CalendarNotCovered) return null;
     throw error;
   }
 }

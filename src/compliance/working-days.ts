@@ -73,14 +73,3 @@ export const commentPeriodDays = (opensOn: string, closesOn: string): number => 
 
 /** Art. 15(1): a public comment period lasts, generally, at least this many days. */
 export const COMMENT_PERIOD_DAYS = 30;
-
-/** Monday to Friday only: for years whose holiday arrangements are not published yet. */
-export function addWeekdays(from: string, n: number): string {
-  let day = from;
-  for (let counted = 0; counted < n; ) {
-    day = addDays(day, 1);
-    const weekday = new Date(toTime(day)).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) counted += 1;
-  }
-  return day;
-}
