@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
-import { newDecision, references, refused, write } from "./support/fixtures.js";
+import { inputType, newDecision, references, refused, write } from "./support/fixtures.js";
 
 describe("the procedure's hard rules, each refused with its article and accepted once it holds", () => {
   let api: TestApi;
@@ -124,5 +124,53 @@ describe("the procedure's hard rules, each refused with its article and accepted
     const decision = await newDecision(api, 506);
     expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL" })))[0]!.field).toEqual(["input", "completedOn"]);
     expect((await refused(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-02-01" })))[0]!.field).toEqual(["input", "completedOn"]);
+  });
+
+  describe("a breach that happened is recorded once acknowledged, and judged by the report", () => {
+    /** Sends the write with acknowledgeBreaches, answering the record, the breaches named and the user errors. */
+    const acknowledged = async (mutation: string, field: string, input: Record<string, unknown>) => {
+      const response = await api.as("EDITOR", `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${field} { id } breaches { code article message } userErrors { code message } } }`, {
+        input: { ...input, acknowledgeBreaches: true },
+      });
+      expect(response.errors, response.raw).toBeUndefined();
+      return response.data![mutation] as { breaches: { code: string; article: string; message: string }[]; userErrors: unknown[] } & Record<string, { id: string } | null>;
+    };
+    const ruleStatus = async (decisionId: string, rule: string) =>
+      (await api.dataAs("LEGAL_REVIEWER", `query($id: ID!) { decision(id: $id) { compliance { results { rule { id } status } } } }`, { id: decisionId })).decision.compliance.results.find((r: { rule: { id: string } }) => r.rule.id === rule).status;
+
+    it("a deliberation held before the legality review was completed: refused unacknowledged, changing nothing; recorded with its article once acknowledged", async () => {
+      const decision = await newDecision(api, 511);
+      await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01"));
+      const before = await api.fingerprint();
+      const [refusal] = await refused(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+      expect(refusal).toMatchObject({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 25") });
+      expect(refusal!.message).toContain("acknowledgeBreaches: true");
+      expect(await api.fingerprint()).toEqual(before);
+      const recorded = await acknowledged("deliberationCreate", "deliberation", deliberation(decision.id));
+      expect(recorded.userErrors).toEqual([]);
+      expect(recorded.deliberation).not.toBeNull();
+      expect(recorded.breaches).toEqual([expect.objectContaining({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 25") })]);
+      expect(await ruleStatus(decision.id, "LAWFUL_REVIEW_BEFORE_DELIBERATION")).toBe("VIOLATED");
+    });
+
+    it("a short comment period without a reason, and a publication before the adopting meeting", async () => {
+      const decision = await newDecision(api, 512);
+      const period = await acknowledged("consultationCreate", "consultation", { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-02-01", closesOn: "2026-02-15" });
+      expect(period.breaches.map((b) => b.article)).toEqual([expect.stringContaining("art. 15")]);
+      expect(await ruleStatus(decision.id, "COMMENT_PERIOD")).toBe("VIOLATED");
+      const publication = await acknowledged("publicationCreate", "publication", { decisionId: decision.id, documentNumber: "孔政〔2026〕512號", publishedOn: "2026-05-20" });
+      expect(publication.breaches.map((b) => b.article)).toEqual([expect.stringContaining("art. 32")]);
+      expect(await ruleStatus(decision.id, "PUBLISHED_PROMPTLY")).toBe("VIOLATED");
+    });
+
+    it("names no breach on a write that breaches nothing, and still refuses what cannot be true, acknowledged or not", async () => {
+      const decision = await newDecision(api, 513);
+      const lawful = await acknowledged("consultationCreate", "consultation", { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-02-01", closesOn: "2026-03-10" });
+      expect(lawful.breaches).toEqual([]);
+      const impossible = await acknowledged("consultationCreate", "consultation", { decisionId: decision.id, method: "SYMPOSIUM", opensOn: "2026-03-10", closesOn: "2026-03-01" });
+      expect(impossible.consultation).toBeNull();
+      expect(impossible.userErrors).toEqual([expect.objectContaining({ code: "INVALID_INPUT" })]);
+      expect(impossible.breaches).toEqual([]);
+    });
   });
 });

@@ -85,16 +85,17 @@ async function published(db: AppDb, decisionId: string): Promise<UserError | nul
   return publication ? null : userError("PROCEDURE_VIOLATION", "The decision has not been published; it cannot be implemented or evaluated yet.", [], ARTICLE.publication);
 }
 
-const collect = async (checks: Promise<UserError | null>[]) => {
-  const errors = (await Promise.all(checks)).filter((e): e is UserError => e !== null);
-  if (errors.length > 0) throw new UserErrors(errors);
-};
+const collect = async (checks: Promise<UserError | null>[]): Promise<UserError[]> => (await Promise.all(checks)).filter((e): e is UserError => e !== null);
 
 /**
- * The procedure's hard rules for a record about to be written: `values` is the record as it would
- * be, `before` the record as it was (null when creating).
+ * The procedure's rules for a record about to be written: `values` is the record as it would be,
+ * `before` the record as it was (null when creating). What cannot be true (dates out of order within
+ * the record) or would rewrite what a later step rests on is thrown. A breach of the procedure is
+ * returned instead: it may well have happened, and a system that cannot record it pushes staff to
+ * falsify dates, so the write records it once acknowledged (see EditorialService) and the
+ * compliance report judges it.
  */
-export async function checkProcedure(db: AppDb, typeName: string, values: Record<string, any>, before: Record<string, any> | null): Promise<void> {
+export async function checkProcedure(db: AppDb, typeName: string, values: Record<string, any>, before: Record<string, any> | null): Promise<UserError[]> {
   const decisionId = values.decisionId as string;
   const changed = (...keys: string[]) => before === null || keys.some((key) => String(values[key] ?? "") !== String(before[key] ?? ""));
   switch (typeName) {
@@ -102,9 +103,9 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       if (values.closesOn < values.opensOn) throw new UserErrors([userError("INVALID_INPUT", "closesOn must not be before opensOn.", ["closesOn"])]);
       const length = commentPeriodDays(values.opensOn, values.closesOn);
       if (values.method === "ONLINE_COMMENT" && length < COMMENT_PERIOD_DAYS && !values.shortPeriodReason?.trim()) {
-        throw new UserErrors([userError("PROCEDURE_VIOLATION", `A comment period of ${length} days is shorter than 30: state the reason in shortPeriodReason when it opens.`, ["shortPeriodReason"], ARTICLE.commentPeriod)]);
+        return [userError("PROCEDURE_VIOLATION", `A comment period of ${length} days is shorter than 30 without a reason: state it in shortPeriodReason when the period opens.`, ["shortPeriodReason"], ARTICLE.commentPeriod)];
       }
-      return;
+      return [];
     }
     case "LegalityReview": {
       if (before?.result && changed("result", "completedOn")) {
@@ -112,24 +113,22 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       }
       if (values.completedOn && values.completedOn < values.submittedOn) throw new UserErrors([userError("INVALID_INPUT", "completedOn must not be before submittedOn.", ["completedOn"])]);
       if (Boolean(values.result) !== Boolean(values.completedOn)) throw new UserErrors([userError("INVALID_INPUT", "A result and its completion date are recorded together.", [values.result ? "completedOn" : "result"])]);
-      return;
+      return [];
     }
     case "Deliberation":
-      if (!changed("outcome", "heldOn")) return;
+      if (!changed("outcome", "heldOn")) return [];
       if (before && (await exists(db, publications, decisionId))) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", "The decision is published; the deliberation that adopted it can no longer change.", ["outcome"], ARTICLE.publication)]);
       }
       // Art. 24 restricts only deciding: a meeting may reject or defer a draft whose risk is uncontrollable.
-      await collect([lawfulReview(db, decisionId, values.heldOn), (ADOPTED as readonly string[]).includes(values.outcome) ? controllableRisk(db, decisionId, values.heldOn) : Promise.resolve(null)]);
-      return;
+      return collect([lawfulReview(db, decisionId, values.heldOn), (ADOPTED as readonly string[]).includes(values.outcome) ? controllableRisk(db, decisionId, values.heldOn) : Promise.resolve(null)]);
     case "Publication":
-      await collect([adoptedBefore(db, decisionId, values.publishedOn)]);
-      return;
+      return collect([adoptedBefore(db, decisionId, values.publishedOn)]);
     case "ImplementationReport":
     case "PostEvaluation":
-      if (!before) await collect([published(db, decisionId)]);
-      return;
+      return before ? [] : collect([published(db, decisionId)]);
   }
+  return [];
 }
 
 /** A record others rest on cannot be withdrawn from under them. */
@@ -144,15 +143,21 @@ export async function checkWithdrawal(db: AppDb, typeName: string, row: Record<s
   if (typeName === "Deliberation" && (await exists(db, publications, decisionId))) refuse("The decision is published; the deliberation cannot be withdrawn.", ARTICLE.publication);
 }
 
+/** A decision's stage is the service's own account of where it stands, not a fact to record: it is refused. */
+async function refuseAny(checks: Promise<UserError | null>[]): Promise<void> {
+  const errors = await collect(checks);
+  if (errors.length > 0) throw new UserErrors(errors);
+}
+
 /** What must hold before a decision may enter `stage`. */
 export async function checkStage(db: AppDb, decisionId: string, stage: string): Promise<void> {
   switch (stage) {
     case "DELIBERATION":
-      return collect([lawfulReview(db, decisionId, null), controllableRisk(db, decisionId, null)]);
+      return refuseAny([lawfulReview(db, decisionId, null), controllableRisk(db, decisionId, null)]);
     case "PUBLICATION":
-      return collect([adoptedBefore(db, decisionId, null)]);
+      return refuseAny([adoptedBefore(db, decisionId, null)]);
     case "IMPLEMENTATION":
     case "POST_EVALUATION":
-      return collect([published(db, decisionId)]);
+      return refuseAny([published(db, decisionId)]);
   }
 }

@@ -4,6 +4,9 @@ import { type EditableKind } from "./editable-kinds.js";
 
 export const lowerFirst = (name: string) => name[0]!.toLowerCase() + name.slice(1);
 
+const ACKNOWLEDGE =
+  "True to record a write that breaches the procedure, because that is what happened: the breach is then named in the payload's `breaches` and judged by the compliance report. Without it such a write is refused with PROCEDURE_VIOLATION, so that a slip of the keyboard is caught.";
+
 /** The parent argument of a create input, e.g. `decisionId`. */
 export const parentArgument = (kind: EditableKind) => kind.parent?.key ?? null;
 
@@ -21,6 +24,7 @@ export function editorialInputs(kind: EditableKind): { CreateInput: ClassType; U
   for (const [key, spec] of inputFields(kind, "create")) {
     Field(spec.type as never, { nullable: !spec.required, description: spec.description })(CreateInput.prototype, key);
   }
+  Field(() => Boolean, { nullable: true, description: ACKNOWLEDGE })(CreateInput.prototype, "acknowledgeBreaches");
   InputType(`${kind.typeName}CreateInput`, { description: `A new ${kind.typeName}.` })(CreateInput);
 
   class UpdateInput {}
@@ -29,6 +33,7 @@ export function editorialInputs(kind: EditableKind): { CreateInput: ClassType; U
   for (const [key, spec] of inputFields(kind, "update")) {
     Field(spec.type as never, { nullable: true, description: `${spec.description} Omit to keep; null clears an optional field.` })(UpdateInput.prototype, key);
   }
+  Field(() => Boolean, { nullable: true, description: ACKNOWLEDGE })(UpdateInput.prototype, "acknowledgeBreaches");
   InputType(`${kind.typeName}UpdateInput`, { description: `Changes to a ${kind.typeName}; only the fields given change.` })(UpdateInput);
   return { CreateInput, UpdateInput };
 }
@@ -38,6 +43,7 @@ export function payloadOf(objectType: ClassType, typeName: string): ClassType {
   class Payload {}
   Field(() => objectType, { nullable: true, description: `The ${typeName} as it is after the mutation; null when refused.` })(Payload.prototype, lowerFirst(typeName));
   Field(() => [UserError], { description: "Why the mutation was refused; empty on success." })(Payload.prototype, "userErrors");
+  Field(() => [UserError], { description: "The procedure's rules this write breached, each with its article, recorded because `acknowledgeBreaches` was set; empty otherwise." })(Payload.prototype, "breaches");
   ObjectType(`${typeName}Payload`, { description: `Result of a mutation on a ${typeName}.` })(Payload);
   return Payload;
 }

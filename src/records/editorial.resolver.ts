@@ -6,7 +6,7 @@ import { type EditableKind } from "./editable-kinds.js";
 import { editorialInputs, lowerFirst, payloadOf } from "./editorial.inputs.js";
 import { type MutationOutcome } from "../store/record-editor.js";
 
-const asPayload = (typeName: string) => (outcome: MutationOutcome) => ({ [lowerFirst(typeName)]: outcome.record, userErrors: outcome.userErrors });
+const asPayload = (typeName: string) => (outcome: MutationOutcome) => ({ [lowerFirst(typeName)]: outcome.record, userErrors: outcome.userErrors, breaches: outcome.breaches ?? [] });
 
 /** `<type>Create` and `<type>Update` for one kind of record, thin: the service decides everything. */
 export function editorialResolver(kind: EditableKind, objectType: ClassType): ClassType {

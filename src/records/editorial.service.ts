@@ -34,6 +34,18 @@ const column = (table: PgTable, key: string) => getTableColumns(table)[key] as P
  * transaction with its audit entry, refused with user errors (and rolled back) when the input or
  * the procedure forbids it.
  */
+/**
+ * Breaches of the procedure pass only when the caller acknowledged them (`acknowledgeBreaches`):
+ * otherwise they refuse the write, each saying how to record it if it is what happened.
+ */
+function acknowledged(breaches: UserError[], input: Input): UserError[] {
+  if (breaches.length === 0 || input.acknowledgeBreaches === true) return breaches;
+  throw new UserErrors(breaches.map((breach) => ({ ...breach, message: `${breach.message} If this is what happened, send acknowledgeBreaches: true to record it; the compliance report will show the breach.` })));
+}
+
+/** The outcome with the breaches it recorded; none when the write was refused. */
+const withBreaches = (outcome: MutationOutcome, breaches: UserError[]): MutationOutcome => ({ ...outcome, breaches: outcome.record ? breaches : [] });
+
 export class EditorialService implements RecordEditor {
   constructor(
     private readonly database: Database,
@@ -75,24 +87,26 @@ export class EditorialService implements RecordEditor {
 
   async create(kind: EditableKind, input: Input, action: string): Promise<MutationOutcome> {
     this.authorize(kind.writers, action);
-    return this.write(async (db) => {
+    let breaches: UserError[] = [];
+    return withBreaches(await this.write(async (db) => {
       const values = await this.values(db, kind, input, "create");
       if (kind.parent) {
         const parent = await this.existing(db, kind.parent.typeName, input[kind.parent.key] as string, [kind.parent.key]);
         values[kind.parent.key] = parent.id;
         values.decisionId = parent.decisionId ?? parent.id;
       }
-      await checkProcedure(db, kind.typeName, values, null);
+      breaches = acknowledged(await checkProcedure(db, kind.typeName, values, null), input);
       const table = tableOf(kind.typeName);
       const row = (await new RecordWriter(db).insert(kind.recordType, table, values as never)) as Row;
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: row.id, decisionId: row.decisionId ?? row.id, before: null, after: row });
       return asNode(kind.typeName, row);
-    });
+    }), breaches);
   }
 
   async update(kind: EditableKind, input: Input, action: string): Promise<MutationOutcome> {
     this.authorize(kind.writers, action);
-    return this.write(async (db) => {
+    let breaches: UserError[] = [];
+    return withBreaches(await this.write(async (db) => {
       const before = await this.lockForChange(db, kind.typeName, input.id as string, input.expectedVersion as number);
       const changes = differences(before, await this.values(db, kind, input, "update"));
       if (Object.keys(changes).length === 0) {
@@ -100,13 +114,13 @@ export class EditorialService implements RecordEditor {
         await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: before.id, decisionId: before.decisionId ?? before.id, before, after: before });
         return asNode(kind.typeName, before);
       }
-      await checkProcedure(db, kind.typeName, { ...before, ...changes }, before);
+      breaches = acknowledged(await checkProcedure(db, kind.typeName, { ...before, ...changes }, before), input);
       const after = await this.applyChange(db, kind.typeName, before, changes);
       await new RecordWriter(db).reindex(kind.recordType, after);
       if (kind.typeName === "Decision") await this.recordRevisions(db, before, after);
       await appendAudit(db, this.actor, { action, recordType: kind.recordType, recordId: after.id, decisionId: after.decisionId ?? after.id, before, after });
       return asNode(kind.typeName, after);
-    });
+    }), breaches);
   }
 
   /** Removing a record is a withdrawal: recorded with its reason, the row kept. */

@@ -8,6 +8,8 @@ import { type NodeTypeName } from "./node-types.js";
 export interface MutationOutcome {
   record: NodeRow | null;
   userErrors: UserError[];
+  /** Breaches of the procedure the write recorded, acknowledged by the caller. */
+  breaches?: UserError[];
 }
 
 /** A row as the editor reads it for a change: its key, its version, and what the checks look at. */
