@@ -4,6 +4,7 @@ import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { type NoticeRow } from "../store/record-store.js";
 import { type DecisionFile, type FilePart } from "./decision-file.js";
+import { CalendarNotCovered } from "./working-days.js";
 
 export type RuleStatus = "SATISFIED" | "VIOLATED" | "PENDING" | "NOT_APPLICABLE" | "NOT_ASSESSABLE";
 
@@ -84,6 +85,29 @@ export function article(...places: Place[]): string {
   return `art. ${en} (《重大行政决策程序暂行条例》${zh})`;
 }
 
+/**
+ * Runs a count of working days; when a date falls in a year whose official calendar is not published
+ * yet, the rule cannot be assessed (never a weekday guess): that outcome is returned instead.
+ */
+export function onCalendar<T>(count: () => T, evidence: Evidence[]): { value: T } | { outcome: RuleOutcome } {
+  try {
+    return { value: count() };
+  } catch (error) {
+    if (!(error instanceof CalendarNotCovered)) throw error;
+    return { outcome: { ...notAssessable([], evidence), finding: { zh: `官方工作日历未载${error.year}年的节假日安排，无法计算工作日。`, en: `Not assessable: ${error.message}.` } } };
+  }
+}
+
+/**
+ * Why an exception a GENERAL rule allows is not shown lawful: its reason is missing, undated, or was
+ * stated after `by` (the day it was due with: a period's opening, a draft's submission); null when it holds.
+ */
+export function reasonNotInTime(reason: unknown, statedOn: string | null, by: string): "missing" | "undated" | "late" | null {
+  if (!reason) return "missing";
+  if (!statedOn) return "undated";
+  return statedOn > by ? "late" : null;
+}
+
 /** Records by a date field, then by creation (the same order for the public and for staff: both are public). */
 export const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
 
@@ -137,6 +161,11 @@ export class FileView {
     return this.records("deliberations")
       .filter((row) => ADOPTED.has(row.outcome as string))
       .sort((a, b) => String(a.heldOn).localeCompare(String(b.heldOn)));
+  }
+
+  /** The day of the first deliberation that adopted the decision: what the steps before it are judged by. */
+  adoptedOn(): string | undefined {
+    return this.adoptingDeliberations()[0]?.heldOn as string | undefined;
   }
 
   /** Every deliberation, whatever it decided, earliest first (art. 25: a draft may not even be submitted to one unreviewed). */

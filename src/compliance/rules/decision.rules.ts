@@ -1,6 +1,6 @@
 import { type NoticeRow } from "../../store/record-store.js";
-import { addDays, addWorkingDays, CalendarNotCovered, workingDaysBetween } from "../working-days.js";
-import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+import { addDays, addWorkingDays, workingDaysBetween } from "../working-days.js";
+import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, onCalendar, pending, reasonNotInTime, satisfied, violated } from "../rule.js";
 
 export const REVIEW_WORKING_DAYS = 7;
 
@@ -60,18 +60,15 @@ export const reviewTimeGiven: ComplianceRule = {
         else waiting = true;
         continue;
       }
-      let given: number;
-      try {
-        given = workingDaysBetween(submitted, end);
-      } catch (error) {
-        if (!(error instanceof CalendarNotCovered)) throw error;
-        return { ...notAssessable([], evidence), finding: { zh: `官方工作日历未载${error.year}年的节假日安排，无法计算工作日。`, en: `Not assessable: ${error.message}.` } };
-      }
+      const counted = onCalendar(() => workingDaysBetween(submitted, end), evidence);
+      if ("outcome" in counted) return counted.outcome;
+      const given = counted.value;
       if (given >= REVIEW_WORKING_DAYS) continue;
       // 一般: fewer days are lawful with a reason stated by the day the draft was sent for review.
       const statedOn = review.shortTimeReasonStatedOn as string | null;
-      if (review.shortTimeReason && statedOn && statedOn <= submitted) continue;
-      const why = !review.shortTimeReason ? ["未说明理由", "no reason stated"] : !statedOn ? ["理由的说明日期未记录", "the day its reason was stated is not recorded"] : [`理由于${statedOn}才说明，晚于送审之日`, `its reason was stated only on ${statedOn}, after submission`];
+      const fault = reasonNotInTime(review.shortTimeReason, statedOn, submitted);
+      if (fault === null) continue;
+      const why = { missing: ["未说明理由", "no reason stated"], undated: ["理由的说明日期未记录", "the day its reason was stated is not recorded"], late: [`理由于${statedOn}才说明，晚于送审之日`, `its reason was stated only on ${statedOn}, after submission`] }[fault];
       return violated([`${submitted}送审，审查时间仅${given}个工作日（至${end}），${why[0]}。`, `Submitted on ${submitted} and given ${given} working day(s) (to ${end}), under 7: ${why[1]}.`], evidence);
     }
     if (withheld.length) return notAssessable(withheld, evidence);
@@ -126,19 +123,15 @@ export const publishedPromptly: ComplianceRule = {
       if (hiddenMeetings.length) return notAssessable(hiddenMeetings, evidence);
       return violated([`${publishedOn}公布，此前没有集体讨论通过。`, `Published on ${publishedOn} without an earlier adopting deliberation.`], evidence);
     }
-    const made = (publication?.documentDate as string | null | undefined) ?? (meetings[0]?.heldOn as string | undefined);
+    const made = (publication?.documentDate as string | null | undefined) ?? view.adoptedOn();
     if (made === undefined) {
       if (hiddenMeetings.length) return notAssessable(hiddenMeetings, evidence);
       if (view.reached("PUBLICATION")) return violated(["已进入公布阶段，但没有通过决策的集体讨论记录。", "Publication stage reached with no adopting deliberation on record."], evidence);
       return notApplicable(["尚未作出决策。", "Not decided yet."], evidence);
     }
-    let deadline: string;
-    try {
-      deadline = addWorkingDays(made, PUBLICATION_WORKING_DAYS);
-    } catch (error) {
-      if (!(error instanceof CalendarNotCovered)) throw error;
-      return { ...notAssessable([], evidence), finding: { zh: `官方工作日历未载${error.year}年的节假日安排，无法计算公布期限。`, en: `Not assessable: ${error.message}.` } };
-    }
+    const due = onCalendar(() => addWorkingDays(made, PUBLICATION_WORKING_DAYS), evidence);
+    if ("outcome" in due) return due.outcome;
+    const deadline = due.value;
     if (publishedOn !== undefined) {
       if (publishedOn > deadline) return violated([`${made}作出决策，${publishedOn}才公布，超过20个工作日（期限${deadline}）。`, `Made on ${made} and published on ${publishedOn}, past the 20 working days (due by ${deadline}).`], evidence);
       return satisfied([`${made}作出决策，${publishedOn}公布，在20个工作日内。`, `Made on ${made} and published on ${publishedOn}, within 20 working days.`], evidence);
@@ -185,7 +178,7 @@ export const fairCompetitionReviewed: ComplianceRule = {
     const meetings = view.adoptingDeliberations();
     const evidence = [view.evidence("decisions", d, "fairCompetitionReviewedOn"), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
     const reviewedOn = d.fairCompetitionReviewedOn as string | null;
-    const meeting = meetings[0]?.heldOn as string | undefined;
+    const meeting = view.adoptedOn();
     if (meeting === undefined) {
       const hidden = view.withheldWhole("deliberations");
       if (hidden.length && reviewedOn) return notAssessable(hidden, evidence);

@@ -11,7 +11,7 @@ import { article, byDate, type ComplianceRule, type Evidence, type FileView, not
  */
 function requiredStep(view: FileView, part: FilePart, fields: readonly string[], dateField: string, found: [string, string], absent: [string, string]): RuleOutcome {
   const records = view.records(part);
-  const meeting = view.adoptingDeliberations()[0]?.heldOn as string | undefined;
+  const meeting = view.adoptedOn();
   const evidence: Evidence[] = [...records.flatMap((row) => [dateField, ...fields].map((field) => view.evidence(part, row, field))), ...view.adoptingDeliberations().map((row) => view.evidence("deliberations", row, "heldOn"))];
   const withheld: NoticeRow[] = [...view.withheldWhole(part)];
   // With the meetings withheld whole, whether a record came before them cannot be told.

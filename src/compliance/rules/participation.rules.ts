@@ -1,5 +1,5 @@
 import { addDays, chinaDate, COMMENT_PERIOD_DAYS, commentPeriodDays } from "../working-days.js";
-import { article, byDate, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, satisfied, violated } from "../rule.js";
+import { article, byDate, type ComplianceRule, type Evidence, notApplicable, notAssessable, pending, reasonNotInTime, satisfied, violated } from "../rule.js";
 
 
 export const catalogListed: ComplianceRule = {
@@ -81,9 +81,10 @@ export const commentPeriod: ComplianceRule = {
       if (length >= COMMENT_PERIOD_DAYS) continue;
       const statedOn = row.shortPeriodReasonStatedOn as string | null;
       // A reason written after the period opened does not make it lawful: the call itself must give it.
-      if (!row.shortPeriodReason) return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
-      if (!statedOn) return violated([`征求意见期限${length}日，少于30日；缩短理由的说明日期未记录，无法表明于征求意见时说明。`, `A comment period of ${length} days, under 30: the day its reason was stated is not recorded, so it is not shown to have been given when the period opened.`], evidence);
-      if (statedOn > (row.opensOn as string)) return violated([`征求意见期限${length}日，少于30日；缩短理由于${statedOn}说明，晚于征求意见开始之日（${row.opensOn}）。`, `A comment period of ${length} days, under 30: its reason was stated on ${statedOn}, after the period opened on ${row.opensOn}.`], evidence);
+      const fault = reasonNotInTime(row.shortPeriodReason, statedOn, row.opensOn as string);
+      if (fault === "missing") return violated([`征求意见期限${length}日，少于30日且未说明理由。`, `A comment period of ${length} days, under 30, gives no reason.`], evidence);
+      if (fault === "undated") return violated([`征求意见期限${length}日，少于30日；缩短理由的说明日期未记录，无法表明于征求意见时说明。`, `A comment period of ${length} days, under 30: the day its reason was stated is not recorded, so it is not shown to have been given when the period opened.`], evidence);
+      if (fault === "late") return violated([`征求意见期限${length}日，少于30日；缩短理由于${statedOn}说明，晚于征求意见开始之日（${row.opensOn}）。`, `A comment period of ${length} days, under 30: its reason was stated on ${statedOn}, after the period opened on ${row.opensOn}.`], evidence);
     }
     const withheld = view.withheldWhole("consultations");
     if (withheld.length) return notAssessable(withheld, evidence);
@@ -140,7 +141,7 @@ export const commentsAnswered: ComplianceRule = {
   evaluate(view) {
     const comments = view.records("comments");
     const meetings = view.adoptingDeliberations();
-    const meeting = (meetings[0]?.heldOn as string | undefined) ?? null;
+    const meeting = view.adoptedOn() ?? null;
     const answered = (row: (typeof comments)[number]) => row.answeredAt instanceof Date && row.adoptionResult !== null && row.adoptionResult !== "UNDER_CONSIDERATION";
     const answeredDay = (row: (typeof comments)[number]) => chinaDate(row.answeredAt as Date);
     const evidence = [...comments.flatMap((row) => ["adoptionResult", "answeredAt"].map((field) => view.evidence("comments", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
