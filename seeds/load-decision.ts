@@ -13,6 +13,7 @@ import { publications } from "../src/publications/publication.table.js";
 import { addDays } from "../src/compliance/working-days.js";
 import { type RecordWriter } from "../src/records/record-writer.js";
 import { riskAssessments, riskFindings } from "../src/risk-assessments/risk-assessment.table.js";
+import { villageConsultationMembers, villageConsultations, villageConsultationSteps } from "../src/village-consultations/village-consultation.table.js";
 import { type SampleDecision, type SampleWithholding } from "./sample/sample.types.js";
 
 /** Names and codes of the reference data, resolved to ids. */
@@ -97,6 +98,16 @@ export async function loadDecision(writer: RecordWriter, refs: References, sampl
   }
   for (const { withheld, ...report } of sample.implementationReports ?? []) {
     note("implementation_reports", (await writer.insert("implementation_reports", implementationReports, { ...report, decisionId })).id, withheld);
+  }
+  for (const { withheld, committee, steps, regionCode, ...consultation } of sample.villageConsultations ?? []) {
+    const row = await writer.insert("village_consultations", villageConsultations, { ...consultation, regionId: regionCode ? refs.regionId(regionCode) : null, decisionId });
+    note("village_consultations", row.id, withheld);
+    for (const { withheld: memberWithheld, ...member } of committee) {
+      note("village_consultation_members", (await writer.insert("village_consultation_members", villageConsultationMembers, { ...member, villageConsultationId: row.id, decisionId })).id, memberWithheld);
+    }
+    for (const { withheld: stepWithheld, ...step } of steps) {
+      note("village_consultation_steps", (await writer.insert("village_consultation_steps", villageConsultationSteps, { ...step, villageConsultationId: row.id, decisionId })).id, stepWithheld);
+    }
   }
   for (const { withheld, ...evaluation } of sample.postEvaluations ?? []) {
     note("post_evaluations", (await writer.insert("post_evaluations", postEvaluations, { ...evaluation, decisionId })).id, withheld);

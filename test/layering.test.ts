@@ -80,7 +80,7 @@ function cycles(graph: Graph): string[][] {
   return found.sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
-const kinds = ["attachments", "basis", "bodies", "consultations", "decisions", "deliberations", "expert-reviews", "implementation", "legality-reviews", "post-evaluations", "publications", "regions", "risk-assessments"];
+const kinds = ["attachments", "basis", "bodies", "consultations", "decisions", "deliberations", "expert-reviews", "implementation", "legality-reviews", "post-evaluations", "publications", "regions", "risk-assessments", "village-consultations"];
 const composition = ["context.ts", "server.ts", "main.ts", "graphql/schema.ts", "graphql/emit-schema.ts", "db/migrate.ts"];
 /** Files in plumbing folders that need the request context or the migrations, and so sit with the features. */
 const plumbingExceptions = ["graphql/node.resolver.ts", "operations/health.ts", "operations/shutdown.ts"];

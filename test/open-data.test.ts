@@ -77,6 +77,7 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
       deliberations(first: 100) { nodes { id withheld { withholdingId } } }
       publication { id withheld { withholdingId } }
       implementationReports(first: 100) { nodes { id withheld { withholdingId } } }
+      villageConsultations(first: 100) { nodes { id withheld { withholdingId } committee { id withheld { withholdingId } } steps { id withheld { withholdingId } } } }
       postEvaluations(first: 100) { nodes { id withheld { withholdingId } } }
       attachments(first: 100) { nodes { id withheld { withholdingId } } }
     } } }`;
@@ -98,7 +99,13 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
       "implementation-reports": nodes.flatMap((d) => d.implementationReports.nodes),
       "post-evaluations": nodes.flatMap((d) => d.postEvaluations.nodes),
       attachments: nodes.flatMap((d) => d.attachments.nodes),
+      "village-consultations": nodes.flatMap((d) => d.villageConsultations.nodes),
+      "village-consultation-members": nodes.flatMap((d) => d.villageConsultations.nodes.flatMap((c: any) => c.committee)),
+      "village-consultation-steps": nodes.flatMap((d) => d.villageConsultations.nodes.flatMap((c: any) => c.steps)),
     };
+    // Every record dataset is compared: a kind of record added without its list here fails.
+    expect(Object.keys(lists).sort()).toEqual(recordDisclosures.map((r) => r.recordType.replaceAll("_", "-")).sort());
+    expect(lists["village-consultation-steps"]!.length).toBeGreaterThan(0);
     for (const [name, records] of Object.entries(lists)) {
       const file = await ndjson(`/open-data/${name}.ndjson?catalogYear=2023&regionId=${town}`);
       expect(file.map((r) => r.id).sort(), name).toEqual(records.map((r) => r.id).sort());

@@ -105,7 +105,7 @@ describe("the residents' site, page by page", () => {
     const fields = (await get(`/decisions/${toGlobalId("Decision", ids.fields)}`)).body;
     for (const label of ["標題", "摘要", "預算金額", "意見內容", "答覆", "防範化解措施", "決策全文"]) expect(fields).toContain(`<strong>${label}依法不予公開。</strong>`);
     // Each record's own page: the same notices and no withheld value; a record withheld whole has none.
-    for (const [table, type] of [["expert_reviews", "ExpertReview"], ["risk_assessments", "RiskAssessment"], ["consultations", "Consultation"], ["basis_items", "BasisItem"], ["legality_reviews", "LegalityReview"], ["deliberations", "Deliberation"], ["implementation_reports", "ImplementationReport"], ["post_evaluations", "PostEvaluation"]] as const) {
+    for (const [table, type] of [["expert_reviews", "ExpertReview"], ["risk_assessments", "RiskAssessment"], ["consultations", "Consultation"], ["basis_items", "BasisItem"], ["legality_reviews", "LegalityReview"], ["deliberations", "Deliberation"], ["implementation_reports", "ImplementationReport"], ["post_evaluations", "PostEvaluation"], ["village_consultations", "VillageConsultation"]] as const) {
       const [own] = await api.database.query<{ id: string }>(`SELECT id FROM ${table} WHERE decision_id = $1`, [ids.fields]);
       const recordPage = await get(`/records/${toGlobalId(type, own!.id)}`);
       expect(recordPage.status, type).toBe(200);
@@ -315,6 +315,7 @@ describe("the residents' site, page by page", () => {
       legalityReviews: [],
       deliberations: [],
       implementationReports: [],
+      villageConsultations: [],
       postEvaluations: [],
       attachments: [],
       consultations: [...[1, 2].map((n) => ({ method: "SYMPOSIUM" as const, opensOn: `2024-0${n}-01`, closesOn: `2024-0${n}-05`, summary: "座".repeat(3000), comments: Array.from({ length: 12 }, (_, i) => ({

@@ -18,7 +18,7 @@ const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : und
 const withExamples = process.env.PROPERTY_EXAMPLES !== "0";
 
 /** Slots of the world in the order they are made: the decision, then one record of each kind, then the comment. */
-const SLOTS = ["decision", "basis", "consultation", "expert", "risk", "finding", "legality", "deliberation", "publication", "implementation", "postEvaluation", "attachment", "comment0"];
+const SLOTS = ["decision", "basis", "consultation", "expert", "risk", "finding", "legality", "deliberation", "publication", "implementation", "village", "villageMember", "villageStep", "postEvaluation", "attachment", "comment0"];
 
 /**
  * Operations aim at two records of the world (the run's focus), so that a short sequence often
@@ -50,8 +50,9 @@ const scenario = fc
  * change, release), a whole withholding and its release, an answer to a comment whose reply is
  * withheld, and a withdrawal: run first, whatever the random runs draw.
  */
+const COMMENT = SLOTS.indexOf("comment0");
 const everyKind: [[number, number], Operation[]][] = SLOTS.map((_, index) => [
-  [index, 12],
+  [index, COMMENT],
   [
     { op: "update", slot: index, field: 0 },
     { op: "withholdField", slot: index, field: 0 },
@@ -60,7 +61,7 @@ const everyKind: [[number, number], Operation[]][] = SLOTS.map((_, index) => [
     { op: "withholdWhole", slot: index },
     { op: "update", slot: index, field: 1 },
     { op: "release", slot: index, field: 0 },
-    { op: "withholdField", slot: 12, field: 1 },
+    { op: "withholdField", slot: COMMENT, field: 1 },
     { op: "answer", comment: 0, result: 0 },
     { op: "submit" },
     { op: "moderate", comment: 1, publish: true },

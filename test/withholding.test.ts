@@ -19,6 +19,7 @@ const RECORD = /* GraphQL */ `
   deliberations { totalCount nodes { id meeting dissent } }
   publication { id documentNumber fullText adoptionExplanation }
   implementationReports { totalCount nodes { id content } }
+  villageConsultations { totalCount nodes { id matter result evaluation committee { id names } steps { id list } } }
   postEvaluations { totalCount nodes { id evaluator findings } }
   attachments { totalCount nodes { id title url } }
 `;
@@ -35,6 +36,7 @@ const NOTICES = /* GraphQL */ `
   deliberations { nodes { withheld { field } } }
   publication { withheld { field } }
   implementationReports { nodes { withheld { field } } }
+  villageConsultations { nodes { withheld { field } committee { withheld { field } } steps { withheld { field } } } }
   postEvaluations { nodes { withheld { field } } }
   attachments { nodes { withheld { field } } }
 `;
@@ -199,8 +201,10 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     });
     expect(a.withheld.map((n: any) => n.field).sort()).toEqual(["budgetYuan", "summary", "title"]);
     expect(a.riskAssessments.nodes[0].findings[0].withheld).toEqual([{ field: "findings" }]);
+    expect(a.villageConsultations.nodes[0].committee[0].withheld).toEqual([{ field: "names" }]);
+    expect(a.villageConsultations.nodes[0].steps[0].withheld).toEqual([{ field: "list" }]);
     expect(b.withheld.filter((n: any) => n.scope === "RECORD").map((n: any) => n.field).sort()).toEqual(
-      ["attachments", "basis", "consultations", "deliberations", "expertReviews", "implementationReports", "legalityReviews", "postEvaluations", "publication", "riskAssessments"].sort(),
+      ["attachments", "basis", "consultations", "deliberations", "expertReviews", "implementationReports", "legalityReviews", "postEvaluations", "publication", "riskAssessments", "villageConsultations"].sort(),
     );
 
     // Compliance: reports, filters, statistics, the reviewers' queue (refused), scanned with the rest.

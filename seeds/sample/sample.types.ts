@@ -14,6 +14,7 @@ import { type legalityResult } from "../../src/legality-reviews/legality-review.
 import { type evaluationRecommendation } from "../../src/post-evaluations/post-evaluation.table.js";
 import { type regionLevel } from "../../src/regions/region.table.js";
 import { type riskControllability, type riskDimension, type riskLevel } from "../../src/risk-assessments/risk-assessment.table.js";
+import { type villageCommitteeRole, type villageConsultationLevel, type villageConsultationRating, type villageConsultationStep } from "../../src/village-consultations/village-consultation.table.js";
 
 type Values<E extends { enumValues: readonly string[] }> = E["enumValues"][number];
 /** ISO date, "2024-03-15". */
@@ -150,6 +151,22 @@ export interface SampleDecision extends Withholdable {
   /** documentDate: by default the day of the deliberation that adopted the decision. */
   publication?: Withholdable & { documentNumber: string; publishedOn: LocalDate; documentDate?: LocalDate | null; fullText?: string; adoptionExplanation?: string };
   implementationReports?: (Withholdable & { kind: Values<typeof implementationReportKind>; reportedOn: LocalDate; content?: string })[];
+  villageConsultations?: SampleVillageConsultation[];
   postEvaluations?: (Withholdable & { evaluator?: string; evaluatedOn: LocalDate; findings?: string; recommendation: Values<typeof evaluationRecommendation> })[];
   attachments?: (Withholdable & { kind: Values<typeof attachmentKind>; title?: string; mediaType: string; url?: string; byteSize?: number })[];
+}
+
+/** A village consultation ("11355"): its committee by kind of member and its steps with their lists. */
+export interface SampleVillageConsultation extends Withholdable {
+  level: Values<typeof villageConsultationLevel>;
+  regionCode?: string;
+  catalogueItem?: string;
+  matter: string;
+  startedOn: LocalDate;
+  meetingCount?: number;
+  result?: string;
+  rating?: Values<typeof villageConsultationRating>;
+  evaluation?: string;
+  committee: (Withholdable & { role: Values<typeof villageCommitteeRole>; memberCount: number; names?: string })[];
+  steps: (Withholdable & { step: Values<typeof villageConsultationStep>; takenOn: LocalDate; list?: string })[];
 }

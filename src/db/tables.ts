@@ -11,6 +11,7 @@ export * from "../legality-reviews/legality-review.table.js";
 export * from "../deliberations/deliberation.table.js";
 export * from "../publications/publication.table.js";
 export * from "../implementation/implementation-report.table.js";
+export * from "../village-consultations/village-consultation.table.js";
 export * from "../post-evaluations/post-evaluation.table.js";
 export * from "../attachments/attachment.table.js";
 export * from "../disclosure/withholding.table.js";

@@ -15,6 +15,7 @@ import { LegalityReview } from "../legality-reviews/legality-review.type.js";
 import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
 import { Publication } from "../publications/publication.type.js";
 import { Region } from "../regions/region.type.js";
+import { VillageConsultation } from "../village-consultations/village-consultation.type.js";
 import { RiskAssessment } from "../risk-assessments/risk-assessment.type.js";
 import { DecisionFilter } from "./decision-filter.input.js";
 import { DecisionOrder } from "./decision-order.input.js";
@@ -81,6 +82,12 @@ export const decisionListResolvers = [
     "implementationReports",
     connectionOf(ImplementationReport, "ImplementationReport", "implementation report"),
     "Implementation reports, adjustments and suspensions, by date.",
+  ),
+  childListResolver(
+    Decision,
+    "villageConsultations",
+    connectionOf(VillageConsultation, "VillageConsultation", "village consultation"),
+    'Village consultations ("11355" 村级协商) that led to the decision or settled the matter, by the day each was taken up.',
   ),
   childListResolver(Decision, "postEvaluations", connectionOf(PostEvaluation, "PostEvaluation", "post-decision evaluation"), "Post-decision evaluations, by date."),
   childListResolver(Decision, "attachments", connectionOf(Attachment, "Attachment", "attachment"), "Documents of the decision's file."),

@@ -16,6 +16,7 @@ import { riskAssessmentsColumns, riskFindingsColumns } from "../risk-assessments
 import { searchDocumentsColumns } from "../search/search-document.table.js";
 import { withholdingGround } from "./withholding.table.js";
 import { complianceState, ruleStatus } from "../compliance/compliance.table.js";
+import { villageConsultationMembersColumns, villageConsultationsColumns, villageConsultationStepsColumns } from "../village-consultations/village-consultation.table.js";
 
 /**
  * The views of the disclosure projection (built by projection.sql.ts), described to drizzle as
@@ -93,6 +94,9 @@ export const disclosed = {
   deliberations: disclosure.table("deliberations", disclosedColumns(deliberationsColumns())),
   publications: disclosure.table("publications", disclosedColumns(publicationsColumns())),
   implementationReports: disclosure.table("implementation_reports", disclosedColumns(implementationReportsColumns())),
+  villageConsultations: disclosure.table("village_consultations", disclosedColumns(villageConsultationsColumns())),
+  villageConsultationMembers: disclosure.table("village_consultation_members", disclosedColumns(villageConsultationMembersColumns())),
+  villageConsultationSteps: disclosure.table("village_consultation_steps", disclosedColumns(villageConsultationStepsColumns())),
   postEvaluations: disclosure.table("post_evaluations", disclosedColumns(postEvaluationsColumns())),
   attachments: disclosure.table("attachments", disclosedColumns(attachmentsColumns())),
   searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),

@@ -12,6 +12,7 @@ import { legalityReviews } from "../legality-reviews/legality-review.table.js";
 import { postEvaluations } from "../post-evaluations/post-evaluation.table.js";
 import { publications } from "../publications/publication.table.js";
 import { riskAssessments, riskFindings } from "../risk-assessments/risk-assessment.table.js";
+import { villageConsultationMembers, villageConsultations, villageConsultationSteps } from "../village-consultations/village-consultation.table.js";
 import { type recordType } from "./withholding.table.js";
 
 export type RecordType = (typeof recordType.enumValues)[number];
@@ -66,6 +67,9 @@ export const fieldWithheld = (type: RecordType, idExpression: string, field: str
 export const notWithheldWhole = (type: RecordType, idExpression: string) =>
   `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x")})`;
 
+/** The parent record (its type is its table's name) is itself neither withheld whole nor withdrawn. */
+const parentPublic = (type: RecordType, column: string) => `${notWithheldWhole(type, `t.${column}`)} AND ${notWithdrawn(type, `t.${column}`)}`;
+
 const timestamps = ["createdAt", "updatedAt"];
 /** What every part of a decision's file publishes: its id, its decision and its timestamps. */
 const part = ["id", "decisionId", ...timestamps];
@@ -109,7 +113,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"],
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
-    eligibility: `t.moderation_state = 'PUBLISHED' AND ${notWithheldWhole("consultations", "t.consultation_id")} AND ${notWithdrawn("consultations", "t.consultation_id")}`,
+    eligibility: `t.moderation_state = 'PUBLISHED' AND ${parentPublic("consultations", "consultation_id")}`,
   },
   {
     recordType: "expert_reviews",
@@ -138,7 +142,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     decisionField: "riskAssessments",
     withholdable: ["findings"],
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
-    eligibility: `${notWithheldWhole("risk_assessments", "t.risk_assessment_id")} AND ${notWithdrawn("risk_assessments", "t.risk_assessment_id")}`,
+    eligibility: parentPublic("risk_assessments", "risk_assessment_id"),
   },
   { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
   { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
@@ -153,6 +157,38 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     searchable: ["fullText"],
   },
   { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  {
+    recordType: "village_consultations",
+    titleZh: "村级协商",
+    published: [...part, "level", "regionId", "catalogueItem", "startedOn", "meetingCount", "rating"],
+    table: villageConsultations,
+    typeName: "VillageConsultation",
+    decisionField: "villageConsultations",
+    withholdable: ["matter", "result", "evaluation"],
+    searchable: ["matter"],
+  },
+  {
+    recordType: "village_consultation_members",
+    titleZh: "村级协商委员会组成",
+    published: [...part, "villageConsultationId", "role", "memberCount"],
+    table: villageConsultationMembers,
+    typeName: "VillageCommitteeMember",
+    decisionField: "villageConsultations",
+    withholdable: ["names"],
+    noticeParent: { recordType: "village_consultations", column: "village_consultation_id", field: "committee" },
+    eligibility: parentPublic("village_consultations", "village_consultation_id"),
+  },
+  {
+    recordType: "village_consultation_steps",
+    titleZh: "村级协商步骤及清单",
+    published: [...part, "villageConsultationId", "step", "takenOn"],
+    table: villageConsultationSteps,
+    typeName: "VillageConsultationStep",
+    decisionField: "villageConsultations",
+    withholdable: ["list"],
+    noticeParent: { recordType: "village_consultations", column: "village_consultation_id", field: "steps" },
+    eligibility: parentPublic("village_consultations", "village_consultation_id"),
+  },
   { recordType: "post_evaluations", titleZh: "决策后评估", published: [...part, "evaluatedOn", "recommendation"], table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
   { recordType: "attachments", titleZh: "决策附件", published: [...part, "kind", "mediaType", "byteSize"], table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
 ];

@@ -35,6 +35,9 @@ export const recordType = pgEnum("record_type", [
   "implementation_reports",
   "post_evaluations",
   "attachments",
+  "village_consultations",
+  "village_consultation_members",
+  "village_consultation_steps",
 ]);
 
 export const withholdingsColumns = () => ({

@@ -20,6 +20,8 @@ import { Publication } from "../publications/publication.type.js";
 import { RegionResolver } from "../regions/region.resolver.js";
 import { RiskAssessmentResolver } from "../risk-assessments/risk-assessment.resolver.js";
 import { RiskAssessment, RiskFinding } from "../risk-assessments/risk-assessment.type.js";
+import { VillageConsultationResolver } from "../village-consultations/village-consultation.resolver.js";
+import { VillageCommitteeMember, VillageConsultation, VillageConsultationStep } from "../village-consultations/village-consultation.type.js";
 import { NodeResolver } from "./node.resolver.js";
 import { ApiKeyResolver } from "../access/api-key.resolver.js";
 import { logWithheldReads } from "../audit/access-log.middleware.js";
@@ -47,6 +49,9 @@ const decisionParts = {
   Deliberation,
   Publication,
   ImplementationReport,
+  VillageConsultation,
+  VillageCommitteeMember,
+  VillageConsultationStep,
   PostEvaluation,
   Attachment,
 };
@@ -66,6 +71,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ConsultationCommentsResolver,
       ...decisionListResolvers,
       RiskAssessmentResolver,
+      VillageConsultationResolver,
       LegalityReviewResolver,
       WithholdingNoticeResolver,
       WithholdingResolver,

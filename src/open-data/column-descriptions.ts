@@ -277,6 +277,56 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     content: { zh: "报告内容；无此项或依法不予公开时为空（见不予公开说明）。", en: "The report; empty when absent or when withheld (see withholding notices)." },
   },
 
+  village_consultations: {
+    id: { zh: "村级协商的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the village consultation, the same as in the GraphQL API." },
+    decisionId,
+    level: {
+      zh: "协商层级（三级协商）：TOWN（镇、街道）、VILLAGE（行政村、社区）或 VILLAGER_GROUP（自然村、村民小组）。",
+      en: "The level consulted at: TOWN (town or subdistrict), VILLAGE (administrative village or community) or VILLAGER_GROUP (natural village or villager group).",
+    },
+    regionId: { zh: "协商所在行政区划的全局 id，可与 regions 数据集关联；未记录时为空。", en: "Global id of the region where the consultation was held, joins with the regions dataset; empty when not recorded." },
+    catalogueItem: { zh: "协商事项所属的村（社区）协商共治目录条目；未记录时为空。", en: "The entry of the village's consultation catalogue (协商共治目录) the matter falls under; empty when not recorded." },
+    startedOn: { zh: "协商事项采集（启动）的日期（ISO 8601 日期）。", en: "The day the matter was taken up, i.e. collected (ISO 8601 date)." },
+    meetingCount: { zh: "召开协商会议的次数；未记录时为空。", en: "How many consultation meetings were held; empty when not recorded." },
+    rating: {
+      zh: "群众对协商成果的评议结果：SATISFIED（满意）、BASICALLY_SATISFIED（基本满意）或 DISSATISFIED（不满意）；尚未评议时为空。",
+      en: "How the residents judged the result: SATISFIED, BASICALLY_SATISFIED or DISSATISFIED; empty until evaluated.",
+    },
+    createdAt,
+    updatedAt,
+    matter: { zh: "协商事项；无此项或依法不予公开时为空（见不予公开说明）。", en: "The matter consulted on; empty when withheld (see withholding notices)." },
+    result: { zh: "协商结果；无此项或依法不予公开时为空（见不予公开说明）。", en: "What the consultation settled; empty while open or when withheld (see withholding notices)." },
+    evaluation: { zh: "群众评议意见；无此项或依法不予公开时为空（见不予公开说明）。", en: "The residents' evaluation in words; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  village_consultation_members: {
+    id: { zh: "协商委员会组成记录的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the committee entry, the same as in the GraphQL API." },
+    decisionId,
+    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village_consultations 数据集关联。", en: "Global id of the village consultation, joins with the village_consultations dataset." },
+    role: {
+      zh: "“1+N+X”中的成员类别：SECRETARY（村（社区）书记）、TWO_COMMITTEES_MEMBER（“两委”成员）、SUPERVISORY_COMMITTEE_MEMBER（监督委员会成员）、PARTY_CONGRESS_DEPUTY（党代表）、PEOPLES_CONGRESS_DEPUTY（人大代表）、CPPCC_MEMBER（政协委员）、RESIDENT_REPRESENTATIVE（村（居）民代表）、PROFESSIONAL（专业人士）或 INTERESTED_PARTY（列席的相关利益方）。",
+      en: 'The kind of member in "1+N+X": SECRETARY, TWO_COMMITTEES_MEMBER, SUPERVISORY_COMMITTEE_MEMBER, PARTY_CONGRESS_DEPUTY, PEOPLES_CONGRESS_DEPUTY, CPPCC_MEMBER, RESIDENT_REPRESENTATIVE, PROFESSIONAL or INTERESTED_PARTY (who attend).',
+    },
+    memberCount: { zh: "该类成员的人数。", en: "How many of this kind sat on the committee (or attended)." },
+    createdAt,
+    updatedAt,
+    names: { zh: "成员姓名；无此项或依法不予公开时为空（见不予公开说明）。", en: "Their names; empty when absent or when withheld (see withholding notices)." },
+  },
+
+  village_consultation_steps: {
+    id: { zh: "协商步骤记录的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the step, the same as in the GraphQL API." },
+    decisionId,
+    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village_consultations 数据集关联。", en: "Global id of the village consultation, joins with the village_consultations dataset." },
+    step: {
+      zh: "五个步骤之一（五步五单）：COLLECTION（事项采集）、ASSIGNMENT（交办）、HANDLING（办理）、RESULT_PUBLICATION（结果公示）或 EVALUATION（成果评议）。",
+      en: "One of the five steps: COLLECTION, ASSIGNMENT, HANDLING, RESULT_PUBLICATION or EVALUATION.",
+    },
+    takenOn: { zh: "该步骤进行的日期（ISO 8601 日期；办理步骤为协商会议日期）。", en: "The day the step was taken (ISO 8601 date; for handling, the day of a meeting)." },
+    createdAt,
+    updatedAt,
+    list: { zh: "该步骤的清单；无此项或依法不予公开时为空（见不予公开说明）。", en: "The step's list; empty when absent or when withheld (see withholding notices)." },
+  },
+
   post_evaluations: {
     id: { zh: "决策后评估的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the post-decision evaluation, the same as in the GraphQL API." },
     decisionId,

@@ -43,6 +43,7 @@ const references: Record<string, NodeTypeName> = {
   decidedByBodyId: "PublicBody",
   consultationId: "Consultation",
   riskAssessmentId: "RiskAssessment",
+  villageConsultationId: "VillageConsultation",
 };
 
 function typeOf(column: PgColumn): ColumnType {

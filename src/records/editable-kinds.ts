@@ -1,6 +1,6 @@
 import { ID, Int } from "type-graphql";
 import { GraphQLBoolean, GraphQLString } from "graphql";
-import { NonNegativeFloatResolver, NonNegativeIntResolver } from "graphql-scalars";
+import { NonNegativeFloatResolver, NonNegativeIntResolver, PositiveIntResolver } from "graphql-scalars";
 import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { type KeyRole } from "../access/viewer.js";
 import { AttachmentKind } from "../attachments/attachment.type.js";
@@ -16,6 +16,7 @@ import { LegalityResult } from "../legality-reviews/legality-review.type.js";
 import { EvaluationRecommendation } from "../post-evaluations/post-evaluation.type.js";
 import { RiskControllability, RiskDimension, RiskLevel } from "../risk-assessments/risk-assessment.type.js";
 import { type NodeTypeName } from "../store/node-types.js";
+import { VillageCommitteeRole, VillageConsultationLevel, VillageConsultationRating, VillageConsultationStepKind } from "../village-consultations/village-consultation.type.js";
 
 /** One editable field: its GraphQL input type, whether creation needs it, and how it is checked. */
 export interface FieldSpec {
@@ -218,6 +219,46 @@ export const editableKinds: EditableKind[] = [
       kind: choice(ImplementationReportKind, "What the report is about.", true),
       reportedOn: date("Date of the report.", true),
       content: text("The report."),
+    },
+  },
+  {
+    typeName: "VillageConsultation",
+    recordType: "village_consultations",
+    parent: { typeName: "Decision", key: "decisionId" },
+    writers: editors,
+    fields: {
+      level: choice(VillageConsultationLevel, "The level at which the matter is consulted on (三级协商).", true),
+      regionId: id("Region", "The town, village or villager group where it is held."),
+      catalogueItem: name("The entry of the village's consultation catalogue (协商共治目录) the matter falls under."),
+      matter: text("The matter consulted on (协商事项).", true, 2000),
+      startedOn: date("The day the matter was taken up (collected).", true),
+      meetingCount: { type: () => NonNegativeIntResolver, description: "How many consultation meetings were held.", range: [0, 10_000] },
+      result: text("What the consultation settled (协商结果)."),
+      rating: choice(VillageConsultationRating, "How the residents judged the result (成果评议)."),
+      evaluation: text("The residents' evaluation in words."),
+    },
+  },
+  {
+    typeName: "VillageCommitteeMember",
+    recordType: "village_consultation_members",
+    parent: { typeName: "VillageConsultation", key: "villageConsultationId" },
+    writers: editors,
+    fields: {
+      role: choice(VillageCommitteeRole, 'The kind of member ("1+N+X").', true),
+      memberCount: { type: () => PositiveIntResolver, description: "How many of this kind sat on the committee (or attended).", required: true, range: [1, 10_000] },
+      names: text("Their names.", false, 2000),
+    },
+    createOnly: ["role"],
+  },
+  {
+    typeName: "VillageConsultationStep",
+    recordType: "village_consultation_steps",
+    parent: { typeName: "VillageConsultation", key: "villageConsultationId" },
+    writers: editors,
+    fields: {
+      step: choice(VillageConsultationStepKind, "Which of the five steps (五步五单).", true),
+      takenOn: date("The day the step was taken.", true),
+      list: text("The step's list (清单)."),
     },
   },
   {

@@ -264,6 +264,7 @@ const uniqueConstraints: Record<string, { message: string; field: string[] }> = 
   decisions_catalog_entry_key: { message: "The deciding body's catalog already has this year and number.", field: ["catalogNumber"] },
   risk_findings_dimension_key: { message: "This risk assessment already has a finding on that dimension; update it instead.", field: ["dimension"] },
   publications_decision_key: { message: "This decision is already published; update the publication instead.", field: ["decisionId"] },
+  village_consultation_members_role_key: { message: "This consultation committee already counts members of that kind; update that entry instead.", field: ["role"] },
 };
 
 /** A unique violation from the database (drizzle wraps the driver's error) as a CONFLICT user error. */

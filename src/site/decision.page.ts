@@ -82,6 +82,7 @@ ${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
 ${timeline(d)}
 ${section("basis", "決策依據", d, "basis", shown("BasisItem", d.basis), d.basis, "basis-items")}
 ${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, room, forms.get(c.id!))), d.consultations, "consultations")}
+${section("village", "村級協商", d, "villageConsultations", shown("VillageConsultation", d.villageConsultations), d.villageConsultations, "village-consultations")}
 ${section("experts", "專家論證", d, "expertReviews", shown("ExpertReview", d.expertReviews), d.expertReviews, "expert-reviews")}
 ${section("risk", "風險評估", d, "riskAssessments", shown("RiskAssessment", d.riskAssessments), d.riskAssessments, "risk-assessments")}
 ${section("legality", "合法性審查", d, "legalityReviews", shown("LegalityReview", d.legalityReviews), d.legalityReviews, "legality-reviews")}

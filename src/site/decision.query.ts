@@ -6,6 +6,10 @@ export const COMMENTS_SHOWN = 10;
 /** What every page asks of a withholding notice. */
 export const NOTICE_FRAGMENT = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
 
+/** What the decision page and a record page show of a village consultation. */
+export const VILLAGE_CONSULTATION_FIELDS = `id level catalogueItem matter startedOn meetingCount result rating evaluation region { name } withheld { ...notice }
+      committee { role memberCount names withheld { ...notice } } steps { step takenOn list withheld { ...notice } }`;
+
 /** The decision page's one operation: everything the public may see of a decision, as any client would ask. */
 export const DECISION_PAGE = `${NOTICE_FRAGMENT}
 query DecisionPage($id: ID!) {
@@ -27,6 +31,7 @@ query DecisionPage($id: ID!) {
     deliberations(first: ${LIST_SIZE}) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
     publication { documentNumber publishedOn fullText adoptionExplanation withheld { ...notice } }
     implementationReports(first: ${LIST_SIZE}) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }
+    villageConsultations(first: ${LIST_SIZE}) { totalCount nodes { ${VILLAGE_CONSULTATION_FIELDS} } }
     postEvaluations(first: ${LIST_SIZE}) { totalCount nodes { id evaluator evaluatedOn findings recommendation withheld { ...notice } } }
     attachments(first: ${LIST_SIZE}) { totalCount nodes { id kind title url mediaType withheld { ...notice } } }
     compliance { state assessedOn results { status findingZh rule { id article statementZh } withheld { ...notice } } }
@@ -74,6 +79,7 @@ export interface DecisionView extends PublicRecord {
   deliberations: List;
   publication: PublicRecord | null;
   implementationReports: List;
+  villageConsultations: List;
   postEvaluations: List;
   attachments: List;
   compliance: { state: string; assessedOn: string; results: { status: string; findingZh: string; rule: { id: string; article: string; statementZh: string }; withheld: Notice[] }[] };

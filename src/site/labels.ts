@@ -53,6 +53,20 @@ const labels: Record<string, Record<string, string>> = {
   ExpertReviewMethod: { ARGUMENTATION_MEETING: "論證會", WRITTEN_OPINION: "書面徵求意見", COMMISSIONED_STUDY: "委託研究", SITE_VISIT: "實地考察" },
   BasisKind: { LEGAL: "法律依據", POLICY: "政策依據", FACTUAL: "事實依據" },
   ImplementationReportKind: { PROGRESS: "執行進展", ADJUSTMENT: "決策調整", SUSPENSION: "暫停執行", RESUMPTION: "恢復執行", COMPLETION: "執行完成" },
+  VillageConsultationLevel: { TOWN: "鎮（街道）級", VILLAGE: "村（社區）級", VILLAGER_GROUP: "自然村（村民小組）級" },
+  VillageConsultationRating: { SATISFIED: "滿意", BASICALLY_SATISFIED: "基本滿意", DISSATISFIED: "不滿意" },
+  VillageCommitteeRole: {
+    SECRETARY: "村（社區）書記",
+    TWO_COMMITTEES_MEMBER: "「兩委」成員",
+    SUPERVISORY_COMMITTEE_MEMBER: "監督委員會成員",
+    PARTY_CONGRESS_DEPUTY: "黨代表",
+    PEOPLES_CONGRESS_DEPUTY: "人大代表",
+    CPPCC_MEMBER: "政協委員",
+    RESIDENT_REPRESENTATIVE: "村（居）民代表",
+    PROFESSIONAL: "專業人士",
+    INTERESTED_PARTY: "相關利益方（列席）",
+  },
+  VillageConsultationStepKind: { COLLECTION: "事項採集", ASSIGNMENT: "交辦", HANDLING: "辦理", RESULT_PUBLICATION: "結果公示", EVALUATION: "成果評議" },
   EvaluationRecommendation: { CONTINUE: "繼續執行", ADJUST: "調整", SUSPEND: "暫停", TERMINATE: "終止" },
   RegionLevel: { CITY: "市", TOWN: "鎮（街道）", VILLAGE: "村（社區）", VILLAGER_GROUP: "村民小組" },
   ComplianceState: { COMPLIANT: "符合程序規定", VIOLATED: "有違反程序規定之處", PENDING: "程序尚在進行", NOT_ASSESSABLE: "部分無法評估（相關資料依法不予公開）" },
@@ -71,6 +85,9 @@ const labels: Record<string, Record<string, string>> = {
     IMPLEMENTATION_REPORT: "執行情況",
     POST_EVALUATION: "決策後評估",
     ATTACHMENT: "附件",
+    VILLAGE_CONSULTATION: "村級協商",
+    VILLAGE_COMMITTEE_MEMBER: "協商委員會成員",
+    VILLAGE_CONSULTATION_STEP: "協商步驟",
   },
 };
 
@@ -114,6 +131,14 @@ const fieldLabels: Record<string, string> = {
   implementationReports: "執行情況",
   postEvaluations: "決策後評估",
   attachments: "附件",
+  matter: "協商事項",
+  result: "協商結果",
+  evaluation: "群眾評議",
+  names: "姓名",
+  list: "清單",
+  villageConsultations: "村級協商",
+  committee: "協商委員會",
+  steps: "協商步驟",
 };
 
 export function label(enumName: string, value: string | null | undefined): string {

@@ -1,4 +1,4 @@
-import { NOTICE_FRAGMENT, type PublicRecord } from "./decision.query.js";
+import { NOTICE_FRAGMENT, type PublicRecord, VILLAGE_CONSULTATION_FIELDS } from "./decision.query.js";
 import { html, type Html } from "./html.js";
 import { fieldLabel, label } from "./labels.js";
 import { field, noticesOf } from "./notices.js";
@@ -80,6 +80,27 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
     ], x),
   Deliberation: (m, x) => block(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, textField(m, "dissent", "不同意見", x)], x),
   ImplementationReport: (r, x) => block(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [textField(r, "content", "內容", x)], x),
+  VillageConsultation: (c, x) => {
+    const committee = (c.committee as PublicRecord[] | undefined) ?? [];
+    const steps = (c.steps as PublicRecord[] | undefined) ?? [];
+    const committeeTable = committee.length
+      ? html`<div class="table-wrap" role="region" aria-label="協商委員會" tabindex="0"><table><caption>協商委員會（1+N+X）</caption><thead><tr><th scope="col">成員</th><th scope="col">人數</th><th scope="col">姓名</th></tr></thead><tbody>${committee.map(
+          (m) => html`<tr><td>${label("VillageCommitteeRole", m.role as string)}</td><td>${String(m.memberCount)}</td><td>${typeof m.names === "string" ? m.names : m.withheld.length ? "依法不予公開" : ""}${noticesOf(m)}</td></tr>`,
+        )}</tbody></table></div>`
+      : "";
+    const stepList = steps.length
+      ? html`<h4>五步五單</h4><ol>${steps.map((s, i) => html`<li>${label("VillageConsultationStepKind", s.step as string)}（${s.takenOn as string}）${typeof s.list === "string" ? cut(c, `steps.${i}`, s.list, x) : ""}${noticesOf(s)}</li>`)}</ol>`
+      : "";
+    return block(`${label("VillageConsultationLevel", c.level as string)}協商（${c.startedOn as string} 起）`, c, [
+      textField(c, "matter", "協商事項", x),
+      (c.region as { name: string } | null) ? html`<dt>地點</dt><dd>${(c.region as { name: string }).name}</dd>` : "",
+      field(c, "catalogueItem", "協商共治目錄"),
+      field(c, "meetingCount", "協商會議次數"),
+      textField(c, "result", "協商結果", x),
+      c.rating ? html`<dt>群眾評議</dt><dd>${label("VillageConsultationRating", c.rating as string)}</dd>` : "",
+      textField(c, "evaluation", "評議意見", x),
+    ], x, html`${committeeTable}${stepList}`);
+  },
   PostEvaluation: (e, x) =>
     block(`決策後評估（${e.evaluatedOn as string}）`, e, [field(e, "evaluator", "評估機構"), textField(e, "findings", "評估結論", x), html`<dt>建議</dt><dd>${label("EvaluationRecommendation", e.recommendation as string)}</dd>`], x),
 };
@@ -99,11 +120,12 @@ query Record($id: ID!) { node(id: $id) { __typename id
   ... on LegalityReview { submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } decision { id title } }
   ... on Deliberation { meeting heldOn outcome dissent withheld { ...notice } decision { id title } }
   ... on ImplementationReport { reportKind: kind reportedOn content withheld { ...notice } decision { id title } }
+  ... on VillageConsultation { ${VILLAGE_CONSULTATION_FIELDS.replace(/^id /, "").replace(" result ", " consultationResult: result ")} decision { id title } }
   ... on PostEvaluation { evaluator evaluatedOn findings recommendation withheld { ...notice } decision { id title } }
 } }`;
 
 /** A record's page: the record whole, under its decision; null for an id that is none of these. */
-const RENAMED: Record<string, string> = { consultationMethod: "method", riskFindings: "findings", reportKind: "kind" };
+const RENAMED: Record<string, string> = { consultationMethod: "method", riskFindings: "findings", reportKind: "kind", consultationResult: "result" };
 
 function asRendered<T extends PublicRecord>(record: T): T {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [RENAMED[key] ?? key, value])) as T;
@@ -126,17 +148,27 @@ export function recordPage(found: (PublicRecord & { __typename: string; decision
 const kindName = (typeName: string) => label("RecordKind", typeName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase());
 
 /** The record fields that hold long texts, each of which has a page of its own. */
-const LONG_TEXTS = new Set(["citation", "content", "shortPeriodReason", "place", "participants", "summary", "adoptionFeedback", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion", "riskPoints", "measures", "contingencyPlan", "opinion", "dissent", "findings"]);
+const LONG_TEXTS = new Set(["citation", "content", "shortPeriodReason", "place", "participants", "summary", "adoptionFeedback", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion", "riskPoints", "measures", "contingencyPlan", "opinion", "dissent", "findings", "matter", "result", "evaluation", "steps"]);
 
-/** One long text of a record, whole (`findings.SOCIAL_STABILITY`: a risk finding's); null for any other name. */
+/** The long text of one entry of a record's list: a risk finding's by dimension, a consultation step's list by position. */
+function entryText(record: PublicRecord, fieldName: string, key: string): { value: unknown; term: string } {
+  if (fieldName === "steps") {
+    const step = ((record.steps as PublicRecord[] | undefined) ?? [])[Number(key)];
+    return { value: /^\d+$/.test(key) ? step?.list : undefined, term: `${label("VillageConsultationStepKind", step?.step as string)}：${fieldLabel("list")}` };
+  }
+  const finding = ((record.findings as PublicRecord[] | undefined) ?? []).find((f) => f.dimension === key);
+  return { value: fieldName === "findings" ? finding?.findings : undefined, term: `${label("RiskDimension", key)}：${fieldLabel("findings")}` };
+}
+
+/** One long text of a record, whole (`findings.SOCIAL_STABILITY`: a risk finding's, `steps.0`: a consultation step's list); null for any other name. */
 export function recordTextPage(found: Parameters<typeof recordPage>[0], name: string): { title: string; body: Html } | null {
   if (!found?.decision) return null;
   const record = asRendered(found);
-  const [fieldName, dimension] = name.split(".");
-  const finding = dimension !== undefined ? ((record.findings as PublicRecord[] | undefined) ?? []).find((f) => f.dimension === dimension) : undefined;
-  const value = fieldName === "findings" && dimension !== undefined ? finding?.findings : dimension === undefined ? record[fieldName!] : undefined;
+  const [fieldName, key] = name.split(".");
+  const entry = key !== undefined ? entryText(record, fieldName!, key) : undefined;
+  const value = entry ? entry.value : record[fieldName!];
   if (!LONG_TEXTS.has(fieldName!) || typeof value !== "string") return null;
-  const term = dimension !== undefined ? `${label("RiskDimension", dimension)}：${fieldLabel("findings")}` : fieldLabel(fieldName!);
+  const term = entry ? entry.term : fieldLabel(fieldName!);
   const title = `${kindName(record.__typename)}：${term}`;
   return {
     title,

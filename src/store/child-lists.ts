@@ -22,6 +22,7 @@ export const childLists = {
   legalityReviews: { table: "legalityReviews", typeName: "LegalityReview", parentKey: "decisionId", ordering: byDate("legalityReviews", "submittedOn") },
   deliberations: { table: "deliberations", typeName: "Deliberation", parentKey: "decisionId", ordering: byDate("deliberations", "heldOn") },
   implementationReports: { table: "implementationReports", typeName: "ImplementationReport", parentKey: "decisionId", ordering: byDate("implementationReports", "reportedOn") },
+  villageConsultations: { table: "villageConsultations", typeName: "VillageConsultation", parentKey: "decisionId", ordering: byDate("villageConsultations", "startedOn") },
   postEvaluations: { table: "postEvaluations", typeName: "PostEvaluation", parentKey: "decisionId", ordering: byDate("postEvaluations", "evaluatedOn") },
   attachments: { table: "attachments", typeName: "Attachment", parentKey: "decisionId", ordering: { name: "attachments", keys: ["createdAt", "id"], checks: [isTimestamp, isUuid] } },
   revisions: { table: "decisionRevisions", typeName: "DecisionRevision", parentKey: "decisionId", ordering: { name: "revisions", keys: ["changedAt", "id"], checks: [isTimestamp, isUuid] } },

@@ -5,7 +5,7 @@ import { childLists, type ChildListName } from "./child-lists.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypeOfTable, type NodeTypeName } from "./node-types.js";
 
-const childRowTypes = { riskFindings: "RiskFinding", regions: "Region" } as const;
+const childRowTypes = { riskFindings: "RiskFinding", regions: "Region", villageConsultationMembers: "VillageCommitteeMember", villageConsultationSteps: "VillageConsultationStep" } as const;
 import { type RecordStore } from "./record-store.js";
 
 /** Fetching objects by id and the lists under them, through the store's loaders. */

@@ -16,6 +16,15 @@ export type NoticeRow = DisclosedTables["withholdingNotices"]["$inferSelect"];
  * projection the viewer may see (the disclosure projection for the public), with one DataLoader
  * per kind of read so that a request's statements do not grow with its page sizes.
  */
+/** The order of each short list read whole (the enum columns sort in their declared, procedural order). */
+const SHORT_LIST_ORDER = {
+  riskFindings: ["dimension", "id"],
+  regions: ["code", "id"],
+  publications: ["id"],
+  villageConsultationMembers: ["role", "id"],
+  villageConsultationSteps: ["takenOn", "step", "id"],
+} satisfies Record<string, string[]>;
+
 export class RecordStore {
   private readonly loaders = new Map<string, DataLoader<never, unknown>>();
 
@@ -64,8 +73,8 @@ export class RecordStore {
   }
 
   /** Every child row per parent, ordered by id, for short lists (risk findings, sub-regions, the publication). */
-  childRows(table: "riskFindings" | "regions" | "publications", parentKey: string): DataLoader<string, Row[], unknown> {
-    const orderKeys = table === "riskFindings" ? ["dimension", "id"] : table === "regions" ? ["code", "id"] : ["id"];
+  childRows(table: keyof typeof SHORT_LIST_ORDER, parentKey: string): DataLoader<string, Row[], unknown> {
+    const orderKeys: string[] = SHORT_LIST_ORDER[table];
     return this.memo(`rows:${table}:${parentKey}`, () => childListLoader(this.read, this.tables[table], parentKey, orderKeys, this.options));
   }
 

@@ -17,6 +17,7 @@ import { publications } from "../publications/publication.table.js";
 import { regions } from "../regions/region.table.js";
 import { riskAssessments, riskFindings } from "../risk-assessments/risk-assessment.table.js";
 import { searchDocuments } from "../search/search-document.table.js";
+import { villageConsultationMembers, villageConsultations, villageConsultationSteps } from "../village-consultations/village-consultation.table.js";
 
 const staff = pgSchema("staff");
 
@@ -48,6 +49,9 @@ export const staffTables = {
   deliberations,
   publications,
   implementationReports,
+  villageConsultations,
+  villageConsultationMembers,
+  villageConsultationSteps,
   postEvaluations,
   attachments,
   searchDocuments,

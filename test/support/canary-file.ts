@@ -99,6 +99,20 @@ function parts(scope: string, fieldsOf: (type: RecordType, fields: string[]) => 
     ],
     deliberations: [{ meeting: c("deliberation.meeting"), heldOn: "2024-04-20", outcome: "ADOPTED", dissent: c("deliberation.dissent"), withheld: fieldsOf("deliberations", ["meeting", "dissent"]) }],
     implementationReports: [{ kind: "PROGRESS", reportedOn: "2024-06-01", content: c("implementationReport.content"), withheld: fieldsOf("implementation_reports", ["content"]) }],
+    villageConsultations: [
+      {
+        level: "VILLAGE",
+        matter: c("villageConsultation.matter"),
+        startedOn: "2024-01-10",
+        meetingCount: 2,
+        result: c("villageConsultation.result"),
+        rating: "SATISFIED",
+        evaluation: c("villageConsultation.evaluation"),
+        withheld: fieldsOf("village_consultations", ["matter", "result", "evaluation"]),
+        committee: [{ role: "INTERESTED_PARTY", memberCount: 3, names: c("villageCommitteeMember.names"), withheld: fieldsOf("village_consultation_members", ["names"]) }],
+        steps: [{ step: "COLLECTION", takenOn: "2024-01-10", list: c("villageConsultationStep.list"), withheld: fieldsOf("village_consultation_steps", ["list"]) }],
+      },
+    ],
     postEvaluations: [{ evaluator: c("postEvaluation.evaluator"), evaluatedOn: "2025-05-01", findings: c("postEvaluation.findings"), recommendation: "CONTINUE", withheld: fieldsOf("post_evaluations", ["evaluator", "findings"]) }],
     attachments: [
       { kind: "OTHER", title: c("attachment.title"), mediaType: "application/pdf", url: `https://example.gov.cn/${c("attachment.url")}.pdf`, byteSize: 1000, withheld: fieldsOf("attachments", ["title", "url"]) },

@@ -27,6 +27,8 @@ function lowerFirst(name: string): string {
 
 /** The withholdable fields of each kind, as the registry declares them. */
 const withholdable = Object.fromEntries(recordDisclosures.map((record) => [record.typeName, [...record.withholdable]]));
+/** The fields of each kind indexed for search, as the registry declares them. */
+const searchableFields = Object.fromEntries(recordDisclosures.map((record) => [record.typeName, [...(record.searchable ?? [])]]));
 const kindOf = Object.fromEntries(recordDisclosures.map((record) => [record.typeName, recordKindOf(record.recordType)]));
 
 const NOTICE = "withheld { scope field recordKind }";
@@ -43,6 +45,7 @@ export const WORLD_QUERY = `query($id: ID!) { decision(id: $id) { ${fields("Deci
   ${list("deliberations", "Deliberation")}
   publication { ${fields("Publication")} }
   ${list("implementationReports", "ImplementationReport")}
+  ${list("villageConsultations", "VillageConsultation", `committee { ${fields("VillageCommitteeMember")} } steps { ${fields("VillageConsultationStep")} }`)}
   ${list("postEvaluations", "PostEvaluation")}
   ${list("attachments", "Attachment")}
   revisions(first: 100) { totalCount nodes { field oldValue newValue } }
@@ -133,6 +136,9 @@ export class PropertyWorld {
     await part("deliberation", "Deliberation", "deliberations", "deliberationCreate", { heldOn: "2026-02-20", outcome: "ADOPTED" });
     await part("publication", "Publication", "publication", "publicationCreate", { documentNumber: `桐政〔${yearOf(run)}〕${run}號`, publishedOn: "2026-02-25" });
     await part("implementation", "ImplementationReport", "implementationReports", "implementationReportCreate", { kind: "PROGRESS", reportedOn: "2026-03-01" });
+    const village = await part("village", "VillageConsultation", "villageConsultations", "villageConsultationCreate", { level: "VILLAGE", startedOn: "2026-01-10" });
+    await make("villageMember", "VillageCommitteeMember", "village", "committee", "villageCommitteeMemberCreate", { villageConsultationId: village, role: "INTERESTED_PARTY", memberCount: 2 });
+    await make("villageStep", "VillageConsultationStep", "village", "steps", "villageConsultationStepCreate", { villageConsultationId: village, step: "COLLECTION", takenOn: "2026-01-10" });
     await part("postEvaluation", "PostEvaluation", "postEvaluations", "postEvaluationCreate", { evaluatedOn: "2026-03-05", recommendation: "CONTINUE" });
     await part("attachment", "Attachment", "attachments", "attachmentCreate", { kind: "OTHER", mediaType: "application/pdf" });
     const text = probe.canary();
@@ -153,7 +159,7 @@ export class PropertyWorld {
     // Where the feed stands once the world is made, as a bulk file says it.
     world.cursor = String((await api.get(`/open-data/decisions.ndjson?decisionId=${decision}`)).headers["x-changes-cursor"]);
     for (const { slot } of made) {
-      if (["decision", "basis", "publication"].includes(slot)) world.searchable.push(...Object.values(world.model.records.get(slot)!.values).filter((v): v is string => v !== null && v.startsWith("canary")));
+      if (searchableFields[world.model.records.get(slot)!.typeName]!.length > 0) world.searchable.push(...Object.values(world.model.records.get(slot)!.values).filter((v): v is string => v !== null && v.startsWith("canary")));
     }
     return world;
   }
@@ -202,7 +208,7 @@ export class PropertyWorld {
         if (record.typeName === "Comment") return this.execute({ op: "answer", comment: comments.indexOf(record), result: 0 });
         const field = withholdable[record.typeName]![operation.field % withholdable[record.typeName]!.length]!;
         const value = this.valueFor(field);
-        if (["decision", "basis", "publication"].includes(record.slot) && field !== "budgetYuan") this.searchable.push(value.stored);
+        if (searchableFields[record.typeName]!.length > 0 && field !== "budgetYuan") this.searchable.push(value.stored);
         const mutation = `${record.typeName[0]!.toLowerCase()}${record.typeName.slice(1)}Update`;
         await this.bump(record, mutation, { [field]: value.input }, record.typeName === "LegalityReview" ? "LEGAL_REVIEWER" : "EDITOR");
         model.apply("UPDATE", () => (record.values[field] = value.stored));
@@ -321,7 +327,7 @@ export class PropertyWorld {
     const decision = response.data!.decision as Record<string, any> | null;
     walk(decision, "Decision");
     if (decision) {
-      const lists: [string, string][] = [["basis", "BasisItem"], ["consultations", "Consultation"], ["expertReviews", "ExpertReview"], ["riskAssessments", "RiskAssessment"], ["legalityReviews", "LegalityReview"], ["deliberations", "Deliberation"], ["implementationReports", "ImplementationReport"], ["postEvaluations", "PostEvaluation"], ["attachments", "Attachment"]];
+      const lists: [string, string][] = [["basis", "BasisItem"], ["consultations", "Consultation"], ["expertReviews", "ExpertReview"], ["riskAssessments", "RiskAssessment"], ["legalityReviews", "LegalityReview"], ["deliberations", "Deliberation"], ["implementationReports", "ImplementationReport"], ["villageConsultations", "VillageConsultation"], ["postEvaluations", "PostEvaluation"], ["attachments", "Attachment"]];
       for (const [name, typeName] of lists) {
         expect(decision[name].totalCount, name).toBe(decision[name].nodes.length);
         for (const node of decision[name].nodes) walk(node, typeName);
@@ -332,6 +338,10 @@ export class PropertyWorld {
         for (const comment of consultation.comments.nodes) walk(comment, "Comment");
       }
       for (const risk of decision.riskAssessments.nodes) for (const finding of risk.findings) walk(finding, "RiskFinding");
+      for (const village of decision.villageConsultations.nodes) {
+        for (const member of village.committee) walk(member, "VillageCommitteeMember");
+        for (const step of village.steps) walk(step, "VillageConsultationStep");
+      }
       this.expectRevisions(decision.revisions.nodes);
     }
     const expected = this.model.publicRecords();
@@ -414,7 +424,7 @@ export class PropertyWorld {
     // Search finds a text exactly while it is a public record's current text.
     for (const text of new Set(this.searchable)) {
       const found = await this.api.data(`query($q: String!) { decisions(first: 5, filter: { search: $q }) { totalCount nodes { id } } }`, { q: text });
-      const current = model.publicRecords().some((record) => ["Decision", "BasisItem", "Publication"].includes(record.typeName) && Object.keys(record.values).some((field) => model.shown(record, field) === text && ["title", "summary", "fullText"].includes(field)));
+      const current = model.publicRecords().some((record) => Object.keys(record.values).some((field) => model.shown(record, field) === text && searchableFields[record.typeName]!.includes(field)));
       expect(found.decisions.totalCount, `search for ${text}`).toBe(current ? 1 : 0);
     }
     // Counts and statistics of the catalog year, which only this world's decision is in.

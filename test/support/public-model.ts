@@ -52,7 +52,7 @@ export interface Notice {
 }
 
 /** Record types in the order the feed lists one change's entries (parents first), as the registry declares them. */
-const typeOrder = ["Decision", "BasisItem", "Consultation", "Comment", "ExpertReview", "RiskAssessment", "RiskFinding", "LegalityReview", "Deliberation", "Publication", "ImplementationReport", "PostEvaluation", "Attachment"];
+const typeOrder = ["Decision", "BasisItem", "Consultation", "Comment", "ExpertReview", "RiskAssessment", "RiskFinding", "LegalityReview", "Deliberation", "Publication", "ImplementationReport", "VillageConsultation", "VillageCommitteeMember", "VillageConsultationStep", "PostEvaluation", "Attachment"];
 
 export class PublicModel {
   readonly records = new Map<Slot, ModelRecord>();
