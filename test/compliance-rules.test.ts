@@ -35,8 +35,10 @@ describe("the compliance report, rule by rule", () => {
     api = await TestApi.start();
     const loaded = await loadSampleDecisions(api.database, all.map((c) => c.file));
     all.forEach((c, i) => ids.set(c.key, toGlobalId("Decision", loaded[i]!)));
+    // `nodes` takes at most 100 ids a request.
+    const batches = [...ids.values()].reduce<string[][]>((list, id, i) => (i % 100 ? list.at(-1)!.push(id) : list.push([id]), list), []);
     for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
-      const { nodes } = await api.dataAs<{ nodes: ({ id: string; compliance: Report } | null)[] }>(role, REPORTS, { ids: [...ids.values()] });
+      const nodes = (await Promise.all(batches.map((batch) => api.dataAs<{ nodes: ({ id: string; compliance: Report } | null)[] }>(role, REPORTS, { ids: batch })))).flatMap((page) => page.nodes);
       for (const c of all) reports[role].set(c.key, nodes.find((n) => n?.id === ids.get(c.key))!.compliance);
     }
   });
@@ -128,18 +130,27 @@ describe("the compliance report, rule by rule", () => {
   });
 
   it("filters decisions by a rule's status and by overall state, each viewer on their own reports", async () => {
-    const query = `query($f: DecisionFilter) { decisions(filter: $f, first: 100) { totalCount nodes { id } } }`;
+    const query = `query($f: DecisionFilter, $after: String) { decisions(filter: $f, first: 100, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    // Every page of the filtered list (the cases outnumber one page).
+    const everyPage = async (role: "ANONYMOUS" | "LEGAL_REVIEWER", variables: Record<string, unknown>) => {
+      const first = (await api.dataAs(role, query, variables)).decisions;
+      for (let page = first; page.pageInfo.hasNextPage; ) {
+        page = (await api.dataAs(role, query, { ...variables, after: page.pageInfo.endCursor })).decisions;
+        first.nodes.push(...page.nodes);
+      }
+      return first;
+    };
     for (const role of ["ANONYMOUS", "LEGAL_REVIEWER"] as const) {
       for (const [rule] of ruleCases) {
         for (const status of ["VIOLATED", "NOT_ASSESSABLE", "SATISFIED"]) {
           const expected = all.filter((c) => reports[role].get(c.key)!.results.find((r) => r.rule.id === rule)!.status === status).map((c) => ids.get(c.key));
-          const { decisions } = await api.dataAs(role, query, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { rule, ruleStatus: [status] } } });
+          const decisions = await everyPage(role, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { rule, ruleStatus: [status] } } });
           expect(decisions.nodes.map((n: { id: string }) => n.id).sort(), `${role} ${rule} ${status}`).toEqual(expected.sort());
           expect(decisions.totalCount).toBe(expected.length);
         }
       }
       const violated = all.filter((c) => reports[role].get(c.key)!.state === "VIOLATED").map((c) => ids.get(c.key));
-      const { decisions } = await api.dataAs(role, query, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { state: ["VIOLATED"] } } });
+      const decisions = await everyPage(role, { f: { catalogYear: COMPLIANCE_YEAR, compliance: { state: ["VIOLATED"] } } });
       expect(decisions.nodes.map((n: { id: string }) => n.id).sort()).toEqual(violated.sort());
     }
   });

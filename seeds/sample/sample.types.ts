@@ -143,6 +143,7 @@ export interface SampleDecision extends Withholdable {
     shortTimeReason?: string;
     /** By default the day of submission when a reason is given. */
     shortTimeReasonStatedOn?: LocalDate | null;
+    meetingScheduledOn?: LocalDate;
     completedOn?: LocalDate;
     result?: Values<typeof legalityResult>;
     opinion?: string;

@@ -212,6 +212,10 @@ function assessmentRow(report: ComplianceReport, queue: LegalityQueueEntry | nul
     reassessOn,
     queueState: queue?.state ?? null,
     queueDueOn: queue?.dueOn ?? null,
+    queueDeadlineOn: queue?.deadlineOn ?? null,
+    queueDeadlineSetBy: queue?.deadlineSetBy ?? null,
+    queueWorkingDays: queue?.workingDays ?? null,
+    queueShortPeriod: queue?.shortPeriod ?? null,
     queueSubmittedOn: queue?.submittedOn ?? null,
     queueReviewingBodyId: queue?.reviewingBodyId ?? null,
   };

@@ -22,7 +22,7 @@ export class LegalityQueueFilter {
 
 const QueueItems = connectionOf(LegalityQueueItem, "LegalityQueueItem", "legality queue");
 
-@ObjectType("LegalityQueue", { description: "Decisions needing the legal affairs office's attention, earliest due first, with counts." })
+@ObjectType("LegalityQueue", { description: "Decisions needing the legal affairs office's attention: breaches first, then overdue reviews, then by real deadline (`deadlineOn`), with counts." })
 export class LegalityQueue extends QueueItems {
   @Field(() => [Count], { description: "Queued decisions by state (of the whole filtered queue, not just this page)." })
   byState!: Count[];

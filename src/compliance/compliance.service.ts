@@ -22,6 +22,7 @@ import { type ComplianceIndex } from "./compliance-index.js";
 import { type ComplianceReport as ReportValue, type ComplianceRule as RuleValue, type ComplianceStateCounts, type ComplianceStatistics, type LegalityQueueItem, type RuleStatusCounts } from "./compliance.type.js";
 import { type Audience, type DecisionFile, loadDecisionFiles } from "./decision-file.js";
 import { evaluateCompliance } from "./evaluate.js";
+import { shortPeriodWarning } from "./legality-queue.js";
 import { type ComplianceRule, globalEvidence } from "./rule.js";
 import { complianceRules } from "./rules.js";
 import { chinaDate } from "./working-days.js";
@@ -154,10 +155,10 @@ export class ComplianceService {
     const request = pageRequest(page);
     const q = staffComplianceAssessments;
     const { decisions, publicBodies } = this.store.tables;
-    // Breaches already committed first, then overdue reviews, then by due date; without a due date, by
-    // submission. The decision's id only breaks ties, so that the order is total and pages are stable.
+    // Breaches already committed first, then overdue reviews, then by the real deadline (the due date,
+    // or the meeting the draft goes to if earlier); without one, by submission. The decision's id only breaks ties, so that the order is total and pages are stable.
     const rankKey = sql<number>`(CASE ${q.queueState} WHEN 'DELIBERATED_WITHOUT_LAWFUL_REVIEW' THEN 0 WHEN 'OVERDUE' THEN 1 ELSE 2 END)`.mapWith(Number);
-    const dueKey = sql<string>`coalesce(${q.queueDueOn}, ${NO_DUE_DATE}::date)`;
+    const dueKey = sql<string>`coalesce(${q.queueDeadlineOn}, ${NO_DUE_DATE}::date)`;
     const submittedKey = sql<string>`coalesce(${q.queueSubmittedOn}, ${NO_DUE_DATE}::date)`;
     const after = request.cursor ? decodeCursor(request.cursor, QUEUE_ORDER, [isInteger, isLocalDate, isLocalDate, isUuid], "after") : null;
     const where = and(
@@ -196,6 +197,10 @@ export class ComplianceService {
           decision: asNode("Decision", row.decision as never) as never,
           state: row.queue.queueState!,
           dueOn: row.queue.queueDueOn,
+          deadlineOn: row.queue.queueDeadlineOn,
+          deadlineSetBy: row.queue.queueDeadlineSetBy,
+          reviewWorkingDays: row.queue.queueWorkingDays,
+          shortPeriodWarning: row.queue.queueShortPeriod ? shortPeriodWarning(row.queue.queueShortPeriod, row.queue.queueWorkingDays) : null,
           submittedOn: row.queue.queueSubmittedOn,
           reviewingBodyId: row.queue.queueReviewingBodyId,
         })),

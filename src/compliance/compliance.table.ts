@@ -15,6 +15,12 @@ export const complianceState = pgEnum("compliance_state", ["COMPLIANT", "PENDING
 
 export const legalityQueueState = pgEnum("legality_queue_state", ["NOT_SUBMITTED", "UNDER_REVIEW", "OVERDUE", "FOUND_UNLAWFUL", "RETURNED_FOR_MATERIALS", "DELIBERATED_WITHOUT_LAWFUL_REVIEW"]);
 
+/** What set an open review's real deadline (art. 25(1), 26(2)). */
+export const legalityDeadlineSource = pgEnum("legality_deadline_source", ["REQUESTED_DUE_DATE", "DEFAULT_PERIOD", "SCHEDULED_MEETING"]);
+
+/** Art. 26(2): an open review's time under 7 working days, with or without its reason, or not countable yet. */
+export const legalityShortPeriod = pgEnum("legality_short_period", ["SHORT_PERIOD", "SHORT_PERIOD_REASON_STATED", "NOT_ASSESSABLE"]);
+
 const decisionReference = () =>
   uuid("decision_id")
     .notNull()
@@ -33,6 +39,11 @@ export const complianceAssessments = pgTable(
     /** Staff only: where the decision stands in the legality review queue, if it is in it. */
     queueState: legalityQueueState("queue_state"),
     queueDueOn: date("queue_due_on", { mode: "string" }),
+    /** The real deadline of an open review: the due date, or the meeting the draft goes to if earlier. */
+    queueDeadlineOn: date("queue_deadline_on", { mode: "string" }),
+    queueDeadlineSetBy: legalityDeadlineSource("queue_deadline_set_by"),
+    queueWorkingDays: integer("queue_working_days"),
+    queueShortPeriod: legalityShortPeriod("queue_short_period"),
     queueSubmittedOn: date("queue_submitted_on", { mode: "string" }),
     queueReviewingBodyId: uuid("queue_reviewing_body_id").references(() => publicBodies.id),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
@@ -44,7 +55,7 @@ export const complianceAssessments = pgTable(
     // With the one above, the freshness check (reassessment due, or assessed on a later day than
     // today) reads two indexes instead of every kept report: 29 -> 0.25 ms at 100,000 decisions.
     index("compliance_assessments_assessed_idx").on(t.assessedOn),
-    index("compliance_assessments_queue_idx").on(t.queueState, t.queueDueOn, t.decisionId),
+    index("compliance_assessments_queue_idx").on(t.queueState, t.queueDeadlineOn, t.decisionId),
   ],
 );
 

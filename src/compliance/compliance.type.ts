@@ -4,7 +4,7 @@ import { WithholdingNotice } from "../disclosure/withholding-notice.type.js";
 import { graphqlEnum } from "../graphql/enums.js";
 import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { Count } from "../statistics/statistics.type.js";
-import { complianceState, legalityQueueState, ruleStatus } from "./compliance.table.js";
+import { complianceState, legalityDeadlineSource, legalityQueueState, legalityShortPeriod, ruleStatus } from "./compliance.table.js";
 import { complianceRules } from "./rules.js";
 
 export const ComplianceRuleId = Object.fromEntries(complianceRules.map((rule) => [rule.id, rule.id])) as Record<string, string>;
@@ -42,8 +42,8 @@ export const ComplianceBasis = graphqlEnum(["DISCLOSED_RECORDS", "FULL_RECORDS"]
 
 export const LegalityQueueState = graphqlEnum(legalityQueueState.enumValues, "LegalityQueueState", "Why a decision is in the legality review queue (合法性审查).", {
   NOT_SUBMITTED: "At the legality review stage, not yet submitted for review.",
-  UNDER_REVIEW: "Submitted and under review, within its due date.",
-  OVERDUE: "Under review past its due date (the date asked for, or else 7 working days after submission).",
+  UNDER_REVIEW: "Submitted and under review, within its deadline (`deadlineOn`).",
+  OVERDUE: "Under review past its deadline (`deadlineOn`): the date asked for, or else the 7th working day after submission, or the scheduled meeting if that comes first.",
   FOUND_UNLAWFUL: "The latest review found the draft unlawful (art. 25: it may not go to deliberation).",
   RETURNED_FOR_MATERIALS: "The latest review returned the draft because its materials did not meet the requirements (art. 26(1)): it awaits the undertaking body's materials, and may not go to deliberation meanwhile.",
   DELIBERATED_WITHOUT_LAWFUL_REVIEW: "Deliberated without a completed lawful review (art. 25 violated).",
@@ -190,6 +190,36 @@ export class ComplianceStatistics {
   byDecidingBody!: ComplianceStateCounts[];
 }
 
+export const LegalityDeadlineSource = graphqlEnum(legalityDeadlineSource.enumValues, "LegalityDeadlineSource", "What set the real deadline of a legality review under way (合法性审查期限).", {
+  REQUESTED_DUE_DATE: "The date by which the review was asked for (the review's `dueOn`); it also wins a tie with the meeting.",
+  DEFAULT_PERIOD: "No date was asked for: the 7th working day after submission (art. 26(2)), on the official calendar.",
+  SCHEDULED_MEETING: "The meeting (集体讨论) the draft goes to, which comes before the due date: the review is to be done before it (art. 25(1)). The meeting scheduled when the draft was sent (`meetingScheduledOn`), or a deliberation held after submission if earlier.",
+});
+
+export const ShortReviewPeriod = graphqlEnum(legalityShortPeriod.enumValues, "ShortReviewPeriod", "Why a legality review under way carries an art. 26(2) warning (审查时间, 一般不少于7个工作日).", {
+  SHORT_PERIOD: "Fewer than 7 working days to the deadline, and no reason stated by the day the draft was sent: the art. 26(2) rule will show a violation.",
+  SHORT_PERIOD_REASON_STATED: "Fewer than 7 working days to the deadline, with its reason stated by the day the draft was sent: lawful (一般), still short for the reviewer.",
+  NOT_ASSESSABLE: "The working days cannot be counted: a day of the period falls in a year whose official holiday calendar is not published yet (节假日安排尚未公布); never a weekday guess.",
+});
+
+@ObjectType({ description: "Art. 26(2) warning on a legality review under way (送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日): the reviewer has fewer than 7 working days, or they cannot be counted yet." })
+export class ShortReviewPeriodWarning {
+  @Field(() => ShortReviewPeriod, { description: "Short without a reason, short with its reason stated in time, or not assessable." })
+  kind!: string;
+
+  @Field(() => Int, { nullable: true, description: "Working days from submission to the deadline (the day of submission not counted, the deadline counted); null when not assessable." })
+  workingDays!: number | null;
+
+  @Field(() => String, { description: "The article: `art. 26(2) (《重大行政决策程序暂行条例》第二十六条第二款)`." })
+  article!: string;
+
+  @Field(() => String, { description: "The warning in Chinese." })
+  messageZh!: string;
+
+  @Field(() => String, { description: "The warning in English." })
+  messageEn!: string;
+}
+
 @ObjectType({ description: "A decision in the legality review queue, with why it is there." })
 export class LegalityQueueItem {
   @Field(() => Decision, { description: "The decision." })
@@ -198,8 +228,24 @@ export class LegalityQueueItem {
   @Field(() => LegalityQueueState, { description: "Why it is in the queue." })
   state!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the open review is due (under review or overdue): the date asked for, or else the 7th working day after submission. Null for the other states, and for a review under way whose 7th working day falls in a year whose official holiday calendar is not published yet (not assessable, never a weekday guess)." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "When the open review is due on paper: the date asked for, or else the 7th working day after submission, ignoring a meeting that comes earlier. Null for the other states and past the official calendar.",
+    deprecationReason: "Use `deadlineOn`, the real deadline (the scheduled meeting when it comes first), which the queue's state and order follow. Deprecated 2026-12-06.",
+  })
   dueOn!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: "The reviewer's real deadline for the open review (under review or overdue): the earlier of the date asked for (or else the 7th working day after submission) and the meeting the draft goes to (art. 25(1): reviewed before it goes to the meeting; it may still be finished on the meeting's day). OVERDUE from the day after. Null for the other states, and when it falls in a year whose official holiday calendar is not published yet (not assessable, never a weekday guess)." })
+  deadlineOn!: string | null;
+
+  @Field(() => LegalityDeadlineSource, { nullable: true, description: "What set `deadlineOn`; null when there is none." })
+  deadlineSetBy!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Working days the open review has, from submission to `deadlineOn` (official calendar); null for the other states, or when they cannot be counted exactly past the official calendar." })
+  reviewWorkingDays!: number | null;
+
+  @Field(() => ShortReviewPeriodWarning, { nullable: true, description: "Art. 26(2): set when the open review has fewer than 7 working days (saying whether a reason was stated in time), or when they cannot be counted yet (calendar not yet published); null otherwise." })
+  shortPeriodWarning!: ShortReviewPeriodWarning | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "When the latest review was submitted; null if never." })
   submittedOn!: string | null;

@@ -7,7 +7,7 @@ export function complianceViews(): string[] {
   return [
     `CREATE VIEW disclosure.compliance_assessments AS SELECT a.decision_id, a.state, a.assessed_on FROM public.compliance_assessments a WHERE a.audience = 'PUBLIC' AND ${publicDecision("a")}`,
     `CREATE VIEW disclosure.compliance_results AS SELECT r.decision_id, r.rule, r.status FROM public.compliance_results r WHERE r.audience = 'PUBLIC' AND ${publicDecision("r")}`,
-    `CREATE VIEW staff.compliance_assessments AS SELECT a.decision_id, a.state, a.assessed_on, a.queue_state, a.queue_due_on, a.queue_submitted_on, a.queue_reviewing_body_id FROM public.compliance_assessments a WHERE a.audience = 'STAFF'`,
+    `CREATE VIEW staff.compliance_assessments AS SELECT a.decision_id, a.state, a.assessed_on, a.queue_state, a.queue_due_on, a.queue_deadline_on, a.queue_deadline_set_by, a.queue_working_days, a.queue_short_period, a.queue_submitted_on, a.queue_reviewing_body_id FROM public.compliance_assessments a WHERE a.audience = 'STAFF'`,
     `CREATE VIEW staff.compliance_results AS SELECT r.decision_id, r.rule, r.status FROM public.compliance_results r WHERE r.audience = 'STAFF'`,
   ];
 }

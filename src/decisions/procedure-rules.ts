@@ -112,6 +112,10 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
         throw new UserErrors([userError("PROCEDURE_VIOLATION", "A completed legality review is final; submit the draft for a new review instead.", ["result"], ARTICLE.legalityReview)]);
       }
       if (values.completedOn && values.completedOn < values.submittedOn) throw new UserErrors([userError("INVALID_INPUT", "completedOn must not be before submittedOn.", ["completedOn"])]);
+      // Scheduled as known when the draft was sent: a meeting already past then is not the one it is sent ahead of.
+      if (values.meetingScheduledOn && values.meetingScheduledOn < values.submittedOn) {
+        throw new UserErrors([userError("INVALID_INPUT", "meetingScheduledOn must not be before submittedOn: the meeting scheduled to deliberate the draft comes after it is sent for review.", ["meetingScheduledOn"])]);
+      }
       if (Boolean(values.result) !== Boolean(values.completedOn)) throw new UserErrors([userError("INVALID_INPUT", "A result and its completion date are recorded together.", [values.result ? "completedOn" : "result"])]);
       return [];
     }

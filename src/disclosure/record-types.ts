@@ -144,7 +144,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     noticeParent: { recordType: "risk_assessments", column: "risk_assessment_id", field: "findings" },
     eligibility: parentPublic("risk_assessments", "risk_assessment_id"),
   },
-  { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
+  { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn", "meetingScheduledOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
   { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",

@@ -21,6 +21,11 @@ export const legalityReviewsColumns = () => ({
   /** Art. 26(2) says "generally": why less than 7 working days are given, and the day that was stated. */
   shortTimeReason: text("short_time_reason"),
   shortTimeReasonStatedOn: date("short_time_reason_stated_on", { mode: "string" }),
+  /**
+   * The meeting scheduled to deliberate the draft, as known when it was sent for review: art. 25(1)
+   * wants the review done before the draft goes to the meeting, so the reviewer's time ends there.
+   */
+  meetingScheduledOn: date("meeting_scheduled_on", { mode: "string" }),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });

@@ -34,6 +34,9 @@ export class LegalityReview extends Node {
   @Field(() => LocalDateScalar, { nullable: true, description: "The day that reason was stated: the exception is lawful only with a reason stated by the day the draft was submitted." })
   shortTimeReasonStatedOn!: string | null;
 
+  @Field(() => LocalDateScalar, { nullable: true, description: "The meeting (集体讨论) scheduled to deliberate the draft, as known when it was sent for review; null when none was scheduled. The review is to be done before the draft goes to that meeting (art. 25(1)), so the reviewer's time ends there when it comes before the due date." })
+  meetingScheduledOn!: string | null;
+
   reviewingBodyId!: string;
   decisionId!: string;
 }

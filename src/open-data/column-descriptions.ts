@@ -220,6 +220,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     dueOn: { zh: "要求完成审查的日期（ISO 8601 日期；第二十六条：一般不少于送审后7个工作日）；未载明时为空。", en: "The date by which the review was asked for (ISO 8601 date; art. 26: generally at least 7 working days after submission); empty when none was set." },
     shortTimeReason: { zh: "送审时给予的审查时间少于7个工作日的理由（第二十六条第二款“一般”）；未缩短或未说明时为空。", en: "Why the review was given less than 7 working days (art. 26(2): generally); empty when not shorter or not stated." },
     shortTimeReasonStatedOn: { zh: "说明该理由的日期（ISO 8601 日期；应当不晚于送审之日）；未记录时为空。", en: "The day that reason was stated (ISO 8601 date; by the day of submission); empty when not recorded." },
+    meetingScheduledOn: { zh: "送审时已知的、拟集体讨论该决策草案的会议日期（ISO 8601 日期；审查应当在提交讨论前完成，第二十五条第一款）；未安排时为空。", en: "The meeting scheduled to deliberate the draft, as known when it was sent for review (ISO 8601 date; the review is to be done before it, art. 25(1)); empty when none was scheduled." },
     result: {
       zh: "审查结论：LAWFUL（合法）、LAWFUL_AFTER_AMENDMENT（修改后合法）、UNLAWFUL（不合法）或 RETURNED（退回补充材料）；审查进行中时为空。",
       en: "The result: LAWFUL, LAWFUL_AFTER_AMENDMENT, UNLAWFUL or RETURNED; empty while under way.",

@@ -183,6 +183,7 @@ export const editableKinds: EditableKind[] = [
       dueOn: date("The date by which the review is asked for (art. 26: generally at least 7 working days after submission)."),
       shortTimeReason: text("Why the review is given less than 7 working days (art. 26(2): generally).", false, 2000),
       shortTimeReasonStatedOn: date("The day that reason was stated (by the day the draft is submitted)."),
+      meetingScheduledOn: date("The meeting scheduled to deliberate the draft, as known when it was sent for review (not before submittedOn): the review is to be done before it (art. 25(1))."),
     },
   },
   {

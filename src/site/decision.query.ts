@@ -27,7 +27,7 @@ query DecisionPage($id: ID!) {
     expertReviews(first: ${LIST_SIZE}) { totalCount nodes { id reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } } }
     riskAssessments(first: ${LIST_SIZE}) { totalCount nodes { id assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice }
       findings { dimension level findings withheld { ...notice } } } }
-    legalityReviews(first: ${LIST_SIZE}) { totalCount nodes { id submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
+    legalityReviews(first: ${LIST_SIZE}) { totalCount nodes { id submittedOn dueOn meetingScheduledOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
     deliberations(first: ${LIST_SIZE}) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
     publication { documentNumber publishedOn fullText adoptionExplanation withheld { ...notice } }
     implementationReports(first: ${LIST_SIZE}) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }

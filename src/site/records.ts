@@ -75,6 +75,7 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
     block(`${(l.reviewingBody as { name: string }).name}審查（${l.submittedOn as string} 送審）`, l, [
       html`<dt>審查結果</dt><dd>${l.result ? label("LegalityResult", l.result as string) : "審查中"}</dd>`,
       field(l, "dueOn", "應完成日期"),
+      field(l, "meetingScheduledOn", "擬提交會議日期"),
       field(l, "completedOn", "完成日期"),
       textField(l, "opinion", "審查意見", x),
     ], x),
@@ -117,7 +118,7 @@ query Record($id: ID!) { node(id: $id) { __typename id
   ... on Consultation { consultationMethod: method opensOn closesOn shortPeriodReason place participants participantCount consultedGroups materialsProvidedOn participantsPublishedOn summary adoptionFeedback withheld { ...notice } decision { id title } }
   ... on ExpertReview { reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } decision { id title } }
   ... on RiskAssessment { assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice } riskFindings: findings { dimension level findings withheld { ...notice } } decision { id title } }
-  ... on LegalityReview { submittedOn dueOn completedOn result opinion reviewingBody { name } withheld { ...notice } decision { id title } }
+  ... on LegalityReview { submittedOn dueOn meetingScheduledOn completedOn result opinion reviewingBody { name } withheld { ...notice } decision { id title } }
   ... on Deliberation { meeting heldOn outcome dissent withheld { ...notice } decision { id title } }
   ... on ImplementationReport { reportKind: kind reportedOn content withheld { ...notice } decision { id title } }
   ... on VillageConsultation { ${VILLAGE_CONSULTATION_FIELDS.replace(/^id /, "").replace(" result ", " consultationResult: result ")} decision { id title } }

@@ -1,5 +1,5 @@
-import { date, pgSchema, uuid } from "drizzle-orm/pg-core";
-import { legalityQueueState } from "../compliance/compliance.table.js";
+import { date, integer, pgSchema, uuid } from "drizzle-orm/pg-core";
+import { legalityDeadlineSource, legalityQueueState, legalityShortPeriod } from "../compliance/compliance.table.js";
 import { attachments } from "../attachments/attachment.table.js";
 import { basisItems } from "../basis/basis-item.table.js";
 import { publicBodies } from "../bodies/public-body.table.js";
@@ -26,6 +26,10 @@ export const staffComplianceAssessments = staff.table("compliance_assessments", 
   ...complianceAssessmentColumns(),
   queueState: legalityQueueState("queue_state"),
   queueDueOn: date("queue_due_on", { mode: "string" }),
+  queueDeadlineOn: date("queue_deadline_on", { mode: "string" }),
+  queueDeadlineSetBy: legalityDeadlineSource("queue_deadline_set_by"),
+  queueWorkingDays: integer("queue_working_days"),
+  queueShortPeriod: legalityShortPeriod("queue_short_period"),
   queueSubmittedOn: date("queue_submitted_on", { mode: "string" }),
   queueReviewingBodyId: uuid("queue_reviewing_body_id"),
 });

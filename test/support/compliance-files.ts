@@ -221,6 +221,18 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["shorter with its reason stated at submission", "compliant", only("legalityReviews", { dueOn: "2024-05-10", completedOn: "2024-05-10", shortTimeReason: "防汛工程須於汛期前開工。" }), "SATISFIED"],
     ["shorter with its reason stated after submission", "compliant", only("legalityReviews", { dueOn: "2024-05-10", completedOn: "2024-05-10", shortTimeReason: "防汛工程須於汛期前開工。", shortTimeReasonStatedOn: "2024-05-07" }), "VIOLATED"],
     ["pending", "early", (f) => ({ ...f, stage: "LEGALITY_REVIEW", legalityReviews: [{ reviewingBody: "桐城市司法局", submittedOn: "2024-05-06" }] }), "PENDING"],
+    // Submitted Monday 2024-05-06 (due 2024-05-20); Saturday 11 May was a make-up working day, so the
+    // 6th working day after is Monday 13 May and the 7th Tuesday 14 May. A meeting before the due date ends the time.
+    ["a meeting scheduled on the 6th working day", "compliant", only("legalityReviews", { meetingScheduledOn: "2024-05-13", completedOn: "2024-05-13" }), "VIOLATED"],
+    ["a meeting scheduled on the 7th working day", "compliant", only("legalityReviews", { meetingScheduledOn: "2024-05-14", completedOn: "2024-05-14" }), "SATISFIED"],
+    ["a meeting scheduled on the 6th working day, its reason stated at submission", "compliant", only("legalityReviews", { meetingScheduledOn: "2024-05-13", completedOn: "2024-05-13", shortTimeReason: "防汛工程須於汛期前開工。" }), "SATISFIED"],
+    ["deliberated on the 6th working day, before the due date", "compliant", (f) => ({ ...only("legalityReviews", { completedOn: "2024-05-10" })(f), deliberations: f.deliberations!.map((d) => ({ ...d, heldOn: "2024-05-13" })) }), "VIOLATED"],
+    ["deliberated on the 7th working day, before the due date", "compliant", (f) => ({ ...only("legalityReviews", { completedOn: "2024-05-10" })(f), deliberations: f.deliberations!.map((d) => ({ ...d, heldOn: "2024-05-14" })) }), "SATISFIED"],
+    // Without a due date the meeting's day is the last the reviewer has, as in the queue.
+    ["no due date, deliberated on the 7th working day", "compliant", (f) => ({ ...only("legalityReviews", { dueOn: undefined, completedOn: "2024-05-10" })(f), deliberations: f.deliberations!.map((d) => ({ ...d, heldOn: "2024-05-14" })) }), "SATISFIED"],
+    ["no due date, deliberated on the 6th working day", "compliant", (f) => ({ ...only("legalityReviews", { dueOn: undefined, completedOn: "2024-05-10" })(f), deliberations: f.deliberations!.map((d) => ({ ...d, heldOn: "2024-05-13" })) }), "VIOLATED"],
+    // The public cannot tell whether the withheld meeting came before the due date and cut the time short.
+    ["the meeting withheld", "compliant", only("deliberations", { dissent: secret("legal.time.meeting"), withheld: withheldOn() }), "NOT_ASSESSABLE", "SATISFIED"],
     ["decided with neither a due date nor a meeting date on record", "compliant", (f) => ({ ...only("legalityReviews", { dueOn: undefined })(f), deliberations: [] }), "VIOLATED"],
     ["withheld", "compliant", only("legalityReviews", { dueOn: "2024-05-08", opinion: secret("legal.time.opinion"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
   ]),

@@ -1,8 +1,7 @@
 import { type NoticeRow } from "../../store/record-store.js";
+import { REVIEW_WORKING_DAYS, reviewDeadline } from "../review-period.js";
 import { addDays, addWorkingDays, workingDaysBetween } from "../working-days.js";
 import { article, byDate, type ComplianceRule, type Evidence, LAWFUL, notApplicable, notAssessable, onCalendar, pending, reasonNotInTime, satisfied, violated } from "../rule.js";
-
-export const REVIEW_WORKING_DAYS = 7;
 
 export const lawfulReviewBeforeDeliberation: ComplianceRule = {
   id: "LAWFUL_REVIEW_BEFORE_DELIBERATION",
@@ -34,27 +33,32 @@ export const lawfulReviewBeforeDeliberation: ComplianceRule = {
 export const reviewTimeGiven: ComplianceRule = {
   id: "LEGALITY_REVIEW_TIME",
   article: article([26, 2]),
-  statement: { zh: "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。", en: "A legality review is given at least 7 working days (official calendar: weekends, holidays and make-up working days), or fewer with the reason stated by the day the draft is sent." },
+  statement: {
+    zh: "送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。",
+    en: "A legality review is given at least 7 working days (official calendar: weekends, holidays and make-up working days), or fewer with the reason stated by the day the draft is sent. The time given ends on the due date asked for, or on the meeting the draft goes to if that comes first (scheduled when it was sent, or held).",
+  },
   force: "GENERAL",
   appliesWhen: "The decision was submitted for legality review.",
-  reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "LegalityReview.shortTimeReason", "LegalityReview.shortTimeReasonStatedOn", "Deliberation.heldOn"],
+  reads: ["LegalityReview.submittedOn", "LegalityReview.dueOn", "LegalityReview.meetingScheduledOn", "LegalityReview.shortTimeReason", "LegalityReview.shortTimeReasonStatedOn", "Deliberation.heldOn"],
   evaluate(view) {
     const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
     const meetings = view.deliberations();
-    const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
+    const evidence: Evidence[] = [...reviews.flatMap((row) => ["submittedOn", "dueOn", "meetingScheduledOn", "shortTimeReason", "shortTimeReasonStatedOn"].map((field) => view.evidence("legality_reviews", row, field))), ...meetings.map((row) => view.evidence("deliberations", row, "heldOn"))];
     const withheld: NoticeRow[] = view.withheldWhole("legality_reviews");
     if (reviews.length === 0) {
       if (withheld.length) return notAssessable(withheld, evidence);
       return view.deliberated() ? notApplicable(["没有合法性审查（见第二十五条规则）。", "No legality review (see the art. 25 rule)."], evidence) : pending(["尚未送请合法性审查。", "Not submitted for legality review yet."], evidence);
     }
+    const hiddenMeetings = view.withheldWhole("deliberations");
     let waiting = false;
     for (const review of reviews) {
       const submitted = review.submittedOn as string;
-      // The time given ends on the due date asked for or, without one, the day before the draft was deliberated.
-      const meeting = meetings.find((row) => String(row.heldOn) > submitted);
-      const end = (review.dueOn as string | null) ?? (meeting ? addDays(meeting.heldOn as string, -1) : null);
+      // 应当保证: the time guaranteed ends with the due date or the meeting the draft goes to, whichever
+      // comes first (the same deadline as the reviewers' queue); without a due date, no default is
+      // presumed given: the meeting alone shows the time.
+      const { on: end, setBy } = reviewDeadline(review, meetings, false);
       if (end === null) {
-        if (view.withheldWhole("deliberations").length) withheld.push(...view.withheldWhole("deliberations"));
+        if (hiddenMeetings.length) withheld.push(...hiddenMeetings);
         else if (view.reached("DELIBERATION"))
           return violated(["已作出决策，但记录既未载明审查期限，也未载明集体讨论日期，无法证明给予了7个工作日。", "Decided, but the record shows neither a due date nor the deliberation's date: it does not show 7 working days were given."], evidence);
         else waiting = true;
@@ -63,13 +67,18 @@ export const reviewTimeGiven: ComplianceRule = {
       const counted = onCalendar(() => workingDaysBetween(submitted, end), evidence);
       if ("outcome" in counted) return counted.outcome;
       const given = counted.value;
-      if (given >= REVIEW_WORKING_DAYS) continue;
+      if (given >= REVIEW_WORKING_DAYS) {
+        // A withheld meeting may have come earlier and cut the time short.
+        if (hiddenMeetings.length) withheld.push(...hiddenMeetings);
+        continue;
+      }
       // 一般: fewer days are lawful with a reason stated by the day the draft was sent for review.
       const statedOn = review.shortTimeReasonStatedOn as string | null;
       const fault = reasonNotInTime(review.shortTimeReason, statedOn, submitted);
       if (fault === null) continue;
       const why = { missing: ["未说明理由", "no reason stated"], undated: ["理由的说明日期未记录", "the day its reason was stated is not recorded"], late: [`理由于${statedOn}才说明，晚于送审之日`, `its reason was stated only on ${statedOn}, after submission`] }[fault];
-      return violated([`${submitted}送审，审查时间仅${given}个工作日（至${end}），${why[0]}。`, `Submitted on ${submitted} and given ${given} working day(s) (to ${end}), under 7: ${why[1]}.`], evidence);
+      const until = setBy === "SCHEDULED_MEETING" ? [`至${end}提交会议讨论`, `to the meeting of ${end}`] : [`至${end}`, `to ${end}`];
+      return violated([`${submitted}送审，审查时间仅${given}个工作日（${until[0]}），${why[0]}。`, `Submitted on ${submitted} and given ${given} working day(s) (${until[1]}), under 7: ${why[1]}.`], evidence);
     }
     if (withheld.length) return notAssessable(withheld, evidence);
     if (waiting) return pending(["审查期限尚未确定（未载明期限，也尚未集体讨论）。", "The time given is not settled yet (no due date, not deliberated)."], evidence);
