@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { publicBodies, SELF_GOVERNING_BODIES } from "../bodies/public-body.table.js";
 import { COMMENT_PERIOD_DAYS, commentPeriodDays } from "../compliance/working-days.js";
 import { type AppDb } from "../db/database.js";
+import { decisions } from "./decision.table.js";
 import { deliberations } from "../deliberations/deliberation.table.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { legalityReviews } from "../legality-reviews/legality-review.table.js";
@@ -85,6 +87,26 @@ async function published(db: AppDb, decisionId: string): Promise<UserError | nul
   return publication ? null : userError("PROCEDURE_VIOLATION", "The decision has not been published; it cannot be implemented or evaluated yet.", [], ARTICLE.publication);
 }
 
+/**
+ * A matter a village or community committee decides is its residents' self-government, which Decree 713
+ * does not govern (art. 2, 42): its meetings owe no legality review or risk assessment under it.
+ */
+async function selfGoverning(db: AppDb, decisionId: string): Promise<boolean> {
+  const [body] = await db.select({ kind: publicBodies.kind }).from(decisions).innerJoin(publicBodies, eq(publicBodies.id, decisions.decidingBodyId)).where(eq(decisions.id, decisionId)).limit(1);
+  return SELF_GOVERNING_BODIES.has(body?.kind ?? "");
+}
+
+/** Attendance and votes that cannot be true: more present than entitled, more votes than present. */
+function checkCounts(values: Record<string, any>): void {
+  const { entitledCount: entitled, presentCount: present, votesFor: votes } = values as Record<string, number | null | undefined>;
+  const errors: UserError[] = [];
+  if (present != null && entitled != null && present > entitled) errors.push(userError("INVALID_INPUT", `presentCount (${present}) must not exceed entitledCount (${entitled}).`, ["presentCount"]));
+  if (votes != null && present != null && votes > present) errors.push(userError("INVALID_INPUT", `votesFor (${votes}) must not exceed presentCount (${present}).`, ["votesFor"]));
+  if (votes != null && present == null) errors.push(userError("INVALID_INPUT", "votesFor is recorded with presentCount.", ["presentCount"]));
+  if (present != null && entitled == null) errors.push(userError("INVALID_INPUT", "presentCount is recorded with entitledCount.", ["entitledCount"]));
+  if (errors.length) throw new UserErrors(errors);
+}
+
 const collect = async (checks: Promise<UserError | null>[]): Promise<UserError[]> => (await Promise.all(checks)).filter((e): e is UserError => e !== null);
 
 /**
@@ -116,15 +138,19 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       return [];
     }
     case "Deliberation":
+      checkCounts(values);
       if (!changed("outcome", "heldOn")) return [];
       if (before && (await exists(db, publications, decisionId))) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", "The decision is published; the deliberation that adopted it can no longer change.", ["outcome"], ARTICLE.publication)]);
       }
+      if (await selfGoverning(db, decisionId)) return [];
       // Art. 24 restricts only deciding: a meeting may reject or defer a draft whose risk is uncontrollable.
       return collect([lawfulReview(db, decisionId, values.heldOn), (ADOPTED as readonly string[]).includes(values.outcome) ? controllableRisk(db, decisionId, values.heldOn) : Promise.resolve(null)]);
     case "Publication":
       return collect([adoptedBefore(db, decisionId, values.publishedOn)]);
     case "ImplementationReport":
+      if (values.decidedOn && values.decidedOn > values.reportedOn) throw new UserErrors([userError("INVALID_INPUT", "decidedOn must not be after reportedOn: a report tells what was decided.", ["decidedOn"])]);
+      return before ? [] : collect([published(db, decisionId)]);
     case "PostEvaluation":
       return before ? [] : collect([published(db, decisionId)]);
   }
@@ -153,6 +179,7 @@ async function refuseAny(checks: Promise<UserError | null>[]): Promise<void> {
 export async function checkStage(db: AppDb, decisionId: string, stage: string): Promise<void> {
   switch (stage) {
     case "DELIBERATION":
+      if (await selfGoverning(db, decisionId)) return;
       return refuseAny([lawfulReview(db, decisionId, null), controllableRisk(db, decisionId, null)]);
     case "PUBLICATION":
       return refuseAny([adoptedBefore(db, decisionId, null)]);

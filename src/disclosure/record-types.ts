@@ -141,7 +141,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     eligibility: `${notWithheldWhole("risk_assessments", "t.risk_assessment_id")} AND ${notWithdrawn("risk_assessments", "t.risk_assessment_id")}`,
   },
   { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
-  { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
+  { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome", "bodyKind", "entitledCount", "countedByHousehold", "presentCount", "votesFor"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",
     titleZh: "决策公布",
@@ -152,7 +152,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     withholdable: ["fullText", "adoptionExplanation"],
     searchable: ["fullText"],
   },
-  { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn", "circumstance", "procedure", "decidedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content", "reason"] },
   { recordType: "post_evaluations", titleZh: "决策后评估", published: [...part, "evaluatedOn", "recommendation"], table: postEvaluations, typeName: "PostEvaluation", decisionField: "postEvaluations", withholdable: ["evaluator", "findings"] },
   { recordType: "attachments", titleZh: "决策附件", published: [...part, "kind", "mediaType", "byteSize"], table: attachments, typeName: "Attachment", decisionField: "attachments", withholdable: ["title", "url"] },
 ];
