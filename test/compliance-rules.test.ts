@@ -159,8 +159,8 @@ describe("the compliance report, rule by rule", () => {
       let after: string | null = null;
       let totalCount = 0;
       do {
-        const { decisions } = await api.dataAs(role, query, { f, after });
-        found.push(...decisions.nodes.map((n: { id: string }) => n.id));
+        const { decisions }: { decisions: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.dataAs(role, query, { f, after });
+        found.push(...decisions.nodes.map((n) => n.id));
         totalCount = decisions.totalCount;
         after = decisions.pageInfo.hasNextPage ? decisions.pageInfo.endCursor : null;
       } while (after);

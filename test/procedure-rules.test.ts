@@ -125,8 +125,15 @@ describe("the procedure's hard rules, each refused with its article and accepted
     await write(api, "EDITOR", "publicationCreate", { decisionId: decision.id, documentNumber: "孔政〔2026〕522號", publishedOn: "2026-05-20" });
     const stop = { decisionId: decision.id, kind: "TERMINATION", reportedOn: "2026-08-01", reason: "上游水庫改建，工程已無必要。", circumstance: "CIRCUMSTANCES_CHANGED", procedure: "STATUTORY_PROCEDURE" };
     expect((await refused(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-08-02" }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "decidedOn"] });
-    const recorded = await write(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-08-01" }, "id kind reason circumstance procedure decidedOn");
-    expect(recorded).toMatchObject({ kind: "TERMINATION", reason: stop.reason, circumstance: "CIRCUMSTANCES_CHANGED", procedure: "STATUTORY_PROCEDURE", decidedOn: "2026-08-01" });
+    // Art. 37: a stop follows a new executive meeting. Meeting on 20 July: a stop decided on the 19th is a breach, one decided on the 20th is not.
+    await write(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), heldOn: "2026-07-20", outcome: "ADOPTED_WITH_CHANGES" });
+    expect((await refused(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-07-19" }))[0]).toMatchObject({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 37") });
+    const recorded = await write(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-07-20" }, "id kind reason circumstance procedure decidedOn");
+    expect(recorded).toMatchObject({ kind: "TERMINATION", reason: stop.reason, circumstance: "CIRCUMSTANCES_CHANGED", procedure: "STATUTORY_PROCEDURE", decidedOn: "2026-07-20" });
+    // The head may suspend first on a circumstance of art. 35(1); on the public's opinion alone it is a breach.
+    const suspension = { decisionId: decision.id, kind: "SUSPENSION", reportedOn: "2026-06-10", procedure: "HEAD_DECIDED" };
+    expect((await refused(api, "EDITOR", "implementationReportCreate", { ...suspension, circumstance: "PUBLIC_OPINION" }))[0]!.article).toContain("art. 37");
+    await write(api, "EDITOR", "implementationReportCreate", { ...suspension, circumstance: "FORCE_MAJEURE" });
     const progress = await write(api, "EDITOR", "implementationReportCreate", { decisionId: decision.id, kind: "PROGRESS", reportedOn: "2026-07-01" }, "id procedure circumstance decidedOn");
     expect(progress).toMatchObject({ procedure: "NONE_RECORDED", circumstance: null, decidedOn: null });
   });

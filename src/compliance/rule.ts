@@ -127,9 +127,6 @@ export function reasonNotInTime(reason: unknown, statedOn: string | null, by: st
 /** Records by a date field, then by creation (the same order for the public and for staff: both are public). */
 export const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
 
-/** A government's lawful deliberating meetings (art. 30(1)): 常务会议 or 全体会议. */
-export const GOVERNMENT_MEETINGS = new Set(["GOVERNMENT_EXECUTIVE_MEETING", "GOVERNMENT_PLENARY_MEETING"]);
-
 /** The kinds of meeting in Chinese, for findings. */
 export const MEETING_ZH: Record<string, string> = {
   GOVERNMENT_EXECUTIVE_MEETING: "政府常务会议",

@@ -21,6 +21,9 @@ export const deliberationBodyKind = pgEnum("deliberation_body_kind", [
   "OTHER_MEETING",
 ]);
 
+/** A government's lawful deliberating meetings (Decree 713 art. 30(1)): 常务会议 or 全体会议. */
+export const GOVERNMENT_MEETINGS: ReadonlySet<string> = new Set(["GOVERNMENT_EXECUTIVE_MEETING", "GOVERNMENT_PLENARY_MEETING"]);
+
 export const deliberationsColumns = () => ({
   id: idColumn(),
   decisionId: decisionIdColumn(),

@@ -8,6 +8,12 @@ export const implementationReportKind = pgEnum("implementation_report_kind", ["P
 /** What led to an adjustment: the circumstances of art. 35, or a post-decision evaluation (art. 36(4)). */
 export const adjustmentCircumstance = pgEnum("adjustment_circumstance", ["PROBLEM_FOUND", "CIRCUMSTANCES_CHANGED", "FORCE_MAJEURE", "PUBLIC_OPINION", "POST_EVALUATION", "OTHER"]);
 
+/** The reports that change, suspend or stop a decision: what art. 37 restricts. */
+export const ADJUSTMENT_KINDS: ReadonlySet<string> = new Set(["ADJUSTMENT", "SUSPENSION", "TERMINATION"]);
+
+/** The circumstances art. 37 lets the head suspend in: "本条例第三十五条规定的情形", those art. 35(1) lists (art. 35(2) is the public's voice, not a circumstance). */
+export const ART_35_CIRCUMSTANCES: ReadonlySet<string> = new Set(["PROBLEM_FOUND", "CIRCUMSTANCES_CHANGED", "FORCE_MAJEURE"]);
+
 /** How an adjustment was decided (art. 37). */
 export const adjustmentProcedure = pgEnum("adjustment_procedure", ["HEAD_DECIDED", "STATUTORY_PROCEDURE", "NONE_RECORDED"]);
 

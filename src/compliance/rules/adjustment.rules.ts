@@ -1,8 +1,7 @@
-import { article, byDate, type ComplianceRule, GOVERNMENT_MEETINGS, notApplicable, notAssessable, satisfied, violated } from "../rule.js";
+import { GOVERNMENT_MEETINGS } from "../../deliberations/deliberation.table.js";
+import { ADJUSTMENT_KINDS, ART_35_CIRCUMSTANCES } from "../../implementation/implementation-report.table.js";
+import { article, byDate, type ComplianceRule, notApplicable, notAssessable, satisfied, violated } from "../rule.js";
 
-const ADJUSTMENTS = new Set(["ADJUSTMENT", "SUSPENSION", "TERMINATION"]);
-/** The circumstances art. 37 lets the head suspend in: those art. 35(1) lists. */
-const ART_35_CIRCUMSTANCES = new Set(["PROBLEM_FOUND", "CIRCUMSTANCES_CHANGED", "FORCE_MAJEURE"]);
 const KIND_ZH: Record<string, string> = { ADJUSTMENT: "变更", SUSPENSION: "中止执行", TERMINATION: "停止执行" };
 
 export const adjustedByStatutoryProcedure: ComplianceRule = {
@@ -16,7 +15,7 @@ export const adjustedByStatutoryProcedure: ComplianceRule = {
   appliesWhen: "The decision has implementation reports of a change, suspension or stop (ADJUSTMENT, SUSPENSION, TERMINATION); each is judged on the day it was decided (decidedOn, or else reportedOn).",
   reads: ["ImplementationReport.kind", "ImplementationReport.reportedOn", "ImplementationReport.decidedOn", "ImplementationReport.circumstance", "ImplementationReport.procedure", "Deliberation.bodyKind", "Deliberation.heldOn", "Deliberation.outcome"],
   evaluate(view) {
-    const reports = view.records("implementation_reports").filter((row) => ADJUSTMENTS.has(String(row.kind))).sort(byDate("reportedOn"));
+    const reports = view.records("implementation_reports").filter((row) => ADJUSTMENT_KINDS.has(String(row.kind))).sort(byDate("reportedOn"));
     const meetings = view.adoptingDeliberations();
     const evidence = [
       ...reports.flatMap((row) => ["kind", "reportedOn", "decidedOn", "circumstance", "procedure"].map((field) => view.evidence("implementation_reports", row, field))),

@@ -1,5 +1,6 @@
 import { type Row } from "../../db/by-id.loader.js";
-import { article, type ComplianceRule, type Evidence, GOVERNMENT_MEETINGS, MEETING_ZH, notApplicable, notAssessable, pending, RESIDENTS_COMMITTEES_LAW, type RuleOutcome, satisfied, statuteArticle, violated, VILLAGERS_COMMITTEES_LAW, type FileView } from "../rule.js";
+import { GOVERNMENT_MEETINGS } from "../../deliberations/deliberation.table.js";
+import { article, type ComplianceRule, type Evidence, MEETING_ZH, notApplicable, notAssessable, pending, RESIDENTS_COMMITTEES_LAW, type RuleOutcome, satisfied, statuteArticle, violated, VILLAGERS_COMMITTEES_LAW, type FileView } from "../rule.js";
 
 const MEETING_FIELDS = ["bodyKind", "heldOn", "outcome"];
 const COUNT_FIELDS = ["entitledCount", "countedByHousehold", "presentCount", "votesFor"];
