@@ -48,11 +48,19 @@ export function generatedDecisions(count: number, regions: readonly SampleRegion
       legalityReviews: sample.legalityReviews?.map((review) => (underReview ? { ...review, completedOn: undefined, result: undefined, opinion: undefined, dueOn: isoDate(year, month + 2, 12) } : review)),
       deliberations:
         stageIndex >= stages.indexOf("DELIBERATION") && facts.next() < 0.95
-          ? [{ meeting: `${sample.decidingBody}常務會議`, heldOn: isoDate(year, month + 2, 25), outcome: "ADOPTED", dissent: facts.next() < 0.9 ? "無不同意見。" : undefined }]
+          ? [{ ...meetingOf(sample.decidingBody), heldOn: isoDate(year, month + 2, 25), outcome: "ADOPTED", dissent: facts.next() < 0.9 ? "無不同意見。" : undefined }]
           : undefined,
       publication: sample.publication && { ...sample.publication, adoptionExplanation: facts.next() < 0.9 ? "公眾意見和專家意見的採納情況已在起草說明中逐條說明。" : undefined },
     };
   });
+
+  /** A government deliberates at its executive meeting; a village or community decides at its villagers' representative or residents' meeting. */
+  function meetingOf(decider: string): Pick<NonNullable<SampleDecision["deliberations"]>[number], "meeting" | "bodyKind" | "entitledCount" | "presentCount" | "votesFor"> {
+    const kind = bodies.find((b) => b.name === decider)?.kind;
+    if (kind === "VILLAGE_COMMITTEE") return { meeting: `${decider}村民代表會議`, bodyKind: "VILLAGER_REPRESENTATIVES_MEETING", entitledCount: 35, presentCount: 31, votesFor: 28 };
+    if (kind === "COMMUNITY_COMMITTEE") return { meeting: `${decider}居民會議`, bodyKind: "RESIDENTS_MEETING", entitledCount: 420, presentCount: 236, votesFor: 201 };
+    return { meeting: `${decider}常務會議`, bodyKind: "GOVERNMENT_EXECUTIVE_MEETING" };
+  }
 
   function base(i: number): SampleDecision {
     const decider = random.pick(deciders);

@@ -7,7 +7,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 const rowIdOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 import { TestApi } from "./support/api.js";
 import { CANARY, loadSampleDecisions } from "./support/canary-file.js";
-import { COMPLIANCE_YEAR, compliantFile, ruleCases, withheldOn } from "./support/compliance-files.js";
+import { COMPLIANCE_YEAR, compliantFile, ruleCases, villageFile, withheldOn } from "./support/compliance-files.js";
 
 const REPORTS = /* GraphQL */ `
   query($ids: [ID!]!) {
@@ -66,7 +66,8 @@ describe("the compliance report, rule by rule", () => {
         const result = (role: "ANONYMOUS" | "LEGAL_REVIEWER") => reports[role].get(`${rule}/${c.name}`)!.results.find((r) => r.rule.id === rule)!;
         expect(result("ANONYMOUS").status).toBe(c.public);
         expect(result("LEGAL_REVIEWER").status).toBe(c.staff);
-        if (c.public === "NOT_ASSESSABLE") {
+        // Withheld (what makes the public's report differ from staff's), not merely unrecorded.
+        if (c.public === "NOT_ASSESSABLE" && c.staff !== "NOT_ASSESSABLE") {
           // Not "missing": the public is told on which legal ground the step is withheld.
           expect(result("ANONYMOUS").withheld.map((w) => w.ground)).toContain("COMMERCIAL_SECRET");
           expect(result("ANONYMOUS").withheld[0]!.article).toContain("第十五條");
@@ -114,6 +115,26 @@ describe("the compliance report, rule by rule", () => {
     const { nodes } = await api.dataAs<{ nodes: ({ compliance: Report } | null)[] }>("LEGAL_REVIEWER", REPORTS, { ids: [id] });
     expect(nodes[0]!.compliance.results.find((r) => r.rule.id === "PUBLIC_HEARD")!.status).toBe("NOT_APPLICABLE");
     expect((await api.data<{ nodes: unknown[] }>(REPORTS, { ids: [id] })).nodes).toEqual([null]);
+  });
+
+  it("judges a village's own matter by the Organic Law, not by Decree 713 (art. 2): every Decree 713 rule is NOT_APPLICABLE and says why", async () => {
+    // A file that breaks most of Decree 713 (no public participation, no legality review): decided by the villagers, it breaks none.
+    const bare = (decidingBody: string) => ({ ...villageFile(`scope-${decidingBody}`), catalogYear: COMPLIANCE_YEAR + 2, decidingBody, consultations: [], legalityReviews: [], speciallyAffectedGroups: [] });
+    const [village, town] = await loadSampleDecisions(api.database, [bare("孔城鎮桐梓村村民委員會"), { ...bare("孔城鎮人民政府"), catalogNumber: 9_999 }]);
+    const { nodes } = await api.dataAs<{ nodes: { compliance: Report & { results: { findingZh: string }[] } }[] }>("LEGAL_REVIEWER", REPORTS, { ids: [toGlobalId("Decision", village!), toGlobalId("Decision", town!)] });
+    const [villageReport, townReport] = nodes.map((n) => n.compliance);
+    for (const result of villageReport!.results) {
+      if (result.rule.id === "DECIDED_BY_VILLAGERS_MEETING") expect(result.status).toBe("SATISFIED");
+      else {
+        expect(result.status, result.rule.id).toBe("NOT_APPLICABLE");
+        expect((result as unknown as { findingZh: string }).findingZh, result.rule.id).toContain("第二条");
+      }
+    }
+    expect(villageReport!.state).toBe("COMPLIANT");
+    // The same file decided by the town government breaks Decree 713, and the villagers' rule does not apply to it.
+    const status = (id: string) => townReport!.results.find((r) => r.rule.id === id)!.status;
+    expect([status("PUBLIC_HEARD"), status("LAWFUL_REVIEW_BEFORE_DELIBERATION"), status("DELIBERATED_BY_EXECUTIVE_MEETING")]).toEqual(["VIOLATED", "VIOLATED", "VIOLATED"]);
+    expect(status("DECIDED_BY_VILLAGERS_MEETING")).toBe("NOT_APPLICABLE");
   });
 
   it("counts no ADVISORY rule in the overall state: a compliant file in no published catalogue stays COMPLIANT", () => {
@@ -169,7 +190,9 @@ describe("the compliance report, rule by rule", () => {
       }
       const violated = all.filter((c) => reports[role].get(c.key)!.state === "VIOLATED").length;
       expect(stats.byYear).toEqual([expect.objectContaining({ key: String(COMPLIANCE_YEAR), violated })]);
-      expect(stats.byDecidingBody[0].label).toBe("孔城鎮人民政府");
+      const bodies = (label: string) => all.filter((c) => c.file.decidingBody === label).length;
+      const counted = (label: string) => stats.byDecidingBody.filter((b: { label: string }) => b.label === label).map((b: { violated: number; compliant: number; pending: number; notAssessable: number }) => b.violated + b.compliant + b.pending + b.notAssessable)[0];
+      for (const label of ["孔城鎮人民政府", "孔城鎮桐梓村村民委員會", "孔城鎮孔城社區居民委員會"]) expect(counted(label), label).toBe(bodies(label));
     }
   });
 
@@ -203,15 +226,24 @@ describe("the compliance report, rule by rule", () => {
   });
 
   it("cites the paragraph wherever the article has more than one", () => {
-    // Paragraphs of the cited articles of Decree 713, counted in its text.
-    const paragraphs: Record<number, number> = { 3: 3, 14: 3, 15: 2, 16: 3, 18: 1, 19: 2, 22: 2, 23: 3, 24: 1, 25: 2, 26: 2, 29: 1, 30: 3, 32: 1 };
+    // Paragraphs of the cited articles, counted in each statute's text.
+    const paragraphs: Record<string, Record<number, number>> = {
+      重大行政决策程序暂行条例: { 3: 3, 14: 3, 15: 2, 16: 3, 18: 1, 19: 2, 22: 2, 23: 3, 24: 1, 25: 2, 26: 2, 29: 1, 30: 3, 32: 1, 35: 2, 37: 1 },
+      中华人民共和国村民委员会组织法: { 22: 2, 24: 3, 26: 2 },
+      中华人民共和国城市居民委员会组织法: { 9: 3 },
+    };
     for (const rule of complianceRules) {
-      const places = [...rule.article.matchAll(/(\d+)(?:\((\d)\))?(?=[,\s])/g)].map((m) => [Number(m[1]), m[2] ? Number(m[2]) : undefined] as const);
-      expect(places.length, rule.id).toBeGreaterThan(0);
-      for (const [n, paragraph] of places) {
-        expect(paragraphs[n], `${rule.id}: art. ${n} is in the table`).toBeDefined();
-        if (paragraphs[n]! > 1) expect(paragraph, `${rule.id}: art. ${n} has ${paragraphs[n]} paragraphs`).toBeDefined();
-        if (paragraph) expect(paragraph).toBeLessThanOrEqual(paragraphs[n]!);
+      const citations = [...rule.article.matchAll(/art\. ((?:\d+(?:\(\d\))?(?:, )?)+) \(《([^》]+)》/g)];
+      expect(citations.length, rule.id).toBeGreaterThan(0);
+      for (const [, list, statute] of citations) {
+        const table = paragraphs[statute!];
+        expect(table, `${rule.id}: ${statute} is in the table`).toBeDefined();
+        for (const place of list!.split(", ")) {
+          const [, n, paragraph] = place.match(/^(\d+)(?:\((\d)\))?$/)!.map((part) => (part === undefined ? undefined : Number(part)));
+          expect(table![n!], `${rule.id}: art. ${n} of ${statute} is in the table`).toBeDefined();
+          if (table![n!]! > 1) expect(paragraph, `${rule.id}: art. ${n} has ${table![n!]} paragraphs`).toBeDefined();
+          if (paragraph) expect(paragraph).toBeLessThanOrEqual(table![n!]!);
+        }
       }
     }
     expect(article([19, 1], [19, 2])).toBe("art. 19(1), 19(2) (《重大行政决策程序暂行条例》第十九条第一款、第十九条第二款)");

@@ -97,6 +97,47 @@ describe("the procedure's hard rules, each refused with its article and accepted
     expect((await refused(api, "EDITOR", "recordWithdraw", { id: meeting.id, expectedVersion: meeting.version, reason: "x" }))[0]!.article).toContain("art. 32");
   });
 
+  it("owes a village's own meeting no Decree 713 legality review (art. 2), and refuses attendance and votes that cannot be true", async () => {
+    const { bodies } = await api.data(`{ bodies { id name } }`);
+    const village = bodies.find((b: { name: string }) => b.name === "孔城鎮桐梓村村民委員會").id as string;
+    const decision = await newDecision(api, 520, { decidingBodyId: village, undertakingBodyId: village });
+    const meeting = { decisionId: decision.id, meeting: "桐梓村村民代表會議", heldOn: "2026-05-10", outcome: "ADOPTED", bodyKind: "VILLAGER_REPRESENTATIVES_MEETING", entitledCount: 30, presentCount: 30, votesFor: 30 };
+    // One more present than entitled, one more vote than present: refused, naming the field; all present and all for: recorded.
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...meeting, presentCount: 31 }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "presentCount"] });
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...meeting, votesFor: 31 }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "votesFor"] });
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...meeting, entitledCount: undefined }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "entitledCount"] });
+    const negative = await api.as("EDITOR", `mutation($input: DeliberationCreateInput!) { deliberationCreate(input: $input) { userErrors { code } } }`, { input: { ...meeting, votesFor: -1 } });
+    expect(negative.status).toBe(400);
+    expect(negative.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const recorded = await write(api, "EDITOR", "deliberationCreate", meeting, "id version bodyKind entitledCount presentCount votesFor countedByHousehold");
+    expect(recorded).toMatchObject({ bodyKind: "VILLAGER_REPRESENTATIVES_MEETING", entitledCount: 30, presentCount: 30, votesFor: 30, countedByHousehold: false });
+    // An update is checked against the record as it would be.
+    expect((await refused(api, "EDITOR", "deliberationUpdate", { id: recorded.id, expectedVersion: recorded.version, entitledCount: 29 }))[0]!.field).toEqual(["input", "presentCount"]);
+    // The same meeting on the town government's decision owes art. 25's legality review.
+    const town = await newDecision(api, 521);
+    expect((await refused(api, "EDITOR", "deliberationCreate", { ...meeting, decisionId: town.id }))[0]!.article).toContain("art. 25");
+  });
+
+  it("records a change, suspension or stop with its reason, circumstance, procedure and the day it was decided, never after its report", async () => {
+    const decision = await newDecision(api, 522);
+    await write(api, "LEGAL_REVIEWER", "legalityReviewCreate", review(decision.id, "2026-03-01", { result: "LAWFUL", completedOn: "2026-03-12" }));
+    await write(api, "EDITOR", "deliberationCreate", deliberation(decision.id));
+    await write(api, "EDITOR", "publicationCreate", { decisionId: decision.id, documentNumber: "孔政〔2026〕522號", publishedOn: "2026-05-20" });
+    const stop = { decisionId: decision.id, kind: "TERMINATION", reportedOn: "2026-08-01", reason: "上游水庫改建，工程已無必要。", circumstance: "CIRCUMSTANCES_CHANGED", procedure: "STATUTORY_PROCEDURE" };
+    expect((await refused(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-08-02" }))[0]).toMatchObject({ code: "INVALID_INPUT", field: ["input", "decidedOn"] });
+    // Art. 37: a stop follows a new executive meeting. Meeting on 20 July: a stop decided on the 19th is a breach, one decided on the 20th is not.
+    await write(api, "EDITOR", "deliberationCreate", { ...deliberation(decision.id), heldOn: "2026-07-20", outcome: "ADOPTED_WITH_CHANGES" });
+    expect((await refused(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-07-19" }))[0]).toMatchObject({ code: "PROCEDURE_VIOLATION", article: expect.stringContaining("art. 37") });
+    const recorded = await write(api, "EDITOR", "implementationReportCreate", { ...stop, decidedOn: "2026-07-20" }, "id kind reason circumstance procedure decidedOn");
+    expect(recorded).toMatchObject({ kind: "TERMINATION", reason: stop.reason, circumstance: "CIRCUMSTANCES_CHANGED", procedure: "STATUTORY_PROCEDURE", decidedOn: "2026-07-20" });
+    // The head may suspend first on a circumstance of art. 35(1); on the public's opinion alone it is a breach.
+    const suspension = { decisionId: decision.id, kind: "SUSPENSION", reportedOn: "2026-06-10", procedure: "HEAD_DECIDED" };
+    expect((await refused(api, "EDITOR", "implementationReportCreate", { ...suspension, circumstance: "PUBLIC_OPINION" }))[0]!.article).toContain("art. 37");
+    await write(api, "EDITOR", "implementationReportCreate", { ...suspension, circumstance: "FORCE_MAJEURE" });
+    const progress = await write(api, "EDITOR", "implementationReportCreate", { decisionId: decision.id, kind: "PROGRESS", reportedOn: "2026-07-01" }, "id procedure circumstance decidedOn");
+    expect(progress).toMatchObject({ procedure: "NONE_RECORDED", circumstance: null, decidedOn: null });
+  });
+
   it("takes implementation reports and evaluations only once the decision is published, and then lets it be implemented", async () => {
     const decision = await newDecision(api, 509);
     const report = { decisionId: decision.id, kind: "PROGRESS", reportedOn: "2026-06-01", content: "已開工" };

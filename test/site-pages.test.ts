@@ -93,6 +93,23 @@ describe("the residents' site, page by page", () => {
     expect(page).toContain("程序是否合規");
   });
 
+  it("shows which body met, a village meeting's attendance and votes, and how a suspension and a change were decided", async () => {
+    const pageOf = async (title: string) => {
+      const [row] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions WHERE title = $1", [title]);
+      return mainOf((await get(`/decisions/${toGlobalId("Decision", row!.id)}`)).body);
+    };
+    const village = await pageOf("雙鋪村村內道路硬化一事一議籌資籌勞方案");
+    expect(village).toContain("<dt>會議類型</dt><dd>村民代表會議</dd>");
+    expect(village).toContain("應到41人，實到36人，贊成33票");
+    const dredging = await pageOf("桐城市城區河道清淤疏浚工程實施方案");
+    expect(dredging).toContain("中止執行（2024-04-26）");
+    expect(dredging).toContain("<dd>行政首長先決定</dd>");
+    expect(dredging).toContain("<dd>不可抗力</dd>");
+    expect(dredging).toContain("汛期提前，上游來水超過施工圍堰設防標準");
+    expect(dredging).toContain("<dt>決定日期</dt><dd>2024-06-18</dd>");
+    expect(dredging).toContain("<dd>依法定程序再次集體討論</dd>");
+  });
+
   it("says on the page what is withheld, with the legal ground and article, and shows no withheld value", async () => {
     for (const id of [ids.fields, ids.parts]) {
       const page = await get(`/decisions/${toGlobalId("Decision", id)}`);

@@ -1,4 +1,5 @@
 import { type SampleDecision } from "./sample.types.js";
+import { villageAndAdjustmentDecisions } from "./village-and-adjustments.js";
 
 // Body names (must match sampleBodies) and region codes (must match sampleRegions).
 const CITY_GOV = "桐城市人民政府";
@@ -1094,6 +1095,7 @@ export const sampleDecisions: SampleDecision[] = [
     deliberations: [
       {
         meeting: "桐梓村村民代表會議",
+        bodyKind: "VILLAGER_REPRESENTATIVES_MEETING",
         heldOn: "2023-06-02",
         outcome: "ADOPTED",
         dissent: "出席代表35名，32名贊成，3名反對；反對代表認為村集體留存比例仍然偏高。",
@@ -1422,6 +1424,8 @@ export const sampleDecisions: SampleDecision[] = [
       {
         kind: "SUSPENSION",
         reportedOn: "2024-05-20",
+        procedure: "HEAD_DECIDED",
+        circumstance: "CIRCUMSTANCES_CHANGED",
         content: "新址地塊涉及永久基本農田調整，用地審批未獲通過。經鎮長辦公會議研究，項目暫停實施，另行比選新址，老市場先行開展整治。",
       },
     ],
@@ -1860,4 +1864,5 @@ export const sampleDecisions: SampleDecision[] = [
       { kind: "DRAFTING_EXPLANATION", title: "關於《桐城市城區公共停車收費管理辦法（徵求意見稿）》的起草說明", mediaType: "application/pdf", url: `${FILES}/2026/tingche-qicao.pdf`, byteSize: 143_360 },
     ],
   },
+  ...villageAndAdjustmentDecisions,
 ];

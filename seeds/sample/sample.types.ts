@@ -6,10 +6,10 @@ import { type publicBodyKind } from "../../src/bodies/public-body.table.js";
 import { type adoptionResult, type moderationState, type stakeholderCategory } from "../../src/consultations/comment.table.js";
 import { type consultationMethod } from "../../src/consultations/consultation.table.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "../../src/decisions/decision.table.js";
-import { type deliberationOutcome } from "../../src/deliberations/deliberation.table.js";
+import { type deliberationBodyKind, type deliberationOutcome } from "../../src/deliberations/deliberation.table.js";
 import { type withholdingGround } from "../../src/disclosure/withholding.table.js";
 import { type expertReviewMethod, type reviewerKind } from "../../src/expert-reviews/expert-review.table.js";
-import { type implementationReportKind } from "../../src/implementation/implementation-report.table.js";
+import { type adjustmentCircumstance, type adjustmentProcedure, type implementationReportKind } from "../../src/implementation/implementation-report.table.js";
 import { type legalityResult } from "../../src/legality-reviews/legality-review.table.js";
 import { type evaluationRecommendation } from "../../src/post-evaluations/post-evaluation.table.js";
 import { type regionLevel } from "../../src/regions/region.table.js";
@@ -148,10 +148,30 @@ export interface SampleDecision extends Withholdable {
     result?: Values<typeof legalityResult>;
     opinion?: string;
   })[];
-  deliberations?: (Withholdable & { meeting: string; heldOn: LocalDate; outcome: Values<typeof deliberationOutcome>; dissent?: string })[];
+  deliberations?: (Withholdable & {
+    meeting: string;
+    heldOn: LocalDate;
+    outcome: Values<typeof deliberationOutcome>;
+    dissent?: string;
+    /** By default GOVERNMENT_EXECUTIVE_MEETING. */
+    bodyKind?: Values<typeof deliberationBodyKind>;
+    entitledCount?: number;
+    countedByHousehold?: boolean;
+    presentCount?: number;
+    votesFor?: number;
+  })[];
   /** documentDate: by default the day of the deliberation that adopted the decision. */
   publication?: Withholdable & { documentNumber: string; publishedOn: LocalDate; documentDate?: LocalDate | null; fullText?: string; adoptionExplanation?: string };
-  implementationReports?: (Withholdable & { kind: Values<typeof implementationReportKind>; reportedOn: LocalDate; content?: string })[];
+  implementationReports?: (Withholdable & {
+    kind: Values<typeof implementationReportKind>;
+    reportedOn: LocalDate;
+    content?: string;
+    reason?: string;
+    circumstance?: Values<typeof adjustmentCircumstance>;
+    /** By default NONE_RECORDED. */
+    procedure?: Values<typeof adjustmentProcedure>;
+    decidedOn?: LocalDate;
+  })[];
   villageConsultations?: SampleVillageConsultation[];
   postEvaluations?: (Withholdable & { evaluator?: string; evaluatedOn: LocalDate; findings?: string; recommendation: Values<typeof evaluationRecommendation> })[];
   attachments?: (Withholdable & { kind: Values<typeof attachmentKind>; title?: string; mediaType: string; url?: string; byteSize?: number })[];

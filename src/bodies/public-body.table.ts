@@ -14,6 +14,12 @@ export const publicBodyKind = pgEnum("public_body_kind", [
   "OTHER",
 ]);
 
+/**
+ * Bodies of villagers' and residents' self-government (基层群众性自治组织, 村民委员会组织法 art. 2,
+ * 城市居民委员会组织法 art. 2), not administrative organs: what they decide is outside Decree 713.
+ */
+export const SELF_GOVERNING_BODIES: ReadonlySet<string> = new Set(["VILLAGE_COMMITTEE", "COMMUNITY_COMMITTEE"]);
+
 export const publicBodiesColumns = () => ({
   id: idColumn(),
   name: text("name").notNull().unique(),

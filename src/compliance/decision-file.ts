@@ -18,6 +18,7 @@ export const filePartTables = {
   legality_reviews: "legalityReviews",
   deliberations: "deliberations",
   publications: "publications",
+  implementation_reports: "implementationReports",
 } as const satisfies Partial<Record<RecordType, keyof DisclosedTables>>;
 
 export type FilePart = keyof typeof filePartTables;
@@ -31,6 +32,8 @@ export type FilePart = keyof typeof filePartTables;
 export interface DecisionFile {
   audience: Audience;
   decision: Row;
+  /** The kind of the deciding body (always public): a village or community committee decides matters of self-government. */
+  decidingBodyKind: string | null;
   parts: Record<FilePart, Row[]>;
   /** Notices of withheld fields, by record id and field. */
   withheldFields: Map<string, Map<string, NoticeRow>>;
@@ -59,6 +62,9 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     rowsOf(tables.withholdingNotices, "decisionId"),
     ...Object.values(filePartTables).map((key) => rowsOf(tables[key], "decisionId")),
   ]);
+  const bodyIds = [...new Set(decisions.map((row) => row.decidingBodyId as string))];
+  const bodies = bodyIds.length ? ((await read((db) => db.select({ id: tables.publicBodies.id, kind: tables.publicBodies.kind }).from(tables.publicBodies).where(inArray(tables.publicBodies.id, bodyIds)))) as { id: string; kind: string }[]) : [];
+  const bodyKind = new Map(bodies.map((body) => [body.id, body.kind]));
   const parts = Object.keys(filePartTables) as FilePart[];
   // By decision, once: a refresh reads 250 decisions' files at a time, and scanning every part's rows
   // for each decision was a tenth of its time.
@@ -71,6 +77,7 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     const file: DecisionFile = {
       audience,
       decision,
+      decidingBodyKind: bodyKind.get(decision.decidingBodyId as string) ?? null,
       parts: Object.fromEntries(parts.map((part, i) => [part, partsByDecision[i]!.get(id) ?? []])) as Record<FilePart, Row[]>,
       withheldFields: new Map(),
       withheldRecords: new Map(),

@@ -1,5 +1,5 @@
 import { type DecisionFile } from "./decision-file.js";
-import { type ComplianceRule, FileView, type RuleOutcome, type RuleStatus } from "./rule.js";
+import { type ComplianceRule, FileView, judge, type RuleOutcome, type RuleStatus } from "./rule.js";
 import { complianceRules } from "./rules.js";
 
 export type ComplianceState = "COMPLIANT" | "PENDING" | "NOT_ASSESSABLE" | "VIOLATED";
@@ -31,7 +31,7 @@ const stateOf = (results: RuleResult[]): ComplianceState => {
 
 export function evaluateCompliance(file: DecisionFile, today: string): ComplianceReport {
   const view = new FileView(file);
-  const results = complianceRules.map((rule) => ({ rule, ...rule.evaluate(view, today) }));
+  const results = complianceRules.map((rule) => ({ rule, ...judge(rule, view, today) }));
   const reassess = results.map((result) => result.reassessOn).filter((day): day is string => Boolean(day)).sort();
   return { decisionId: file.decision.id, audience: file.audience, state: stateOf(results), assessedOn: today, results, reassessOn: reassess[0] ?? null };
 }

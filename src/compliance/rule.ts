@@ -1,4 +1,5 @@
 import { type Row } from "../db/by-id.loader.js";
+import { SELF_GOVERNING_BODIES } from "../bodies/public-body.table.js";
 import { decisionStage } from "../decisions/decision.table.js";
 import { disclosureOf, type RecordType } from "../disclosure/record-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
@@ -46,6 +47,12 @@ export interface ComplianceRule {
   appliesWhen: string;
   /** The fields it reads, as `Type.field`. */
   reads: readonly string[];
+  /**
+   * Whose procedure the rule judges: Decree 713's (the default: a government's major administrative
+   * decision, art. 2 and 42) or villagers' and residents' self-government (the Organic Laws), which
+   * Decree 713 does not govern. A rule is NOT_APPLICABLE to the other kind of decision.
+   */
+  scope?: "SELF_GOVERNMENT";
   evaluate(file: FileView, today: string): RuleOutcome;
 }
 
@@ -75,14 +82,23 @@ export function chineseNumber(n: number): string {
 /** A place in the Interim Regulations (Decree 713): an article, and its paragraph where it has several. */
 export type Place = readonly [article: number, paragraph?: number];
 
+export const DECREE_713 = "重大行政决策程序暂行条例";
+export const VILLAGERS_COMMITTEES_LAW = "中华人民共和国村民委员会组织法";
+export const RESIDENTS_COMMITTEES_LAW = "中华人民共和国城市居民委员会组织法";
+
+/** Places in a statute other than Decree 713, cited as `article` cites it: `art. 22(1) (《中华人民共和国村民委员会组织法》第二十二条第一款)`. */
+export function statuteArticle(statute: string, ...places: Place[]): string {
+  const en = places.map(([n, paragraph]) => (paragraph ? `${n}(${paragraph})` : `${n}`)).join(", ");
+  const zh = places.map(([n, paragraph]) => `第${chineseNumber(n)}条${paragraph ? `第${chineseNumber(paragraph)}款` : ""}`).join("、");
+  return `art. ${en} (《${statute}》${zh})`;
+}
+
 /**
  * The places a rule rests on, cited the same way everywhere: `art. 19(1), 19(2) (《重大行政决策程序暂行条例》
  * 第十九条第一款、第十九条第二款)`. A paragraph is named wherever the article has more than one.
  */
 export function article(...places: Place[]): string {
-  const en = places.map(([n, paragraph]) => (paragraph ? `${n}(${paragraph})` : `${n}`)).join(", ");
-  const zh = places.map(([n, paragraph]) => `第${chineseNumber(n)}条${paragraph ? `第${chineseNumber(paragraph)}款` : ""}`).join("、");
-  return `art. ${en} (《重大行政决策程序暂行条例》${zh})`;
+  return statuteArticle(DECREE_713, ...places);
 }
 
 /**
@@ -110,6 +126,16 @@ export function reasonNotInTime(reason: unknown, statedOn: string | null, by: st
 
 /** Records by a date field, then by creation (the same order for the public and for staff: both are public). */
 export const byDate = (field: string) => (a: Row, b: Row) => String(a[field]).localeCompare(String(b[field])) || String(a.createdAt).localeCompare(String(b.createdAt));
+
+/** The kinds of meeting in Chinese, for findings. */
+export const MEETING_ZH: Record<string, string> = {
+  GOVERNMENT_EXECUTIVE_MEETING: "政府常务会议",
+  GOVERNMENT_PLENARY_MEETING: "政府全体会议",
+  VILLAGERS_MEETING: "村民会议",
+  VILLAGER_REPRESENTATIVES_MEETING: "村民代表会议",
+  RESIDENTS_MEETING: "居民会议",
+  OTHER_MEETING: "其他会议",
+};
 
 const stages = decisionStage.enumValues;
 const ADOPTED = new Set(["ADOPTED", "ADOPTED_WITH_CHANGES"]);
@@ -173,6 +199,11 @@ export class FileView {
     return [...this.records("deliberations")].sort(byDate("heldOn"));
   }
 
+  /** Whether the deciding body is a village or community committee: the matter is one of self-government, outside Decree 713. */
+  selfGoverning(): boolean {
+    return SELF_GOVERNING_BODIES.has(this.file.decidingBodyKind ?? "");
+  }
+
   /** Whether the draft went to (or past) deliberation. */
   deliberated(): boolean {
     return this.reached("DELIBERATION") || this.records("deliberations").length > 0;
@@ -180,3 +211,19 @@ export class FileView {
 }
 
 export const globalEvidence = (evidence: Evidence) => ({ ...evidence, recordId: toGlobalId(disclosureOf(evidence.recordType).typeName, evidence.recordId) });
+
+/**
+ * A rule's outcome for a file, within its scope: Decree 713 governs the major administrative decisions
+ * of governments (art. 2; by reference their departments and township governments, art. 42), not what
+ * villagers or residents decide for themselves through their committees (村民委员会组织法 art. 2, 5;
+ * 城市居民委员会组织法 art. 2), and the self-government rules judge no government's decision.
+ */
+export function judge(rule: ComplianceRule, view: FileView, today: string): RuleOutcome {
+  if (rule.scope !== "SELF_GOVERNMENT" && view.selfGoverning()) {
+    return notApplicable([
+      "决策机关为村（居）民委员会，所议为村（居）民自治事项，不适用《重大行政决策程序暂行条例》（第二条、第四十二条）；由村民会议、村民代表会议或者居民会议依村民委员会组织法、城市居民委员会组织法决定（见 DECIDED_BY_VILLAGERS_MEETING 规则）。",
+      "The deciding body is a villagers' or residents' committee: the matter is one of their self-government, which Decree 713 (art. 2, 42) does not govern; the Organic Laws of the Villagers' and Urban Residents' Committees do (see DECIDED_BY_VILLAGERS_MEETING).",
+    ]);
+  }
+  return rule.evaluate(view, today);
+}

@@ -1,7 +1,10 @@
 import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { publicBodies, SELF_GOVERNING_BODIES } from "../bodies/public-body.table.js";
 import { COMMENT_PERIOD_DAYS, commentPeriodDays } from "../compliance/working-days.js";
 import { type AppDb } from "../db/database.js";
-import { deliberations } from "../deliberations/deliberation.table.js";
+import { decisions } from "./decision.table.js";
+import { deliberations, GOVERNMENT_MEETINGS } from "../deliberations/deliberation.table.js";
+import { ADJUSTMENT_KINDS, ART_35_CIRCUMSTANCES } from "../implementation/implementation-report.table.js";
 import { userError, UserErrors, type UserError } from "../graphql/user-error.type.js";
 import { legalityReviews } from "../legality-reviews/legality-review.table.js";
 import { publications } from "../publications/publication.table.js";
@@ -14,6 +17,7 @@ export const ARTICLE = {
   legalityReview: "art. 25 (《重大行政决策程序暂行条例》第二十五条)",
   deliberation: "art. 30 (《重大行政决策程序暂行条例》第三十条)",
   publication: "art. 32 (《重大行政决策程序暂行条例》第三十二条)",
+  adjustment: "art. 37 (《重大行政决策程序暂行条例》第三十七条)",
 } as const;
 
 const LAWFUL = ["LAWFUL", "LAWFUL_AFTER_AMENDMENT"] as const;
@@ -85,6 +89,50 @@ async function published(db: AppDb, decisionId: string): Promise<UserError | nul
   return publication ? null : userError("PROCEDURE_VIOLATION", "The decision has not been published; it cannot be implemented or evaluated yet.", [], ARTICLE.publication);
 }
 
+/**
+ * A matter a village or community committee decides is its residents' self-government, which Decree 713
+ * does not govern (art. 2, 42): its meetings owe no legality review or risk assessment under it.
+ */
+async function selfGoverning(db: AppDb, decisionId: string): Promise<boolean> {
+  const [body] = await db.select({ kind: publicBodies.kind }).from(decisions).innerJoin(publicBodies, eq(publicBodies.id, decisions.decidingBodyId)).where(eq(decisions.id, decisionId)).limit(1);
+  return SELF_GOVERNING_BODIES.has(body?.kind ?? "");
+}
+
+/** Attendance and votes that cannot be true: more present than entitled, more votes than present. */
+function checkCounts(values: Record<string, any>): void {
+  const { entitledCount: entitled, presentCount: present, votesFor: votes } = values as Record<string, number | null | undefined>;
+  const errors: UserError[] = [];
+  if (present != null && entitled != null && present > entitled) errors.push(userError("INVALID_INPUT", `presentCount (${present}) must not exceed entitledCount (${entitled}).`, ["presentCount"]));
+  if (votes != null && present != null && votes > present) errors.push(userError("INVALID_INPUT", `votesFor (${votes}) must not exceed presentCount (${present}).`, ["votesFor"]));
+  if (votes != null && present == null) errors.push(userError("INVALID_INPUT", "votesFor is recorded with presentCount.", ["presentCount"]));
+  if (present != null && entitled == null) errors.push(userError("INVALID_INPUT", "presentCount is recorded with entitledCount.", ["entitledCount"]));
+  if (errors.length) throw new UserErrors(errors);
+}
+
+/**
+ * Art. 37: a change or stop follows the statutory procedure, shown by the deciding body adopting it
+ * at a new executive or plenary meeting by the day it was decided; the head may suspend first in a
+ * circumstance of art. 35(1). The compliance rule ADJUSTED_BY_STATUTORY_PROCEDURE judges the same.
+ */
+async function lawfulAdjustment(db: AppDb, decisionId: string, values: Record<string, any>): Promise<UserError | null> {
+  if (!ADJUSTMENT_KINDS.has(values.kind)) return null;
+  if (values.kind === "SUSPENSION" && values.procedure === "HEAD_DECIDED" && ART_35_CIRCUMSTANCES.has(values.circumstance)) return null;
+  if (await selfGoverning(db, decisionId)) return null;
+  const day = (values.decidedOn ?? values.reportedOn) as string;
+  const meetings = await db
+    .select({ heldOn: deliberations.heldOn, bodyKind: deliberations.bodyKind })
+    .from(deliberations)
+    .where(and(eq(deliberations.decisionId, decisionId), isNull(deliberations.withdrawnAt), inArray(deliberations.outcome, [...ADOPTED])))
+    .orderBy(deliberations.heldOn);
+  const adoptedOn = meetings[0]?.heldOn;
+  if (adoptedOn && meetings.some((m) => GOVERNMENT_MEETINGS.has(m.bodyKind) && m.heldOn > adoptedOn && m.heldOn <= day)) return null;
+  const message =
+    values.kind === "SUSPENSION"
+      ? `No executive or plenary meeting deliberated the suspension by ${day}, and it is not recorded as the head's decision in a circumstance of art. 35(1) (procedure HEAD_DECIDED with circumstance PROBLEM_FOUND, CIRCUMSTANCES_CHANGED or FORCE_MAJEURE).`
+      : `No executive or plenary meeting adopted the ${values.kind === "ADJUSTMENT" ? "change" : "stop"} after the decision was adopted and by ${day}; a decision is changed or stopped only through the statutory procedure.`;
+  return userError("PROCEDURE_VIOLATION", message, ["procedure"], ARTICLE.adjustment);
+}
+
 const collect = async (checks: Promise<UserError | null>[]): Promise<UserError[]> => (await Promise.all(checks)).filter((e): e is UserError => e !== null);
 
 /**
@@ -120,15 +168,19 @@ export async function checkProcedure(db: AppDb, typeName: string, values: Record
       return [];
     }
     case "Deliberation":
+      checkCounts(values);
       if (!changed("outcome", "heldOn")) return [];
       if (before && (await exists(db, publications, decisionId))) {
         throw new UserErrors([userError("PROCEDURE_VIOLATION", "The decision is published; the deliberation that adopted it can no longer change.", ["outcome"], ARTICLE.publication)]);
       }
+      if (await selfGoverning(db, decisionId)) return [];
       // Art. 24 restricts only deciding: a meeting may reject or defer a draft whose risk is uncontrollable.
       return collect([lawfulReview(db, decisionId, values.heldOn), (ADOPTED as readonly string[]).includes(values.outcome) ? controllableRisk(db, decisionId, values.heldOn) : Promise.resolve(null)]);
     case "Publication":
       return collect([adoptedBefore(db, decisionId, values.publishedOn)]);
     case "ImplementationReport":
+      if (values.decidedOn && values.decidedOn > values.reportedOn) throw new UserErrors([userError("INVALID_INPUT", "decidedOn must not be after reportedOn: a report tells what was decided.", ["decidedOn"])]);
+      return collect([before ? Promise.resolve(null) : published(db, decisionId), changed("kind", "reportedOn", "decidedOn", "procedure", "circumstance") ? lawfulAdjustment(db, decisionId, values) : Promise.resolve(null)]);
     case "PostEvaluation":
       return before ? [] : collect([published(db, decisionId)]);
   }
@@ -157,6 +209,7 @@ async function refuseAny(checks: Promise<UserError | null>[]): Promise<void> {
 export async function checkStage(db: AppDb, decisionId: string, stage: string): Promise<void> {
   switch (stage) {
     case "DELIBERATION":
+      if (await selfGoverning(db, decisionId)) return;
       return refuseAny([lawfulReview(db, decisionId, null), controllableRisk(db, decisionId, null)]);
     case "PUBLICATION":
       return refuseAny([adoptedBefore(db, decisionId, null)]);

@@ -145,7 +145,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     eligibility: parentPublic("risk_assessments", "risk_assessment_id"),
   },
   { recordType: "legality_reviews", titleZh: "合法性审查", published: [...part, "reviewingBodyId", "submittedOn", "completedOn", "result", "dueOn", "shortTimeReason", "shortTimeReasonStatedOn", "meetingScheduledOn"], table: legalityReviews, typeName: "LegalityReview", decisionField: "legalityReviews", withholdable: ["opinion"] },
-  { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
+  { recordType: "deliberations", titleZh: "集体讨论决定", published: [...part, "heldOn", "outcome", "bodyKind", "entitledCount", "countedByHousehold", "presentCount", "votesFor"], table: deliberations, typeName: "Deliberation", decisionField: "deliberations", withholdable: ["meeting", "dissent"] },
   {
     recordType: "publications",
     titleZh: "决策公布",
@@ -156,7 +156,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     withholdable: ["fullText", "adoptionExplanation"],
     searchable: ["fullText"],
   },
-  { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content"] },
+  { recordType: "implementation_reports", titleZh: "决策执行和调整", published: [...part, "kind", "reportedOn", "circumstance", "procedure", "decidedOn"], table: implementationReports, typeName: "ImplementationReport", decisionField: "implementationReports", withholdable: ["content", "reason"] },
   {
     recordType: "village_consultations",
     titleZh: "村级协商",

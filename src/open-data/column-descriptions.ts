@@ -238,6 +238,14 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       zh: "集体讨论决定结果：ADOPTED（通过）、ADOPTED_WITH_CHANGES（修改后通过）、DEFERRED（暂缓）或 REJECTED（不予通过）。",
       en: "What the meeting decided: ADOPTED, ADOPTED_WITH_CHANGES, DEFERRED or REJECTED.",
     },
+    bodyKind: {
+      zh: "开会的机构类型：GOVERNMENT_EXECUTIVE_MEETING（政府常务会议）、GOVERNMENT_PLENARY_MEETING（政府全体会议）、VILLAGERS_MEETING（村民会议）、VILLAGER_REPRESENTATIVES_MEETING（村民代表会议）、RESIDENTS_MEETING（居民会议）或 OTHER_MEETING（其他会议）；据此适用《重大行政决策程序暂行条例》第三十条或村民委员会组织法、城市居民委员会组织法的规定。",
+      en: "Which kind of body met: GOVERNMENT_EXECUTIVE_MEETING, GOVERNMENT_PLENARY_MEETING, VILLAGERS_MEETING, VILLAGER_REPRESENTATIVES_MEETING, RESIDENTS_MEETING or OTHER_MEETING; it decides whether Decree 713 art. 30 or the Organic Laws of the Villagers' and Urban Residents' Committees judge the meeting.",
+    },
+    entitledCount: { zh: "应到人数（法定人数的基数：村民会议为十八周岁以上村民或户数，村民代表会议为组成人员，居民会议为居民、户或居民小组代表）；未记录时为空。", en: "Members entitled to attend, the base of the quorum (villagers aged 18 or over or households, representatives' meeting members, residents); empty when not recorded." },
+    countedByHousehold: { zh: "村民会议由户的代表参加时为 true，应到、实到人数按户计（应有三分之二以上的户的代表参加）。", en: "True when a villagers' meeting was attended by households' representatives: the counts are of households, and two thirds of them make the quorum." },
+    presentCount: { zh: "实到人数（不超过应到人数）；未记录时为空。", en: "Members present (at most those entitled); empty when not recorded." },
+    votesFor: { zh: "赞成票数（不超过实到人数；应当经到会人员的过半数通过）；未记录时为空。", en: "Votes for (at most those present; more than half of those present decide); empty when not recorded." },
     createdAt,
     updatedAt,
     meeting: {
@@ -269,13 +277,23 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     id: { zh: "决策执行和调整报告的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the implementation report, the same as in the GraphQL API." },
     decisionId,
     kind: {
-      zh: "报告类型（决策执行和调整）：PROGRESS（执行进展）、ADJUSTMENT（决策调整）、SUSPENSION（暂停执行）、RESUMPTION（恢复执行）或 COMPLETION（执行完毕）。",
-      en: "What the report is about: PROGRESS, ADJUSTMENT, SUSPENSION, RESUMPTION or COMPLETION.",
+      zh: "报告类型（决策执行和调整）：PROGRESS（执行进展）、ADJUSTMENT（变更决策）、SUSPENSION（中止执行）、TERMINATION（停止执行）、RESUMPTION（恢复执行）或 COMPLETION（执行完毕）。",
+      en: "What the report is about: PROGRESS, ADJUSTMENT (a change), SUSPENSION, TERMINATION (implementation stopped), RESUMPTION or COMPLETION.",
     },
     reportedOn: { zh: "报告日期（ISO 8601 日期）。", en: "Date of the report (ISO 8601 date)." },
+    circumstance: {
+      zh: "引起变更、中止或停止执行的情形：PROBLEM_FOUND（决策存在问题）、CIRCUMSTANCES_CHANGED（客观情况发生重大变化）、FORCE_MAJEURE（不可抗力）、PUBLIC_OPINION（公众意见，第三十五条第二款）、POST_EVALUATION（决策后评估，第三十六条第四款）或 OTHER（其他）；未记录时为空。",
+      en: "What led to the change, suspension or stop: PROBLEM_FOUND, CIRCUMSTANCES_CHANGED, FORCE_MAJEURE (art. 35(1)), PUBLIC_OPINION (art. 35(2)), POST_EVALUATION (art. 36(4)) or OTHER; empty when none is recorded.",
+    },
+    procedure: {
+      zh: "如何作出（第三十七条）：HEAD_DECIDED（行政首长先决定）、STATUTORY_PROCEDURE（依照本条例履行相关法定程序）或 NONE_RECORDED（未记录）。",
+      en: "How it was decided (art. 37): HEAD_DECIDED, STATUTORY_PROCEDURE or NONE_RECORDED.",
+    },
+    decidedOn: { zh: "作出变更、中止或停止执行决定的日期（ISO 8601 日期）；与报告日期相同或未记录时为空。", en: "The day the change, suspension or stop was decided (ISO 8601 date); empty when it is the report's date or not recorded." },
     createdAt,
     updatedAt,
     content: { zh: "报告内容；无此项或依法不予公开时为空（见不予公开说明）。", en: "The report; empty when absent or when withheld (see withholding notices)." },
+    reason: { zh: "变更、中止或停止执行的理由；无此项或依法不予公开时为空（见不予公开说明）。", en: "Why the decision was changed, suspended or stopped; empty when absent or when withheld (see withholding notices)." },
   },
 
   village_consultations: {

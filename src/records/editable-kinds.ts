@@ -8,10 +8,10 @@ import { BasisKind } from "../basis/basis-item.type.js";
 import { StakeholderCategory } from "../consultations/comment.type.js";
 import { ConsultationMethod } from "../consultations/consultation.type.js";
 import { DecisionCategory, DecisionStatus } from "../decisions/decision.type.js";
-import { DeliberationOutcome } from "../deliberations/deliberation.type.js";
+import { DeliberationBodyKind, DeliberationOutcome } from "../deliberations/deliberation.type.js";
 import { disclosureOf, type RecordDisclosure, type RecordType } from "../disclosure/record-types.js";
 import { ExpertReviewMethod, ReviewerKind } from "../expert-reviews/expert-review.type.js";
-import { ImplementationReportKind } from "../implementation/implementation-report.type.js";
+import { AdjustmentCircumstance, AdjustmentProcedure, ImplementationReportKind } from "../implementation/implementation-report.type.js";
 import { LegalityResult } from "../legality-reviews/legality-review.type.js";
 import { EvaluationRecommendation } from "../post-evaluations/post-evaluation.type.js";
 import { RiskControllability, RiskDimension, RiskLevel } from "../risk-assessments/risk-assessment.type.js";
@@ -56,6 +56,7 @@ const date = (description: string, required = false): FieldSpec => ({ type: () =
 const choice = (type: object, description: string, required = false): FieldSpec => ({ type: () => type, description, required });
 const id = (idOf: NodeTypeName, description: string, required = false): FieldSpec => ({ type: () => ID, description, required, idOf });
 
+const count = (description: string): FieldSpec => ({ type: () => NonNegativeIntResolver, description, range: [0, 2_147_483_647] });
 const fact = (description: string): FieldSpec => ({ type: () => GraphQLBoolean, description, empty: false });
 const groups = (description: string): FieldSpec => ({ type: () => [StakeholderCategory], description, empty: [] });
 
@@ -196,6 +197,11 @@ export const editableKinds: EditableKind[] = [
       heldOn: date("Date of the meeting.", true),
       outcome: choice(DeliberationOutcome, "What the meeting decided.", true),
       dissent: text("Dissenting views recorded (art. 30)."),
+      bodyKind: { type: () => DeliberationBodyKind, description: "Which kind of body met (by default the government's executive meeting, art. 30(1)).", empty: "GOVERNMENT_EXECUTIVE_MEETING" },
+      entitledCount: count("Members entitled to attend (应到): the base of a villagers', representatives' or residents' meeting's quorum."),
+      countedByHousehold: fact("A villagers' meeting attended by households' representatives: the counts are of households (村民委员会组织法 art. 22(1))."),
+      presentCount: count("Members present (实到), at most entitledCount."),
+      votesFor: count("Votes for (赞成票), at most presentCount."),
     },
   },
   {
@@ -220,6 +226,10 @@ export const editableKinds: EditableKind[] = [
       kind: choice(ImplementationReportKind, "What the report is about.", true),
       reportedOn: date("Date of the report.", true),
       content: text("The report."),
+      reason: text("Why the decision was changed, suspended or stopped.", false, 2000),
+      circumstance: choice(AdjustmentCircumstance, "What led to the change, suspension or stop (art. 35, 36(4))."),
+      procedure: { type: () => AdjustmentProcedure, description: "How it was decided (art. 37); by default NONE_RECORDED.", empty: "NONE_RECORDED" },
+      decidedOn: date("The day it was decided, when not the day of the report (not after reportedOn)."),
     },
   },
   {

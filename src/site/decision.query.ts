@@ -28,9 +28,9 @@ query DecisionPage($id: ID!) {
     riskAssessments(first: ${LIST_SIZE}) { totalCount nodes { id assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice }
       findings { dimension level findings withheld { ...notice } } } }
     legalityReviews(first: ${LIST_SIZE}) { totalCount nodes { id submittedOn dueOn meetingScheduledOn completedOn result opinion reviewingBody { name } withheld { ...notice } } }
-    deliberations(first: ${LIST_SIZE}) { totalCount nodes { id meeting heldOn outcome dissent withheld { ...notice } } }
+    deliberations(first: ${LIST_SIZE}) { totalCount nodes { id meeting bodyKind heldOn outcome dissent entitledCount countedByHousehold presentCount votesFor withheld { ...notice } } }
     publication { documentNumber publishedOn fullText adoptionExplanation withheld { ...notice } }
-    implementationReports(first: ${LIST_SIZE}) { totalCount nodes { id kind reportedOn content withheld { ...notice } } }
+    implementationReports(first: ${LIST_SIZE}) { totalCount nodes { id kind reportedOn decidedOn circumstance procedure content reason withheld { ...notice } } }
     villageConsultations(first: ${LIST_SIZE}) { totalCount nodes { ${VILLAGE_CONSULTATION_FIELDS} } }
     postEvaluations(first: ${LIST_SIZE}) { totalCount nodes { id evaluator evaluatedOn findings recommendation withheld { ...notice } } }
     attachments(first: ${LIST_SIZE}) { totalCount nodes { id kind title url mediaType withheld { ...notice } } }

@@ -37,6 +37,14 @@ function block(heading: Html | string, item: PublicRecord, fields: (Html | strin
 
 type Renderer = (record: PublicRecord, extent: Extent) => Html;
 
+/** A villagers' or residents' meeting's attendance and votes, when recorded: what its quorum and majority are judged by. */
+function attendance(m: PublicRecord): Html | string {
+  if (m.entitledCount == null && m.presentCount == null && m.votesFor == null) return "";
+  const unit = m.countedByHousehold ? "戶" : "人";
+  const counts = [m.entitledCount != null ? `應到${m.entitledCount as number}${unit}` : "", m.presentCount != null ? `實到${m.presentCount as number}${unit}` : "", m.votesFor != null ? `贊成${m.votesFor as number}票` : ""].filter(Boolean).join("，");
+  return html`<dt>出席與表決</dt><dd>${counts}</dd>`;
+}
+
 /** Each kind of record the decision page lists, as the decision page and the record's own page show it. */
 export const recordRenderers: Record<string, Renderer> = {
   BasisItem: (b, x) => block(`${label("BasisKind", b.kind as string)}：${(b.title as string | null) ?? "（依法不予公開）"}`, b, [textField(b, "citation", "出處", x), textField(b, "content", "內容", x)], x),
@@ -79,8 +87,21 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
       field(l, "completedOn", "完成日期"),
       textField(l, "opinion", "審查意見", x),
     ], x),
-  Deliberation: (m, x) => block(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`, textField(m, "dissent", "不同意見", x)], x),
-  ImplementationReport: (r, x) => block(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [textField(r, "content", "內容", x)], x),
+  Deliberation: (m, x) =>
+    block(`${(m.meeting as string | null) ?? "集體討論"}（${m.heldOn as string}）`, m, [
+      html`<dt>會議類型</dt><dd>${label("DeliberationBodyKind", m.bodyKind as string)}</dd>`,
+      html`<dt>結果</dt><dd>${label("DeliberationOutcome", m.outcome as string)}</dd>`,
+      attendance(m),
+      textField(m, "dissent", "不同意見", x),
+    ], x),
+  ImplementationReport: (r, x) =>
+    block(`${label("ImplementationReportKind", r.kind as string)}（${r.reportedOn as string}）`, r, [
+      field(r, "decidedOn", "決定日期"),
+      r.circumstance ? html`<dt>情形</dt><dd>${label("AdjustmentCircumstance", r.circumstance as string)}</dd>` : "",
+      r.procedure && r.procedure !== "NONE_RECORDED" ? html`<dt>決定程序</dt><dd>${label("AdjustmentProcedure", r.procedure as string)}</dd>` : "",
+      textField(r, "reason", "理由", x),
+      textField(r, "content", "內容", x),
+    ], x),
   VillageConsultation: (c, x) => {
     const committee = (c.committee as PublicRecord[] | undefined) ?? [];
     const steps = (c.steps as PublicRecord[] | undefined) ?? [];
@@ -119,8 +140,8 @@ query Record($id: ID!) { node(id: $id) { __typename id
   ... on ExpertReview { reviewerKind reviewerName method reviewedOn necessityOpinion feasibilityOpinion soundnessOpinion conclusion signed withheld { ...notice } decision { id title } }
   ... on RiskAssessment { assessor assessedOn overallLevel controllability riskPoints measures contingencyPlan conclusion withheld { ...notice } riskFindings: findings { dimension level findings withheld { ...notice } } decision { id title } }
   ... on LegalityReview { submittedOn dueOn meetingScheduledOn completedOn result opinion reviewingBody { name } withheld { ...notice } decision { id title } }
-  ... on Deliberation { meeting heldOn outcome dissent withheld { ...notice } decision { id title } }
-  ... on ImplementationReport { reportKind: kind reportedOn content withheld { ...notice } decision { id title } }
+  ... on Deliberation { meeting bodyKind heldOn outcome dissent entitledCount countedByHousehold presentCount votesFor withheld { ...notice } decision { id title } }
+  ... on ImplementationReport { reportKind: kind reportedOn decidedOn circumstance procedure content reason withheld { ...notice } decision { id title } }
   ... on VillageConsultation { ${VILLAGE_CONSULTATION_FIELDS.replace(/^id /, "").replace(" result ", " consultationResult: result ")} decision { id title } }
   ... on PostEvaluation { evaluator evaluatedOn findings recommendation withheld { ...notice } decision { id title } }
 } }`;
@@ -149,7 +170,7 @@ export function recordPage(found: (PublicRecord & { __typename: string; decision
 const kindName = (typeName: string) => label("RecordKind", typeName.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase());
 
 /** The record fields that hold long texts, each of which has a page of its own. */
-const LONG_TEXTS = new Set(["citation", "content", "shortPeriodReason", "place", "participants", "summary", "adoptionFeedback", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion", "riskPoints", "measures", "contingencyPlan", "opinion", "dissent", "findings", "matter", "result", "evaluation", "steps"]);
+const LONG_TEXTS = new Set(["citation", "content", "reason", "shortPeriodReason", "place", "participants", "summary", "adoptionFeedback", "necessityOpinion", "feasibilityOpinion", "soundnessOpinion", "conclusion", "riskPoints", "measures", "contingencyPlan", "opinion", "dissent", "findings", "matter", "result", "evaluation", "steps"]);
 
 /** The long text of one entry of a record's list: a risk finding's by dimension, a consultation step's list by position. */
 function entryText(record: PublicRecord, fieldName: string, key: string): { value: unknown; term: string } {

@@ -98,7 +98,7 @@ function parts(scope: string, fieldsOf: (type: RecordType, fields: string[]) => 
       { reviewingBody: "桐城市司法局", submittedOn: "2024-04-01", completedOn: "2024-04-15", result: "LAWFUL", opinion: c("legalityReview.opinion"), withheld: fieldsOf("legality_reviews", ["opinion"]) },
     ],
     deliberations: [{ meeting: c("deliberation.meeting"), heldOn: "2024-04-20", outcome: "ADOPTED", dissent: c("deliberation.dissent"), withheld: fieldsOf("deliberations", ["meeting", "dissent"]) }],
-    implementationReports: [{ kind: "PROGRESS", reportedOn: "2024-06-01", content: c("implementationReport.content"), withheld: fieldsOf("implementation_reports", ["content"]) }],
+    implementationReports: [{ kind: "SUSPENSION", reportedOn: "2024-06-01", procedure: "HEAD_DECIDED", circumstance: "FORCE_MAJEURE", content: c("implementationReport.content"), reason: c("implementationReport.reason"), withheld: fieldsOf("implementation_reports", ["content", "reason"]) }],
     villageConsultations: [
       {
         level: "VILLAGE",

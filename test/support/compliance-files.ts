@@ -77,6 +77,15 @@ export function earlyFile(scope: string): SampleDecision {
   return { ...file, stage: "PUBLIC_PARTICIPATION", status: "IN_PROGRESS", expertReviews: [], riskAssessments: [], legalityReviews: [], deliberations: [], publication: undefined };
 }
 
+/**
+ * The same file decided by a village committee: its matter is the villagers' own, adopted by their
+ * representative meeting of 30 members with 20 present (two thirds exactly) and 11 for (more than half).
+ */
+export function villageFile(scope: string): SampleDecision {
+  const file = compliantFile(scope);
+  return { ...file, decidingBody: "孔城鎮桐梓村村民委員會", deliberations: [{ meeting: "桐梓村村民代表會議", heldOn: "2024-05-28", outcome: "ADOPTED", dissent: "無不同意見。", bodyKind: "VILLAGER_REPRESENTATIVES_MEETING", entitledCount: 30, presentCount: 20, votesFor: 11 }] };
+}
+
 type Change = (file: SampleDecision) => SampleDecision;
 const consultation = (method: string, change: (c: NonNullable<SampleDecision["consultations"]>[number]) => object): Change => (f) => ({
   ...f,
@@ -93,11 +102,12 @@ export interface RuleCase {
   staff: string;
 }
 
-const cases = (rule: string, scenarios: [name: string, base: "compliant" | "early", change: Change, expectPublic: string, expectStaff?: string][]): [string, RuleCase[]] => [
+const bases = { compliant: compliantFile, early: earlyFile, village: villageFile, "early village": (scope: string) => ({ ...earlyFile(scope), decidingBody: "孔城鎮桐梓村村民委員會" }) };
+const cases = (rule: string, scenarios: [name: string, base: keyof typeof bases, change: Change, expectPublic: string, expectStaff?: string][]): [string, RuleCase[]] => [
   rule,
   scenarios.map(([name, base, change, expectPublic, expectStaff]) => ({
     name,
-    file: change((base === "compliant" ? compliantFile : earlyFile)(`${rule}-${name}`)),
+    file: change(bases[base](`${rule}-${name}`)),
     public: expectPublic,
     staff: expectStaff ?? expectPublic,
   })),
@@ -252,6 +262,37 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["not applicable", "compliant", same, "NOT_APPLICABLE"],
     ["withheld", "compliant", (f) => ({ ...f, affectsMarketActors: true, fairCompetitionReviewedOn: "2024-05-29", deliberations: f.deliberations!.map((d) => ({ ...d, dissent: secret("fair.meeting"), withheld: withheldOn() })) }), "NOT_ASSESSABLE", "VIOLATED"],
   ]),
+  cases("DELIBERATED_BY_EXECUTIVE_MEETING", [
+    ["satisfied", "compliant", same, "SATISFIED"],
+    ["adopted at a plenary meeting", "compliant", only("deliberations", { bodyKind: "GOVERNMENT_PLENARY_MEETING" }), "SATISFIED"],
+    ["adopted at another meeting", "compliant", only("deliberations", { bodyKind: "OTHER_MEETING" }), "VIOLATED"],
+    ["adopted by a villagers' meeting only", "compliant", only("deliberations", { bodyKind: "VILLAGER_REPRESENTATIVES_MEETING", entitledCount: 30, presentCount: 30, votesFor: 30 }), "VIOLATED"],
+    // A villagers' meeting agreed first, then the government's executive meeting adopted it: the latter decides.
+    ["a villagers' meeting, then the executive meeting", "compliant", (f) => ({ ...f, deliberations: [{ meeting: "桐梓村村民代表會議", heldOn: "2024-05-20", outcome: "ADOPTED", dissent: "無", bodyKind: "VILLAGER_REPRESENTATIVES_MEETING" }, ...f.deliberations!] }), "SATISFIED"],
+    ["decided with no deliberation on record", "compliant", (f) => ({ ...f, deliberations: [] }), "VIOLATED"],
+    ["pending", "early", same, "PENDING"],
+    ["a village's matter", "village", same, "NOT_APPLICABLE"],
+    ["withheld", "compliant", only("deliberations", { bodyKind: "OTHER_MEETING", dissent: secret("body.meeting"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
+  cases("DECIDED_BY_VILLAGERS_MEETING", [
+    // The village file: a representatives' meeting of 30, 20 present (two thirds exactly), 11 for.
+    ["satisfied", "village", same, "SATISFIED"],
+    ["representatives one short of two thirds", "village", only("deliberations", { presentCount: 19, votesFor: 11 }), "VIOLATED"],
+    ["votes exactly half of those present", "village", only("deliberations", { votesFor: 10 }), "VIOLATED"],
+    ["villagers' meeting with more than half present", "village", only("deliberations", { bodyKind: "VILLAGERS_MEETING", entitledCount: 400, presentCount: 201, votesFor: 101 }), "SATISFIED"],
+    ["villagers' meeting with exactly half present", "village", only("deliberations", { bodyKind: "VILLAGERS_MEETING", entitledCount: 400, presentCount: 200, votesFor: 150 }), "VIOLATED"],
+    ["households' meeting with two thirds present", "village", only("deliberations", { bodyKind: "VILLAGERS_MEETING", countedByHousehold: true, entitledCount: 120, presentCount: 80, votesFor: 41 }), "SATISFIED"],
+    ["households' meeting one short of two thirds", "village", only("deliberations", { bodyKind: "VILLAGERS_MEETING", countedByHousehold: true, entitledCount: 120, presentCount: 79, votesFor: 70 }), "VIOLATED"],
+    ["residents' meeting with more than half present", "village", (f) => only("deliberations", { bodyKind: "RESIDENTS_MEETING", entitledCount: 600, presentCount: 301, votesFor: 151 })({ ...f, decidingBody: "孔城鎮孔城社區居民委員會" }), "SATISFIED"],
+    ["residents' meeting with exactly half present", "village", (f) => only("deliberations", { bodyKind: "RESIDENTS_MEETING", entitledCount: 600, presentCount: 300, votesFor: 300 })({ ...f, decidingBody: "孔城鎮孔城社區居民委員會" }), "VIOLATED"],
+    ["a community's matter decided by a villagers' meeting", "village", (f) => ({ ...f, decidingBody: "孔城鎮孔城社區居民委員會" }), "VIOLATED"],
+    ["a village's matter decided by the town's executive meeting", "village", only("deliberations", { bodyKind: "GOVERNMENT_EXECUTIVE_MEETING", entitledCount: undefined, presentCount: undefined, votesFor: undefined }), "VIOLATED"],
+    // Attendance is always public: not recorded is not withheld, and staff cannot tell either.
+    ["attendance not recorded", "village", only("deliberations", { entitledCount: undefined, presentCount: undefined, votesFor: undefined }), "NOT_ASSESSABLE"],
+    ["pending", "early village", same, "PENDING"],
+    ["a government's decision", "compliant", same, "NOT_APPLICABLE"],
+    ["withheld", "village", only("deliberations", { dissent: secret("village.meeting"), withheld: withheldOn() }), "NOT_ASSESSABLE", "SATISFIED"],
+  ]),
   cases("PUBLISHED_PROMPTLY", [
     ["satisfied", "compliant", same, "SATISFIED"],
     // Adopted on Tuesday 2024-05-28; the Dragon Boat Festival holiday (Monday 10 June) is not counted:
@@ -272,7 +313,37 @@ export const ruleCases: [string, RuleCase[]][] = [
     ["pending", "compliant", (f) => ({ ...f, stage: "DELIBERATION", status: "IN_PROGRESS", publication: undefined }), "PENDING"],
     ["withheld", "compliant", publication({ adoptionExplanation: secret("publication.explanation"), withheld: withheldOn("adoptionExplanation") }), "NOT_ASSESSABLE", "SATISFIED"],
   ]),
+  cases("ADJUSTED_BY_STATUTORY_PROCEDURE", [
+    // Adopted on 2024-05-28, published on 2024-06-05.
+    ["no adjustment", "compliant", same, "NOT_APPLICABLE"],
+    ["progress reports only", "compliant", reports({ kind: "PROGRESS", reportedOn: "2024-08-01" }), "NOT_APPLICABLE"],
+    ["suspended by the head on a changed circumstance", "compliant", reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", procedure: "HEAD_DECIDED", circumstance: "CIRCUMSTANCES_CHANGED" }), "SATISFIED"],
+    ["suspended by the head with no circumstance", "compliant", reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", procedure: "HEAD_DECIDED" }), "VIOLATED"],
+    // Art. 35(2) gives the public a voice; the head's power to suspend rests on the circumstances of art. 35(1).
+    ["suspended by the head on public opinion alone", "compliant", reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", procedure: "HEAD_DECIDED", circumstance: "PUBLIC_OPINION" }), "VIOLATED"],
+    ["suspended with no procedure recorded", "compliant", reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", circumstance: "FORCE_MAJEURE" }), "VIOLATED"],
+    ["suspended after a new deliberation", "compliant", (f) => redeliberated("2024-07-30")(reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE" })(f)), "SATISFIED"],
+    ["changed the day of its new deliberation", "compliant", (f) => redeliberated("2024-08-01")(reports({ kind: "ADJUSTMENT", reportedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE", circumstance: "POST_EVALUATION" })(f)), "SATISFIED"],
+    ["changed the day before its new deliberation", "compliant", (f) => redeliberated("2024-08-02")(reports({ kind: "ADJUSTMENT", reportedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE" })(f)), "VIOLATED"],
+    // Judged on the day it was decided, not the day of the report.
+    ["changed before the deliberation, reported after it", "compliant", (f) => redeliberated("2024-08-05")(reports({ kind: "ADJUSTMENT", reportedOn: "2024-08-10", decidedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE" })(f)), "VIOLATED"],
+    ["changed by the head", "compliant", reports({ kind: "ADJUSTMENT", reportedOn: "2024-08-01", procedure: "HEAD_DECIDED", circumstance: "PROBLEM_FOUND" }), "VIOLATED"],
+    ["stopped after a new executive meeting", "compliant", (f) => redeliberated("2024-07-15")(reports({ kind: "TERMINATION", reportedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE", circumstance: "FORCE_MAJEURE" })(f)), "SATISFIED"],
+    ["stopped after another kind of meeting", "compliant", (f) => redeliberated("2024-07-15", "OTHER_MEETING")(reports({ kind: "TERMINATION", reportedOn: "2024-08-01", procedure: "STATUTORY_PROCEDURE" })(f)), "VIOLATED"],
+    ["a village's matter changed", "village", reports({ kind: "ADJUSTMENT", reportedOn: "2024-08-01" }), "NOT_APPLICABLE"],
+    ["withheld", "compliant", reports({ kind: "SUSPENSION", reportedOn: "2024-08-01", procedure: "HEAD_DECIDED", content: secret("adjustment.content"), reason: secret("adjustment.reason"), withheld: withheldOn() }), "NOT_ASSESSABLE", "VIOLATED"],
+  ]),
 ];
+
+type Report = NonNullable<SampleDecision["implementationReports"]>[number];
+function reports(...list: Report[]): Change {
+  return (f) => ({ ...f, stage: "IMPLEMENTATION", implementationReports: list });
+}
+
+/** The deciding body deliberated the decision again on `heldOn` (after it adopted it on 2024-05-28). */
+function redeliberated(heldOn: string, bodyKind: "GOVERNMENT_EXECUTIVE_MEETING" | "OTHER_MEETING" = "GOVERNMENT_EXECUTIVE_MEETING"): Change {
+  return (f) => ({ ...f, deliberations: [...f.deliberations!, { meeting: "常務會議（再次討論）", heldOn, outcome: "ADOPTED_WITH_CHANGES", dissent: "無不同意見。", bodyKind }] });
+}
 
 /** Submitted on Friday 27 September 2024 and due on `dueOn`; deliberated and published after. */
 function reviewedAroundNationalDay(dueOn: string): Change {

@@ -1,0 +1,109 @@
+// Sample decisions of their own block: a village's own matter decided by its villagers'
+// representative meeting (村民委員會組織法 art. 24, 26), and a city decision suspended by its mayor
+// and then changed after the executive meeting deliberated again (Decree 713 art. 35, 37).
+import { type SampleDecision } from "./sample.types.js";
+
+const CITY_GOV = "桐城市人民政府";
+const HOUSING = "桐城市住房和城鄉建設局";
+const JUSTICE = "桐城市司法局";
+const SHUANGPU_VILLAGE = "孔城鎮雙鋪村村民委員會";
+const FILES = "https://www.example.gov.cn/files";
+
+export const villageAndAdjustmentDecisions: SampleDecision[] = [
+  // 13. A village's own matter: the fund-raising and labour plan for its roads (art. 24(1)(3)), decided by
+  // the villagers' representative meeting the villagers' meeting authorised (art. 24(2)).
+  {
+    catalogYear: 2024,
+    catalogNumber: 1,
+    title: "雙鋪村村內道路硬化一事一議籌資籌勞方案",
+    summary: "硬化雙鋪村前灣、後灣兩個村民組村內道路2.6公里，總投資78萬元，其中財政獎補52萬元，村集體收益出資16萬元，受益農戶按每人每年不超過20元籌資、每個勞動力不超過3個工日籌勞。",
+    category: "PUBLIC_CONSTRUCTION",
+    regionCode: "340881100202",
+    decidingBody: SHUANGPU_VILLAGE,
+    undertakingBody: SHUANGPU_VILLAGE,
+    stage: "IMPLEMENTATION",
+    status: "DECIDED",
+    budgetYuan: 780000,
+    initiatedOn: "2024-03-01",
+    catalogPublishedOn: null,
+    basis: [
+      { kind: "LEGAL", title: "中華人民共和國村民委員會組織法", citation: "《中華人民共和國村民委員會組織法》第二十四條第一款第（三）項、第二款" },
+      { kind: "FACTUAL", title: "雙鋪村村內道路現狀", content: "前灣、後灣兩組村內道路為泥土路，雨天無法通行機動車，涉及農戶146戶。" },
+    ],
+    consultations: [
+      {
+        method: "CONSULTATION_MEETING",
+        opensOn: "2024-03-20",
+        closesOn: "2024-03-20",
+        place: "雙鋪村黨群服務中心",
+        participantCount: 38,
+        summary: "村民組長和受益農戶代表討論道路走向和籌資標準，同意按人籌資、按勞動力籌勞，困難戶免籌。",
+        consultedGroups: ["RESIDENT_REPRESENTATIVE"],
+      },
+    ],
+    deliberations: [
+      {
+        meeting: "雙鋪村第3次村民代表會議",
+        bodyKind: "VILLAGER_REPRESENTATIVES_MEETING",
+        heldOn: "2024-04-12",
+        outcome: "ADOPTED",
+        entitledCount: 41,
+        presentCount: 36,
+        votesFor: 33,
+        dissent: "3名代表反對，認為籌勞工日偏多；會議決定外出務工人員可按每工日60元以資代勞。",
+      },
+    ],
+    publication: {
+      documentNumber: "雙鋪村務公開〔2024〕3號",
+      publishedOn: "2024-04-15",
+      fullText: "經村民代表會議討論決定，實施前灣、後灣村內道路硬化，籌資籌勞方案和困難戶名單在村務公開欄公示七日。",
+    },
+    implementationReports: [{ kind: "PROGRESS", reportedOn: "2024-09-30", content: "道路硬化完工，村務監督委員會已公布籌資收支明細。" }],
+    attachments: [{ kind: "DECISION_DOCUMENT", title: "雙鋪村村民代表會議決議", mediaType: "application/pdf", url: `${FILES}/2024/shuangpu-daolu.pdf`, byteSize: 96_256 }],
+  },
+
+  // 14. Flood-control dredging: suspended by the mayor when the flood season came early (art. 37), then
+  // changed after the executive meeting deliberated it again, and resumed.
+  {
+    catalogYear: 2023,
+    catalogNumber: 9,
+    title: "桐城市城區河道清淤疏浚工程實施方案",
+    summary: "對龍眠河、大沙河城區段共11.4公里河道清淤疏浚，加固護岸3.2公里，總投資4200萬元，分兩個枯水期實施。",
+    category: "PUBLIC_CONSTRUCTION",
+    regionCode: "340881000000",
+    decidingBody: CITY_GOV,
+    undertakingBody: HOUSING,
+    stage: "IMPLEMENTATION",
+    status: "DECIDED",
+    budgetYuan: 42_000_000,
+    initiatedOn: "2023-09-01",
+    consultations: [{ method: "SYMPOSIUM", opensOn: "2023-10-18", closesOn: "2023-10-18", participantCount: 24, summary: "沿河居民代表和商戶代表對施工時段和臨時便道提出意見。", consultedGroups: ["RESIDENT_REPRESENTATIVE", "ENTERPRISE"] }],
+    legalityReviews: [{ reviewingBody: JUSTICE, submittedOn: "2023-11-01", dueOn: "2023-11-14", completedOn: "2023-11-13", result: "LAWFUL", opinion: "方案符合防洪法和河道管理條例的規定。" }],
+    deliberations: [
+      { meeting: "桐城市人民政府第27次常務會議", heldOn: "2023-11-28", outcome: "ADOPTED", dissent: "無不同意見。" },
+      { meeting: "桐城市人民政府第35次常務會議", heldOn: "2024-06-18", outcome: "ADOPTED_WITH_CHANGES", dissent: "無不同意見。" },
+    ],
+    publication: { documentNumber: "桐政〔2023〕21號", publishedOn: "2023-12-05", fullText: "同意實施城區河道清淤疏浚工程，分兩個枯水期完成。" },
+    implementationReports: [
+      { kind: "PROGRESS", reportedOn: "2024-03-20", content: "龍眠河城區段清淤完成4.1公里。" },
+      {
+        kind: "SUSPENSION",
+        reportedOn: "2024-04-26",
+        procedure: "HEAD_DECIDED",
+        circumstance: "FORCE_MAJEURE",
+        reason: "汛期提前，上游來水超過施工圍堰設防標準，繼續施工危及堤防安全。",
+        content: "市長決定大沙河段清淤自4月26日起中止執行，已開挖段完成臨時防護。",
+      },
+      {
+        kind: "ADJUSTMENT",
+        reportedOn: "2024-06-20",
+        decidedOn: "2024-06-18",
+        procedure: "STATUTORY_PROCEDURE",
+        circumstance: "CIRCUMSTANCES_CHANGED",
+        reason: "汛期提前使原定工期無法完成，須調整施工時段和分段方案。",
+        content: "經市政府第35次常務會議再次討論，大沙河段改為當年10月至次年3月施工，護岸加固同步實施，總投資不變。",
+      },
+      { kind: "RESUMPTION", reportedOn: "2024-10-08", content: "大沙河段按調整後的方案恢復施工。" },
+    ],
+  },
+];
