@@ -6,7 +6,7 @@ import { newDecision, references, refused, write } from "./support/fixtures.js";
 // one catalogue, three levels, five steps each with its list. Published in the file of the decision it
 // led to, withholdable like every record, in the open-data files and on the decision page.
 
-const CONSULTATION = `id level catalogueItem matter startedOn meetingCount result rating evaluation region { name }
+const CONSULTATION = `id level charter catalogueItem matter startedOn meetingCount result rating evaluation region { name }
   withheld { scope field ground article }
   committee { id role memberCount names withheld { field ground article } }
   steps { id step takenOn list withheld { field } }`;
@@ -26,6 +26,7 @@ describe("village consultations", () => {
     const [consultation] = decision.villageConsultations.nodes;
     expect(consultation).toMatchObject({ level: "VILLAGE", meetingCount: 5, rating: "SATISFIED", region: { name: "桐梓村" } });
     expect(consultation.catalogueItem).toContain("協商共治目錄");
+    expect(consultation.charter).toContain("章程");
     // "1+N+X" in that order: the secretary, members of the seven kinds present, the interested parties last.
     const roles = consultation.committee.map((m: { role: string }) => m.role);
     expect(roles[0]).toBe("SECRETARY");

@@ -997,6 +997,7 @@ export const sampleDecisions: SampleDecision[] = [
       {
         level: "VILLAGE",
         regionCode: R_TONGZI,
+        charter: "《桐梓村村級協商委員會章程》及協商議事流程（2022年12月經村民代表會議通過，在村務公開欄公布）",
         catalogueItem: "桐梓村2023年協商共治目錄第4項：村集體經濟項目建設和收益分配",
         matter: "村級光伏電站的選址、荒坡使用補償、併網和運維方式，以及發電收益的分配和公開。",
         startedOn: "2023-02-24",

@@ -181,6 +181,7 @@ export interface SampleDecision extends Withholdable {
 export interface SampleVillageConsultation extends Withholdable {
   level: Values<typeof villageConsultationLevel>;
   regionCode?: string;
+  charter?: string;
   catalogueItem?: string;
   matter: string;
   startedOn: LocalDate;

@@ -41,6 +41,35 @@ export const villageAndAdjustmentDecisions: SampleDecision[] = [
         consultedGroups: ["RESIDENT_REPRESENTATIVE"],
       },
     ],
+    villageConsultations: [
+      {
+        level: "VILLAGER_GROUP",
+        regionCode: "340881100202",
+        charter: "《雙鋪村村級協商委員會章程》及協商議事流程",
+        catalogueItem: "雙鋪村2024年協商共治目錄第2項：村內道路建設一事一議",
+        matter: "前灣、後灣兩組村內道路的走向、佔地調整，以及籌資籌勞的標準和困難戶免籌名單。",
+        startedOn: "2024-03-05",
+        meetingCount: 2,
+        result: "道路沿現有土路拓寬，佔用的自留地由組內調劑；按人籌資、按勞動力籌勞，困難戶12戶免籌。方案提交村民代表會議討論決定。",
+        rating: "BASICALLY_SATISFIED",
+        evaluation: "完工後兩組農戶代表評議，多數滿意；部分農戶認為排水溝偏窄，已列入下一年度協商目錄。",
+        committee: [
+          { role: "SECRETARY", memberCount: 1 },
+          { role: "TWO_COMMITTEES_MEMBER", memberCount: 2 },
+          { role: "SUPERVISORY_COMMITTEE_MEMBER", memberCount: 1 },
+          { role: "RESIDENT_REPRESENTATIVE", memberCount: 6 },
+          { role: "INTERESTED_PARTY", memberCount: 9, names: "道路沿線需調整自留地的農戶" },
+        ],
+        steps: [
+          { step: "COLLECTION", takenOn: "2024-03-05", list: "採集清單：前灣、後灣組村民在組會上提出硬化村內道路。" },
+          { step: "ASSIGNMENT", takenOn: "2024-03-08", list: "交辦清單：村協商委員會交兩組組長牽頭，村委會提供測量和預算。" },
+          { step: "HANDLING", takenOn: "2024-03-14", list: "第一次協商會：道路走向和佔地調整。" },
+          { step: "HANDLING", takenOn: "2024-03-20", list: "第二次協商會：籌資籌勞標準和免籌名單。" },
+          { step: "RESULT_PUBLICATION", takenOn: "2024-03-22", list: "公示清單：協商結果在兩組公示欄公示7天。" },
+          { step: "EVALUATION", takenOn: "2024-10-15", list: "評議清單：完工後組織兩組農戶代表評議。" },
+        ],
+      },
+    ],
     deliberations: [
       {
         meeting: "雙鋪村第3次村民代表會議",

@@ -160,7 +160,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "village_consultations",
     titleZh: "村级协商",
-    published: [...part, "level", "regionId", "catalogueItem", "startedOn", "meetingCount", "rating"],
+    published: [...part, "level", "regionId", "charter", "catalogueItem", "startedOn", "meetingCount", "rating"],
     table: villageConsultations,
     typeName: "VillageConsultation",
     decisionField: "villageConsultations",

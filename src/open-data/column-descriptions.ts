@@ -304,6 +304,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       en: "The level consulted at: TOWN (town or subdistrict), VILLAGE (administrative village or community) or VILLAGER_GROUP (natural village or villager group).",
     },
     regionId: { zh: "协商所在行政区划的全局 id，可与 regions 数据集关联；未记录时为空。", en: "Global id of the region where the consultation was held, joins with the regions dataset; empty when not recorded." },
+    charter: { zh: "协商委员会的章程和议事流程（名称或公布之处）；未记录时为空。", en: "The consultation committee's charter and rules of procedure (章程和议事流程): their title, or where they are published; empty when not recorded." },
     catalogueItem: { zh: "协商事项所属的村（社区）协商共治目录条目；未记录时为空。", en: "The entry of the village's consultation catalogue (协商共治目录) the matter falls under; empty when not recorded." },
     startedOn: { zh: "协商事项采集（启动）的日期（ISO 8601 日期）。", en: "The day the matter was taken up, i.e. collected (ISO 8601 date)." },
     meetingCount: { zh: "召开协商会议的次数；未记录时为空。", en: "How many consultation meetings were held; empty when not recorded." },

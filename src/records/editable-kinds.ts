@@ -240,6 +240,7 @@ export const editableKinds: EditableKind[] = [
     fields: {
       level: choice(VillageConsultationLevel, "The level at which the matter is consulted on (三级协商).", true),
       regionId: id("Region", "The town, village or villager group where it is held."),
+      charter: name("The committee's charter and rules of procedure (章程和议事流程): their title, or where they are published."),
       catalogueItem: name("The entry of the village's consultation catalogue (协商共治目录) the matter falls under."),
       matter: text("The matter consulted on (协商事项).", true, 2000),
       startedOn: date("The day the matter was taken up (collected).", true),

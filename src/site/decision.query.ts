@@ -7,7 +7,7 @@ export const COMMENTS_SHOWN = 10;
 export const NOTICE_FRAGMENT = `fragment notice on WithholdingNotice { field scope recordKind ground article explanation since reviewDue }`;
 
 /** What the decision page and a record page show of a village consultation. */
-export const VILLAGE_CONSULTATION_FIELDS = `id level catalogueItem matter startedOn meetingCount result rating evaluation region { name } withheld { ...notice }
+export const VILLAGE_CONSULTATION_FIELDS = `id level charter catalogueItem matter startedOn meetingCount result rating evaluation region { name } withheld { ...notice }
       committee { role memberCount names withheld { ...notice } } steps { step takenOn list withheld { ...notice } }`;
 
 /** The decision page's one operation: everything the public may see of a decision, as any client would ask. */

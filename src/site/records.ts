@@ -116,6 +116,7 @@ ${field(c, "participantCount", "參加人數")}${textField(c, "summary", "情況
     return block(`${label("VillageConsultationLevel", c.level as string)}協商（${c.startedOn as string} 起）`, c, [
       textField(c, "matter", "協商事項", x),
       (c.region as { name: string } | null) ? html`<dt>地點</dt><dd>${(c.region as { name: string }).name}</dd>` : "",
+      field(c, "charter", "協商委員會章程和議事流程"),
       field(c, "catalogueItem", "協商共治目錄"),
       field(c, "meetingCount", "協商會議次數"),
       textField(c, "result", "協商結果", x),

@@ -41,6 +41,8 @@ export const villageConsultationsColumns = () => ({
   level: villageConsultationLevel("level").notNull(),
   /** The town, village or villager group where the consultation is held. */
   regionId: uuid("region_id").references(() => regions.id),
+  /** The committee's charter and rules of procedure (章程和议事流程): their title, or where they are published. */
+  charter: text("charter"),
   /** The entry of the village's consultation catalogue (协商共治目录) the matter falls under. */
   catalogueItem: text("catalogue_item"),
   matter: text("matter"),

@@ -45,6 +45,9 @@ export class VillageConsultation extends Node {
   @Field(() => VillageConsultationLevel, { description: "The level at which the matter is consulted on." })
   level!: string;
 
+  @Field(() => String, { nullable: true, description: "The consultation committee's charter and rules of procedure (章程和议事流程): their title, or where they are published. Null when not recorded." })
+  charter!: string | null;
+
   @Field(() => String, { nullable: true, description: "The entry of the village's consultation catalogue (协商共治目录) the matter falls under. Null when none was recorded." })
   catalogueItem!: string | null;
 

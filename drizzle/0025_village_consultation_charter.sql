@@ -1,0 +1,1 @@
+ALTER TABLE "village_consultations" ADD COLUMN "charter" text;
