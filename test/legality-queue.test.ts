@@ -34,6 +34,8 @@ describe("the legality review queue", () => {
     await loadCanaryFiles(api.database);
     const files = {
       notSubmitted: { ...earlyFile("queue-not-submitted"), stage: "LEGALITY_REVIEW" as const },
+      // A village's own matter is not reviewed for legality under Decree 713 (art. 2, 42): nothing for the office.
+      villageNotSubmitted: { ...earlyFile("queue-village"), stage: "LEGALITY_REVIEW" as const, decidingBody: "孔城鎮桐梓村村民委員會" },
       // Submitted 6 May without a due date: due on the 7th working day after (14 May: Saturday 11 May was a make-up working day), overdue by 3 June.
       overdue: { ...earlyFile("queue-overdue"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({})] },
       underReview: { ...earlyFile("queue-under-review"), stage: "LEGALITY_REVIEW" as const, legalityReviews: [review({ submittedOn: "2024-05-30", dueOn: "2024-06-12" })] },
@@ -83,6 +85,7 @@ describe("the legality review queue", () => {
     expect(stateOf(nodes, "withheldReturned")).toBe("RETURNED_FOR_MATERIALS");
     expect(stateOf(nodes, "deliberatedWithout")).toBe("DELIBERATED_WITHOUT_LAWFUL_REVIEW");
     expect(stateOf(nodes, "compliant")).toBeUndefined();
+    expect(stateOf(nodes, "villageNotSubmitted")).toBeUndefined();
     // Not assessable past the official calendar: no due date rather than a weekday guess.
     expect(nodes.find((item: { decision: { id: string } }) => item.decision.id === ids.beyondCalendar)).toMatchObject({ state: "UNDER_REVIEW", dueOn: null });
     expect(byState.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(totalCount);

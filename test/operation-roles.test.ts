@@ -41,6 +41,8 @@ function valueOf(type: GraphQLInputType, name: string, field: string, role: Role
       return "";
     case "Int":
       return -1;
+    case "PositiveInt":
+      return 1;
     case "Float":
     case "NonNegativeInt":
     case "NonNegativeFloat":

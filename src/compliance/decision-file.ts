@@ -1,4 +1,4 @@
-import { and, getTableColumns, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, ne } from "drizzle-orm";
 import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { type Row } from "../db/by-id.loader.js";
 import { type Reader } from "../db/reader.js";
@@ -57,14 +57,22 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     if (audience === "STAFF" && table === tables.comments) conditions.push(ne(columns.moderationState!, "REJECTED"));
     return (await read((db) => db.select().from(table).where(and(...conditions)))) as Row[];
   };
-  const [decisions, notices, ...partRows] = await Promise.all([
-    rowsOf(tables.decisions, "id"),
+  // The deciding body's kind comes with its decision: whether the matter is one of self-government.
+  const withdrawnAt = (getTableColumns(tables.decisions) as Record<string, PgColumn>).withdrawnAt;
+  const withBodies = read((db) =>
+    db
+      .select({ decision: tables.decisions, bodyKind: tables.publicBodies.kind })
+      .from(tables.decisions)
+      .leftJoin(tables.publicBodies, eq(tables.publicBodies.id, tables.decisions.decidingBodyId))
+      .where(and(inArray(tables.decisions.id, ids), withdrawnAt ? isNull(withdrawnAt) : undefined)),
+  ) as Promise<{ decision: Row; bodyKind: string | null }[]>;
+  const [decided, notices, ...partRows] = await Promise.all([
+    withBodies,
     rowsOf(tables.withholdingNotices, "decisionId"),
     ...Object.values(filePartTables).map((key) => rowsOf(tables[key], "decisionId")),
   ]);
-  const bodyIds = [...new Set(decisions.map((row) => row.decidingBodyId as string))];
-  const bodies = bodyIds.length ? ((await read((db) => db.select({ id: tables.publicBodies.id, kind: tables.publicBodies.kind }).from(tables.publicBodies).where(inArray(tables.publicBodies.id, bodyIds)))) as { id: string; kind: string }[]) : [];
-  const bodyKind = new Map(bodies.map((body) => [body.id, body.kind]));
+  const decisions = decided.map((row) => row.decision);
+  const bodyKind = new Map(decided.map((row) => [row.decision.id as string, row.bodyKind]));
   const parts = Object.keys(filePartTables) as FilePart[];
   // By decision, once: a refresh reads 250 decisions' files at a time, and scanning every part's rows
   // for each decision was a tenth of its time.
@@ -77,7 +85,7 @@ export async function loadDecisionFiles(read: Reader, tables: DisclosedTables, a
     const file: DecisionFile = {
       audience,
       decision,
-      decidingBodyKind: bodyKind.get(decision.decidingBodyId as string) ?? null,
+      decidingBodyKind: bodyKind.get(id) ?? null,
       parts: Object.fromEntries(parts.map((part, i) => [part, partsByDecision[i]!.get(id) ?? []])) as Record<FilePart, Row[]>,
       withheldFields: new Map(),
       withheldRecords: new Map(),

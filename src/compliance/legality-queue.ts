@@ -89,6 +89,8 @@ export function shortPeriodWarning(kind: ShortPeriod, workingDays: number | null
  */
 export function legalityQueueEntry(file: DecisionFile, report: ComplianceReport, today: string): LegalityQueueEntry | null {
   const view = new FileView(file);
+  // A village's own matter is outside Decree 713 (art. 2, 42): the legal affairs office reviews none of it.
+  if (view.selfGoverning()) return null;
   const reviews = [...view.records("legality_reviews")].sort(byDate("submittedOn"));
   const latest = reviews.at(-1);
   const entry = (state: LegalityQueueState, open: Partial<LegalityQueueEntry> = {}): LegalityQueueEntry => ({
