@@ -9,7 +9,7 @@ import { TestApi } from "./support/api.js";
 import { addEmptyVillages } from "./support/fixtures.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
-type Row = Record<string, string | number | boolean | null>;
+type Row = Record<string, string | number | boolean | null | string[]>;
 
 describe("open data: bulk files of every dataset, with the graph's withholding", () => {
   let api: TestApi;
@@ -39,8 +39,48 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
       expect(rows.length, dataset.name).toBe(lines.length);
       expect(rows.length, dataset.name).toBeGreaterThan(0);
       rows.forEach((row, i) => {
-        for (const [name, value] of Object.entries(lines[i]!)) expect(row[name], `${dataset.name}.${name}`).toBe(value === null ? "" : String(value));
+        for (const [name, value] of Object.entries(lines[i]!)) {
+          // A list is a JSON array in NDJSON and its values joined with ";" in CSV.
+          const cell = value === null ? "" : Array.isArray(value) ? value.join(";") : String(value);
+          expect(row[name], `${dataset.name}.${name}`).toBe(cell);
+        }
       });
+      for (const column of dataset.columns.filter((c) => c.type === "enum-list")) {
+        expect(lines.every((line) => Array.isArray(line[column.name])), `${dataset.name}.${column.name} as an array`).toBe(true);
+      }
+    }
+    expect((await ndjson("/open-data/consultations.ndjson")).some((c) => (c.consultedGroups as string[]).length > 1)).toBe(true);
+  });
+
+  it("writes the spreadsheet variant as the same CSV after a UTF-8 byte-order mark", async () => {
+    for (const name of ["decisions", "comments", "bodies"]) {
+      const plain = await api.get(`/open-data/${name}.csv`);
+      const excel = await api.get(`/open-data/${name}.excel.csv`);
+      expect(excel.status).toBe(200);
+      expect(excel.headers["content-type"]).toContain("text/csv; charset=utf-8");
+      expect(excel.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(excel.rawPayload.subarray(3).toString("utf8")).toBe(plain.body);
+    }
+  });
+
+  it("names each dataset alike in its file, the dictionary, the catalog and the notices", async () => {
+    const names = datasets.map((d) => d.name);
+    const dictionary = JSON.parse((await api.get("/open-data/dictionary.json")).body) as { datasets: { name: string; files: Record<string, string> }[] };
+    expect(dictionary.datasets.map((d) => d.name)).toEqual(names);
+    for (const d of dictionary.datasets) for (const file of Object.values(d.files)) expect(file.startsWith(`/open-data/${d.name}.`)).toBe(true);
+    const catalog = JSON.parse((await api.get("/open-data/catalog.jsonld")).body) as { "dcat:dataset": { "dct:identifier": string }[] };
+    expect(catalog["dcat:dataset"].map((d) => d["dct:identifier"])).toEqual(names);
+    const notices = await ndjson("/open-data/withholding-notices.ndjson");
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      expect(names, String(notice.subjectType)).toContain(notice.subjectType);
+      if (notice.withheldRecordType !== null) expect(names, String(notice.withheldRecordType)).toContain(notice.withheldRecordType);
+    }
+    // Each description that says what a column joins with names a dataset that exists.
+    for (const dataset of datasets) {
+      for (const column of dataset.columns) {
+        for (const [, joined] of column.description.en.matchAll(/joins with the ([a-z_-]+) dataset/g)) expect(names, `${dataset.name}.${column.name}`).toContain(joined);
+      }
     }
   });
 
@@ -121,7 +161,7 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     for (const dataset of datasets) {
       for (const query of ["", "?catalogYear=2024", "?updatedSince=2000-01-01T00:00:00Z"]) {
         if (query.includes("catalogYear") && !dataset.byDecision) continue;
-        for (const format of ["csv", "ndjson"]) {
+        for (const format of ["csv", "excel.csv", "ndjson"]) {
           const { body } = await api.get(`/open-data/${dataset.name}.${format}${query}`);
           expect(body.includes(CANARY), `${dataset.name}.${format}${query}`).toBe(false);
           expect(body.includes("7777777"), `${dataset.name}.${format}${query}`).toBe(false);
@@ -129,7 +169,7 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
       }
     }
     const notices = await ndjson("/open-data/withholding-notices.ndjson");
-    expect(notices.some((n) => n.withheldRecordType === "risk_assessments")).toBe(true);
+    expect(notices.some((n) => n.withheldRecordType === "risk-assessments")).toBe(true);
     // Nor the id of anything never public: the decision withheld whole, the parts withheld whole.
     const hiddenIds = await api.database.query<{ id: string }>(
       "SELECT record_id::text AS id FROM withholdings WHERE field IS NULL AND decision_id IN ($1, $2) UNION SELECT id::text FROM comments WHERE moderation_state <> 'PUBLISHED'",

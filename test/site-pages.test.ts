@@ -460,6 +460,7 @@ describe("the residents' site, page by page", () => {
     for (const dataset of dictionary.datasets) {
       expect(page).toContain(`href="${dataset.files.csv}"`);
       expect(page).toContain(`href="${dataset.files.ndjson}"`);
+      expect(page).toContain(`href="${dataset.files.csvForSpreadsheets}"`);
     }
     expect(page).toContain('rel="license"');
     expect(page).toContain('href="/open-data/dictionary.json"');

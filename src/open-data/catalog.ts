@@ -77,6 +77,13 @@ export async function catalog(database: Database, base: string) {
       "dct:rights": rights,
       "dcat:distribution": [
         { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE } },
+        {
+          "@type": "dcat:Distribution",
+          "dct:title": text("CSV（带字节顺序标记，供电子表格软件打开）", "CSV with a byte-order mark, for spreadsheets"),
+          "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.excel.csv` },
+          "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" },
+          "dct:license": { "@id": LICENCE },
+        },
         { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE } },
         { "@type": "dcat:Distribution", "dcat:accessURL": { "@id": `${base}/graphql` }, "dcat:accessService": { "@id": `${base}/graphql` }, "dct:license": { "@id": LICENCE } },
       ],

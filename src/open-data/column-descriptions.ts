@@ -38,14 +38,14 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     fairCompetitionReviewedOn: { zh: "决策草案公平竞争审查完成的日期（ISO 8601 日期）；未记录时为空。", en: "When the fair-competition review of the draft was completed (ISO 8601 date); empty when not recorded." },
     widePublicConcern: { zh: "是否为社会公众普遍关心的决策事项（公布时应当说明公众意见、专家论证意见的采纳情况，第三十二条）：true 或 false。", en: "Whether the matter is of wide public concern, so its publication explains how public and expert opinions were adopted (art. 32): true or false." },
     affectsStabilityOrSafety: { zh: "是否可能影响社会稳定、公共安全（须开展风险评估，第二十二条）：true 或 false。", en: "Whether the decision may affect social stability or public safety, so a risk assessment is required (art. 22): true or false." },
-    speciallyAffectedGroups: { zh: "涉及利益的特定群体（应当听取其意见，第十四条），多个值以分号分隔。", en: "Groups whose interests the decision specially affects, who must be heard (art. 14); several values separated by semicolons." },
+    speciallyAffectedGroups: { zh: "涉及利益的特定群体（应当听取其意见，第十四条），CSV 中多个值以分号分隔，NDJSON 中为 JSON 数组。", en: "Groups whose interests the decision specially affects, who must be heard (art. 14); several values separated by semicolons in CSV, a JSON array in NDJSON." },
     category: {
       zh: "决策事项类别：PUBLIC_POLICY（重大公共政策和措施）、DEVELOPMENT_PLAN（重要规划）、RESOURCE_POLICY（资源开发利用保护）、PUBLIC_CONSTRUCTION（重大公共建设项目）或 OTHER_MAJOR_MATTER（其他重大事项）。",
       en: "Which of the five kinds of art. 3: PUBLIC_POLICY, DEVELOPMENT_PLAN, RESOURCE_POLICY, PUBLIC_CONSTRUCTION or OTHER_MAJOR_MATTER.",
     },
     regionId: { zh: "决策所属行政区划的全局 id，可与 regions 数据集关联。", en: "Global id of the administrative region of the decision, joins with the regions dataset." },
-    decidingBodyId: { zh: "决策机关的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the deciding body (决策机关), joins with the public_bodies dataset." },
-    undertakingBodyId: { zh: "决策承办单位的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the undertaking body (承办单位), joins with the public_bodies dataset." },
+    decidingBodyId: { zh: "决策机关的全局 id，可与 bodies 数据集关联。", en: "Global id of the deciding body (决策机关), joins with the bodies dataset." },
+    undertakingBodyId: { zh: "决策承办单位的全局 id，可与 bodies 数据集关联。", en: "Global id of the undertaking body (承办单位), joins with the bodies dataset." },
     stage: {
       zh: "决策程序已进行到的阶段：INITIATION（决策启动）、PUBLIC_PARTICIPATION（公众参与）、EXPERT_ARGUMENTATION（专家论证）、RISK_ASSESSMENT（风险评估）、LEGALITY_REVIEW（合法性审查）、DELIBERATION（集体讨论决定）、PUBLICATION（决策公布）、IMPLEMENTATION（决策执行和调整）或 POST_EVALUATION（决策后评估）。",
       en: "The stage the procedure has reached: INITIATION, PUBLIC_PARTICIPATION, EXPERT_ARGUMENTATION, RISK_ASSESSMENT, LEGALITY_REVIEW, DELIBERATION, PUBLICATION, IMPLEMENTATION or POST_EVALUATION.",
@@ -98,7 +98,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       en: "The day the reason for a shorter period was stated (ISO 8601 date; art. 15(1): by the period's first day); empty when there is no reason or the day is not recorded.",
     },
     participantCount: { zh: "参与人数；未记录时为空。", en: "Number of participants; empty when not recorded." },
-    consultedGroups: { zh: "本次公众参与听取意见的群体（第十四条），多个值以分号分隔。", en: "The groups this consultation heard (art. 14); several values separated by semicolons." },
+    consultedGroups: { zh: "本次公众参与听取意见的群体（第十四条），CSV 中多个值以分号分隔，NDJSON 中为 JSON 数组。", en: "The groups this consultation heard (art. 14); several values separated by semicolons in CSV, a JSON array in NDJSON." },
     materialsProvidedOn: { zh: "听证材料送达听证参加人的日期（ISO 8601 日期；第十六条：至少在听证7日前）；非听证或未记录时为空。", en: "For a hearing: when the materials reached the participants (ISO 8601 date; art. 16: at least 7 days before); empty otherwise." },
     participantsPublishedOn: { zh: "听证参加人名单公布的日期（ISO 8601 日期；第十六条：提前公布）；非听证或未记录时为空。", en: "For a hearing: when the participants were published (ISO 8601 date; art. 16: in advance); empty otherwise." },
     createdAt,
@@ -200,7 +200,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
   risk_findings: {
     id: { zh: "风险评估分项结论的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the risk finding, the same as in the GraphQL API." },
     decisionId,
-    riskAssessmentId: { zh: "所属风险评估的全局 id，可与 risk_assessments 数据集关联。", en: "Global id of the risk assessment this finding is part of, joins with the risk_assessments dataset." },
+    riskAssessmentId: { zh: "所属风险评估的全局 id，可与 risk-assessments 数据集关联。", en: "Global id of the risk assessment this finding is part of, joins with the risk-assessments dataset." },
     dimension: {
       zh: "评估维度：SOCIAL_STABILITY（社会稳定）、PUBLIC_SAFETY（公共安全）、ENVIRONMENT（生态环境）或 ECONOMY（经济）。",
       en: "The dimension assessed (art. 22): SOCIAL_STABILITY, PUBLIC_SAFETY, ENVIRONMENT or ECONOMY.",
@@ -214,7 +214,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
   legality_reviews: {
     id: { zh: "合法性审查的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the legality review, the same as in the GraphQL API." },
     decisionId,
-    reviewingBodyId: { zh: "合法性审查机构的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the reviewing body, joins with the public_bodies dataset." },
+    reviewingBodyId: { zh: "合法性审查机构的全局 id，可与 bodies 数据集关联。", en: "Global id of the reviewing body, joins with the bodies dataset." },
     submittedOn: { zh: "决策草案送请合法性审查的日期（ISO 8601 日期）。", en: "When the draft was submitted for review (ISO 8601 date)." },
     completedOn: { zh: "审查完成日期（ISO 8601 日期）；审查进行中时为空。", en: "When the review was completed (ISO 8601 date); empty while under way." },
     dueOn: { zh: "要求完成审查的日期（ISO 8601 日期；第二十六条：一般不少于送审后7个工作日）；未载明时为空。", en: "The date by which the review was asked for (ISO 8601 date; art. 26: generally at least 7 working days after submission); empty when none was set." },
@@ -322,7 +322,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
   village_consultation_members: {
     id: { zh: "协商委员会组成记录的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the committee entry, the same as in the GraphQL API." },
     decisionId,
-    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village_consultations 数据集关联。", en: "Global id of the village consultation, joins with the village_consultations dataset." },
+    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village-consultations 数据集关联。", en: "Global id of the village consultation, joins with the village-consultations dataset." },
     role: {
       zh: "“1+N+X”中的成员类别：SECRETARY（村（社区）书记）、TWO_COMMITTEES_MEMBER（“两委”成员）、SUPERVISORY_COMMITTEE_MEMBER（监督委员会成员）、PARTY_CONGRESS_DEPUTY（党代表）、PEOPLES_CONGRESS_DEPUTY（人大代表）、CPPCC_MEMBER（政协委员）、RESIDENT_REPRESENTATIVE（村（居）民代表）、PROFESSIONAL（专业人士）或 INTERESTED_PARTY（列席的相关利益方）。",
       en: 'The kind of member in "1+N+X": SECRETARY, TWO_COMMITTEES_MEMBER, SUPERVISORY_COMMITTEE_MEMBER, PARTY_CONGRESS_DEPUTY, PEOPLES_CONGRESS_DEPUTY, CPPCC_MEMBER, RESIDENT_REPRESENTATIVE, PROFESSIONAL or INTERESTED_PARTY (who attend).',
@@ -336,7 +336,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
   village_consultation_steps: {
     id: { zh: "协商步骤记录的全局 id，与 GraphQL 接口中的不透明全局 id 相同。", en: "Opaque global id of the step, the same as in the GraphQL API." },
     decisionId,
-    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village_consultations 数据集关联。", en: "Global id of the village consultation, joins with the village_consultations dataset." },
+    villageConsultationId: { zh: "所属村级协商的全局 id，可与 village-consultations 数据集关联。", en: "Global id of the village consultation, joins with the village-consultations dataset." },
     step: {
       zh: "五个步骤之一（五步五单）：COLLECTION（事项采集）、ASSIGNMENT（交办）、HANDLING（办理）、RESULT_PUBLICATION（结果公示）或 EVALUATION（成果评议）。",
       en: "One of the five steps: COLLECTION, ASSIGNMENT, HANDLING, RESULT_PUBLICATION or EVALUATION.",
@@ -412,8 +412,8 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       en: "Opaque global id of the withholding, the same as the notice's withholdingId in the GraphQL API.",
     },
     subjectType: {
-      zh: "载有该说明的记录所在的数据集（表名），如 decisions、consultations 或 risk_assessments。",
-      en: "Dataset (table name) of the record that carries the notice, e.g. decisions, consultations or risk_assessments.",
+      zh: "载有该说明的记录所在的数据集（与文件名相同），如 decisions、consultations 或 risk-assessments。",
+      en: "Dataset of the record that carries the notice, named as its file is, e.g. decisions, consultations or risk-assessments.",
     },
     subjectId: { zh: "载有该说明的记录的全局 id，可与 subjectType 所指的数据集关联。", en: "Global id of the record that carries the notice, joins with the dataset named in subjectType." },
     field: {
@@ -421,8 +421,8 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       en: "The withheld field (a column of the subject's dataset) or, for records withheld whole, the field under which they would be listed (e.g. consultations).",
     },
     withheldRecordType: {
-      zh: "整条记录不予公开时，该记录所属的数据集（表名）；仅字段不予公开时为空。",
-      en: "For a record withheld whole, the dataset (table name) it belongs to; empty when one field is withheld.",
+      zh: "整条记录不予公开时，该记录所属的数据集（与文件名相同，如 risk-findings）；仅字段不予公开时为空。",
+      en: "For a record withheld whole, the dataset it belongs to, named as its file is (e.g. risk-findings); empty when one field is withheld.",
     },
     ground: {
       zh: "不予公开的法定理由（《政府信息公开条例》）：STATE_SECRET（国家秘密）、PROHIBITED_BY_LAW（法律、行政法规禁止公开）、ENDANGERS_SECURITY_OR_STABILITY（危及国家安全、公共安全、经济安全、社会稳定）、COMMERCIAL_SECRET（商业秘密）、PERSONAL_PRIVACY（个人隐私）、INTERNAL_AFFAIRS（内部事务信息）、PROCESS_INFORMATION（过程性信息）或 LAW_ENFORCEMENT_CASE_FILE（行政执法案卷信息）。",
@@ -435,7 +435,7 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
       zh: "应重新评估是否继续不予公开的日期（《政府信息公开条例》第十八条，ISO 8601 日期）。",
       en: "When the withholding is due to be re-evaluated under art. 18 of Decree 711 (ISO 8601 date).",
     },
-    decidedByBodyId: { zh: "作出不予公开决定的机关的全局 id，可与 public_bodies 数据集关联。", en: "Global id of the body that decided to withhold, joins with the public_bodies dataset." },
+    decidedByBodyId: { zh: "作出不予公开决定的机关的全局 id，可与 bodies 数据集关联。", en: "Global id of the body that decided to withhold, joins with the bodies dataset." },
     decisionId: { zh: "所涉决策的全局 id，可与 decisions 数据集关联。", en: "Global id of the decision concerned, joins with the decisions dataset." },
     createdAt: { zh: "不予公开决定在本系统中登记的时间（ISO 8601 UTC 时间）。", en: "When the withholding was recorded here (ISO 8601 time, UTC)." },
     updatedAt: { zh: "不予公开决定在本系统中最后修改的时间（ISO 8601 UTC 时间）。", en: "When the withholding last changed here (ISO 8601 time, UTC)." },

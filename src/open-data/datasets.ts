@@ -90,13 +90,16 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
   return { name, table, title, view, columns, byDecision };
 }
 
+/** A record type (table) as the files name its dataset: "risk_findings" → "risk-findings". */
+export const datasetNameOf = (recordType: string): string => recordType.replaceAll("_", "-");
+
 const viewKeyOf = (table: string) => table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof DisclosedTables;
 
 /** Every dataset the graph exposes, derived from the same rules of disclosure as the projection. */
 export const datasets: Dataset[] = [
   ...recordDisclosures.map((record) =>
     datasetOf(
-      record.recordType.replaceAll("_", "-"),
+      datasetNameOf(record.recordType),
       record.recordType,
       viewKeyOf(record.recordType),
       record.typeName as NodeTypeName,

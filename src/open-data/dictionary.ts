@@ -10,7 +10,7 @@ export function dataDictionary() {
     datasets: datasets.map((dataset) => ({
       name: dataset.name,
       title: dataset.title,
-      files: { csv: `/open-data/${dataset.name}.csv`, ndjson: `/open-data/${dataset.name}.ndjson` },
+      files: { csv: `/open-data/${dataset.name}.csv`, csvForSpreadsheets: `/open-data/${dataset.name}.excel.csv`, ndjson: `/open-data/${dataset.name}.ndjson` },
       filters: dataset.byDecision ? ["decisionId", "catalogYear", "regionId", "updatedSince"] : ["updatedSince"],
       columns: dataset.columns.map((column) => ({
         name: column.name,

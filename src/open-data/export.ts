@@ -5,7 +5,7 @@ import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
 import { typeNameOfRecord } from "../store/node-types.js";
-import { type Dataset, type DatasetColumn } from "./datasets.js";
+import { type Dataset, type DatasetColumn, datasetNameOf } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
 import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
@@ -111,6 +111,8 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
     const typeName = column.idOf === "subject" ? typeNameOfRecord(row.subjectType as string) : column.idOf!;
     return toGlobalId(typeName, value as string);
   }
+  // A notice names the dataset of its record as the files do (risk-findings), not by its table.
+  if (column.name === "subjectType" || column.name === "withheldRecordType") return datasetNameOf(value as string);
   // The driver hands numerics and 64-bit integers over as text ("1000.00"); the graph says 1000.
   if (column.type === "number" || column.type === "integer") return Number(value);
   return value as string | boolean;

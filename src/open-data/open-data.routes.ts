@@ -6,7 +6,7 @@ import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
 import { EXPORT_PAGE_SIZE, exportFilter, exportPages, OpenDataInputError } from "./export.js";
 import { ChangeFeed, changePosition } from "../changes/change-feed.js";
-import { csvRecord, ndjsonRecord } from "./formats.js";
+import { csvRecord, ndjsonRecord, UTF8_BOM } from "./formats.js";
 
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
 export function registerOpenData(app: FastifyInstance, database: Database, clock: () => Date = () => new Date()): void {
@@ -43,10 +43,11 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
   });
 
   app.get<{ Params: { file: string }; Querystring: Record<string, string> }>("/open-data/:file", async (request, reply) => {
-    const match = /^([a-z-]+)\.(csv|ndjson)$/.exec(request.params.file);
+    // <name>.excel.csv: the CSV file with a byte-order mark, for spreadsheets.
+    const match = /^([a-z-]+)\.(csv|ndjson|excel\.csv)$/.exec(request.params.file);
     const dataset = match ? datasetNamed(match[1]!) : undefined;
     if (!match || !dataset) {
-      return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such file. The datasets are: ${datasets.map((d) => d.name).join(", ")}; each as .csv or .ndjson.` } });
+      return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such file. The datasets are: ${datasets.map((d) => d.name).join(", ")}; each as .csv, .excel.csv (with a byte-order mark, for spreadsheets) or .ndjson.` } });
     }
     let filter;
     try {
@@ -55,14 +56,16 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
       if (error instanceof OpenDataInputError) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: error.message } });
       throw error;
     }
-    const format = match[2] as "csv" | "ndjson";
+    const format = match[2] as "csv" | "excel.csv" | "ndjson";
+    const csv = format !== "ndjson";
     const names = dataset.columns.map((c) => c.name);
+    const lists = dataset.columns.map((c) => c.type === "enum-list");
     async function* body() {
-      if (format === "csv") yield csvRecord(names);
-      for await (const page of exportPages(database, dataset!, filter!)) yield page.map((values) => (format === "csv" ? csvRecord(values) : ndjsonRecord(names, values))).join("");
+      if (csv) yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(names);
+      for await (const page of exportPages(database, dataset!, filter!)) yield page.map((values) => (csv ? csvRecord(values) : ndjsonRecord(names, values, lists))).join("");
     }
     reply
-      .header("content-type", format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
+      .header("content-type", csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
       .header("x-generated-at", clock().toISOString())
       // Follow the change feed from here to stay in step with this file.

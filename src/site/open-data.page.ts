@@ -4,7 +4,7 @@ import { kept, traditional } from "./script.js";
 
 interface Dictionary {
   description: { zh: string };
-  datasets: { name: string; title: { zh: string }; files: { csv: string; ndjson: string }; filters: string[]; columns: unknown[] }[];
+  datasets: { name: string; title: { zh: string }; files: { csv: string; csvForSpreadsheets: string; ndjson: string }; filters: string[]; columns: unknown[] }[];
 }
 
 interface Catalog {
@@ -28,7 +28,7 @@ ${licence ? html`<p>許可協議：<a href="${licence}" rel="license">${LICENCE_
 <thead><tr><th scope="col">數據集</th><th scope="col">下載</th><th scope="col">欄位數</th><th scope="col">可用篩選</th></tr></thead>
 <tbody>${dictionary.datasets.map(
     (d) => html`<tr><td>${traditional(d.title.zh)}<br><code>${d.name}</code></td>
-<td><a href="${d.files.csv}" download>CSV</a> · <a href="${d.files.ndjson}" download>NDJSON</a></td>
+<td><a href="${d.files.csv}" download>CSV</a> · <a href="${d.files.csvForSpreadsheets}" download title="帶位元組順序標記，Excel 可直接開啟">CSV（試算表）</a> · <a href="${d.files.ndjson}" download>NDJSON</a></td>
 <td>${d.columns.length}</td><td>${d.filters.join("、")}</td></tr>`,
   )}</tbody></table></div>
 <h2 id="dictionary">數據字典與目錄</h2>

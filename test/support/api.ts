@@ -122,7 +122,7 @@ export class TestApi {
   /** A plain GET (open-data files), collected whole. */
   async get(path: string, headers: Record<string, string> = {}) {
     const response = await this.server.inject({ method: "GET", url: path, headers });
-    return { status: response.statusCode, headers: response.headers, body: response.body };
+    return { status: response.statusCode, headers: response.headers, body: response.body, rawPayload: response.rawPayload };
   }
 
   /**
