@@ -16,6 +16,7 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
+import fastifyCompress from "@fastify/compress";
 import fastifyEtag from "@fastify/etag";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { httpCaching } from "./protection/http-cache.js";
@@ -117,6 +118,11 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   await apollo.start();
   // ETags on answers, and 304 when the client already holds the same answer.
   await app.register(fastifyEtag, { weak: true });
+  // gzip when the client asks (Accept-Encoding), for the files, the API and the site alike; registered
+  // after the ETags, so that an answer's ETag is its content's whatever the encoding (weak ETags allow it).
+  // No Brotli: at its default quality a large file would cost more CPU than it saves in bytes.
+  // NDJSON is not marked compressible in the media-type database the plugin reads: named here.
+  await app.register(fastifyCompress, { global: true, encodings: ["gzip", "deflate"], customTypes: /^(text\/|application\/(json|ld\+json|x-ndjson|graphql-response\+json)\b)/ });
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
 
@@ -70,5 +71,32 @@ describe("HTTP caching: GET, persisted queries, Cache-Control and ETags", () => 
     expect(byHash.status).toBe(200);
     expect(JSON.parse(byHash.body).data.decisions.nodes).toHaveLength(3);
     expect(byHash.headers["cache-control"]).toBe("public, max-age=60");
+  });
+
+  it("gzips files, API answers and pages when asked, and keeps the same ETag for both encodings", async () => {
+    const gzip = { "accept-encoding": "gzip" };
+    for (const url of ["/open-data/decisions.csv", "/open-data/comments.ndjson", "/open-data/dictionary.json", "/open-data"]) {
+      const plain = await api.inject({ method: "GET", url });
+      const packed = await api.inject({ method: "GET", url, headers: gzip });
+      expect(plain.headers["content-encoding"], url).toBeUndefined();
+      expect(packed.headers["content-encoding"], url).toBe("gzip");
+      expect(packed.headers["vary"], url).toContain("accept-encoding");
+      expect(gunzipSync(packed.rawPayload).toString("utf8"), url).toBe(plain.body);
+      expect(packed.rawPayload.length, url).toBeLessThan(Buffer.byteLength(plain.body));
+    }
+    // Answers under 1 KB are sent as they are: gzip would not make them smaller.
+    const LARGE = "{ decisions(first: 40, orderBy: { field: CATALOG, direction: ASC }) { nodes { id title summary } } }";
+    const plain = await get({ query: LARGE });
+    const packed = await get({ query: LARGE }, { ...PREFLIGHT, ...gzip });
+    expect(packed.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(packed.rawPayload).toString("utf8"))).toEqual(JSON.parse(plain.body));
+    // The ETag is the answer's, whatever its encoding: a copy kept plain revalidates a gzipped request.
+    expect(packed.headers["etag"]).toBe(plain.headers["etag"]);
+    expect((await get({ query: LARGE }, { ...PREFLIGHT, ...gzip, "if-none-match": plain.headers["etag"] as string })).status).toBe(304);
+    const posted = await api.inject({ method: "POST", headers: { "content-type": "application/json", ...gzip }, payload: { query: LARGE } });
+    expect(posted.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(posted.rawPayload).toString("utf8")).data.decisions.nodes).toHaveLength(40);
+    const small = await get({ query: QUERY }, { ...PREFLIGHT, ...gzip });
+    expect(small.headers["content-encoding"]).toBeUndefined();
   });
 });

@@ -116,7 +116,7 @@ export class TestApi {
   /** Any HTTP request, as sent: for malformed requests and headers. */
   async inject(options: { method: "GET" | "POST" | "PUT"; url?: string; headers?: Record<string, string>; payload?: string | object; remoteAddress?: string }) {
     const response = await this.server.inject({ url: "/graphql", ...options });
-    return { status: response.statusCode, headers: response.headers, body: response.body };
+    return { status: response.statusCode, headers: response.headers, body: response.body, rawPayload: response.rawPayload };
   }
 
   /** A plain GET (open-data files), collected whole. */
