@@ -158,6 +158,12 @@ describe("a decision's last public activity, and the feed from a time", () => {
     // The decisions file says the same.
     const [row] = (await api.get(`/open-data/decisions.ndjson?decisionId=${id}`)).body.split("\n").filter(Boolean).map((line) => JSON.parse(line));
     expect(row.lastActivityAt).toBe(entry.occurredAt);
+    // Every file's rows of the decisions active since a time: the consultation's among them, then not.
+    const consultations = async (since: string) => (await api.get(`/open-data/consultations.ndjson?lastActivitySince=${encodeURIComponent(since)}`)).body;
+    expect(await consultations(entry.occurredAt)).toContain(consultation.id);
+    expect(await consultations(later(entry.occurredAt))).not.toContain(consultation.id);
+    expect((await api.get("/open-data/decisions.ndjson?lastActivitySince=2026-01-01")).status).toBe(400);
+    expect((await api.get("/open-data/regions.ndjson?lastActivitySince=2026-01-01T00:00:00Z")).status).toBe(400);
 
     // The feed from that time: the entry, and nothing older, in the file and in the graph alike.
     const since = await feed(`since=${encodeURIComponent(entry.occurredAt)}`);
