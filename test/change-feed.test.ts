@@ -113,3 +113,117 @@ describe("the change feed keeps a bulk copy exactly in step", () => {
     expect((await api.anonymous(`{ changes(after: "nope") { totalCount } }`)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("a decision's last public activity, and the feed from a time", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  const feed = async (query: string) => {
+    const response = await api.get(`/open-data/changes.ndjson?${query}`);
+    expect(response.status, response.body).toBe(200);
+    return response.body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row & { occurredAt: string; cursor: string; kind: string; recordId: string });
+  };
+  const read = async (id: string) => (await api.data(`query($id: ID!) { decision(id: $id) { updatedAt lastActivityAt } }`, { id })).decision as { updatedAt: string; lastActivityAt: string };
+  const found = async (filter: object, orderBy?: object) =>
+    (await api.data(`query($f: DecisionFilter, $o: DecisionOrder) { decisions(filter: $f, orderBy: $o, first: 100) { totalCount nodes { id } } }`, { f: filter, o: orderBy })).decisions as { totalCount: number; nodes: { id: string }[] };
+  const later = (time: string, ms = 1) => new Date(Date.parse(time) + ms).toISOString();
+
+  it("moves lastActivityAt with a new consultation of an old decision, finds it by lastActivitySince and by the feed since that time", async () => {
+    const [old] = await api.database.query<{ id: string }>(
+      "SELECT d.id FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.decision_id = d.id) AND d.withdrawn_at IS NULL ORDER BY d.catalog_year, d.catalog_number LIMIT 1",
+    );
+    const id = toGlobalId("Decision", old!.id);
+    const before = await read(id);
+    // Loaded in bulk: the decision's last activity is its own last change.
+    expect(before.lastActivityAt).toBe(before.updatedAt);
+    const consultation = await write(api, "EDITOR", "consultationCreate", { decisionId: id, method: "HEARING", opensOn: "2026-03-01", closesOn: "2026-03-01" });
+    const entry = (await feed("")).find((e) => e.recordId === consultation.id)!;
+    expect(entry).toMatchObject({ kind: "CREATED", decisionId: id });
+    const after = await read(id);
+    // The decision's own fields did not change; its file did.
+    expect(after.updatedAt).toBe(before.updatedAt);
+    expect(after.lastActivityAt).toBe(entry.occurredAt);
+    expect(Date.parse(after.lastActivityAt)).toBeGreaterThan(Date.parse(before.lastActivityAt));
+
+    // The filters and the order.
+    expect((await found({ lastActivitySince: entry.occurredAt })).nodes.map((n) => n.id)).toContain(id);
+    expect((await found({ lastActivitySince: later(entry.occurredAt) })).nodes.map((n) => n.id)).not.toContain(id);
+    expect((await found({ lastActivityBefore: entry.occurredAt })).nodes.map((n) => n.id)).not.toContain(id);
+    expect((await found({ lastActivitySince: entry.occurredAt, lastActivityBefore: later(entry.occurredAt) })).nodes.map((n) => n.id)).toEqual([id]);
+    expect((await found({ updatedSince: entry.occurredAt })).nodes.map((n) => n.id)).not.toContain(id);
+    expect((await found({}, { field: "LAST_ACTIVITY_AT", direction: "DESC" })).nodes[0]!.id).toBe(id);
+    // The decisions file says the same.
+    const [row] = (await api.get(`/open-data/decisions.ndjson?decisionId=${id}`)).body.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+    expect(row.lastActivityAt).toBe(entry.occurredAt);
+    // Every file's rows of the decisions active since a time: the consultation's among them, then not.
+    const consultations = async (since: string) => (await api.get(`/open-data/consultations.ndjson?lastActivitySince=${encodeURIComponent(since)}`)).body;
+    expect(await consultations(entry.occurredAt)).toContain(consultation.id);
+    expect(await consultations(later(entry.occurredAt))).not.toContain(consultation.id);
+    expect((await api.get("/open-data/decisions.ndjson?lastActivitySince=2026-01-01")).status).toBe(400);
+    expect((await api.get("/open-data/regions.ndjson?lastActivitySince=2026-01-01T00:00:00Z")).status).toBe(400);
+
+    // The feed from that time: the entry, and nothing older, in the file and in the graph alike.
+    const since = await feed(`since=${encodeURIComponent(entry.occurredAt)}`);
+    expect(since.map((e) => e.cursor)).toContain(entry.cursor);
+    expect(since.every((e) => e.occurredAt >= entry.occurredAt)).toBe(true);
+    expect((await feed(`since=${encodeURIComponent(later(entry.occurredAt))}`)).map((e) => e.cursor)).not.toContain(entry.cursor);
+    const graph = await api.data(`query($s: DateTimeISO) { changes(since: $s, first: 100) { totalCount nodes { cursor occurredAt } } }`, { s: entry.occurredAt });
+    expect(graph.changes.nodes.map((c: { cursor: string }) => c.cursor)).toEqual(since.map((e) => e.cursor));
+    expect(graph.changes.totalCount).toBe(since.length);
+    // With a cursor as well, both hold: after the entry itself, from the same time.
+    const resumed = await api.data(`query($s: DateTimeISO, $a: String) { changes(since: $s, after: $a) { nodes { cursor } } }`, { s: entry.occurredAt, a: entry.cursor });
+    expect(resumed.changes.nodes.map((c: { cursor: string }) => c.cursor)).toEqual(since.slice(since.findIndex((e) => e.cursor === entry.cursor) + 1).map((e) => e.cursor));
+    expect((await feed(`since=${encodeURIComponent(entry.occurredAt)}&after=${entry.cursor}`)).map((e) => e.cursor)).toEqual(resumed.changes.nodes.map((c: { cursor: string }) => c.cursor));
+  });
+
+  it("moves neither lastActivityAt nor the feed when only a withheld value changes, and finds nothing by a withheld budget", async () => {
+    const refs = await references(api);
+    const [decision] = await api.database.query<{ id: string; budget: string }>(
+      "SELECT d.id, d.budget_yuan::text AS budget FROM decisions d WHERE d.budget_yuan IS NOT NULL AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.decision_id = d.id) AND d.withdrawn_at IS NULL ORDER BY d.id LIMIT 1",
+    );
+    const id = toGlobalId("Decision", decision!.id);
+    const byBudget = (yuan: number) => found({ budgetYuan: { min: yuan, max: yuan } });
+    expect((await byBudget(Number(decision!.budget))).nodes.map((n) => n.id)).toContain(id);
+    await write(api, "EDITOR", "withholdingCreate", { recordId: id, field: "budgetYuan", ground: "COMMERCIAL_SECRET", article: "第十五條", explanation: "商業秘密。", decidedByBodyId: refs.cityGovernment, reviewDue: "2030-01-01" }, "id");
+    // Withholding is itself a public change: the notice appears.
+    const withheld = await read(id);
+    const last = (await feed("")).filter((e) => e.decisionId === id).at(-1)!;
+    expect(last.kind).toBe("WITHHELD");
+    expect(withheld.lastActivityAt).toBe(last.occurredAt);
+    expect((await byBudget(Number(decision!.budget))).totalCount).toBe(0);
+
+    // Now the withheld budget changes: nothing public moves.
+    const { decision: staff } = await api.dataAs("EDITOR", `query($id: ID!) { decision(id: $id) { version } }`, { id });
+    const secret = 123_456_789.01;
+    await write(api, "EDITOR", "decisionUpdate", { id, expectedVersion: staff.version, budgetYuan: secret });
+    expect(await read(id)).toEqual(withheld);
+    expect((await feed(`since=${encodeURIComponent(later(last.occurredAt))}`)).filter((e) => e.decisionId === id)).toEqual([]);
+    expect((await found({ lastActivitySince: later(last.occurredAt) })).nodes.map((n) => n.id)).not.toContain(id);
+    expect((await byBudget(secret)).totalCount).toBe(0);
+    expect((await found({ budgetYuan: { min: secret - 1 } })).nodes.map((n) => n.id)).not.toContain(id);
+    // Staff read the tables: theirs is the real budget, and the same public last activity.
+    const staffFound = await api.dataAs("EDITOR", `query($f: DecisionFilter) { decisions(filter: $f, first: 5) { nodes { id lastActivityAt } } }`, { f: { budgetYuan: { min: secret, max: secret } } });
+    expect(staffFound.decisions.nodes).toEqual([{ id, lastActivityAt: withheld.lastActivityAt }]);
+  });
+
+  it("refuses a time that is not one, saying what it wants, and changes nothing", async () => {
+    for (const since of ["nope", "2026-01-01", "2026-02-30T00:00:00Z", "2026-01-01T00:00:00", "0000-01-01T00:00:00Z"]) {
+      const response = await api.get(`/open-data/changes.ndjson?since=${encodeURIComponent(since)}`);
+      expect(response.status, since).toBe(400);
+      expect(JSON.parse(response.body)).toEqual({ error: { code: "BAD_USER_INPUT", message: "since must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z." } });
+    }
+    expect((await api.get("/open-data/changes.ndjson?from=2026-01-01T00:00:00Z")).status).toBe(400);
+    for (const since of ["nope", "2026-02-30T00:00:00Z"]) {
+      const response = await api.anonymous(`query($s: DateTimeISO) { changes(since: $s) { totalCount } }`, { s: since });
+      expect(response.errors?.[0]?.extensions?.code, response.raw).toBe("BAD_USER_INPUT");
+      expect(response.raw).not.toMatch(/stack|at \w+ \(/i);
+    }
+    for (const filter of [{ lastActivitySince: "yesterday" }, { lastActivityBefore: "2026-13-01T00:00:00Z" }]) {
+      const response = await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f, first: 1) { totalCount } }`, { f: filter });
+      expect(response.errors?.[0]?.extensions?.code, response.raw).toBe("BAD_USER_INPUT");
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { requiredGrams, searchKey } from "../src/search/search-key.js";
 import { TestApi } from "./support/api.js";
-import { addEmptyVillages } from "./support/fixtures.js";
+import { addEmptyVillages, references, write } from "./support/fixtures.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
 
 type Row = {
@@ -257,5 +257,124 @@ describe("filtering decisions open for comment", () => {
     // The statistics take the same filter.
     const { statistics } = await api.data(`{ statistics(filter: { openForComment: true }) { decisions } }`);
     expect(statistics.decisions).toBe(open.length);
+  });
+});
+
+/** A record of the table under alias `a` is public: not withdrawn, not withheld whole (the oracle's own terms, on the tables). */
+const publicRecord = (a: string) => `${a}.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.record_id = ${a}.id AND w.field IS NULL AND w.released_at IS NULL)`;
+
+describe("filtering decisions on risk, steps on record and budget", () => {
+  let api: TestApi;
+  let publicIds: string[];
+  beforeAll(async () => {
+    api = await TestApi.start();
+    publicIds = (await api.database.query<{ id: string }>(`SELECT DISTINCT id FROM (${PUBLIC_DECISIONS}) p`)).map((r) => toGlobalId("Decision", r.id)).sort();
+  });
+  afterAll(() => api.stop());
+
+  const ids = async (filter: object, role: "ANONYMOUS" | "EDITOR" = "ANONYMOUS") => {
+    const found: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    do {
+      const { decisions }: any = await api.dataAs(role, `query($f: DecisionFilter, $a: String) { decisions(filter: $f, first: 100, after: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: after });
+      found.push(...decisions.nodes.map((n: { id: string }) => n.id));
+      totalCount = decisions.totalCount;
+      after = decisions.pageInfo.hasNextPage ? decisions.pageInfo.endCursor : null;
+    } while (after);
+    expect(totalCount, JSON.stringify(filter)).toBe(found.length);
+    return found.sort();
+  };
+  /** The public decisions among those the query names (by `decision_id`). */
+  const oracle = async (query: string, params: unknown[] = []) => {
+    const named = new Set((await api.database.query<{ decision_id: string }>(query, params)).map((r) => toGlobalId("Decision", r.decision_id)));
+    return publicIds.filter((id) => named.has(id));
+  };
+  const without = (some: string[]) => publicIds.filter((id) => !some.includes(id));
+
+  it("filters by a public risk assessment's overall level, and by a public finding's level on a dimension", async () => {
+    const overall = (levels: string[]) => oracle(`SELECT ra.decision_id FROM risk_assessments ra WHERE ${publicRecord("ra")} AND ra.overall_level::text = ANY($1)`, [levels]);
+    const finding = (dimension: string, levels: string[]) =>
+      oracle(`SELECT f.decision_id FROM risk_findings f JOIN risk_assessments ra ON ra.id = f.risk_assessment_id WHERE ${publicRecord("f")} AND ${publicRecord("ra")} AND f.dimension = $1 AND f.level::text = ANY($2)`, [dimension, levels]);
+    const low = await overall(["LOW"]);
+    expect(low.length).toBeGreaterThan(0);
+    expect(await ids({ risk: { level: ["LOW"] } })).toEqual(low);
+    expect(await ids({ risk: { level: ["MEDIUM", "HIGH"] } })).toEqual(await overall(["MEDIUM", "HIGH"]));
+    const stability = await finding("SOCIAL_STABILITY", ["LOW"]);
+    expect(stability.length).toBeGreaterThan(0);
+    expect(await ids({ risk: { level: ["LOW"], dimension: "SOCIAL_STABILITY" } })).toEqual(stability);
+    expect(await ids({ risk: { level: ["HIGH"], dimension: "ENVIRONMENT" } })).toEqual(await finding("ENVIRONMENT", ["HIGH"]));
+    expect(await ids({ risk: { dimension: "PUBLIC_SAFETY" } })).toEqual(await finding("PUBLIC_SAFETY", ["LOW", "MEDIUM", "HIGH"]));
+  });
+
+  it("filters by steps on the public record, true and false each the other's complement", async () => {
+    const steps: [string, string][] = [
+      ["hasExpertReview", `SELECT decision_id FROM expert_reviews e WHERE ${publicRecord("e")}`],
+      ["hasHearing", `SELECT decision_id FROM consultations c WHERE ${publicRecord("c")} AND c.method = 'HEARING'`],
+      ["hasRiskAssessment", `SELECT decision_id FROM risk_assessments r WHERE ${publicRecord("r")}`],
+      ["hasLegalityReview", `SELECT decision_id FROM legality_reviews l WHERE ${publicRecord("l")}`],
+    ];
+    for (const [filter, query] of steps) {
+      const on = await oracle(query);
+      expect(on.length, filter).toBeGreaterThan(0);
+      expect(without(on).length, filter).toBeGreaterThan(0);
+      expect(await ids({ [filter]: true }), filter).toEqual(on);
+      expect(await ids({ [filter]: false }), filter).toEqual(without(on));
+    }
+    // Conditions combine; so do they with the others.
+    const hearing = await oracle(steps[1]![1]);
+    const review = await oracle(steps[3]![1]);
+    expect(await ids({ hasHearing: true, hasLegalityReview: false })).toEqual(hearing.filter((id) => !review.includes(id)));
+  });
+
+  it("filters by budget range, ends included, on the budget as the public sees it", async () => {
+    const inRange = (min: number | null, max: number | null) =>
+      oracle(
+        `SELECT d.id AS decision_id FROM decisions d WHERE d.budget_yuan IS NOT NULL AND ($1::numeric IS NULL OR d.budget_yuan >= $1) AND ($2::numeric IS NULL OR d.budget_yuan <= $2)
+           AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.record_id = d.id AND w.field = 'budgetYuan' AND w.released_at IS NULL)`,
+        [min, max],
+      );
+    const [{ median, least }] = (await api.database.query<{ median: string; least: string }>(
+      "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_yuan)::text AS median, min(budget_yuan)::text AS least FROM decisions WHERE budget_yuan IS NOT NULL",
+    )) as [{ median: string; least: string }];
+    const m = Number(median);
+    const below = await inRange(null, m);
+    expect(below.length).toBeGreaterThan(0);
+    expect(await ids({ budgetYuan: { max: m } })).toEqual(below);
+    expect(await ids({ budgetYuan: { min: m } })).toEqual(await inRange(m, null));
+    expect(await ids({ budgetYuan: { min: Number(least), max: Number(least) } })).toEqual(await inRange(Number(least), Number(least)));
+    expect(await ids({ budgetYuan: { min: 0 } })).toEqual(await inRange(0, null));
+  });
+
+  it("finds no decision by its withheld budget, nor counts it, while staff find it by theirs", async () => {
+    const refs = await references(api);
+    const [row] = await api.database.query<{ id: string; budget: string }>(`SELECT d.id, d.budget_yuan::text AS budget FROM (${PUBLIC_DECISIONS}) p JOIN decisions d ON d.id = p.id WHERE d.budget_yuan IS NOT NULL ORDER BY d.id LIMIT 1`);
+    const id = toGlobalId("Decision", row!.id);
+    const exactly = { budgetYuan: { min: Number(row!.budget), max: Number(row!.budget) } };
+    expect(await ids(exactly)).toContain(id);
+    await write(api, "EDITOR", "withholdingCreate", { recordId: id, field: "budgetYuan", ground: "COMMERCIAL_SECRET", article: "第十五條", explanation: "商業秘密。", decidedByBodyId: refs.cityGovernment, reviewDue: "2030-01-01" }, "id");
+    expect(await ids(exactly)).not.toContain(id);
+    expect(await ids({ budgetYuan: { min: 0 } })).not.toContain(id);
+    expect((await api.data(`query($f: DecisionFilter) { decisions(filter: $f, first: 1) { totalCount } }`, { f: exactly })).decisions.totalCount).toBe((await ids(exactly)).length);
+    // Staff read the tables: the budget is theirs to filter on.
+    expect(await ids(exactly, "EDITOR")).toContain(id);
+  });
+
+  it("refuses filters that could only be a mistake, with a clear message and no change", async () => {
+    const cases: [object, string][] = [
+      [{ risk: {} }, "filter.risk"],
+      [{ risk: { level: [] } }, "filter.risk.level"],
+      [{ budgetYuan: {} }, "filter.budgetYuan"],
+      [{ budgetYuan: { min: 10, max: 1 } }, "filter.budgetYuan"],
+      [{ budgetYuan: { min: -1 } }, "filter.budgetYuan.min"],
+      [{ budgetYuan: { max: 1e20 } }, "filter.budgetYuan.max"],
+      [{ lastActivitySince: "2026-02-01T00:00:00Z", lastActivityBefore: "2026-01-01T00:00:00Z" }, "filter.lastActivitySince"],
+    ];
+    for (const [filter, field] of cases) {
+      const response = await api.anonymous(`query($f: DecisionFilter) { decisions(filter: $f, first: 1) { totalCount } }`, { f: filter });
+      expect(response.errors?.[0]?.extensions?.code, JSON.stringify(filter)).toBe("BAD_USER_INPUT");
+      expect(response.errors?.[0]?.message, JSON.stringify(filter)).toContain(`"${field}`);
+      expect(response.raw).not.toMatch(/select|stack|at \w+ \(/i);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { TestApi, type GraphQLResponse } from "./support/api.js";
 import { CANARY, CANARY_BUDGET, loadCanaryFiles } from "./support/canary-file.js";
 
 const RECORD = /* GraphQL */ `
-  id catalogYear catalogNumber title summary category stage status budgetYuan initiatedOn createdAt updatedAt
+  id catalogYear catalogNumber title summary category stage status budgetYuan initiatedOn createdAt updatedAt lastActivityAt
   region { id } decidingBody { id } undertakingBody { id }
   basis { totalCount nodes { id kind title citation content } }
   consultations { totalCount nodes { id place participants summary adoptionFeedback comments { totalCount nodes { id text reply adoptionResult } } } }
@@ -51,7 +51,7 @@ function leaks(responses: GraphQLResponse[]): string[] {
   );
 }
 
-const orderings = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE"].flatMap((field) => ["ASC", "DESC"].map((direction) => ({ field, direction })));
+const orderings = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE", "LAST_ACTIVITY_AT"].flatMap((field) => ["ASC", "DESC"].map((direction) => ({ field, direction })));
 
 const modes = [
   { role: "ANONYMOUS", cycle: false },
@@ -98,36 +98,50 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     }
   };
 
+  /** The filters each walked in both title orders (built once the references are known). */
+  const filterList = (): object[] => [
+    { catalogYear: 2024 },
+    { regionId: references.village },
+    { regionId: references.city },
+    { decidingBodyId: references.decidingBody },
+    { undertakingBodyId: references.undertakingBody },
+    { category: ["PUBLIC_CONSTRUCTION"] },
+    { stage: ["POST_EVALUATION"] },
+    { status: ["DECIDED"] },
+    { initiatedOn: { from: "2024-01-05", to: "2024-01-05" } },
+    { publishedOn: { from: "2024-05-01", to: "2024-05-01" } },
+    { updatedSince: "2000-01-01T00:00:00.000Z" },
+    { search: CANARY },
+    { search: "canary-f-decision" },
+    { search: "CANARY-D" },
+    { search: "!!" },
+    { search: "公開的測試決策" },
+    // The budget withheld is in no range, before and after it changes; parts withheld whole are not on record.
+    { budgetYuan: { min: CANARY_BUDGET, max: CANARY_BUDGET } },
+    { budgetYuan: { max: 1 } },
+    { budgetYuan: { min: 0 } },
+    { risk: { level: ["LOW", "MEDIUM", "HIGH"] } },
+    { risk: { dimension: "SOCIAL_STABILITY" } },
+    { hasExpertReview: true },
+    { hasRiskAssessment: true },
+    { hasRiskAssessment: false },
+    { hasLegalityReview: true },
+    { lastActivitySince: "2000-01-01T00:00:00.000Z" },
+  ];
+
   /** Everything the public can observe, minus the notices (which name what is withheld, by design). */
   const observe = async () => {
     const lists = [];
     for (const orderBy of orderings) lists.push(await walk(orderBy, null, "forward"));
     lists.push(await walk({ field: "TITLE", direction: "ASC" }, null, "backward"));
-    const filters = [
-      { catalogYear: 2024 },
-      { regionId: references.village },
-      { regionId: references.city },
-      { decidingBodyId: references.decidingBody },
-      { undertakingBodyId: references.undertakingBody },
-      { category: ["PUBLIC_CONSTRUCTION"] },
-      { stage: ["POST_EVALUATION"] },
-      { status: ["DECIDED"] },
-      { initiatedOn: { from: "2024-01-05", to: "2024-01-05" } },
-      { publishedOn: { from: "2024-05-01", to: "2024-05-01" } },
-      { updatedSince: "2000-01-01T00:00:00.000Z" },
-      { search: CANARY },
-      { search: "canary-f-decision" },
-      { search: "CANARY-D" },
-      { search: "!!" },
-      { search: "公開的測試決策" },
-    ];
+    const filters = filterList();
     const filtered = [];
     for (const filter of filters) {
       for (const orderBy of [orderings[6]!, orderings[7]!]) filtered.push(await walk(orderBy, filter, "forward"));
     }
     const lookups = await ask(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: withheldRecordIds });
     const byId = await ask(`query($id: ID!) { decision(id: $id) { id } node(id: $id) { id } }`, { id: toGlobalId("Decision", ids.whole) });
-    const feed = await ask(`{ changes(first: 100) { totalCount nodes { recordId recordType decisionId kind } } }`);
+    const feed = await ask(`{ changes(first: 100) { totalCount nodes { recordId recordType decisionId kind } } since: changes(since: "2000-01-01T00:00:00Z", first: 100) { totalCount nodes { recordId kind } } }`);
     const stats = await ask(`{ statistics { decisions comments byYear { key count } steps { step decisions } } }`);
     // The report of the decision whose fields are withheld: computed from the projection, it cannot move when they change.
     const compliance = await ask(`query($id: ID!) { decision(id: $id) { compliance { ${COMPLIANCE} } } }`, { id: toGlobalId("Decision", ids.fields) });
@@ -193,6 +207,14 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     expect(all.some((d) => d.id === toGlobalId("Decision", ids.whole))).toBe(false);
     expect(before.lookups.nodes.every((n: unknown) => n === null)).toBe(true);
     expect(before.byId).toEqual({ decision: null, node: null });
+    // Filters on withheld material find as if it were absent.
+    const filteredIds = (i: number) => (before.filtered[i]!.nodes as { id: string }[]).map((d) => d.id);
+    const at = (filter: object) => 2 * filterList().findIndex((f) => JSON.stringify(f) === JSON.stringify(filter));
+    expect(filteredIds(at({ budgetYuan: { min: CANARY_BUDGET, max: CANARY_BUDGET } }))).toEqual([]);
+    expect(filteredIds(at({ budgetYuan: { min: 0 } }))).not.toContain(toGlobalId("Decision", ids.fields));
+    expect(filteredIds(at({ hasRiskAssessment: true }))).not.toContain(toGlobalId("Decision", ids.parts));
+    expect(filteredIds(at({ hasRiskAssessment: false }))).toContain(toGlobalId("Decision", ids.parts));
+    expect(filteredIds(at({ hasRiskAssessment: true }))).toContain(toGlobalId("Decision", ids.fields));
 
     // Notices: one per withheld field, and one per list of parts withheld whole, none with the value.
     const { a, b } = await ask(`query($a: ID!, $b: ID!) { a: decision(id: $a) { ${NOTICES} } b: decision(id: $b) { ${NOTICES} } }`, {

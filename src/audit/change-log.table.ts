@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const changeKind = pgEnum("change_kind", ["CREATED", "UPDATED", "WITHHELD", "RELEASED", "WITHDRAWN"]);
@@ -26,5 +27,9 @@ export const changeLog = pgTable(
     publicRecordId: uuid("public_record_id"),
     publicKind: changeKind("public_kind"),
   },
-  (t) => [index("change_log_decision_idx").on(t.decisionId)],
+  (t) => [
+    index("change_log_decision_idx").on(t.decisionId),
+    // The feed from a time (`since`): the public entries from that time on.
+    index("change_log_public_occurred_idx").on(t.occurredAt, t.publicSeq).where(sql`${t.publicSeq} IS NOT NULL`),
+  ],
 );

@@ -1,10 +1,11 @@
-import { asc, count, gt, max } from "drizzle-orm";
+import { and, asc, count, gt, gte, max } from "drizzle-orm";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { typeNameOfRecord } from "../store/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
 import { UserInputError } from "../graphql/user-input.error.js";
 import { literalLimit } from "../db/literals.js";
+import { isCalendarDay } from "../graphql/cursor.js";
 
 export interface ChangeEntry {
   cursor: string;
@@ -25,6 +26,16 @@ export function changePosition(cursor: string | null | undefined, argument = "af
   return Number(match[1]);
 }
 
+/** A time the feed may start at (`since`): an ISO 8601 date-time with its offset (Z or ±hh:mm), years 1–9999. */
+export function feedTime(text: string | undefined, argument = "since"): Date | undefined {
+  if (text === undefined) return undefined;
+  const time = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(time.getTime()) || !isCalendarDay(text.slice(0, 10)) || text.startsWith("0000")) {
+    throw new UserInputError(`"${argument}" must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z.`, argument);
+  }
+  return time;
+}
+
 /**
  * The public change feed, read from the disclosure projection's view of the change log for every
  * viewer: the feed is the public record's history, whoever follows it.
@@ -32,9 +43,17 @@ export function changePosition(cursor: string | null | undefined, argument = "af
 export class ChangeFeed {
   constructor(private readonly database: Database) {}
 
-  async page(after: number, size: number): Promise<{ entries: ChangeEntry[]; hasMore: boolean }> {
+  /**
+   * The entries after position `after` (in commit order) and, given `since`, committed at or after it.
+   * Entries are numbered in commit order and timed at their transaction's start, so the two orders
+   * agree but for writes that waited for one another: each entry is tested on its own time, none is
+   * skipped for another's.
+   */
+  async page(after: number, size: number, since?: Date): Promise<{ entries: ChangeEntry[]; hasMore: boolean }> {
     const c = disclosed.changes;
-    const rows = await this.database.readDisclosed((db) => db.select().from(c).where(gt(c.id, after)).orderBy(asc(c.id)).limit(literalLimit(size + 1)));
+    const rows = await this.database.readDisclosed((db) =>
+      db.select().from(c).where(and(gt(c.id, after), since ? gte(c.occurredAt, since) : undefined)).orderBy(asc(c.id)).limit(literalLimit(size + 1)),
+    );
     return {
       hasMore: rows.length > size,
       entries: rows.slice(0, size).map((row) => {
@@ -44,9 +63,9 @@ export class ChangeFeed {
     };
   }
 
-  async count(after: number): Promise<number> {
+  async count(after: number, since?: Date): Promise<number> {
     const c = disclosed.changes;
-    const [row] = await this.database.readDisclosed((db) => db.select({ n: count() }).from(c).where(gt(c.id, after)));
+    const [row] = await this.database.readDisclosed((db) => db.select({ n: count() }).from(c).where(and(gt(c.id, after), since ? gte(c.occurredAt, since) : undefined)));
     return row?.n ?? 0;
   }
 

@@ -52,18 +52,27 @@ class ChangeArgs {
   @Field(() => String, { nullable: true, description: "Resume after this cursor (a change's `cursor`, a page's `endCursor`, or a bulk file's X-Changes-Cursor header)." })
   after?: string | null;
 
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      "Start at a time: only changes committed at or after it (`occurredAt` ≥ `since`). With `after`, both hold: the changes after the cursor from that time on; to page on, pass the page's `endCursor` as `after` (with or without `since`).",
+  })
+  since?: Date | null;
+
   @Field(() => Int, { nullable: true, defaultValue: MAX_PAGE_SIZE, description: `How many changes (1–${MAX_PAGE_SIZE}; default ${MAX_PAGE_SIZE}).` })
   first?: number | null;
 }
 
 @Resolver()
 export class ChangeResolver {
-  @Query(() => ChangeConnection, { description: "The change feed: every change to the public record since a cursor, oldest first, each resumable." })
-  async changes(@Args(() => ChangeArgs) { after, first }: ChangeArgs, @Ctx() { services }: AppContext) {
+  @Query(() => ChangeConnection, { description: "The change feed: every change to the public record after a cursor and/or from a time, oldest first, each resumable." })
+  async changes(@Args(() => ChangeArgs) { after, since, first }: ChangeArgs, @Ctx() { services }: AppContext) {
     const size = first ?? MAX_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new UserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, "first");
     const position = changePosition(after);
-    const { entries, hasMore } = await services.changes.page(position, size);
-    return toConnection({ rows: entries, cursors: entries.map((e) => e.cursor), hasNextPage: hasMore, hasPreviousPage: position > 0 }, () => services.changes.count(position));
+    if (since != null && (since.getUTCFullYear() < 1 || since.getUTCFullYear() > 9999)) throw new UserInputError('"since" must be a time between the years 1 and 9999.', "since");
+    const from = since ?? undefined;
+    const { entries, hasMore } = await services.changes.page(position, size, from);
+    return toConnection({ rows: entries, cursors: entries.map((e) => e.cursor), hasNextPage: hasMore, hasPreviousPage: position > 0 }, () => services.changes.count(position, from));
   }
 }

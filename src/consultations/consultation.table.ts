@@ -43,6 +43,8 @@ export const consultations = pgTable(
   consultationsColumns(),
   (t) => [
     index("consultations_decision_idx").on(t.decisionId, t.opensOn, t.id),
+    // Decisions with a hearing on record (the hasHearing filter): hearings are few among consultations.
+    index("consultations_hearing_idx").on(t.decisionId).where(sql`${t.method} = 'HEARING'`),
     // Consultations taking comments on a day: the few that close on it or later.
     index("consultations_period_idx").on(t.closesOn, t.opensOn),
     withdrawnIndex("consultations", t),

@@ -5,7 +5,8 @@ import { decisionOrderFields } from "./decision-order.js";
 export const DecisionOrderField = graphqlEnum(decisionOrderFields, "DecisionOrderField", "What to sort decisions by. Ties are broken by id, so the order is stable.", {
   CATALOG: "Catalog year, then catalog number.",
   INITIATED_ON: "Date of initiation.",
-  UPDATED_AT: "Time of the last change (useful for incremental sync).",
+  UPDATED_AT: "Time of the last change to the decision's own fields.",
+  LAST_ACTIVITY_AT: "Time of the latest public change to the decision or any part of its file (`lastActivityAt`; useful for incremental sync).",
   TITLE: "Title, in code point order; withheld titles sort as empty.",
 });
 

@@ -3,7 +3,7 @@ import { type Row } from "../db/by-id.loader.js";
 import { cursorValueOf } from "../db/child-pages.loader.js";
 import { type CursorValue, type CursorValueCheck, isInteger, isLocalDate, isText, isTimestamp, isUuid } from "../graphql/cursor.js";
 
-export const decisionOrderFields = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "TITLE"] as const;
+export const decisionOrderFields = ["CATALOG", "INITIATED_ON", "UPDATED_AT", "LAST_ACTIVITY_AT", "TITLE"] as const;
 export type DecisionOrderField = (typeof decisionOrderFields)[number];
 
 export interface SortKey {
@@ -14,7 +14,7 @@ export interface SortKey {
 }
 
 /** The decisions a viewer reads (the projection, a part of it by title, a page of them, or staff's table): the columns the orderings use. */
-type DecisionsTable = Record<"id" | "catalogYear" | "catalogNumber" | "initiatedOn" | "updatedAt" | "title", SQLWrapper>;
+type DecisionsTable = Record<"id" | "catalogYear" | "catalogNumber" | "initiatedOn" | "updatedAt" | "lastActivityAt" | "title", SQLWrapper>;
 
 /**
  * Sort keys of each ordering, ending with the id as a unique tiebreaker. A withheld title is NULL in
@@ -34,6 +34,7 @@ export function decisionOrderings(t: DecisionsTable): Record<DecisionOrderField,
     CATALOG: [column("catalogYear", "integer", isInteger), column("catalogNumber", "integer", isInteger), id],
     INITIATED_ON: [column("initiatedOn", "date", isLocalDate), id],
     UPDATED_AT: [column("updatedAt", "timestamptz", isTimestamp), id],
+    LAST_ACTIVITY_AT: [column("lastActivityAt", "timestamptz", isTimestamp), id],
     TITLE: [{ expression: sql`coalesce(${t.title}, '') COLLATE "C"`, sqlType: "text", valueOf: (row) => (row.title as string | null) ?? "", check: isText }, id],
   };
 }

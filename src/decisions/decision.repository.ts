@@ -10,6 +10,7 @@ import { containsPattern, requiredGrams } from "../search/search-key.js";
 import { arrayLiteral } from "../db/array-literal.js";
 import { type DecisionOrderField, decisionOrderings } from "./decision-order.js";
 import { type decisionCategory, type decisionStage, type decisionStatus } from "./decision.table.js";
+import { type riskDimension, type riskLevel } from "../risk-assessments/risk-assessment.table.js";
 import { literalDay, literalLimit } from "../db/literals.js";
 import { inRegionSubtree, regionSize, type RegionSize } from "../regions/region-subtree.js";
 import { builtStatement, serialOf } from "../db/built-statements.js";
@@ -36,6 +37,20 @@ export interface DecisionCriteria {
   publishedFrom?: string;
   publishedTo?: string;
   updatedSince?: Date;
+  /** `lastActivityAt` at or after this time. */
+  lastActivitySince?: Date;
+  /** `lastActivityAt` before this time. */
+  lastActivityBefore?: Date;
+  /** A public risk assessment at one of `levels` (overall), or a public finding on `dimension` (at one of `levels`, if given). */
+  risk?: { levels?: Values<typeof riskLevel>; dimension?: Values<typeof riskDimension>[number] };
+  /** Steps on the public record: true, one is; false, none is. */
+  hasExpertReview?: boolean;
+  hasHearing?: boolean;
+  hasRiskAssessment?: boolean;
+  hasLegalityReview?: boolean;
+  /** The budget within this range, ends included (a withheld budget is in none). */
+  budgetMin?: number;
+  budgetMax?: number;
   searchKey?: string;
   /** How much of the tree `regionId` is, set by `DecisionRepository.page` (see `regionSize`); absent elsewhere (counts, statistics). */
   regionSize?: RegionSize;
@@ -91,6 +106,13 @@ function criteriaValues(c: DecisionCriteria): Record<string, unknown> {
   put("publishedTo", c.publishedTo);
   // As text: a placeholder's value reaches the driver without the column's conversion of a Date.
   put("updatedSince", c.updatedSince?.toISOString());
+  put("lastActivitySince", c.lastActivitySince?.toISOString());
+  put("lastActivityBefore", c.lastActivityBefore?.toISOString());
+  list("riskLevel", c.risk?.levels);
+  put("riskDimension", c.risk?.dimension);
+  // As text: numeric compares exactly with the column, whatever the float.
+  put("budgetMin", c.budgetMin !== undefined ? String(c.budgetMin) : undefined);
+  put("budgetMax", c.budgetMax !== undefined ? String(c.budgetMax) : undefined);
   if (c.searchKey !== undefined) {
     values.searchGrams = arrayLiteral(requiredGrams(c.searchKey));
     values.searchPattern = containsPattern(c.searchKey);
@@ -109,13 +131,19 @@ function isQuickPage(criteria: DecisionCriteria): boolean {
   return Object.values(criteria).every((value) => value === undefined);
 }
 
+/** A step on record (true) or not (false): whether the viewer's records of it hold one for the decision. */
+function onRecord(wanted: boolean | undefined, records: SQL): SQL | undefined {
+  if (wanted === undefined) return undefined;
+  return sql`${sql.raw(wanted ? "EXISTS" : "NOT EXISTS")} (${records})`;
+}
+
 /** Lists, counts and searches decisions, on the projection of the store it is given. */
 export class DecisionRepository {
   constructor(private readonly store: RecordStore) {}
 
   /** The filter as SQL on the store's decisions table (also used by statistics), its values bound by `bind`. */
   condition(criteria: DecisionCriteria, bind: Bind = valuesOf(criteria), t: DecisionsView = this.store.tables.decisions): SQL | undefined {
-    const { publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results } = this.store.tables;
+    const { publications, consultations, searchDocuments, complianceAssessments: assessed, complianceResults: results, riskAssessments, riskFindings, expertReviews, legalityReviews } = this.store.tables;
     const c = criteria;
     const list = (name: string, items: readonly unknown[]) => items.map((_, i) => bind(`${name}${i}`));
     return and(
@@ -139,6 +167,19 @@ export class DecisionRepository {
           )})`
         : undefined,
       c.updatedSince !== undefined ? sql`${t.updatedAt} >= ${bind("updatedSince")}::timestamptz` : undefined,
+      c.lastActivitySince !== undefined ? sql`${t.lastActivityAt} >= ${bind("lastActivitySince")}::timestamptz` : undefined,
+      c.lastActivityBefore !== undefined ? sql`${t.lastActivityAt} < ${bind("lastActivityBefore")}::timestamptz` : undefined,
+      c.risk?.dimension !== undefined
+        ? sql`EXISTS (SELECT 1 FROM ${riskFindings} WHERE ${riskFindings.decisionId} = ${t.id} AND ${eq(riskFindings.dimension, bind("riskDimension"))}${c.risk.levels ? sql` AND ${inArray(riskFindings.level, list("riskLevel", c.risk.levels))}` : sql``})`
+        : c.risk?.levels
+          ? sql`EXISTS (SELECT 1 FROM ${riskAssessments} WHERE ${riskAssessments.decisionId} = ${t.id} AND ${inArray(riskAssessments.overallLevel, list("riskLevel", c.risk.levels))})`
+          : undefined,
+      // Steps on record: the viewer's records of the step (for the public, those of the projection).
+      onRecord(c.hasExpertReview, sql`SELECT 1 FROM ${expertReviews} WHERE ${expertReviews.decisionId} = ${t.id}`),
+      onRecord(c.hasHearing, sql`SELECT 1 FROM ${consultations} WHERE ${consultations.decisionId} = ${t.id} AND ${consultations.method} = 'HEARING'`),
+      onRecord(c.hasRiskAssessment, sql`SELECT 1 FROM ${riskAssessments} WHERE ${riskAssessments.decisionId} = ${t.id}`),
+      onRecord(c.hasLegalityReview, sql`SELECT 1 FROM ${legalityReviews} WHERE ${legalityReviews.decisionId} = ${t.id}`),
+      c.budgetMin !== undefined || c.budgetMax !== undefined ? this.inBudget(t, c, bind) : undefined,
       c.openForComment !== undefined
         ? sql`${t.id} ${sql.raw(c.openForComment.open ? "IN" : "NOT IN")} (SELECT ${consultations.decisionId} FROM ${consultations} WHERE ${consultations.closesOn} >= ${literalDay(c.openForComment.day)} AND ${consultations.opensOn} <= ${literalDay(c.openForComment.day)})`
         : undefined,
@@ -166,7 +207,7 @@ export class DecisionRepository {
     cursor?.forEach((value, i) => (values[`after${i}`] = value));
     // Built once per shape (the filters present, the lengths of their lists, the ordering, the page
     // size) and run with the values: drizzle's building was a twentieth of a list page's CPU.
-    const shape = [serialOf(t), Object.keys(values).join(","), criteria.openForComment ? `${criteria.openForComment.open}:${criteria.openForComment.day}` : "", criteria.regionSize?.large ? criteria.regionSize.path : criteria.regionSize?.tiny ? "tiny" : "", order.field, ascending, request.size, countsAll].join(":");
+    const shape = [serialOf(t), Object.keys(values).join(","), criteria.openForComment ? `${criteria.openForComment.open}:${criteria.openForComment.day}` : "", [criteria.hasExpertReview, criteria.hasHearing, criteria.hasRiskAssessment, criteria.hasLegalityReview].join("/"), criteria.regionSize?.large ? criteria.regionSize.path : criteria.regionSize?.tiny ? "tiny" : "", order.field, ascending, request.size, countsAll].join(":");
     const limit = literalLimit(request.size + 1);
     // The filter, the cursor and the order, on the decisions view or on one of its parts by title.
     const where = (table: DecisionsView) =>
@@ -215,6 +256,21 @@ export class DecisionRepository {
     const byId = (column: SQLWrapper) => inRegionSubtree(column, regions, { id: bind("regionId") });
     if (!size?.tiny) return byId(t.regionId);
     return sql`${t.id} = ANY (ARRAY(SELECT in_region.id FROM ${this.store.tables.decisions} in_region WHERE ${byId(sql.raw("in_region.region_id"))}))`;
+  }
+
+  /**
+   * The budget within the range. The public's through the decisions whose budget is public, whose
+   * budget column is the table's own (so that `decisions_budget_idx` finds them): a withheld budget is
+   * in no range, as if it were absent. Staff's on their table.
+   */
+  private inBudget(t: DecisionsView, c: DecisionCriteria, bind: Bind): SQL {
+    const range = (b: DecisionsView) =>
+      and(
+        c.budgetMin !== undefined ? sql`${b.budgetYuan} >= ${bind("budgetMin")}::numeric` : undefined,
+        c.budgetMax !== undefined ? sql`${b.budgetYuan} <= ${bind("budgetMax")}::numeric` : undefined,
+      )!;
+    const budgeted = this.store.tables.decisionsBudgetPublic;
+    return budgeted ? sql`${t.id} IN (SELECT ${budgeted.id} FROM ${budgeted} WHERE ${range(budgeted)})` : range(t);
   }
 
   /**

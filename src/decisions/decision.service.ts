@@ -9,7 +9,7 @@ import { searchKey } from "../search/search-key.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { type Clock } from "../shared/clock.js";
 import { type ComplianceFilter } from "../compliance/compliance-filter.input.js";
-import { type DecisionFilter, type DateRange } from "./decision-filter.input.js";
+import { type DecisionFilter, type DateRange, type RiskFilter, type YuanRange } from "./decision-filter.input.js";
 import { type DecisionOrder } from "./decision-order.input.js";
 import { type DecisionCriteria, DecisionRepository } from "./decision.repository.js";
 
@@ -33,6 +33,24 @@ function checkList<T>(values: T[] | null | undefined, argument: string): T[] | u
   return values;
 }
 
+/** The largest amount a budget can hold (numeric(16, 2)). */
+const MAX_YUAN = 99_999_999_999_999.99;
+
+function checkYuan(range: YuanRange, argument: string): void {
+  if (range.min == null && range.max == null) throw new UserInputError(`"${argument}" must give "min", "max" or both, or be left out.`, argument);
+  for (const end of ["min", "max"] as const) {
+    const value = range[end];
+    if (value != null && !(value >= 0 && value <= MAX_YUAN)) throw new UserInputError(`"${argument}.${end}" must be between 0 and ${MAX_YUAN} yuan.`, `${argument}.${end}`);
+  }
+  if (range.min != null && range.max != null && range.min > range.max) throw new UserInputError(`"${argument}.min" must not be more than "${argument}.max".`, argument);
+}
+
+function riskCriteria(filter: RiskFilter): NonNullable<DecisionCriteria["risk"]> {
+  const levels = checkList(filter.level, "filter.risk.level") as NonNullable<DecisionCriteria["risk"]>["levels"];
+  if (!levels && filter.dimension == null) throw new UserInputError('"filter.risk" must give "level", "dimension" or both, or be left out.', "filter.risk");
+  return { levels, dimension: (filter.dimension ?? undefined) as NonNullable<DecisionCriteria["risk"]>["dimension"] };
+}
+
 function complianceCriteria(filter: ComplianceFilter): NonNullable<DecisionCriteria["compliance"]> {
   const states = checkList(filter.state, "filter.compliance.state");
   const statuses = checkList(filter.ruleStatus, "filter.compliance.ruleStatus");
@@ -47,6 +65,12 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined, toda
   checkRange(filter.initiatedOn, "filter.initiatedOn");
   checkRange(filter.publishedOn, "filter.publishedOn");
   if (filter.updatedSince != null) checkDay(filter.updatedSince.toISOString().slice(0, 10), "filter.updatedSince");
+  if (filter.lastActivitySince != null) checkDay(filter.lastActivitySince.toISOString().slice(0, 10), "filter.lastActivitySince");
+  if (filter.lastActivityBefore != null) checkDay(filter.lastActivityBefore.toISOString().slice(0, 10), "filter.lastActivityBefore");
+  if (filter.lastActivitySince != null && filter.lastActivityBefore != null && filter.lastActivitySince >= filter.lastActivityBefore) {
+    throw new UserInputError('"filter.lastActivitySince" must be before "filter.lastActivityBefore".', "filter.lastActivitySince");
+  }
+  if (filter.budgetYuan) checkYuan(filter.budgetYuan, "filter.budgetYuan");
   const criteria: DecisionCriteria = {
     catalogYear: filter.catalogYear ?? undefined,
     regionId: filter.regionId != null ? rowIdOf(filter.regionId, "Region", "filter.regionId") : undefined,
@@ -62,6 +86,15 @@ export function decisionCriteria(filter: DecisionFilter | null | undefined, toda
     updatedSince: filter.updatedSince ?? undefined,
     compliance: filter.compliance ? complianceCriteria(filter.compliance) : undefined,
     openForComment: filter.openForComment != null ? { open: filter.openForComment, day: today } : undefined,
+    lastActivitySince: filter.lastActivitySince ?? undefined,
+    lastActivityBefore: filter.lastActivityBefore ?? undefined,
+    risk: filter.risk ? riskCriteria(filter.risk) : undefined,
+    hasExpertReview: filter.hasExpertReview ?? undefined,
+    hasHearing: filter.hasHearing ?? undefined,
+    hasRiskAssessment: filter.hasRiskAssessment ?? undefined,
+    hasLegalityReview: filter.hasLegalityReview ?? undefined,
+    budgetMin: filter.budgetYuan?.min ?? undefined,
+    budgetMax: filter.budgetYuan?.max ?? undefined,
   };
   if (filter.search != null) {
     if (filter.search.length > MAX_SEARCH_LENGTH) throw new UserInputError(`"filter.search" must be at most ${MAX_SEARCH_LENGTH} characters.`, "filter.search");

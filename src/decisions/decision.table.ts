@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
 import { stakeholderCategory } from "../consultations/stakeholder-category.js";
 import { sql } from "drizzle-orm";
@@ -65,6 +65,12 @@ export const decisionsColumns = () => ({
   speciallyAffectedGroups: stakeholderCategory("specially_affected_groups").array().notNull().default(sql`'{}'`),
   ...recordKeepingColumns(),
   ...timestampColumns(),
+  /**
+   * The latest public change to the decision or any part of its file: the time of its latest
+   * change-feed entry, moved only by the public-change recorder (src/records/public-changes.ts) in the
+   * transaction that records the change; for a decision loaded in bulk, its own updatedAt.
+   */
+  lastActivityAt: timestamp("last_activity_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow(),
 });
 
 export const decisions = pgTable(
@@ -84,10 +90,15 @@ export const decisions = pgTable(
     index("decisions_status_idx").on(t.status),
     index("decisions_initiated_idx").on(t.initiatedOn, t.id),
     index("decisions_updated_idx").on(t.updatedAt, t.id),
+    // The order by last activity and the lastActivitySince/Before filters.
+    index("decisions_last_activity_idx").on(t.lastActivityAt, t.id),
+    // The budget range filter: the public's through the decisions whose budget is public (projection.sql.ts).
+    index("decisions_budget_idx").on(t.budgetYuan),
     // A catalogue year's decisions in the order of initiation or of updates: the order's own index
     // walks the years before the one asked first (its first page at 100k: ~50 ms → ~2 ms).
     index("decisions_year_initiated_idx").on(t.catalogYear, t.initiatedOn, t.id),
     index("decisions_year_updated_idx").on(t.catalogYear, t.updatedAt, t.id),
+    index("decisions_year_last_activity_idx").on(t.catalogYear, t.lastActivityAt, t.id),
     // The order by title (decision-order.ts), as an expression so that the order itself is indexed.
     index("decisions_title_order_idx").on(sql`(coalesce(${t.title}, '') COLLATE "C")`, t.id),
   ],

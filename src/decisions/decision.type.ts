@@ -94,6 +94,12 @@ export class Decision extends Node {
   @Field(() => DateTimeISOResolver, { description: "When any of the decision's own fields last changed here." })
   updatedAt!: Date;
 
+  @Field(() => DateTimeISOResolver, {
+    description:
+      "The latest public change to the decision or to any part of its file (a new consultation, a comment published, a field withheld or released): the time of its latest entry in the change feed (`changes`). A change out of public view does not move it. Staff see the same public value.",
+  })
+  lastActivityAt!: Date;
+
   rowId!: string;
   regionId!: string;
   decidingBodyId!: string;

@@ -74,6 +74,8 @@ export const complianceResultColumns = () => ({
 /** The decisions view's two parts for the order by title (see `titleOrderViews` in projection.sql.ts). */
 export const TITLE_PUBLIC_VIEW = "decisions_title_public";
 export const TITLE_WITHHELD_VIEW = "decisions_title_withheld";
+/** The decisions whose budget is public, for the budget range filter (see `titleOrderViews` in projection.sql.ts). */
+export const BUDGET_PUBLIC_VIEW = "decisions_budget_public";
 
 const decisionsView = disclosure.table("decisions", disclosedColumns(decisionsColumns()));
 
@@ -84,6 +86,7 @@ export const disclosed = {
   // Typed as the decisions view, whose columns they have: queries over either part are built alike.
   decisionsTitlePublic: disclosure.table(TITLE_PUBLIC_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
   decisionsTitleWithheld: disclosure.table(TITLE_WITHHELD_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
+  decisionsBudgetPublic: disclosure.table(BUDGET_PUBLIC_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
   basisItems: disclosure.table("basis_items", disclosedColumns(basisItemsColumns())),
   consultations: disclosure.table("consultations", disclosedColumns(consultationsColumns())),
   comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"])),
@@ -115,5 +118,5 @@ export const disclosed = {
 };
 
 /** Staff read the decisions table itself, whose titles the title index orders: they have no parts by title. */
-type TitleParts = "decisionsTitlePublic" | "decisionsTitleWithheld";
+type TitleParts = "decisionsTitlePublic" | "decisionsTitleWithheld" | "decisionsBudgetPublic";
 export type DisclosedTables = Omit<typeof disclosed, TitleParts> & Partial<Pick<typeof disclosed, TitleParts>>;

@@ -4,7 +4,7 @@ import { publicBodies } from "../bodies/public-body.table.js";
 import { complianceViews } from "../compliance/compliance.views.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { regions } from "../regions/region.table.js";
-import { TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
+import { BUDGET_PUBLIC_VIEW, TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
 import { columnName, confidentialOf, fieldWithheld, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
 
 /**
@@ -146,6 +146,8 @@ function titleOrderViews(): string[] {
   return [
     recordView(decisions, { field: "title", withheld: false, view: TITLE_PUBLIC_VIEW }),
     recordView(decisions, { field: "title", withheld: true, view: TITLE_WITHHELD_VIEW }),
+    // The decisions whose budget is public, its column the table's own: a budget range reads its index.
+    recordView(decisions, { field: "budgetYuan", withheld: false, view: BUDGET_PUBLIC_VIEW }),
   ];
 }
 
@@ -233,13 +235,13 @@ const decisionColumn = (record: RecordDisclosure) => (record.recordType === "dec
 
 /**
  * Everything the public sees of one decision's file, a row per public record: a digest of its
- * projected row (its public updatedAt left out: the recorder moves it), its notices as
+ * projected row (its public updatedAt and last activity left out: the recorder moves them), its notices as
  * "id:field:withheld kind" and, for the decision itself, the projected row whole (for its revisions).
  * The public-change recorder compares it before and after a write; it reads the projection only.
  */
 function publicStateFunction(): string {
   const parts = recordDisclosures.map(
-    (record) => `SELECT '${record.recordType}'::text, v.id, md5((to_jsonb(v) - 'updated_at')::text), n.notices, ${record.recordType === "decisions" ? "to_jsonb(v)::text" : "NULL::text"}
+    (record) => `SELECT '${record.recordType}'::text, v.id, md5((to_jsonb(v) - 'updated_at' - 'last_activity_at')::text), n.notices, ${record.recordType === "decisions" ? "to_jsonb(v)::text" : "NULL::text"}
   FROM disclosure.${tableName(record)} v LEFT JOIN n ON n.subject_id = v.id WHERE v.${decisionColumn(record)} = d`,
   );
   return `CREATE FUNCTION disclosure.public_state(d uuid)
@@ -267,6 +269,8 @@ DECLARE
   new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
   d uuid := (coalesce(new_row, old_row) ->> TG_ARGV[0])::uuid;
 BEGIN
+  -- A decision's last activity starts at its creation (a bulk load's updatedAt); only the recorder moves it.
+  IF TG_OP = 'INSERT' AND TG_TABLE_NAME = 'decisions' THEN NEW.last_activity_at := NEW.updated_at; END IF;
   IF current_user <> '${WRITER_ROLE}' THEN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
@@ -289,7 +293,10 @@ BEGIN
     IF old_row ->> 'withdrawn_at' IS NULL AND new_row ->> 'withdrawn_at' IS NOT NULL THEN
       INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '!withdrawn', (new_row ->> 'id')::uuid);
     END IF;
-    IF current_setting('disclosure.touching', true) IS DISTINCT FROM 'on' THEN NEW.updated_at := OLD.updated_at; END IF;
+    IF current_setting('disclosure.touching', true) IS DISTINCT FROM 'on' THEN
+      NEW.updated_at := OLD.updated_at;
+      IF TG_TABLE_NAME = 'decisions' THEN NEW.last_activity_at := OLD.last_activity_at; END IF;
+    END IF;
   END IF;
   IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
   RETURN NEW;

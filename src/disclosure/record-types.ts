@@ -85,7 +85,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
   {
     recordType: "decisions",
     titleZh: "重大行政决策事项",
-    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", "catalogPublishedOn", "professionalOrTechnical", "affectsMarketActors", "fairCompetitionReviewedOn", "widePublicConcern", "affectsStabilityOrSafety", "speciallyAffectedGroups", ...timestamps],
+    published: ["id", "catalogYear", "catalogNumber", "category", "regionId", "decidingBodyId", "undertakingBodyId", "stage", "status", "initiatedOn", "catalogPublishedOn", "professionalOrTechnical", "affectsMarketActors", "fairCompetitionReviewedOn", "widePublicConcern", "affectsStabilityOrSafety", "speciallyAffectedGroups", ...timestamps, "lastActivityAt"],
     table: decisions,
     typeName: "Decision",
     decisionField: null,

@@ -57,6 +57,10 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     initiatedOn: { zh: "决策程序启动日期（ISO 8601 日期）。", en: "When the decision procedure was initiated (ISO 8601 date)." },
     createdAt,
     updatedAt: { zh: "决策本身的字段在本系统中最后修改的时间（ISO 8601 UTC 时间）。", en: "When any of the decision's own fields last changed here (ISO 8601 time, UTC)." },
+    lastActivityAt: {
+      zh: "决策或其任一组成部分（公众参与、专家论证、风险评估等）最近一次公开变更的时间，即其在变更记录（changes）中最新一条的时间；不公开内容的修改不改变此时间（ISO 8601 UTC 时间）。",
+      en: "The latest public change to the decision or any part of its file (consultations, reviews, assessments…): the time of its latest change-feed entry; a change out of public view does not move it (ISO 8601 time, UTC).",
+    },
     title: { zh: "决策事项名称；依法不予公开时为空（见不予公开说明）。", en: "Title; empty when withheld (see withholding notices)." },
     summary: { zh: "决策事项的通俗摘要；依法不予公开时为空（见不予公开说明）。", en: "Plain-language summary of the matter; empty when withheld (see withholding notices)." },
     budgetYuan: {

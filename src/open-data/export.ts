@@ -9,6 +9,7 @@ import { type Dataset, type DatasetColumn, datasetNameOf } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
 import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
+import { feedTime } from "../changes/change-feed.js";
 
 export const EXPORT_PAGE_SIZE = 2500;
 
@@ -17,6 +18,8 @@ export interface ExportFilter {
   catalogYear?: number;
   regionId?: string;
   updatedSince?: Date;
+  /** The rows' decision had public activity at or after this time (its lastActivityAt). */
+  lastActivitySince?: Date;
 }
 
 /** A bad query string: answered with 400 and the reason. */
@@ -24,10 +27,10 @@ export class OpenDataInputError extends Error {}
 
 export function exportFilter(dataset: Dataset, query: Record<string, string | undefined>): ExportFilter {
   const filter: ExportFilter = {};
-  const unknown = Object.keys(query).filter((key) => !["decisionId", "catalogYear", "regionId", "updatedSince"].includes(key));
-  if (unknown.length) throw new OpenDataInputError(`Unknown parameter ${unknown.join(", ")}; the filters are decisionId, catalogYear, regionId and updatedSince.`);
-  if ((query.catalogYear !== undefined || query.regionId !== undefined || query.decisionId !== undefined) && !dataset.byDecision) {
-    throw new OpenDataInputError(`${dataset.name} is not filtered by decisionId, catalogYear or regionId (only by updatedSince).`);
+  const unknown = Object.keys(query).filter((key) => !["decisionId", "catalogYear", "regionId", "updatedSince", "lastActivitySince"].includes(key));
+  if (unknown.length) throw new OpenDataInputError(`Unknown parameter ${unknown.join(", ")}; the filters are decisionId, catalogYear, regionId, updatedSince and lastActivitySince.`);
+  if ((query.catalogYear !== undefined || query.regionId !== undefined || query.decisionId !== undefined || query.lastActivitySince !== undefined) && !dataset.byDecision) {
+    throw new OpenDataInputError(`${dataset.name} is not filtered by decisionId, catalogYear, regionId or lastActivitySince (only by updatedSince).`);
   }
   if (query.decisionId !== undefined) {
     try {
@@ -54,6 +57,13 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
     }
     filter.updatedSince = since;
   }
+  if (query.lastActivitySince !== undefined) {
+    try {
+      filter.lastActivitySince = feedTime(query.lastActivitySince, "lastActivitySince");
+    } catch {
+      throw new OpenDataInputError("lastActivitySince must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z.");
+    }
+  }
   return filter;
 }
 
@@ -70,6 +80,7 @@ function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: stri
     filter.regionId !== undefined
       ? inRegionSubtree(d.regionId, disclosed.regions, largeRegionPath !== undefined ? { largePath: largeRegionPath } : { id: sql`${filter.regionId}` })
       : undefined,
+    filter.lastActivitySince !== undefined ? gte(d.lastActivityAt, filter.lastActivitySince) : undefined,
   );
   const decisionColumn = columns[dataset.byDecision === "self" ? "id" : "decisionId"]!;
   // A few decisions' rows are found through them: as a join, each page worked out every row of the

@@ -5,7 +5,7 @@ import { datasetNamed, datasets } from "./datasets.js";
 import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
 import { EXPORT_PAGE_SIZE, exportFilter, exportPages, OpenDataInputError } from "./export.js";
-import { ChangeFeed, changePosition } from "../changes/change-feed.js";
+import { ChangeFeed, changePosition, feedTime } from "../changes/change-feed.js";
 import { csvRecord, ndjsonRecord, UTF8_BOM } from "./formats.js";
 
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
@@ -23,16 +23,22 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
   const feed = new ChangeFeed(database);
   app.get<{ Querystring: Record<string, string> }>("/open-data/changes.ndjson", async (request, reply) => {
     let position: number;
-    const unknown = Object.keys(request.query).filter((key) => key !== "after");
-    if (unknown.length) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: `Unknown parameter ${unknown.join(", ")}; the feed takes only after.` } });
+    let since: Date | undefined;
+    const unknown = Object.keys(request.query).filter((key) => key !== "after" && key !== "since");
+    if (unknown.length) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: `Unknown parameter ${unknown.join(", ")}; the feed takes only after and since.` } });
     try {
       position = changePosition(request.query.after);
     } catch {
       return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: "after must be a cursor of the change feed." } });
     }
+    try {
+      since = feedTime(request.query.since);
+    } catch {
+      return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: "since must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z." } });
+    }
     async function* lines() {
       for (let more = true; more; ) {
-        const page = await feed.page(position, EXPORT_PAGE_SIZE);
+        const page = await feed.page(position, EXPORT_PAGE_SIZE, since);
         if (page.entries.length) yield page.entries.map((entry) => JSON.stringify(entry) + "\n").join("");
         more = page.hasMore;
         if (page.entries.length) position = changePosition(page.entries.at(-1)!.cursor);

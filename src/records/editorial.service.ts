@@ -246,7 +246,7 @@ export class EditorialService implements RecordEditor {
     const asText = (key: string, value: unknown) =>
       value === null || value === undefined ? null : kind.fields[key]?.idOf ? toGlobalId(kind.fields[key]!.idOf!, String(value)) : String(value);
     const changed = [...disclosure.published, ...disclosure.withholdable].filter(
-      (key) => key !== "updatedAt" && key !== "createdAt" && asText(key, before[key]) !== asText(key, after[key]),
+      (key) => key !== "updatedAt" && key !== "createdAt" && key !== "lastActivityAt" && asText(key, before[key]) !== asText(key, after[key]),
     );
     if (changed.length === 0) return;
     await db.insert(decisionRevisions).values(

@@ -62,8 +62,8 @@ export async function asPublicWriter<T>(database: Database, work: (db: AppDb) =>
  * The one place that decides what the public sees changed: the public state of every decision file
  * the transaction wrote (kept by the trigger before its first change) against the same state now,
  * both read from the disclosure projection. A record whose projected row or notices differ gets one
- * change-feed entry and its public updatedAt moved; nothing else does, so a change the public may not
- * see leaves no trace. The decision's revisions follow the same comparison, field by field.
+ * change-feed entry and its public updatedAt moved, and its decision's lastActivityAt with it; nothing
+ * else does, so a change the public may not see leaves no trace. The decision's revisions follow the same comparison, field by field.
  */
 export async function recordPublicChanges(db: AppDb): Promise<RecordedChanges> {
   const kept = await rowsOf<StateRow>(db, sql`SELECT decision_id::text, record_type, record_id::text, digest, notices, state FROM public.public_state_before`);
@@ -81,6 +81,7 @@ export async function recordPublicChanges(db: AppDb): Promise<RecordedChanges> {
     const changes = compare(before, after, causes);
     await touch(db, changes);
     await appendEntries(db, decisionId, changes);
+    await markActivity(db, decisionId, changes);
     await reviseDecision(db, decisionId, before.get(decisionId) ?? null, after.get(decisionId) ?? null, causes.has("!created"));
     for (const change of changes) if (change.present) touched.add(change.recordId);
   }
@@ -130,6 +131,17 @@ async function touch(db: AppDb, changes: PublicChange[]): Promise<void> {
   await db.execute(sql`SELECT set_config('disclosure.touching', 'off', true)`);
 }
 
+/**
+ * Moves the decision's last activity to the time of the entries just appended: any public change to
+ * its file, none for a change out of public view. Staff read the same column.
+ */
+async function markActivity(db: AppDb, decisionId: string, changes: PublicChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.execute(sql`SELECT set_config('disclosure.touching', 'on', true)`);
+  await db.execute(sql`UPDATE public.decisions SET last_activity_at = now() WHERE id = ${decisionId}::uuid`);
+  await db.execute(sql`SELECT set_config('disclosure.touching', 'off', true)`);
+}
+
 async function appendEntries(db: AppDb, decisionId: string, changes: PublicChange[]): Promise<void> {
   if (changes.length === 0) return;
   await db.insert(changeLog).values(
@@ -147,7 +159,7 @@ async function appendEntries(db: AppDb, decisionId: string, changes: PublicChang
 }
 
 const decisionDisclosure = disclosureOf("decisions");
-const revisedFields = [...decisionDisclosure.published, ...decisionDisclosure.withholdable].filter((field) => !["id", "createdAt", "updatedAt"].includes(field));
+const revisedFields = [...decisionDisclosure.published, ...decisionDisclosure.withholdable].filter((field) => !["id", "createdAt", "updatedAt", "lastActivityAt"].includes(field));
 
 /** A field's value as the revision history writes it: ids as global ids, lists comma-separated. */
 function asText(field: string, value: unknown): string | null {

@@ -27,7 +27,13 @@ export const riskAssessmentsColumns = () => ({
 export const riskAssessments = pgTable(
   "risk_assessments",
   riskAssessmentsColumns(),
-  (t) => [index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id), withdrawnIndex("risk_assessments", t), unique("risk_assessments_id_decision_key").on(t.id, t.decisionId)],
+  (t) => [
+    index("risk_assessments_decision_idx").on(t.decisionId, t.assessedOn, t.id),
+    // The risk filter by overall level: the decisions assessed at a level, without reading the others.
+    index("risk_assessments_level_idx").on(t.overallLevel, t.decisionId),
+    withdrawnIndex("risk_assessments", t),
+    unique("risk_assessments_id_decision_key").on(t.id, t.decisionId),
+  ],
 );
 
 export const riskFindingsColumns = () => ({
@@ -49,6 +55,8 @@ export const riskFindings = pgTable(
   (t) => [
     unique("risk_findings_dimension_key").on(t.riskAssessmentId, t.dimension),
     index("risk_findings_decision_idx").on(t.decisionId),
+    // The risk filter by dimension and level.
+    index("risk_findings_dimension_level_idx").on(t.dimension, t.level, t.decisionId),
     // The copied decision id must be the assessment's: the projection trusts it to hide withheld decisions.
     foreignKey({ name: "risk_findings_assessment_decision_fk", columns: [t.riskAssessmentId, t.decisionId], foreignColumns: [riskAssessments.id, riskAssessments.decisionId] }),
   ],

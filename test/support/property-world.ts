@@ -36,7 +36,7 @@ const fields = (typeName: string, extra = "") => `id ${withholdable[typeName]!.j
 const list = (name: string, typeName: string, extra = "") => `${name}(first: 100) { totalCount nodes { ${fields(typeName, extra)} } }`;
 
 /** Everything the public can read of the decision in one query, every nested list included. */
-export const WORLD_QUERY = `query($id: ID!) { decision(id: $id) { ${fields("Decision")}
+export const WORLD_QUERY = `query($id: ID!) { decision(id: $id) { ${fields("Decision")} lastActivityAt
   ${list("basis", "BasisItem")}
   ${list("consultations", "Consultation", list("comments", "Comment", "adoptionResult answeredAt moderationState"))}
   ${list("expertReviews", "ExpertReview")}
@@ -57,7 +57,7 @@ export const WORLD_QUERY = `query($id: ID!) { decision(id: $id) { ${fields("Deci
  */
 const decisionDisclosure = recordDisclosures.find((record) => record.typeName === "Decision")!;
 const REVISED = [...decisionDisclosure.published, ...decisionDisclosure.withholdable]
-  .filter((field) => !["id", "createdAt", "updatedAt"].includes(field))
+  .filter((field) => !["id", "createdAt", "updatedAt", "lastActivityAt"].includes(field))
   .map((field) => (field.endsWith("Id") ? `${field.slice(0, -2)} { id }` : field))
   .join(" ");
 
@@ -72,6 +72,8 @@ export class PropertyWorld {
   private count = 0;
   cursor = "";
   readonly setupUpdatedAt = new Map<string, string>();
+  /** The decision's lastActivityAt once the world is made, as its file says it. */
+  setupLastActivityAt = "";
   readonly log: string[];
 
   private constructor(
@@ -155,7 +157,10 @@ export class PropertyWorld {
       world.model.add(recordOf(slot, typeName, parent, listField, row.id as string, given, extra ?? {}));
       world.versions.set(slot, row.version as number);
     }
-    for (const [id, row] of await world.files()) world.setupUpdatedAt.set(id, row.updatedAt as string);
+    for (const [id, row] of await world.files()) {
+      world.setupUpdatedAt.set(id, row.updatedAt as string);
+      if (row.dataset === "decisions") world.setupLastActivityAt = row.lastActivityAt as string;
+    }
     // Where the feed stands once the world is made, as a bulk file says it.
     world.cursor = String((await api.get(`/open-data/decisions.ndjson?decisionId=${decision}`)).headers["x-changes-cursor"]);
     for (const { slot } of made) {
@@ -343,10 +348,22 @@ export class PropertyWorld {
         for (const step of village.steps) walk(step, "VillageConsultationStep");
       }
       this.expectRevisions(decision.revisions.nodes);
+      expect(decision.lastActivityAt, "the decision's lastActivityAt").toBe(await this.expectedLastActivity());
     }
     const expected = this.model.publicRecords();
     expect([...seen.keys()].sort(), "the public records").toEqual(expected.map((record) => record.id).sort());
     for (const record of expected) this.expectRecord(seen.get(record.id)!, record, "the graph");
+  }
+
+  /**
+   * What the model says the decision's lastActivityAt is: where the world was made, until a record of
+   * the file changes in public view; then the time of the file's latest feed entry.
+   */
+  private async expectedLastActivity(): Promise<string> {
+    if (!this.model.activitySinceSetup) return this.setupLastActivityAt;
+    const feed = await this.api.get(`/open-data/changes.ndjson?after=${this.cursor}`);
+    const mine = feed.body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { decisionId: string; occurredAt: string }).filter((entry) => entry.decisionId === this.model.decision.id);
+    return mine.at(-1)!.occurredAt;
   }
 
   private expectRecord(node: Record<string, any>, record: ModelRecord, where: string): void {
@@ -420,6 +437,9 @@ export class PropertyWorld {
       const last = mine.filter((entry) => entry.recordId === record.id).at(-1);
       const expected = model.changedSinceSetup.has(record.slot) ? last?.occurredAt : this.setupUpdatedAt.get(record.id);
       expect(files.get(record.id)?.updatedAt, `${record.slot}.updatedAt`).toBe(expected);
+    }
+    if (model.isPublic(model.decision)) {
+      expect(files.get(decisionId)?.lastActivityAt, "decisions.ndjson: lastActivityAt").toBe(model.activitySinceSetup ? mine.at(-1)?.occurredAt : this.setupLastActivityAt);
     }
     // Search finds a text exactly while it is a public record's current text.
     for (const text of new Set(this.searchable)) {

@@ -8,6 +8,7 @@
  * withholding of its field, its record or its decision was in force at any moment while it was
  * current, unless a later release covered it; a release discloses the value current at the release.
  * A change the public may not see leaves no trace: no revision, no feed entry, no moved updatedAt.
+ * The decision's lastActivityAt moves with every feed entry of its file, and with nothing else.
  */
 
 export type Slot = string;
@@ -60,6 +61,8 @@ export class PublicModel {
   readonly revisions: Revision[] = [];
   /** Slots whose public state changed since the world was set up (their updatedAt moved). */
   readonly changedSinceSetup = new Set<Slot>();
+  /** Whether any record of the file changed in public view since the world was set up (the decision's lastActivityAt moved). */
+  activitySinceSetup = false;
 
   /** The decision's fields as the revision history writes them (every field but withholdable ones is fixed here). */
   constructor(private readonly decisionFields: Record<string, string | null>) {}
@@ -141,6 +144,7 @@ export class PublicModel {
       entries.push({ recordId: record.id, kind, order: typeOrder.indexOf(record.typeName), rowId: record.rowId });
       if (is !== null) this.changedSinceSetup.add(record.slot);
     }
+    if (entries.length > 0) this.activitySinceSetup = true;
     entries.sort((a, b) => a.order - b.order || (a.rowId < b.rowId ? -1 : 1));
     this.feed.push(...entries.map(({ recordId, kind }) => ({ recordId, kind })));
     this.revise(fieldsBefore, this.decisionView());
