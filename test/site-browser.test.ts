@@ -1,10 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import axe from "axe-core";
 import * as OpenCC from "opencc-js";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { type TestApi } from "./support/api.js";
+import { launchChromium } from "./support/browser.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
@@ -16,7 +17,7 @@ const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 // Code run in the page is given as strings: this project's types describe Node, not the browser's DOM.
 
-/** The site in headless Chromium (Debian's, installed by .ci/chromium), against the server on the sample data. */
+/** The site in headless Chromium (from the npm registry: support/browser.ts), against the server on the sample data. */
 describe("the residents' site in a real browser", () => {
   let api: TestApi;
   let base: string;
@@ -33,7 +34,7 @@ describe("the residents' site in a real browser", () => {
     openDecision = toGlobalId("Decision", open!.id);
     openConsultation = toGlobalId("Consultation", open!.consultation);
     base = await api.listen();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+    browser = await launchChromium();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

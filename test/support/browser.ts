@@ -1,0 +1,15 @@
+import sparticuz from "@sparticuz/chromium";
+import { type Browser, chromium } from "playwright-core";
+
+/**
+ * Headless Chromium for the site's browser tests, from the `@sparticuz/chromium` dev dependency: the
+ * npm registry carries the binary (brotli-compressed, unpacked into the temporary folder on first
+ * use), so `npm ci && npm test` needs no browser installed by hand. Its own flag list is not used:
+ * `--single-process` suits a serverless function, not a test that opens many pages.
+ * Text renders with the machine's fonts: Chinese needs a CJK font (Debian's `fonts-noto-cjk`) for
+ * the screenshots to be legible; the tests read text and roles, not pixels, and pass without one.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = await sparticuz.executablePath();
+  return chromium.launch({ executablePath, args: ["--no-sandbox", "--no-zygote", "--font-render-hinting=none"] });
+}
