@@ -117,6 +117,17 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   await apollo.start();
   // ETags on answers, and 304 when the client already holds the same answer.
   await app.register(fastifyEtag, { weak: true });
+  // A person who opens /graphql in a browser would meet Apollo's refusal of a plain GET (its CSRF
+  // prevention, kept for programs): the browser is sent to the explorer, with the query it carried.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" || request.url.split("?")[0] !== "/graphql" || !wantsPage(request)) return;
+    if (request.headers["apollo-require-preflight"] || request.headers["x-apollo-operation-name"]) return;
+    const { query, variables } = request.query as Record<string, unknown>;
+    const carried = new URLSearchParams();
+    if (typeof query === "string") carried.set("query", query);
+    if (typeof variables === "string") carried.set("variables", variables);
+    return reply.redirect(carried.size ? `/explorer?${carried.toString()}` : "/explorer", 303);
+  });
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
