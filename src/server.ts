@@ -113,6 +113,9 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     // No "did you mean …?": an error says what was wrong, not what else exists.
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
+    // The process's owner stops it (main.ts: finish the requests in flight, close the database). Apollo's
+    // own handler stopped Apollo and then sent SIGTERM again, which ended the process mid-shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   // ETags on answers, and 304 when the client already holds the same answer.

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
 import { freshDatabaseEnv } from "./support/fresh-database.js";
@@ -130,8 +132,11 @@ describe("the keys command", () => {
       expect(lines[0]).toMatch(/in use by the server \(pid \d+\).*stop that process first.*apiKeyCreate mutation with an admin key/);
       // The server goes on serving.
       expect((await viewerWith(endpoint, `dd_${"A".repeat(43)}`)).status).toBe(401);
+      expect(existsSync(join(env.PGLITE_DIR!, "decisions-api.pid"))).toBe(true);
       server.stop();
       expect(await server.exited).toBe(0);
+      // Stopped cleanly, it gave the directory back (a killed one's lock is taken over: next test).
+      expect(existsSync(join(env.PGLITE_DIR!, "decisions-api.pid"))).toBe(false);
 
       const created = await keys("create", "--name", "夜班編輯", "--role", "editor");
       expect(created.code, created.output).toBe(0);

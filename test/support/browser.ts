@@ -10,6 +10,11 @@ import { type Browser, chromium } from "playwright-core";
  * the screenshots to be legible; the tests read text and roles, not pixels, and pass without one.
  */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = await sparticuz.executablePath();
-  return chromium.launch({ executablePath, args: ["--no-sandbox", "--no-zygote", "--font-render-hinting=none"] });
+  try {
+    const executablePath = await sparticuz.executablePath();
+    return await chromium.launch({ executablePath, args: ["--no-sandbox", "--no-zygote", "--font-render-hinting=none"] });
+  } catch (error) {
+    const first = String((error as Error).message ?? error).split("\n")[0];
+    throw new Error(`Headless Chromium (@sparticuz/chromium, installed by npm ci) did not start: ${first}. Run npm ci again; see docs/site.md#tests.`);
+  }
 }
