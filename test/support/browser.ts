@@ -1,5 +1,5 @@
 import sparticuz from "@sparticuz/chromium";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 /**
  * Headless Chromium for the site's browser tests, from the `@sparticuz/chromium` dev dependency: the
@@ -16,5 +16,20 @@ export async function launchChromium(): Promise<Browser> {
   } catch (error) {
     const first = String((error as Error).message ?? error).split("\n")[0];
     throw new Error(`Headless Chromium (@sparticuz/chromium, installed by npm ci) did not start: ${first}. Run npm ci again; see docs/site.md#tests.`);
+  }
+}
+
+/**
+ * A full-page screenshot for a person to look at (the tests assert on text and roles, not on these).
+ * The headless shell now and then answers "Unable to capture screenshot" on a busy machine when no
+ * frame is ready; one more request, once the page has drawn a frame, takes it.
+ */
+export async function saveScreenshot(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } catch (error) {
+    if (!String((error as Error).message).includes("Unable to capture screenshot")) throw error;
+    await page.evaluate("new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))");
+    await page.screenshot({ path, fullPage: true });
   }
 }
