@@ -2,10 +2,11 @@
 import { loadConfig } from "../src/config.js";
 import { migrate } from "../src/db/migrate.js";
 import { openDatabase } from "../src/db/open.js";
+import { orExitOnStartupError } from "../src/operations/startup-error.js";
 import { clearData, loadSampleData } from "./load.js";
 
 const config = loadConfig();
-const database = await openDatabase(config);
+const database = await orExitOnStartupError(() => openDatabase(config, "npm run seed"));
 try {
   await migrate(database);
   await clearData(database);

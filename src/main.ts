@@ -5,10 +5,11 @@ import { loadConfig } from "./config.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
 import { closeGracefully } from "./operations/shutdown.js";
+import { orExitOnStartupError } from "./operations/startup-error.js";
 import { buildServer } from "./server.js";
 
 const config = loadConfig();
-const database = await openDatabase(config);
+const database = await orExitOnStartupError(() => openDatabase(config, "the server"));
 await migrate(database);
 if (await isEmpty(database)) {
   const { decisions } = await loadSampleData(database);

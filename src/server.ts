@@ -114,6 +114,9 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     // No "did you mean …?": an error says what was wrong, not what else exists.
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
+    // The process's owner stops it (main.ts: finish the requests in flight, close the database). Apollo's
+    // own handler stopped Apollo and then sent SIGTERM again, which ended the process mid-shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   // ETags on answers, and 304 when the client already holds the same answer.
@@ -123,6 +126,17 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   // No Brotli: at its default quality a large file would cost more CPU than it saves in bytes.
   // NDJSON is not marked compressible in the media-type database the plugin reads: named here.
   await app.register(fastifyCompress, { global: true, encodings: ["gzip", "deflate"], customTypes: /^(text\/|application\/(json|ld\+json|x-ndjson|graphql-response\+json)\b)/ });
+  // A person who opens /graphql in a browser would meet Apollo's refusal of a plain GET (its CSRF
+  // prevention, kept for programs): the browser is sent to the explorer, with the query it carried.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" || request.url.split("?")[0] !== "/graphql" || !wantsPage(request)) return;
+    if (request.headers["apollo-require-preflight"] || request.headers["x-apollo-operation-name"]) return;
+    const { query, variables } = request.query as Record<string, unknown>;
+    const carried = new URLSearchParams();
+    if (typeof query === "string") carried.set("query", query);
+    if (typeof variables === "string") carried.set("variables", variables);
+    return reply.redirect(carried.size ? `/explorer?${carried.toString()}` : "/explorer", 303);
+  });
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.

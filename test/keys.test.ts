@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestApi } from "./support/api.js";
 import { freshDatabaseEnv } from "./support/fresh-database.js";
@@ -96,4 +98,61 @@ describe("the keys command", () => {
     expect((await keys("create", "--name", "x", "--role", "superuser")).code).toBe(2);
     // Five starts of a new process: a guard against a hang, far above what a busy machine needs.
   }, 600_000);
+
+  /** `npm start` on the same database; resolves with its GraphQL endpoint once it serves. */
+  const startServer = async () => {
+    const server = runProjectCommand("src/main.ts", [], { ...env, PORT: "0", LOG_LEVEL: "warn" });
+    const [, endpoint] = await server.printed(/GraphQL endpoint: (\S+)/);
+    return { server, endpoint: endpoint! };
+  };
+  const viewerWith = async (endpoint: string, secret: string) => {
+    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: WHO }) });
+    return { status: response.status, body: (await response.json()) as { data?: { viewer: unknown } } };
+  };
+
+  if (process.env.DATABASE_URL) {
+    it("makes a key on PostgreSQL while the server runs, and the running server accepts it at once", async () => {
+      const { server, endpoint } = await startServer();
+      const created = await keys("create", "--name", "夜班編輯", "--role", "editor");
+      expect(created.code, created.output).toBe(0);
+      const secret = /Secret \(shown once, store it now\): (\S+)/.exec(created.output)![1]!;
+      const answer = await viewerWith(endpoint, secret);
+      expect(answer.status).toBe(200);
+      expect(answer.body.data?.viewer).toEqual({ role: "EDITOR", keyName: "夜班編輯", seesWithheld: true });
+      server.stop();
+      expect(await server.exited).toBe(0);
+    }, 600_000);
+  } else {
+    it("refuses, in one line, to write to the embedded database while the server holds it; works once it stops", async () => {
+      const { server, endpoint } = await startServer();
+      const refused = await keys("create", "--name", "夜班編輯", "--role", "editor");
+      expect(refused.code).toBe(1);
+      const lines = refused.output.trim().split("\n");
+      expect(lines, refused.output).toHaveLength(1);
+      expect(lines[0]).toMatch(/in use by the server \(pid \d+\).*stop that process first.*apiKeyCreate mutation with an admin key/);
+      // The server goes on serving.
+      expect((await viewerWith(endpoint, `dd_${"A".repeat(43)}`)).status).toBe(401);
+      expect(existsSync(join(env.PGLITE_DIR!, "decisions-api.pid"))).toBe(true);
+      server.stop();
+      expect(await server.exited).toBe(0);
+      // Stopped cleanly, it gave the directory back (a killed one's lock is taken over: next test).
+      expect(existsSync(join(env.PGLITE_DIR!, "decisions-api.pid"))).toBe(false);
+
+      const created = await keys("create", "--name", "夜班編輯", "--role", "editor");
+      expect(created.code, created.output).toBe(0);
+      const secret = /Secret \(shown once, store it now\): (\S+)/.exec(created.output)![1]!;
+      const again = await startServer();
+      expect((await viewerWith(again.endpoint, secret)).body.data?.viewer).toEqual({ role: "EDITOR", keyName: "夜班編輯", seesWithheld: true });
+      again.server.stop();
+      expect(await again.server.exited).toBe(0);
+    }, 600_000);
+
+    it("takes over the lock a killed process left behind", async () => {
+      const { server } = await startServer();
+      server.stop("SIGKILL");
+      await server.exited;
+      const listed = await keys("list");
+      expect(listed.code, listed.output).toBe(0);
+    }, 600_000);
+  }
 });

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from "graphql";
 import { schemaFile } from "../src/graphql/emit-schema.js";
+import { customScalars, SCALAR_SPECIFICATIONS } from "../src/graphql/scalars.js";
 import { buildAppSchema, printAppSchema } from "../src/graphql/schema.js";
 
 function undocumented(schema: GraphQLSchema): string[] {
@@ -29,6 +30,22 @@ describe("the schema as a contract", () => {
 
   it("describes every type, field, argument and enum value", async () => {
     expect(undocumented(await buildAppSchema())).toEqual([]);
+  });
+
+  it("says for every custom scalar what specifies it (@specifiedBy), and docs/graphql.md maps each to JSON and TypeScript", async () => {
+    const scalars = customScalars(await buildAppSchema());
+    expect(scalars.map((scalar) => scalar.name).sort()).toEqual(Object.keys(SCALAR_SPECIFICATIONS).sort());
+    const printed = await readFile(schemaFile, "utf8");
+    const docs = await readFile("docs/graphql.md", "utf8");
+    for (const scalar of scalars) {
+      const { specifiedByURL, json, typescript } = SCALAR_SPECIFICATIONS[scalar.name]!;
+      expect(scalar.specifiedByURL, scalar.name).toBe(specifiedByURL);
+      expect(specifiedByURL, scalar.name).toMatch(/^https:\/\//);
+      expect(printed, scalar.name).toContain(`scalar ${scalar.name} @specifiedBy(url: "${specifiedByURL}")`);
+      const row = docs.split("\n").find((line) => line.startsWith(`| \`${scalar.name}\` |`));
+      expect(row, `docs/graphql.md: no row for ${scalar.name}`).toBeDefined();
+      for (const part of [`(${specifiedByURL})`, `| ${json} |`, `| ${typescript} |`]) expect(row, scalar.name).toContain(part);
+    }
   });
 });
 

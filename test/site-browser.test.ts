@@ -1,10 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import axe from "axe-core";
 import * as OpenCC from "opencc-js";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { type TestApi } from "./support/api.js";
+import { launchChromium, saveScreenshot } from "./support/browser.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
@@ -16,7 +17,7 @@ const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 // Code run in the page is given as strings: this project's types describe Node, not the browser's DOM.
 
-/** The site in headless Chromium (Debian's, installed by .ci/chromium), against the server on the sample data. */
+/** The site in headless Chromium (from the npm registry: support/browser.ts), against the server on the sample data. */
 describe("the residents' site in a real browser", () => {
   let api: TestApi;
   let base: string;
@@ -33,7 +34,7 @@ describe("the residents' site in a real browser", () => {
     openDecision = toGlobalId("Decision", open!.id);
     openConsultation = toGlobalId("Consultation", open!.consultation);
     base = await api.listen();
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+    browser = await launchChromium();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -82,14 +83,14 @@ describe("the residents' site in a real browser", () => {
     expect(count).toBeLessThan(total);
     const { decisions } = await api.data(`{ decisions(filter: { catalogYear: 2025, stage: [POST_EVALUATION] }) { totalCount } }`);
     expect(count).toBe(decisions.totalCount);
-    await page.screenshot({ path: `${SCREENSHOTS}/list-desktop.png`, fullPage: true });
+    await saveScreenshot(page, `${SCREENSHOTS}/list-desktop.png`);
     await page.reload();
     expect(await page.locator("#results-heading").innerText()).toBe(narrowed);
     expect(await page.getByLabel("年度").inputValue()).toBe("2025");
     expect(await page.getByLabel("程序階段").inputValue()).toBe("POST_EVALUATION");
     expect(page.url()).toContain("stage=POST_EVALUATION");
     const phone = await visit(new URL(page.url()).pathname + new URL(page.url()).search, PHONE);
-    await phone.screenshot({ path: `${SCREENSHOTS}/list-phone.png`, fullPage: true });
+    await saveScreenshot(phone, `${SCREENSHOTS}/list-phone.png`);
     await phone.context().close();
     await page.context().close();
   });
@@ -103,11 +104,11 @@ describe("the residents' site in a real browser", () => {
     expect(await notice.innerText()).toMatch(/《中華人民共和國政府信息公開條例》第十五條（商業秘密）/);
     const everything = await page.evaluate("document.documentElement.outerHTML + document.body.innerText");
     expect(everything).not.toContain(CANARY);
-    await page.screenshot({ path: `${SCREENSHOTS}/decision-withheld-desktop.png`, fullPage: true });
+    await saveScreenshot(page, `${SCREENSHOTS}/decision-withheld-desktop.png`);
     await page.context().close();
     for (const [viewport, name] of [[DESKTOP, "desktop"], [PHONE, "phone"]] as const) {
       const shown = await visit(`/decisions/${openDecision}`, viewport);
-      await shown.screenshot({ path: `${SCREENSHOTS}/decision-${name}.png`, fullPage: true });
+      await saveScreenshot(shown, `${SCREENSHOTS}/decision-${name}.png`);
       await shown.context().close();
     }
   });
@@ -186,9 +187,9 @@ describe("the residents' site in a real browser", () => {
       const violations = await seriousViolations(page);
       if (violations.length) found[path] = violations;
       if (path === "/") {
-        await page.screenshot({ path: `${SCREENSHOTS}/home-desktop.png`, fullPage: true });
+        await saveScreenshot(page, `${SCREENSHOTS}/home-desktop.png`);
         const phone = await visit("/", PHONE);
-        await phone.screenshot({ path: `${SCREENSHOTS}/home-phone.png`, fullPage: true });
+        await saveScreenshot(phone, `${SCREENSHOTS}/home-phone.png`);
         await phone.context().close();
       }
       await page.context().close();

@@ -480,6 +480,47 @@ describe("the residents' site, page by page", () => {
     expect(bad.body).toContain("變量不是有效的 JSON");
   });
 
+  it("offers example queries that fill the explorer's form and run without error, shown in a monospaced font", async () => {
+    const { EXAMPLES } = await import("../src/site/open-data.page.js");
+    const form = (await get("/explorer")).body;
+    expect(form).toMatch(/textarea\.code\{font-family:[^}]*monospace/);
+    expect(form).toContain('<textarea class="code" id="query"');
+    for (const example of EXAMPLES) {
+      expect(form, example.key).toContain(`href="/explorer?example=${example.key}"`);
+      const filled = (await get(`/explorer?example=${example.key}`)).body;
+      expect(filled, example.key).toContain(`>${example.query.replaceAll('"', "&quot;")}</textarea>`);
+      const answer = await api.send({}, example.query);
+      expect(answer.errors, example.key).toBeUndefined();
+      expect(answer.data, example.key).toBeTruthy();
+    }
+  });
+
+  it("sends a browser that opens /graphql to the explorer, with its query; a program's plain GET is still refused", async () => {
+    const opened = await get("/graphql");
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe("/explorer");
+    const query = "{ regions { name } }";
+    const carried = await get(`/graphql?query=${encodeURIComponent(query)}`);
+    expect(carried.status).toBe(303);
+    expect(carried.headers.location).toBe(`/explorer?query=${encodeURIComponent(query).replaceAll("%20", "+")}`);
+    expect((await get(carried.headers.location as string)).body).toContain(`>${query}</textarea>`);
+    const program = await api.inject({ method: "GET", url: `/graphql?query=${encodeURIComponent(query)}`, headers: { accept: "application/json" } });
+    expect(program.status).toBe(400);
+    const preflighted = await api.inject({ method: "GET", url: `/graphql?query=${encodeURIComponent(query)}`, headers: { accept: "text/html, application/json", "apollo-require-preflight": "true" } });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it("has an icon at /favicon.ico, the site's own, loaded from nowhere else", async () => {
+    const icon = await fetch(`${await api.listen()}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
+    const bytes = Buffer.from(await icon.arrayBuffer());
+    // An ICO header (reserved 0, type 1 = icon, one image) holding a 32×32 PNG.
+    expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+    expect([bytes[6], bytes[7]]).toEqual([32, 32]);
+    expect(bytes.subarray(22, 30).toString("latin1")).toBe("\x89PNG\r\n\x1a\n");
+  });
+
   it("keeps every page under 100 KB with nothing loaded from elsewhere", async () => {
     const { decisions } = await api.data(`{ decisions(first: 1, filter: { stage: [POST_EVALUATION] }) { nodes { id } } }`);
     for (const path of ["/", "/?year=2025", `/decisions/${decisions.nodes[0].id}`, `/decisions/${open.decision}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, "/open-data", "/explorer", "/no-such-page"]) {

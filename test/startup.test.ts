@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseUrlFor } from "./support/database-url.js";
 import { freshDatabaseEnv } from "./support/fresh-database.js";
 import { runProjectCommand } from "./support/project-command.js";
 
@@ -51,3 +52,19 @@ describe("the README's first command: a fresh start serves the sample data", () 
     expect(await again.exited).toBe(0);
   }, 600_000);
 });
+
+if (process.env.DATABASE_URL) {
+  describe("a DATABASE_URL that names no database", () => {
+    it("is reported in one line that says how to fix it, with no stack trace, by the server, the seed and the keys command", async () => {
+      const missing = `no_such_database_${process.pid}`;
+      const env = { DATABASE_URL: databaseUrlFor(process.env.DATABASE_URL!, missing), PORT: "0" };
+      for (const [script, args] of [["src/main.ts", []], ["seeds/reload.ts", []], ["src/access/keys.cli.ts", ["list"]]] as const) {
+        const command = runProjectCommand(script, [...args], env);
+        expect(await command.exited, script).toBe(1);
+        const lines = command.output().trim().split("\n");
+        expect(lines, command.output()).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`database "${missing}", which does not exist .*createdb .* ${missing}\\)`));
+      }
+    }, 600_000);
+  });
+}

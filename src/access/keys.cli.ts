@@ -6,7 +6,9 @@ import { appendAudit } from "../audit/audit-trail.js";
 import { loadConfig } from "../config.js";
 import { migrate } from "../db/migrate.js";
 import { isUuidText } from "../graphql/global-id.js";
+import { DataDirInUseError } from "../db/data-dir-lock.js";
 import { openDatabase } from "../db/open.js";
+import { orExitOnStartupError } from "../operations/startup-error.js";
 import { createKey, listKeys, revokeKey } from "./api-key.service.js";
 import { keyRole } from "./api-key.table.js";
 import { type KeyRole } from "./viewer.js";
@@ -20,7 +22,12 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const database = await openDatabase(loadConfig());
+// On PGlite the server holds the data directory while it runs (see data-dir-lock.ts): a key written
+// beside it would not be seen by it, so the command refuses and says how to get a key instead.
+const database = await orExitOnStartupError(
+  () => openDatabase(loadConfig(), "npm run keys"),
+  (error) => (error instanceof DataDirInUseError ? `${error.message} To add a key while the server runs, send the apiKeyCreate mutation with an admin key.` : error.message),
+);
 try {
   await migrate(database);
   if (command === "create") {

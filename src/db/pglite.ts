@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { lockDataDir } from "./data-dir-lock.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import * as tables from "./tables.js";
 
@@ -11,15 +12,24 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A dump from `dumpDataDir()` to start from (tests). */
   loadDataDir?: Blob | File;
+  /** With `dataDir`: what this process is, for the message another process gets while it holds the directory (see data-dir-lock.ts). */
+  holder?: string;
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   if (options.dataDir) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
-  const client = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-  });
-  return wrapPglite(client);
+  const release = options.dataDir ? lockDataDir(options.dataDir, options.holder ?? "another process") : () => {};
+  try {
+    const client = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+    });
+    const database = wrapPglite(client);
+    return { ...database, close: () => database.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 export function wrapPglite(client: PGlite): Database {

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { specifyScalars } from "./scalars.js";
 import { Attachment } from "../attachments/attachment.type.js";
 import { BasisItem } from "../basis/basis-item.type.js";
 import { PublicBodyResolver } from "../bodies/public-body.resolver.js";
@@ -94,7 +95,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   })
     .then(logWithheldReads)
     .then(enforceOperationRoles)
-    .then(describeRoot);
+    .then(describeRoot)
+    .then(specifyScalars);
   return built;
 }
 

@@ -40,6 +40,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-wei
 @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
 .table-wrap{overflow-x:auto;margin:.5rem 0}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f6f9;padding:.75rem;overflow:auto}
+pre,code,textarea.code{font-family:ui-monospace,"Cascadia Mono","DejaVu Sans Mono","Noto Sans Mono CJK TC",monospace;font-size:.92rem}
 `);
 
 export interface PageOptions {

@@ -41,12 +41,93 @@ ${licence ? html`<p>許可協議：<a href="${licence}" rel="license">${LICENCE_
 <p>介面地址：<code>/graphql</code>（POST JSON 或 GET）。介面本身附有完整說明，可以用<a href="/explorer">離線查詢工具</a>直接試用，無需安裝任何軟件。匿名使用有頻率限制；大量下載請使用上面的數據文件。</p>`;
 }
 
-export const EXAMPLE_QUERY = `{
+/** Queries the explorer offers ready to run: each fills the form, and 執行 runs it as the public. */
+export const EXAMPLES: readonly { key: string; title: string; query: string }[] = [
+  {
+    key: "search",
+    title: "搜尋決策（簡體或繁體均可）",
+    query: `{
   decisions(first: 5, filter: { search: "教育" }) {
     totalCount
     nodes { id title catalogYear stage region { name } }
   }
-}`;
+}`,
+  },
+  {
+    key: "stage",
+    title: "2024 年啟動、已到合法性審查或之後的決策，最近更新的在前",
+    query: `{
+  decisions(
+    first: 20
+    filter: { initiatedOn: { from: "2024-01-01", to: "2024-12-31" },
+              stage: [LEGALITY_REVIEW, DELIBERATION, PUBLICATION, IMPLEMENTATION, POST_EVALUATION] }
+    orderBy: { field: UPDATED_AT, direction: DESC }
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id title stage status updatedAt legalityReviews { nodes { result completedOn } } }
+  }
+}`,
+  },
+  {
+    key: "consultations",
+    title: "公眾諮詢、公眾意見及採納情況",
+    query: `{
+  decisions(first: 3, filter: { stage: [PUBLICATION, IMPLEMENTATION, POST_EVALUATION] }) {
+    nodes {
+      title
+      consultations { nodes { method opensOn closesOn adoptionFeedback
+        comments(first: 5) { nodes { stakeholderCategory text adoptionResult reply } } } }
+    }
+  }
+}`,
+  },
+  {
+    key: "withheld",
+    title: "依法不公開的內容及其法律依據",
+    query: `{
+  decisions(first: 10) {
+    nodes { title withheld { field recordKind ground article explanation since } }
+  }
+}`,
+  },
+  {
+    key: "ids",
+    title: "地區、機關的編號（用於篩選）",
+    query: `{
+  regions { id name level }
+  bodies { id name kind }
+}`,
+  },
+  {
+    key: "statistics",
+    title: "統計：各程序階段的決策數、意見採納情況",
+    query: `{
+  statistics { decisions byStage { key count } commentsByAdoptionResult { key count } adoptionRate }
+}`,
+  },
+  {
+    key: "changes",
+    title: "最近的公開變更（變更訊息）",
+    query: `{
+  changes(first: 20) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { occurredAt kind recordType recordId decisionId }
+  }
+}`,
+  },
+];
+
+export const EXAMPLE_QUERY = EXAMPLES[0]!.query;
+
+/** The query the explorer's form starts with: an example by its key, a query brought from /graphql, or the first example. */
+export function explorerStart(fields: Record<string, string>): { query: string; variables: string } {
+  const example = EXAMPLES.find((candidate) => candidate.key === fields.example);
+  if (example) return { query: example.query, variables: "" };
+  if (fields.query) return { query: fields.query, variables: fields.variables ?? "" };
+  return { query: EXAMPLE_QUERY, variables: "" };
+}
 
 /** A query form that works without script: the answer comes back as the page, exactly as the API gave it. */
 export function explorerPage(query: string, variables: string, answer?: { status: number; body: string }): Html {
@@ -59,9 +140,12 @@ export function explorerPage(query: string, variables: string, answer?: { status
   return html`<h1>GraphQL 查詢工具</h1>
 <p>在下面輸入 GraphQL 查詢，按「執行」即可看到結果。查詢以匿名公眾身份執行，只能看到依法公開的內容。介面的類型和欄位說明可以用內省查詢取得，例如 <code>{ __type(name: "Decision") { fields { name description } } }</code>。</p>
 <form method="post" action="/explorer">
-<div><label for="query">查詢</label><textarea id="query" name="query" rows="12" spellcheck="false">${kept(query)}</textarea></div>
-<div><label for="variables">變量（JSON，可留空）</label><textarea id="variables" name="variables" rows="3" spellcheck="false">${kept(variables)}</textarea></div>
+<div><label for="query">查詢</label><textarea class="code" id="query" name="query" rows="14" spellcheck="false">${kept(query)}</textarea></div>
+<div><label for="variables">變量（JSON，可留空）</label><textarea class="code" id="variables" name="variables" rows="3" spellcheck="false">${kept(variables)}</textarea></div>
 <p><button type="submit">執行</button></p>
 </form>
+<h2 id="examples">示例查詢</h2>
+<p>選一個示例填入上面的表格，再按「執行」。</p>
+<ul>${EXAMPLES.map((example) => html`<li><a href="/explorer?example=${example.key}">${example.title}</a></li>`)}</ul>
 ${answer ? html`<h2 id="answer">結果（HTTP ${answer.status}）</h2><pre tabindex="0" aria-labelledby="answer"><code>${kept(shown)}</code></pre>` : ""}`;
 }

@@ -6,7 +6,8 @@ import { decisionPage, loadDecision, textPage } from "./decision.page.js";
 import { homePage } from "./home.page.js";
 import { html, type Html } from "./html.js";
 import { page } from "./layout.js";
-import { EXAMPLE_QUERY, explorerPage, openDataPage } from "./open-data.page.js";
+import { FAVICON } from "./favicon.js";
+import { explorerPage, explorerStart, openDataPage } from "./open-data.page.js";
 import { PublicApi, SiteInputError, SiteUnavailableError } from "./public-api.js";
 import { RECORD_QUERY, recordPage, recordTextPage } from "./records.js";
 import { scriptOf, switchScript } from "./script.js";
@@ -173,7 +174,10 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
 
     site.get("/open-data", guarded(async (request, reply, api) => send(request, reply, 200, "開放數據", await openDataPage(api))));
 
-    site.get("/explorer", guarded(async (request, reply) => send(request, reply, 200, "GraphQL 查詢工具", explorerPage(EXAMPLE_QUERY, ""))));
+    site.get<{ Querystring: Query }>("/explorer", guarded(async (request, reply) => {
+      const { query, variables } = explorerStart(textFields(request.query));
+      return send(request, reply, 200, "GraphQL 查詢工具", explorerPage(query, variables));
+    }));
 
     site.post("/explorer", guarded(async (request, reply, api) => {
       const { query = "", variables = "" } = textFields(request.body);
@@ -185,6 +189,9 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
       }
       return send(request, reply, 200, "GraphQL 查詢工具", explorerPage(query, variables, await api.raw(query, parsed)));
     }));
+
+    // Asked for by every browser on its own; the same for everyone, and changes only with a release.
+    site.get("/favicon.ico", (_request, reply) => reply.header("content-type", "image/x-icon").header("cache-control", "public, max-age=86400").send(FAVICON));
 
     site.get<{ Querystring: Query }>("/script", (request, reply) => switchScript(textFields(request.query), reply));
   });
