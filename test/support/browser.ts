@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import sparticuz from "@sparticuz/chromium";
 import { type Browser, chromium, type Page } from "playwright-core";
 
@@ -10,6 +12,11 @@ import { type Browser, chromium, type Page } from "playwright-core";
  * the screenshots to be legible; the tests read text and roles, not pixels, and pass without one.
  */
 export async function launchChromium(): Promise<Browser> {
+  // The package unpacks into the temporary folder (os.tmpdir()): kept with the project's other caches
+  // instead, so that a test run leaves nothing in /tmp and a fresh clone unpacks its own.
+  const unpacked = fileURLToPath(new URL("../../node_modules/.cache/chromium/", import.meta.url));
+  mkdirSync(unpacked, { recursive: true });
+  process.env.TMPDIR = unpacked;
   try {
     const executablePath = await sparticuz.executablePath();
     return await chromium.launch({ executablePath, args: ["--no-sandbox", "--no-zygote", "--font-render-hinting=none"] });
