@@ -240,6 +240,15 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     responses.push(queue);
     expect(queue.errors?.[0]?.extensions?.code).toBe(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
+    // A receipt's status, for every comment of the canary decisions (published, pending, rejected, under
+    // withheld decisions and parts): what its holder sees of it holds no canary either.
+    const receipts = await api.database.query<{ receipt_number: string }>("SELECT receipt_number FROM comments WHERE decision_id IN ($1, $2, $3)", [ids.fields, ids.parts, ids.whole]);
+    expect(receipts.length).toBeGreaterThanOrEqual(3);
+    const statuses = await Promise.all(receipts.map(({ receipt_number }) => api.as(role, `query($n: String!) { commentReceipt(number: $n) { number moderationState rejectionReason comment { id text reply adoptionResult withheld { field ground } } } }`, { n: receipt_number })));
+    expect(statuses.every((status) => status.data?.commentReceipt)).toBe(true);
+    expect(statuses.some((status) => status.data!.commentReceipt.comment?.withheld.length === 2)).toBe(true);
+    responses.push(...statuses);
+
     expect(leaks(responses)).toEqual([]);
 
     // Now change every withheld value (a leak into an ordering would move it) and delete what is withheld whole.

@@ -48,6 +48,7 @@ export const operationRoles: { Query: Record<string, OperationRoles>; Mutation: 
     changes: everyone,
     complianceRules: everyone,
     complianceStatistics: everyone,
+    commentReceipt: { roles: viewerRoles, note: "whoever holds the receipt number; tells only that comment's status" },
     legalityQueue: staffReaders,
     apiKeys: admins,
   },

@@ -35,8 +35,14 @@ export class CommentSubmitInput {
 
 @ObjectType({ description: "Proof that a comment was received; it is public only once an editor approves it." })
 export class CommentReceipt {
-  @Field(() => ID, { description: "Global id of the comment." })
+  @Field(() => ID, {
+    description: "Global id of the comment (it finds the comment through `node` only once published).",
+    deprecationReason: "Give residents `number` and look it up with `commentReceipt`; `id` stays until 2027-12-31.",
+  })
   id!: string;
+
+  @Field(() => String, { description: "The receipt number to keep (`K7QM-4TZ9-XP3R`): `commentReceipt(number:)` and the site's /comments/status tell the comment's status with it. Confidential: whoever holds it learns the status and, if rejected, the reason." })
+  number!: string;
 
   @Field(() => ModerationState, { description: "PENDING until an editor decides." })
   moderationState!: string;

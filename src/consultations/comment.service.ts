@@ -13,6 +13,7 @@ import { asNode } from "../store/node.js";
 import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
+import { formatReceiptNumber, parseReceiptNumber } from "./receipt-number.js";
 
 export const COMMENT_MAX_LENGTH = 5000;
 const EDITORS = ["EDITOR"] as const;
@@ -52,9 +53,29 @@ export interface CommentSubmitValues {
 
 export interface CommentReceiptValue {
   id: string;
+  /** As residents read it (`K7QM-4TZ9-XP3R`). */
+  number: string;
   moderationState: string;
   submittedAt: Date;
 }
+
+/** What the holder of a receipt learns of their comment: its state, and the reason if rejected. */
+export interface CommentStatusValue {
+  number: string;
+  moderationState: string;
+  submittedAt: Date;
+  /** Only of a rejected comment: the editor's reason is for its commenter. */
+  rejectionReason: string | null;
+  /** The comment's row id, for its public record once published (read through the public path). */
+  commentRowId: string | null;
+}
+
+const receiptOf = (row: { id: string; receiptNumber: string; moderationState: string; submittedAt: Date }): CommentReceiptValue => ({
+  id: toGlobalId("Comment", row.id),
+  number: formatReceiptNumber(row.receiptNumber),
+  moderationState: row.moderationState,
+  submittedAt: row.submittedAt,
+});
 
 export class CommentService {
   constructor(
@@ -113,7 +134,7 @@ export class CommentService {
       // answering with the first receipt would lose the second comment without a word.
       const same = row.text === text && row.stakeholderCategory === input.stakeholderCategory && row.commenterName === (input.name?.trim() || null) && row.commenterContact === (input.contact?.trim() || null);
       if (!same) throw new UserErrors([userError("CONFLICT", "This idempotencyKey was already used for a different comment; use a new key for a new comment.", ["idempotencyKey"])]);
-      return { id: toGlobalId("Comment", row.id), moderationState: row.moderationState, submittedAt: row.submittedAt };
+      return receiptOf(row);
     };
     const retried = await earlier();
     if (retried) return retried;
@@ -138,7 +159,7 @@ export class CommentService {
       // Nothing public changes (a comment awaiting moderation is nobody's news), but staff's compliance report does.
       await markComplianceStale(db, row!.decisionId);
       await appendAudit(db, this.editorial.actor, { action: "commentSubmit", recordType: "comments", recordId: row!.id, decisionId: row!.decisionId, before: null, after: row });
-      return { id: toGlobalId("Comment", row!.id), moderationState: row!.moderationState, submittedAt: row!.submittedAt };
+      return receiptOf(row!);
     }).then(({ result }) => result, async (error: unknown) => {
       // Two retries racing: the loser finds the winner's comment.
       if (databaseErrorOf(error).code === UNIQUE_VIOLATION) {
@@ -147,6 +168,30 @@ export class CommentService {
       }
       throw error;
     });
+  }
+
+  /**
+   * The status of the comment a receipt number names, for whoever holds it; null for a number that
+   * is malformed, fails its check symbol or names no comment alike. Nothing of the commenter (name,
+   * contact) and nothing of any other comment is read.
+   */
+  async status(number: string): Promise<CommentStatusValue | null> {
+    const stored = parseReceiptNumber(number);
+    if (!stored) return null;
+    const [row] = await this.database.asWriter((db) =>
+      db
+        .select({ id: comments.id, receiptNumber: comments.receiptNumber, moderationState: comments.moderationState, submittedAt: comments.submittedAt, rejectionReason: comments.rejectionReason })
+        .from(comments)
+        .where(eq(comments.receiptNumber, stored)),
+    );
+    if (!row) return null;
+    return {
+      number: formatReceiptNumber(row.receiptNumber),
+      moderationState: row.moderationState,
+      submittedAt: row.submittedAt,
+      rejectionReason: row.moderationState === "REJECTED" ? row.rejectionReason : null,
+      commentRowId: row.moderationState === "PUBLISHED" ? row.id : null,
+    };
   }
 
   /** Publishes or rejects (with a reason) a submitted comment. */

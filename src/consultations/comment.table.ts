@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { idColumn, recordKeepingColumns, timestampColumns } from "../db/columns.js";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
@@ -31,6 +32,8 @@ export const commentsColumns = () => ({
   rejectionReason: text("rejection_reason"),
   /** Chosen by the submitting client so that a retried submission creates one comment. */
   idempotencyKey: text("idempotency_key"),
+  /** The commenter's receipt (see receipt-number.ts): whoever holds it may read the comment's status; never public. */
+  receiptNumber: text("receipt_number").notNull().default(sql`new_receipt_number()`),
   ...recordKeepingColumns(),
   ...timestampColumns(),
 });
@@ -42,6 +45,7 @@ export const comments = pgTable(
     index("comments_consultation_idx").on(t.consultationId, t.submittedAt, t.id),
     index("comments_decision_idx").on(t.decisionId),
     unique("comments_idempotency_key").on(t.consultationId, t.idempotencyKey),
+    unique("comments_receipt_number").on(t.receiptNumber),
     // The copied decision id must be the consultation's: the projection trusts it to hide withheld decisions.
     foreignKey({ name: "comments_consultation_decision_fk", columns: [t.consultationId, t.decisionId], foreignColumns: [consultations.id, consultations.decisionId] }),
   ],

@@ -89,7 +89,7 @@ export const disclosed = {
   decisionsBudgetPublic: disclosure.table(BUDGET_PUBLIC_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
   basisItems: disclosure.table("basis_items", disclosedColumns(basisItemsColumns())),
   consultations: disclosure.table("consultations", disclosedColumns(consultationsColumns())),
-  comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"])),
+  comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey", "receiptNumber"])),
   expertReviews: disclosure.table("expert_reviews", disclosedColumns(expertReviewsColumns())),
   riskAssessments: disclosure.table("risk_assessments", disclosedColumns(riskAssessmentsColumns())),
   riskFindings: disclosure.table("risk_findings", disclosedColumns(riskFindingsColumns())),

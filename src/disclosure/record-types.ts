@@ -110,7 +110,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     typeName: "Comment",
     decisionField: "consultations",
     withholdable: ["text", "reply"],
-    confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey"],
+    confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey", "receiptNumber"],
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
     eligibility: `t.moderation_state = 'PUBLISHED' AND ${parentPublic("consultations", "consultation_id")}`,

@@ -28,6 +28,7 @@ import { ApiKeyResolver } from "../access/api-key.resolver.js";
 import { logWithheldReads } from "../audit/access-log.middleware.js";
 import { enforceOperationRoles } from "../access/enforce-operation-roles.js";
 import { CommentMutationsResolver } from "../consultations/comment-mutations.resolver.js";
+import { CommentReceiptResolver } from "../consultations/comment-receipt.resolver.js";
 import { DecisionRevision } from "../decisions/decision-revision.type.js";
 import { DecisionStageResolver } from "../decisions/decision-stage.resolver.js";
 import { WithholdingResolver } from "../disclosure/withholding.resolver.js";
@@ -83,6 +84,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ChangeResolver,
       ChangePageResolver,
       CommentMutationsResolver,
+      CommentReceiptResolver,
       ApiKeyResolver,
       DecisionStageResolver,
       RecordWithdrawResolver,
