@@ -5,7 +5,7 @@ import { defaultRateLimits, type RateLimits } from "./protection/rate-limit.js";
 export interface Config {
   /** Query limits (QUERY_MAX_DEPTH, QUERY_MAX_COST, QUERY_MAX_ALIASES, QUERY_MAX_DIRECTIVES, QUERY_MAX_TOKENS, REQUEST_MAX_BYTES). */
   limits: QueryLimits;
-  /** Cost points per window by tier (RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_RESEARCHER, RATE_LIMIT_STAFF). */
+  /** Cost points per window by tier (RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_ANONYMOUS, RATE_LIMIT_RESEARCHER, RATE_LIMIT_STAFF), and the site's pages per address (RATE_LIMIT_PAGES). */
   rateLimits: RateLimits;
   port: number;
   host: string;
@@ -53,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymous: positive(env, "RATE_LIMIT_ANONYMOUS", defaultRateLimits.anonymous),
       researcher: positive(env, "RATE_LIMIT_RESEARCHER", defaultRateLimits.researcher),
       staff: positive(env, "RATE_LIMIT_STAFF", defaultRateLimits.staff),
+      pages: positive(env, "RATE_LIMIT_PAGES", defaultRateLimits.pages),
     },
   };
 }

@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { createServer } from "node:http";
+import { SitePass } from "./site/site-pass.js";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
@@ -94,6 +95,9 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   // Before the requests in flight are waited for: one waiting for a long run is told to retry.
   app.addHook("preClose", () => complianceIndex.stop());
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
+  // One limiter for the API's budgets and the site's page views (in this process; see rate-limit.ts).
+  const rates = new RateLimiter(rateLimits, clock ?? (() => new Date()));
+  const sitePass = new SitePass();
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),
     formatError,
@@ -102,7 +106,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     includeStacktraceInErrorResponses: false,
     // Apollo's default landing page loads from a CDN, which residents' networks and ours may not reach.
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), flushAccessLog(database), refuseNul,
-      queryLimits(limits, new RateLimiter(rateLimits, clock ?? (() => new Date()))),
+      queryLimits(limits, rates),
       // Cache headers come from httpCaching (by the operation's root fields), not from per-field hints.
       ApolloServerPluginCacheControlDisabled(),
       httpCaching,
@@ -145,12 +149,12 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       const viewer = await authenticate(database, request.headers.authorization, request.ip).catch((error: unknown) => {
         throw unavailableError(error) ?? error;
       });
-      return createContext(database, viewer, { clock, throttle, complianceIndex });
+      return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
     },
   });
   registerOpenData(app, database, clock);
   registerHealth(app, database, lifecycle);
-  await registerSite(app, clock ?? (() => new Date()));
+  await registerSite(app, clock ?? (() => new Date()), { rates, sitePass });
   // Browsers get the site's page; programs get a JSON refusal like the API's others.
   app.setNotFoundHandler((request, reply) =>
     wantsPage(request) ? notFoundPage(request, reply) : reply.status(404).send({ error: { code: "NOT_FOUND", message: `Nothing at ${request.method} ${request.url.split("?")[0]}.` } }),

@@ -103,6 +103,9 @@ describe("comment receipts: a short number, and the status it tells its holder",
       expect(response.errors, n).toBeUndefined();
       expect(response.data!.commentReceipt, n).toBeNull();
     }
+    // A lookup is dear, so that the anonymous budget allows a resident's few and no guessing run.
+    const { extensions } = JSON.parse((await api.as("ANONYMOUS", STATUS, { n: number })).raw);
+    expect(extensions.cost.requested).toBeGreaterThanOrEqual(1_000);
   });
 
   it("keeps the number out of everything public: the projection, the comment, the files", async () => {

@@ -180,6 +180,16 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(await sequentialScans(api.database, [...api.database.statements.sent])).toEqual([]);
   });
 
+  it("finds a comment by its receipt number through the number's unique index, reading no table whole", async () => {
+    const [row] = await api.database.query<{ receipt_number: string }>("SELECT receipt_number FROM comments ORDER BY id LIMIT 1");
+    api.database.statements.reset();
+    const response = await api.send({}, `query($n: String!) { commentReceipt(number: $n) { moderationState comment { id } } }`, { n: row!.receipt_number });
+    expect(response.status).toBe(200);
+    const sent = [...api.database.statements.sent];
+    expect(await sequentialScans(api.database, sent)).toEqual([]);
+    expect(await indexesRead(api.database, sent)).toContain("comments_receipt_number");
+  });
+
   it("keeps generic plans and compiles none of them on the public pool", async () => {
     // A generic plan's guessed cost passed jit_above_cost: each search compiled its plan anew (19 → 66 ms).
     const settings = await api.database.readDisclosed((db) => db.execute(sql`SELECT current_setting('jit') AS jit, current_setting('plan_cache_mode') AS plans`));

@@ -96,3 +96,61 @@ describe("the client's address behind a reverse proxy (TRUST_PROXY)", () => {
     expect((await ask(direct, "198.51.100.2")).status).toBe(429);
   });
 });
+
+describe("the residents' site: page views charged to a page budget, the API's budget untouched", () => {
+  // The API's budget fits one decision page's reads at most; the page budget 150 views.
+  const LIMITS = { windowSeconds: 60, anonymous: 5_000, researcher: 1_000, staff: 10_000, pages: 150 };
+  const clock = () => new Date("2026-03-02T02:00:00Z");
+  const office = "198.51.100.7";
+  let api: TestApi;
+  let decision: string;
+  beforeAll(async () => {
+    api = await TestApi.start({ clock, rateLimits: LIMITS });
+    decision = (await api.data(`{ decisions(first: 1) { nodes { id } } }`)).decisions.nodes[0].id;
+  });
+  afterAll(() => api.stop());
+
+  const page = (path: string, remoteAddress = office) => api.inject({ method: "GET", url: path, headers: { accept: "text/html" }, remoteAddress });
+  const query = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    api.inject({ method: "POST", headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify({ query: LIST }), remoteAddress });
+
+  it("serves 100 page views in a minute from one address, then still holds the API to its own budget from it", async () => {
+    const paths = [`/decisions/${decision}`, "/", `/consultations/none/comments`, "/comments/status"];
+    for (let i = 0; i < 100; i++) {
+      const response = await page(paths[i % paths.length]!);
+      expect(response.status, `page ${i + 1}`).toBe(paths[i % paths.length]!.startsWith("/consultations") ? 404 : 200);
+    }
+    // The pages spent nothing of the address's API budget, and the API still meets it.
+    const first = await query(office);
+    expect(first.status).toBe(200);
+    expect(first.headers["x-ratelimit-remaining"]).toBe(String(LIMITS.anonymous - 21));
+    let served = 1;
+    while ((await query(office)).status === 200) served += 1;
+    expect(served).toBe(Math.floor(LIMITS.anonymous / 21));
+    // The site's mark cannot be written by a client.
+    expect((await query(office, { "x-site-page": "anything" })).status).toBe(429);
+  });
+
+  it("refuses a scraper past the page budget with a page saying when to come back (429, Retry-After), and only at its address", async () => {
+    let views = 100;
+    let refused: Awaited<ReturnType<typeof page>> | null = null;
+    while (!refused && views < 1_000) {
+      // The lightest page: the budget counts views, whatever they read.
+      const response = await page("/comments/status");
+      if (response.status === 429) refused = response;
+      else views += 1;
+    }
+    expect(views).toBe(LIMITS.pages);
+    expect(Number(refused!.headers["retry-after"])).toBeGreaterThan(0);
+    expect(refused!.headers["content-type"]).toMatch(/^text\/html/);
+    expect(refused!.body).toContain("請稍後再試");
+    expect((await page(`/decisions/${decision}`, "198.51.100.8")).status).toBe(200);
+  });
+
+  it("charges what a resident runs in the explorer to the API budget, like any query", async () => {
+    const resident = "198.51.100.9";
+    const ran = await api.inject({ method: "POST", url: "/explorer", headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams({ query: LIST }).toString(), remoteAddress: resident });
+    expect(ran.status).toBe(200);
+    expect((await query(resident)).headers["x-ratelimit-remaining"]).toBe(String(LIMITS.anonymous - 2 * 21));
+  });
+});

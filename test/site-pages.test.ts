@@ -173,6 +173,52 @@ describe("the residents' site, page by page", () => {
     }
   });
 
+  it("answers a comment with its receipt number, whose status page tells the resident and nobody else more", async () => {
+    const name = "RECEIPT-NAME-51c2";
+    const contact = "receipt-contact-51c2@example.cn";
+    const answer = await post(`/decisions/${open.decision}/comments`, { consultationId: open.consultation, stakeholderCategory: "INDIVIDUAL", text: "請公布施工時間表。", name, contact, idempotencyKey: "receipt-1" });
+    expect(answer.status).toBe(200);
+    const number = /<strong class="receipt-number">([0-9A-Z-]{14})<\/strong>/.exec(answer.body)?.[1];
+    expect(number).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+    const [stored] = await api.database.query<{ id: string; receipt_number: string }>("SELECT id, receipt_number FROM comments WHERE commenter_name = $1", [name]);
+    expect(stored!.receipt_number).toBe(number!.replace(/-/g, ""));
+    expect(answer.body).toContain(`href="/comments/status/${number}"`);
+
+    const pending = await get(`/comments/status/${number}`);
+    expect(pending.status).toBe(200);
+    expect(pending.headers["cache-control"]).toBe("no-store");
+    expect(mainOf(pending.body)).toContain("正在等待審核");
+    // Typed by hand into the form: lower case, spaces, O for 0.
+    const typed = await get(`/comments/status?number=${encodeURIComponent(` ${number!.toLowerCase().replace(/-/g, " ").replace(/0/g, "o")} `)}`);
+    expect(mainOf(typed.body)).toContain("正在等待審核");
+
+    const editor = await api.secretFor("EDITOR");
+    const moderate = (decision: string, reason: string | null) =>
+      api.inject({ method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${editor}` }, payload: JSON.stringify({ query: `mutation($i: CommentModerateInput!) { commentModerate(input: $i) { userErrors { code } } }`, variables: { i: { id: toGlobalId("Comment", stored!.id), expectedVersion: 1, decision, reason } } }) });
+    expect(JSON.parse((await moderate("REJECT", "與本決策無關。")).body).data.commentModerate.userErrors).toEqual([]);
+    const rejected = mainOf((await get(`/comments/status/${number}`)).body);
+    expect(rejected).toContain("未予公開");
+    expect(rejected).toContain("與本決策無關。");
+    for (const page of [pending.body, typed.body, rejected]) {
+      expect(page).not.toContain(name);
+      expect(page).not.toContain(contact);
+      expect(page).not.toContain("請公布施工時間表");
+    }
+
+    const form = await get("/comments/status");
+    expect(form.status).toBe(200);
+    expect(form.body).toContain('<label for="number">回執號碼</label>');
+    // A mistyped number (its check symbol says so) and an unknown one: the same 404, the form again.
+    const last = number!.at(-1)!;
+    const mistyped = await get(`/comments/status/${number!.slice(0, -1)}${last === "0" ? "1" : "0"}`);
+    const unknown = await get("/comments/status/0000-0000-0000");
+    for (const page of [mistyped, unknown]) {
+      expect(page.status).toBe(404);
+      expect(page.body).toContain('<label for="number">回執號碼</label>');
+    }
+    expect((await get(`/comments/status/${encodeURIComponent("<b>x</b>")}`)).body).not.toContain("<b>x</b>");
+  });
+
   it("takes a new comment written after going Back on the same form as a new comment", async () => {
     const form = { consultationId: open.consultation, stakeholderCategory: "INDIVIDUAL", idempotencyKey: "form-back", name: "BACK-BUTTON" };
     expect((await post(`/decisions/${open.decision}/comments`, { ...form, text: "第一次寫的意見。" })).status).toBe(200);
@@ -234,9 +280,9 @@ describe("the residents' site, page by page", () => {
   });
 
   it("keeps a resident's comment when the API turns them away for a while, and says when to come back", async () => {
-    const { api: limited } = await startOnConsultationDay({ rateLimits: { windowSeconds: 60, anonymous: 20_000, researcher: 1_000, staff: 10_000 } });
+    const { api: limited } = await startOnConsultationDay({ rateLimits: { windowSeconds: 60, anonymous: 20_000, researcher: 1_000, staff: 10_000, pages: 5 } });
     try {
-      // Reading decision pages until the address's budget is spent.
+      // Reading decision pages until the address's page budget is spent.
       let pages = 0;
       while ((await limited.get(`/decisions/${open.decision}`, html)).status === 200) pages += 1;
       expect(pages).toBeGreaterThan(1);

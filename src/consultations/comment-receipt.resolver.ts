@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Extensions, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { DateTimeISOResolver } from "graphql-scalars";
 import { type KindContext } from "../store/kind-context.js";
 import { type NodeService } from "../store/node.service.js";
@@ -20,12 +20,20 @@ export class CommentReceiptStatus {
   rejectionReason!: string | null;
 }
 
+/**
+ * Cost points of one lookup: guessing numbers must not come cheap. 100 lookups a minute within the
+ * default anonymous budget, far more than a resident needs, and with 55 random bits far too few to
+ * find anyone's number.
+ */
+export const RECEIPT_LOOKUP_COST = 1_000;
+
 @Resolver(() => CommentReceiptStatus)
 export class CommentReceiptResolver {
+  @Extensions({ cost: RECEIPT_LOOKUP_COST })
   @Query(() => CommentReceiptStatus, {
     nullable: true,
     description:
-      "The status of a comment by its receipt number (anyone who holds it; no key needed). A malformed number, one whose check symbol does not match and an unknown one all answer null. Rate limited like any query.",
+      "The status of a comment by its receipt number (anyone who holds it; no key needed). A malformed number, one whose check symbol does not match and an unknown one all answer null. Costs 1,000 points of the rate limit, so that guessing numbers is futile.",
   })
   commentReceipt(@Arg("number", () => String, { description: "The receipt number, in any case, with or without hyphens." }) number: string, @Ctx() { services }: KindContext<{ comments: CommentService }>) {
     return services.comments.status(number);

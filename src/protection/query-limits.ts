@@ -63,6 +63,8 @@ export interface CostCarrier {
   cost?: QueryCost;
   rate?: RateState;
   viewer: { role: ViewerRole; keyId: string | null; clientAddress: string };
+  /** A read by the residents' site for a page it serves: the page view was charged to the page budget instead. */
+  sitePage?: boolean;
 }
 
 /**
@@ -100,6 +102,13 @@ export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServ
           const measure = measureOf(schema, document, operation, request.variables);
           const cost = { requested: measure.cost, limit: limits.maxCost };
           contextValue.cost = cost;
+          // The site's page was charged as a page view (src/site/site.routes.ts): its reads are held to
+          // the query limits and spend nothing of the address's budget.
+          if (contextValue.sitePage) {
+            const refused = check(measure, limits, cost);
+            if (refused) throw refused;
+            return;
+          }
           const budget = rates.budgetOf(contextValue.viewer.role);
           // A query dearer than a whole window's budget could never run: refused as too costly, not as "retry later".
           const refused =

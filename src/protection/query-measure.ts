@@ -99,9 +99,11 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     for (const selection of set.selections) {
       const directives = selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
-        const own: QueryMeasure = { depth: 1, aliases: selection.alias ? 1 : 0, directives, cost: 0 };
-        add(own);
         const definition = fieldDefinition(schema, parent, selection.name.value);
+        // A field may declare a fixed cost of its own (`@Extensions({ cost })`): a lookup by a secret, say, that must not come cheap.
+        const weight = definition?.extensions?.cost;
+        const own: QueryMeasure = { depth: 1, aliases: selection.alias ? 1 : 0, directives, cost: typeof weight === "number" ? weight : 0 };
+        add(own);
         if (!definition || !selection.selectionSet) continue;
         const child = getNamedType(definition.type);
         if (!isCompositeType(child)) continue;

@@ -6,6 +6,12 @@ export interface RateLimits {
   anonymous: number;
   researcher: number;
   staff: number;
+  /**
+   * Pages of the residents' site per client address per window. The site's own reads of the API
+   * are charged here, a page a view, instead of to the address's API budget: residents behind one
+   * office or mobile network address share it, so it is generous; a scraper still meets it.
+   */
+  pages: number;
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -13,6 +19,7 @@ export const defaultRateLimits: RateLimits = {
   anonymous: 100_000,
   researcher: 1_000_000,
   staff: 5_000_000,
+  pages: 600,
 };
 
 export interface RateState {
@@ -53,6 +60,14 @@ export class RateLimiter {
     const allowed = bucket.spent + points <= limit;
     if (allowed) bucket.spent += points;
     return { allowed, state: this.stateOf(bucket, limit) };
+  }
+
+  /** Spends one page view of the site from `address` if its page budget allows. */
+  spendPage(address: string): { allowed: boolean; state: RateState } {
+    const bucket = this.bucket(`page:${address}`);
+    const allowed = bucket.spent + 1 <= this.limits.pages;
+    if (allowed) bucket.spent += 1;
+    return { allowed, state: this.stateOf(bucket, this.limits.pages) };
   }
 
   /** The state without spending (for a request refused before its cost is known). */

@@ -17,12 +17,12 @@ export type CommentField = "stakeholderCategory" | "text" | "name" | "contact";
 export const COMMENT_TEXT_MAX = 5000;
 
 export interface Receipt {
-  id: string;
+  number: string;
   submittedAt: string;
 }
 
 const SUBMIT = `mutation SubmitComment($input: CommentSubmitInput!) {
-  commentSubmit(input: $input) { receipt { id moderationState submittedAt } userErrors { code field message } }
+  commentSubmit(input: $input) { receipt { number moderationState submittedAt } userErrors { code field message } }
 }`;
 
 /** The site's own checks, in the resident's words, before the API's. */
@@ -122,6 +122,8 @@ export const chinaTime = (instant: string): string => new Date(new Date(instant)
 
 export function receiptPage(decisionId: string, receipt: Receipt): Html {
   return html`<h1>已收到您的意見</h1>
-<div class="ok" role="status"><p>您的意見已收到（編號 ${receipt.id}，北京時間 ${chinaTime(receipt.submittedAt)}），<strong>正在等待審核</strong>。審核通過後，意見內容會在決策頁面公開；您的姓名和聯絡方式不會公開。</p></div>
+<div class="ok" role="status"><p>您的意見已收到（北京時間 ${chinaTime(receipt.submittedAt)}），<strong>正在等待審核</strong>。審核通過後，意見內容會在決策頁面公開；您的姓名和聯絡方式不會公開。</p></div>
+<p>回執號碼：<strong class="receipt-number">${receipt.number}</strong></p>
+<p>請保存這個號碼：憑它可以在<a href="/comments/status/${encodeURIComponent(receipt.number)}">意見處理情況</a>頁面查看審核結果和答覆。號碼只給您本人，請勿公開。</p>
 <p><a href="/decisions/${encodeURIComponent(decisionId)}">返回決策頁面</a></p>`;
 }

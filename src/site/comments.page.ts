@@ -10,7 +10,7 @@ export const COMMENTS_PER_PAGE = 20;
 /** Characters of a comment or an answer shown in a list; the whole on the comment's own page. */
 const EXCERPT = 400;
 
-const COMMENT_FIELDS = `id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice }`;
+export const COMMENT_FIELDS = `id stakeholderCategory text reply adoptionResult submittedAt withheld { ...notice }`;
 
 const COMMENTS = `${NOTICE_FRAGMENT}
 query ConsultationComments($id: ID!, $after: String) {

@@ -77,7 +77,7 @@ function layout(title: string, script: Script, body: Html): Html {
 <a class="skip" href="#main">跳到主要內容</a>
 <header class="site">
 <a class="name" href="/">重大行政決策公開</a>
-<nav aria-label="網站導覽"><ul><li><a href="/">查詢決策</a></li><li><a href="/open-data">開放數據</a></li></ul></nav>
+<nav aria-label="網站導覽"><ul><li><a href="/">查詢決策</a></li><li><a href="/open-data">開放數據</a></li><li><a href="/comments/status">意見處理情況</a></li></ul></nav>
 ${SWITCH_PLACE}
 </header>
 <main id="main">

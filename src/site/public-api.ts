@@ -1,4 +1,5 @@
 import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { SITE_PASS_HEADER } from "./site-pass.js";
 
 /** A refusal the resident can act on: the API's own words, shown on the page. */
 export class SiteInputError extends Error {
@@ -27,19 +28,22 @@ interface GraphQLError {
 }
 
 /**
- * The site's only way to the data: the public GraphQL API, sent exactly as a third-party site would
- * send it — over HTTP (injected, not listened for), with no key, from the resident's address (so
- * the API's rate limits and comment throttle count each resident apart) — so that the site can
- * never see more than the public may.
+ * The site's only way to the data: the public GraphQL API, sent as a third-party site would send
+ * it — over HTTP (injected, not listened for), with no key, from the resident's address (so the
+ * comment throttle counts each resident apart) — so that the site can never see more than the
+ * public may. The page's own reads carry the site's pass: the page view was charged to the page
+ * budget, so they spend nothing of the address's API budget (residents behind one address would
+ * share it); what a resident runs in the explorer does not carry it, and is charged like any query.
  */
 export class PublicApi {
   constructor(
     private readonly app: FastifyInstance,
     private readonly request: FastifyRequest,
+    private readonly pass: string,
   ) {}
 
   async query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await this.post(document, variables);
+    const response = await this.post(document, variables, { [SITE_PASS_HEADER]: this.pass });
     const body = JSON.parse(response.body) as { data?: T; errors?: GraphQLError[] };
     const error = body.errors?.[0];
     // The API's refusals of what was asked (bad input, a malformed request) are the resident's to mend.
@@ -54,12 +58,12 @@ export class PublicApi {
     return { status: response.statusCode, body: response.body };
   }
 
-  private post(document: string, variables: unknown) {
+  private post(document: string, variables: unknown, pass: Record<string, string> = {}) {
     return this.app.inject({
       method: "POST",
       url: "/graphql",
       payload: { query: document, variables },
-      headers: { "content-type": "application/json", "user-agent": "decisions-site" },
+      headers: { "content-type": "application/json", "user-agent": "decisions-site", ...pass },
       remoteAddress: this.request.ip,
     });
   }

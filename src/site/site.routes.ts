@@ -11,6 +11,9 @@ import { explorerPage, explorerStart, openDataPage } from "./open-data.page.js";
 import { PublicApi, SiteInputError, SiteUnavailableError } from "./public-api.js";
 import { RECORD_QUERY, recordPage, recordTextPage } from "./records.js";
 import { scriptOf, switchScript } from "./script.js";
+import { type SitePass } from "./site-pass.js";
+import { type RateLimiter } from "../protection/rate-limit.js";
+import { commentStatusForm, commentStatusPage } from "./comment-status.page.js";
 
 type Query = Record<string, string | undefined>;
 
@@ -19,9 +22,11 @@ type Query = Record<string, string | undefined>;
  * cookie; an answer to a form post (which may echo a name and contact) is nobody's to keep.
  */
 function pageHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // A comment's status is its receipt holder's alone: no shared cache keeps it.
+  const own = request.method !== "GET" || request.url.startsWith("/comments/status");
   return reply
     .type("text/html; charset=utf-8")
-    .header("cache-control", request.method === "GET" ? "no-cache" : "no-store")
+    .header("cache-control", own ? "no-store" : "no-cache")
     .header("vary", "cookie")
     .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
     .header("x-content-type-options", "nosniff")
@@ -84,8 +89,10 @@ function crossSite(request: FastifyRequest): boolean {
 /**
  * The residents' site at `/`: server-rendered pages, each built from the public GraphQL API (see
  * PublicApi), that work without script. `clock` is the server's (comment periods depend on it).
+ * Each page view spends one of the address's page budget (`rates`); the page's own reads carry
+ * `sitePass` and spend nothing of its API budget.
  */
-export async function registerSite(app: FastifyInstance, clock: () => Date): Promise<void> {
+export async function registerSite(app: FastifyInstance, clock: () => Date, { rates, sitePass }: { rates: RateLimiter; sitePass: SitePass }): Promise<void> {
   await app.register(async (site) => {
     site.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => {
       const fields: Record<string, string> = {};
@@ -93,14 +100,17 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
       done(null, fields);
     });
 
+    /** `keep`: what of the resident's request a refusal gives back (a comment not yet sent). */
     const guarded =
-      <R extends FastifyRequest>(handler: (request: R, reply: FastifyReply, api: PublicApi) => Promise<unknown>) =>
+      <R extends FastifyRequest>(handler: (request: R, reply: FastifyReply, api: PublicApi) => Promise<unknown>, keep?: (request: R) => Html) =>
       async (request: R, reply: FastifyReply) => {
         if (request.method === "POST" && crossSite(request)) {
           return send(request, reply, 403, "無法提交", html`<h1>無法提交</h1><p>這個表單只能在本網站提交。</p><p><a href="/">返回查詢決策</a></p>`);
         }
+        const view = rates.spendPage(request.ip);
+        if (!view.allowed) return failurePage(request, reply, new SiteUnavailableError(429, String(view.state.resetSeconds)), keep?.(request));
         try {
-          return await handler(request, reply, new PublicApi(app, request));
+          return await handler(request, reply, new PublicApi(app, request, sitePass.value));
         } catch (error) {
           return failurePage(request, reply, error);
         }
@@ -133,10 +143,14 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
       return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
     }));
 
+    // If the page cannot be read now, the resident's words are given back in the form, not lost.
+    const unsent = (request: FastifyRequest<{ Params: { id: string } }>) => {
+      const fields = textFields(request.body);
+      return html`<h2>您的意見尚未提交</h2><p>請稍後再提交一次：</p>${commentForm(request.params.id, fields.consultationId ?? "", { values: fields, errors: {}, idempotencyKey: fields.idempotencyKey ?? "" })}`;
+    };
+
     site.post<{ Params: { id: string } }>("/decisions/:id/comments", guarded(async (request, reply, api) => {
       const fields = textFields(request.body);
-      // If the page cannot be read now, the resident's words are given back in the form, not lost.
-      const again = html`<h2>您的意見尚未提交</h2><p>請稍後再提交一次：</p>${commentForm(request.params.id, fields.consultationId ?? "", { values: fields, errors: {}, idempotencyKey: fields.idempotencyKey ?? "" })}`;
       try {
         const decision = await byId(() => loadDecision(api, request.params.id));
         const consultation = decision?.consultations.nodes.find((c) => c.id === fields.consultationId);
@@ -145,9 +159,9 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
         if ("receipt" in outcome) return send(request, reply, 200, "已收到您的意見", receiptPage(decision.id, outcome.receipt));
         return await showDecision(request, reply, api, decision.id, 422, new Map([[consultation.id!, outcome.state]]));
       } catch (error) {
-        return failurePage(request, reply, error, again);
+        return failurePage(request, reply, error, unsent(request));
       }
-    }));
+    }, unsent));
 
     // A reload of the page a comment was posted from.
     site.get<{ Params: { id: string } }>("/decisions/:id/comments", async (request, reply) => reply.redirect(`/decisions/${encodeURIComponent(request.params.id)}`, 303));
@@ -155,6 +169,19 @@ export async function registerSite(app: FastifyInstance, clock: () => Date): Pro
     site.get<{ Params: { id: string }; Querystring: Query }>("/consultations/:id/comments", guarded(async (request, reply, api) => {
       const shown = await byId(() => commentsPage(api, request.params.id, textFields(request.query).after));
       return shown ? send(request, reply, 200, shown.title, shown.body) : notFoundPage(request, reply);
+    }));
+
+    // A receipt's status: the number from the form (a GET, so that the page can be kept and reloaded) or the address.
+    site.get<{ Querystring: Query }>("/comments/status", guarded(async (request, reply, api) => {
+      const { number } = textFields(request.query);
+      if (number === undefined) return send(request, reply, 200, "查詢意見處理情況", commentStatusForm());
+      const shown = await commentStatusPage(api, number);
+      return send(request, reply, shown.status, shown.title, shown.body);
+    }));
+
+    site.get<{ Params: { number: string } }>("/comments/status/:number", guarded(async (request, reply, api) => {
+      const shown = await commentStatusPage(api, request.params.number);
+      return send(request, reply, shown.status, shown.title, shown.body);
     }));
 
     site.get<{ Params: { id: string } }>("/comments/:id", guarded(async (request, reply, api) => {

@@ -56,7 +56,7 @@ export class TestApi {
     const lifecycle = options.lifecycle ?? { shuttingDown: false };
     return new TestApi(
       database,
-      await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, ...options.rateLimits },
+      await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, pages: 1e12, ...options.rateLimits },
         logger: options.log ? { level: "info", destination: options.log } : undefined,
         lifecycle,
         requestTimeoutMs: options.requestTimeoutMs,
