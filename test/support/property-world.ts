@@ -3,6 +3,7 @@ import { getTableConfig } from "drizzle-orm/pg-core";
 import { datasets } from "../../src/open-data/datasets.js";
 import { recordDisclosures } from "../../src/disclosure/record-types.js";
 import { recordKindOf } from "../../src/disclosure/withholding-notice.type.js";
+import { rowIdOf } from "../../src/graphql/global-id.js";
 import { type TestApi } from "./api.js";
 import { inputType, references } from "./fixtures.js";
 import { type ModelRecord, PublicModel, type Slot } from "./public-model.js";
@@ -415,6 +416,17 @@ export class PropertyWorld {
       const response = await this.api.anonymous(`query($id: ID!) { node(id: $id) { id ... on Node { id } } }`, { id: record.id });
       this.expectNoSecret(response.raw, `node(${record.slot})`);
       expect(response.data?.node?.id ?? null, `node(${record.slot})`).toBe(model.isPublic(record) ? record.id : null);
+    }
+    // A comment's receipt: its holder sees the comment's moderation state, and the comment itself
+    // exactly when and as the public sees it, withheld parts as notices.
+    for (const record of [...model.records.values()].filter((r) => r.typeName === "Comment")) {
+      const [row] = await this.api.database.query<{ receipt_number: string }>("SELECT receipt_number FROM comments WHERE id = $1", [rowIdOf(record.id, "Comment", "id")]);
+      const response = await this.api.anonymous(`query($n: String!) { commentReceipt(number: $n) { moderationState comment { ${fields("Comment", "adoptionResult answeredAt")} } } }`, { n: row!.receipt_number });
+      this.expectNoSecret(response.raw, `commentReceipt(${record.slot})`);
+      const status = response.data!.commentReceipt as { moderationState: string; comment: Record<string, any> | null };
+      expect(status.moderationState, `commentReceipt(${record.slot}).moderationState`).toBe(record.published.moderationState);
+      expect(status.comment?.id ?? null, `commentReceipt(${record.slot}).comment`).toBe(model.isPublic(record) ? record.id : null);
+      if (status.comment) this.expectRecord(status.comment, record, `commentReceipt(${record.slot})`);
     }
     // Every open-data file of the decision.
     const files = await this.files();
