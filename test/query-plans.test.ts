@@ -185,7 +185,9 @@ describe("query plans of the benchmark's operations over generated data", () => 
     api.database.statements.reset();
     const response = await api.send({}, `query($n: String!) { commentReceipt(number: $n) { moderationState comment { id } } }`, { n: row!.receipt_number });
     expect(response.status).toBe(200);
-    const sent = [...api.database.statements.sent];
+    // The lookup reads as the writer role: its SET LOCAL ROLE has no plan.
+    const sent = api.database.statements.sent.filter((statement) => /^\s*select/i.test(statement.text));
+    expect(sent.length).toBeGreaterThan(0);
     expect(await sequentialScans(api.database, sent)).toEqual([]);
     expect(await indexesRead(api.database, sent)).toContain("comments_receipt_number");
   });
