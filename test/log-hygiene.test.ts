@@ -216,4 +216,16 @@ describe("logs hold no values, whatever fails", () => {
     }
     expect(errorLines().some((line) => line.err?.sqlState === "42P01")).toBe(true);
   });
+
+  it("a comment's receipt number in the address of its status page", async () => {
+    const submitted = await api.anonymous(`mutation($input: CommentSubmitInput!) { commentSubmit(input: $input) { receipt { number } userErrors { code } } }`, {
+      input: { consultationId, text: "關於收據的意見。", stakeholderCategory: "INDIVIDUAL", idempotencyKey: "log-hygiene-receipt" },
+    });
+    const number = submitted.data!.commentSubmit.receipt.number as string;
+    alsoSecret.push(number, number.replaceAll("-", ""));
+    const before = lines.length;
+    expect((await api.get(`/comments/status/${number}`, { accept: "text/html" })).status).toBe(200);
+    // The request was logged, by its path with the number left out.
+    expect(lines.slice(before).some((line) => line.includes("/comments/status/…"))).toBe(true);
+  });
 });
