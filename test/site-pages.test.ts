@@ -327,7 +327,7 @@ describe("the residents' site, page by page", () => {
     expect(answer.body).toContain(`<p class="field-error" id="name-${open.consultation}-error">姓名最多 100 個字。</p>`);
     expect(answer.body).toContain(`value="${"x".repeat(101)}"`);
     // A summary at the top, where the answer's address points, taking focus, each message linking to its field.
-    const summary = /<div class="error" id="([^"]+)" tabindex="-1" autofocus[^>]*>([\s\S]*?)<\/div>/.exec(answer.body)!;
+    const summary = /<div class="error" id="([^"]+)" tabindex="-1"[^>]*>([\s\S]*?)<\/div>/.exec(answer.body)!;
     expect(answer.body).toContain(`action="/decisions/${open.decision}/comments#${summary[1]}"`);
     expect(summary[2]).toContain(`<li><a href="#stakeholderCategory-${open.consultation}">您的身份類別：請選擇您的身份類別。</a></li>`);
     expect(summary[2]).toContain(`<li><a href="#text-${open.consultation}">意見內容：請填寫意見內容。</a></li>`);

@@ -98,14 +98,14 @@ export const errorsAnchor = (consultationId: string) => `comment-errors-${consul
 
 /**
  * What was refused, at the top of the form: each field's message links to the field. It is the
- * target of the answer's address (see `errorsAnchor`), so the browser scrolls to it and focuses it,
- * with no script (the pages' policy allows none); `autofocus` does the same where a browser does
- * not focus a target.
+ * target of the answer's address (see `errorsAnchor`) and can take focus, so the browser scrolls to
+ * it and focuses it (Chromium does; a browser that only scrolls there starts Tab from it), with no
+ * script: the pages' policy allows none. `autofocus` would not help: it yields to a target.
  */
 export function errorSummary(consultationId: string, errors: CommentFormState["errors"]): Html {
   const fields = FIELD_NAMES.filter(([name]) => errors[name]);
   if (!errors.form && !fields.length) return html``;
-  return html`<div class="error" id="${errorsAnchor(consultationId)}" tabindex="-1" autofocus aria-labelledby="${errorsAnchor(consultationId)}-heading">
+  return html`<div class="error" id="${errorsAnchor(consultationId)}" tabindex="-1" aria-labelledby="${errorsAnchor(consultationId)}-heading">
 <p id="${errorsAnchor(consultationId)}-heading"><strong>${errors.form ?? "意見尚未提交，請修改以下欄位："}</strong></p>
 ${fields.length ? html`<ul>${fields.map(([name, text]) => html`<li><a href="#${name}-${consultationId}">${text}：${errors[name]}</a></li>`)}</ul>` : ""}</div>`;
 }
