@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import axe from "axe-core";
 import * as OpenCC from "opencc-js";
 import { type Browser, type Page } from "playwright-core";
@@ -166,6 +166,113 @@ describe("the residents' site in a real browser", () => {
     await page.context().close();
   });
 
+  const textsOf = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
+  const heightOf = (page: Page) => page.evaluate("document.documentElement.scrollHeight") as Promise<number>;
+  const edgeOf = (page: Page, selector: string, edge: "top" | "bottom") => page.evaluate(`document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect().${edge}`) as Promise<number>;
+
+  it("opens a long decision page at its contents, each link and timeline step reaching its section; a phone folds the long parts", async () => {
+    // The decision with the most published comments: the page residents scroll longest.
+    const [row] = await api.database.query<{ id: string }>("SELECT c.decision_id AS id FROM disclosure.comments m JOIN disclosure.consultations c ON c.id = m.consultation_id GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+    const path = `/decisions/${toGlobalId("Decision", row!.id)}`;
+    const page = await visit(path);
+    const contents = page.getByRole("navigation", { name: "本頁目錄" });
+    expect(await contents.getByRole("link").count()).toBe(14);
+    for (const name of ["公眾參與", "專家論證", "程序是否合規"]) {
+      await contents.getByRole("link", { name }).click();
+      await page.waitForURL(/#\w+$/);
+      const id = new URL(page.url()).hash.slice(1);
+      expect(await page.locator(`h2#${id}`).innerText()).toBe(name);
+      expect(await edgeOf(page, `h2#${id}`, "top")).toBeLessThan(DESKTOP.height / 2);
+      await page.goto(`${base}${path}`);
+    }
+    await page.locator("ol.timeline > li").filter({ hasText: "風險評估" }).getByRole("link").click();
+    await page.waitForURL(/#risk$/);
+    expect(await edgeOf(page, "h2#risk", "top")).toBeLessThan(DESKTOP.height / 2);
+    const desktop = await heightOf(page);
+    await page.context().close();
+
+    const phone = await visit(path, PHONE);
+    const phoneContents = phone.getByRole("navigation", { name: "本頁目錄" });
+    expect(await phoneContents.getByRole("link", { name: "專家論證" }).isVisible()).toBe(false);
+    const folded = await heightOf(phone);
+    // Every fold opened: the page as long as it ran before the folds.
+    await phone.evaluate("document.querySelectorAll('details.fold').forEach((d) => { d.open = true; })");
+    const unfolded = await heightOf(phone);
+    await phone.evaluate("document.querySelectorAll('details.fold').forEach((d) => { d.open = false; })");
+    await phoneContents.getByText("本頁目錄").click();
+    await phoneContents.getByRole("link", { name: "專家論證" }).click();
+    await phone.waitForURL(/#experts$/);
+    expect(await edgeOf(phone, "h2#experts", "top")).toBeLessThan(PHONE.height / 2);
+    await phone.context().close();
+    // Heights in CSS pixels (layout, not speed), for a person to compare: test-output/page-heights.json.
+    await writeFile("test-output/page-heights.json", `${JSON.stringify({ path, desktop, phone: folded, phoneUnfolded: unfolded }, null, 2)}\n`);
+    expect(folded).toBeLessThan(unfolded * 0.85);
+    expect(folded).toBeLessThan(desktop * 1.25);
+  });
+
+  it("puts the results first on a phone, the filters one tap away; a desktop shows the filters open", async () => {
+    const phone = await visit("/?year=2025", PHONE);
+    expect(await phone.getByLabel("年度").isVisible()).toBe(false);
+    // Before the filters were folded the results began below the first screen.
+    expect(await edgeOf(phone, "#results-heading", "bottom")).toBeLessThan(PHONE.height * 0.7);
+    expect(await edgeOf(phone, ".results li", "top")).toBeLessThan(PHONE.height);
+    await phone.getByText("篩選條件（已選 1 項）").click();
+    expect(await phone.getByLabel("年度").inputValue()).toBe("2025");
+    expect(await phone.getByLabel("年度").isVisible()).toBe(true);
+    await phone.context().close();
+    const desktop = await visit("/?year=2025");
+    expect(await desktop.getByLabel("年度").isVisible()).toBe(true);
+    expect(await desktop.getByText("篩選條件（已選 1 項）").isVisible()).toBe(false);
+    await desktop.context().close();
+  });
+
+  it("sorts the list with the sort control, keeping the filters, and says the range on each page", async () => {
+    const { decisions } = await api.data(`{ decisions(first: 20, filter: { catalogYear: 2025 }, orderBy: { field: TITLE, direction: ASC }) { totalCount nodes { title } } }`);
+    const page = await visit("/?year=2025");
+    const before = await textsOf(page, ".results h3");
+    await page.getByLabel("排序方式").selectOption({ label: "標題（升序）" });
+    await page.getByRole("button", { name: "排序" }).click();
+    await page.waitForURL(/sort=title-asc/);
+    expect(page.url()).toContain("year=2025");
+    const sorted = await textsOf(page, ".results h3");
+    expect(sorted).toEqual(decisions.nodes.map((d: { title: string | null }) => d.title ?? "（標題依法不予公開）"));
+    expect(sorted).not.toEqual(before);
+    expect(await page.locator("#results-range").innerText()).toBe(`第 1–${Math.min(20, decisions.totalCount)} 項，共 ${decisions.totalCount} 項`);
+    await page.context().close();
+
+    const { decisions: all } = await api.data(`{ decisions { totalCount } }`);
+    const list = await visit("/");
+    await list.getByRole("link", { name: "下一頁" }).click();
+    await list.waitForURL(/after=/);
+    expect(await list.locator("#results-range").innerText()).toBe(`第 21–40 項，共 ${all.totalCount} 項`);
+    await list.getByRole("link", { name: "下一頁" }).click();
+    await list.waitForURL(/start=41/);
+    await list.getByRole("link", { name: "上一頁" }).click();
+    await list.waitForURL(/before=/);
+    expect(await list.locator("#results-range").innerText()).toBe(`第 21–40 項，共 ${all.totalCount} 項`);
+    await list.context().close();
+  });
+
+  it("focuses the error summary of a refused comment, whose links focus each field", async () => {
+    const page = await visit(`/decisions/${openDecision}`);
+    const form = page.locator("form.comment-form").first();
+    const consultation = (await form.getAttribute("id"))!.replace("comment-form-", "");
+    await form.getByLabel("您的身份類別").selectOption("ENTERPRISE");
+    await form.getByLabel("意見內容").fill("   ");
+    await form.getByLabel("姓名").fill("名".repeat(101).slice(0, 100));
+    await form.getByRole("button", { name: "提交意見" }).click();
+    await page.waitForURL(/#comment-errors-/);
+    const summary = page.locator(`#comment-errors-${consultation}`);
+    await summary.waitFor();
+    await page.waitForFunction(`document.activeElement?.id === "comment-errors-${consultation}"`);
+    expect(await summary.getByRole("link").allInnerTexts()).toEqual(["意見內容：請填寫意見內容。"]);
+    await summary.getByRole("link", { name: "意見內容：請填寫意見內容。" }).click();
+    await page.waitForFunction(`document.activeElement?.id === "text-${consultation}"`);
+    expect(await page.evaluate("document.activeElement.getAttribute('aria-describedby')")).toBe(`text-${consultation}-error`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("finds an accessibility violation where there is one (the audit itself works)", async () => {
     const page = await visit("/no-such-page");
     await page.setContent(`<!doctype html><html lang="zh-Hant"><head><title>x</title></head><body><main><input type="text"><p style="color:#eee">淺色文字</p></main></body></html>`);
@@ -199,6 +306,13 @@ describe("the residents' site in a real browser", () => {
       const page = await visit(path, DESKTOP, "hans");
       const violations = await seriousViolations(page);
       if (violations.length) found[`${path} (Simplified)`] = violations;
+      await page.context().close();
+    }
+    // On a phone, where the contents, comments, rule table and filters are folded.
+    for (const path of [`/decisions/${openDecision}`, "/?year=2025&stage=POST_EVALUATION&sort=title-asc"]) {
+      const page = await visit(path, PHONE);
+      const violations = await seriousViolations(page);
+      if (violations.length) found[`${path} (phone)`] = violations;
       await page.context().close();
     }
     const explorer = await visit("/explorer");

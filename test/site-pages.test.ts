@@ -93,6 +93,69 @@ describe("the residents' site, page by page", () => {
     expect(page).toContain("程序是否合規");
   });
 
+  it("opens a decision page with its contents, linking every section, and links each step of the timeline to its section", async () => {
+    const page = mainOf((await get(`/decisions/${open.decision}`)).body);
+    const toc = /<nav class="toc" aria-label="本頁目錄">([\s\S]*?)<\/nav>/.exec(page)![1]!;
+    expect(page.indexOf("本頁目錄")).toBeLessThan(page.indexOf('<h2 id="summary">'));
+    const targets = [...toc.matchAll(/<a href="#([\w-]+)">([^<]+)<\/a>/g)].map(([, id, text]) => [id!, text!]);
+    expect(targets.map(([, text]) => text)).toEqual(["決策摘要", "決策程序", "決策依據", "公眾參與", "村級協商", "專家論證", "風險評估", "合法性審查", "集體討論決定", "決策公佈", "執行情況", "決策後評估", "附件", "程序是否合規"]);
+    for (const [id, text] of targets) expect(page, id).toContain(`<h2 id="${id}">${text}</h2>`);
+    const timeline = /<ol class="timeline">([\s\S]*?)<\/ol><\/section>/.exec(page)![1]!;
+    const steps = [...timeline.matchAll(/<li class="\w+"[^>]*><a href="#([\w-]+)">([^<]+)<\/a>/g)].map(([, id, text]) => `${text}→${id}`);
+    expect(steps).toEqual(["決策啟動→summary", "公眾參與→participation", "專家論證→experts", "風險評估→risk", "合法性審查→legality", "集體討論決定→deliberation", "決策公佈→publication", "決策執行→implementation", "決策後評估→evaluation"]);
+  });
+
+  it("folds the filters behind one control, open only when one of them is refused", async () => {
+    const plain = (await get("/?year=2025&stage=POST_EVALUATION")).body;
+    expect(plain).toMatch(/<details class="fold"><summary>篩選條件（已選 2 項）<\/summary>[\s\S]*<label for="year">[\s\S]*<\/details>/);
+    expect(plain.indexOf('<label for="q">')).toBeLessThan(plain.indexOf("<details"));
+    const refused = (await get("/?year=20x5")).body;
+    expect(refused).toContain('<details class="fold" open><summary>篩選條件（已選 1 項）</summary>');
+    // The problem links to the control it concerns.
+    expect(refused).toContain('<li><a href="#year">年度須為四位數字，例如 2024。</a></li>');
+  });
+
+  it("sorts the list in every order the API offers, either way, and refuses an order it does not know", async () => {
+    for (const [sort, field, direction] of [["title-asc", "TITLE", "ASC"], ["initiated-desc", "INITIATED_ON", "DESC"], ["activity-desc", "LAST_ACTIVITY_AT", "DESC"], ["updated-asc", "UPDATED_AT", "ASC"], ["catalog-asc", "CATALOG", "ASC"]]) {
+      const { decisions } = await api.data(`query($o: DecisionOrder) { decisions(first: 20, orderBy: $o) { nodes { id } } }`, { o: { field, direction } });
+      const page = (await get(`/?sort=${sort}`)).body;
+      expect(page, sort).toContain(`<option value="${sort}" selected>`);
+      const shown = [...page.matchAll(/<h3><a href="\/decisions\/([^"]+)">/g)].map(([, id]) => decodeURIComponent(id!));
+      expect(shown, sort).toEqual(decisions.nodes.map((d: { id: string }) => d.id));
+      // The next page keeps the order.
+      expect(page, sort).toMatch(new RegExp(`href="/\\?sort=${sort}&amp;after=[^"]+&amp;start=21" rel="next"`));
+    }
+    const refused = await get("/?sort=budget-desc");
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain("沒有這種排序方式。");
+  });
+
+  it("says which items of the list a page shows, on every page to the last, and for no results", async () => {
+    const { decisions } = await api.data(`{ decisions { totalCount } }`);
+    const total: number = decisions.totalCount;
+    expect(total).toBeGreaterThan(40);
+    const ranges: string[] = [];
+    let path: string | null = "/";
+    while (path) {
+      const page: string = (await get(path)).body;
+      ranges.push(/<p class="meta" id="results-range">([^<]+)<\/p>/.exec(page)![1]!);
+      const next: string | undefined = /<a href="([^"]+)" rel="next">/.exec(page)?.[1];
+      path = next ? next.replaceAll("&amp;", "&") : null;
+    }
+    const pages = Math.ceil(total / 20);
+    expect(ranges).toEqual(Array.from({ length: pages }, (_, i) => `第 ${i * 20 + 1}–${Math.min(total, i * 20 + 20)} 項，共 ${total} 項`.replace(/第 (\d+)–\1 項/, "第 $1 項")));
+    // Back from the second page is the first again; an address edited by hand stays within the list.
+    const second = (await get("/")).body;
+    const forward = /<a href="([^"]+)" rel="next">/.exec(second)![1]!.replaceAll("&amp;", "&");
+    const back = /<a href="([^"]+)" rel="prev">/.exec((await get(forward)).body)![1]!.replaceAll("&amp;", "&");
+    expect(/id="results-range">([^<]+)</.exec((await get(back)).body)![1]).toBe(`第 1–20 項，共 ${total} 項`);
+    expect(/id="results-range">([^<]+)</.exec((await get(forward.replace("start=21", "start=99999"))).body)![1]).toBe(`第 ${total - 19}–${total} 項，共 ${total} 項`);
+    expect(/id="results-range">([^<]+)</.exec((await get(forward.replace("start=21", ""))).body)![1]).toBe(`本頁 20 項，共 ${total} 項`);
+    expect((await get(forward.replace("start=21", "start=x"))).status).toBe(400);
+    const none = (await get(`/?q=${encodeURIComponent("沒有這樣的決策標題")}`)).body;
+    expect(none).toContain('<p class="meta" id="results-range">共 0 項</p>');
+  });
+
   it("shows which body met, a village meeting's attendance and votes, and how a suspension and a change were decided", async () => {
     const pageOf = async (title: string) => {
       const [row] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions WHERE title = $1", [title]);
@@ -309,6 +372,15 @@ describe("the residents' site, page by page", () => {
     expect(answer.body).toContain(`<p class="field-error" id="text-${open.consultation}-error">請填寫意見內容。</p>`);
     expect(answer.body).toContain(`<p class="field-error" id="name-${open.consultation}-error">姓名最多 100 個字。</p>`);
     expect(answer.body).toContain(`value="${"x".repeat(101)}"`);
+    // A summary at the top, where the answer's address points, taking focus, each message linking to its field.
+    const summary = /<div class="error" id="([^"]+)" tabindex="-1"[^>]*>([\s\S]*?)<\/div>/.exec(answer.body)!;
+    expect(answer.body).toContain(`action="/decisions/${open.decision}/comments#${summary[1]}"`);
+    expect(summary[2]).toContain(`<li><a href="#stakeholderCategory-${open.consultation}">您的身份類別：請選擇您的身份類別。</a></li>`);
+    expect(summary[2]).toContain(`<li><a href="#text-${open.consultation}">意見內容：請填寫意見內容。</a></li>`);
+    expect(summary[2]).toContain(`<li><a href="#name-${open.consultation}">姓名：姓名最多 100 個字。</a></li>`);
+    expect(summary[2]).not.toContain("聯絡方式");
+    expect(answer.body.indexOf(summary[0])).toBeLessThan(answer.body.indexOf(`id="stakeholderCategory-${open.consultation}"`));
+    for (const field of ["stakeholderCategory", "text", "name"]) expect(answer.body).toMatch(new RegExp(`id="${field}-${open.consultation}"[^>]*aria-describedby="${field}-${open.consultation}-error"`));
     expect(await api.fingerprint()).toEqual(before);
   });
 

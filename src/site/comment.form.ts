@@ -90,14 +90,34 @@ function fieldError(name: string, message: string | undefined): Html {
 
 const invalid = (name: string, message: string | undefined) => (message ? html` aria-invalid="true" aria-describedby="${name}-error"` : html``);
 
+/** The fields as the summary names them, in the form's order. */
+const FIELD_NAMES: [CommentField, string][] = [["stakeholderCategory", "您的身份類別"], ["text", "意見內容"], ["name", "姓名"], ["contact", "聯絡方式"]];
+
+/** Where a refused form's answer opens: its error summary, which the browser then focuses (it takes focus: tabindex -1). */
+export const errorsAnchor = (consultationId: string) => `comment-errors-${consultationId}`;
+
+/**
+ * What was refused, at the top of the form: each field's message links to the field. It is the
+ * target of the answer's address (see `errorsAnchor`) and can take focus, so the browser scrolls to
+ * it and focuses it (Chromium does; a browser that only scrolls there starts Tab from it), with no
+ * script: the pages' policy allows none. `autofocus` would not help: it yields to a target.
+ */
+export function errorSummary(consultationId: string, errors: CommentFormState["errors"]): Html {
+  const fields = FIELD_NAMES.filter(([name]) => errors[name]);
+  if (!errors.form && !fields.length) return html``;
+  return html`<div class="error" id="${errorsAnchor(consultationId)}" tabindex="-1" aria-labelledby="${errorsAnchor(consultationId)}-heading">
+<p id="${errorsAnchor(consultationId)}-heading"><strong>${errors.form ?? "意見尚未提交，請修改以下欄位："}</strong></p>
+${fields.length ? html`<ul>${fields.map(([name, text]) => html`<li><a href="#${name}-${consultationId}">${text}：${errors[name]}</a></li>`)}</ul>` : ""}</div>`;
+}
+
 /** The comment form of an open consultation: every control labelled, errors beside their field. */
 export function commentForm(decisionId: string, consultationId: string, state: CommentFormState = { values: {}, errors: {}, idempotencyKey: randomUUID() }): Html {
   const { values, errors } = state;
   const id = (name: string) => `${name}-${consultationId}`;
-  return html`<form class="comment-form" id="comment-form-${consultationId}" method="post" action="/decisions/${encodeURIComponent(decisionId)}/comments#comment-form-${consultationId}" aria-labelledby="${id("heading")}">
+  return html`<form class="comment-form" id="comment-form-${consultationId}" method="post" action="/decisions/${encodeURIComponent(decisionId)}/comments#${errorsAnchor(consultationId)}" aria-labelledby="${id("heading")}">
 <h4 id="${id("heading")}">提交您的意見</h4>
 <p class="notice" id="${id("privacy")}"><strong>您的姓名和聯絡方式不會公開。</strong>意見經審核後才會公開，公開時只顯示意見內容、身份類別和提交日期。</p>
-${errors.form ? html`<div class="error" role="alert">${errors.form}</div>` : Object.keys(errors).length ? html`<div class="error" role="alert">請修改標出的欄位後再提交。</div>` : ""}
+${errorSummary(consultationId, errors)}
 <input type="hidden" name="consultationId" value="${consultationId}">
 <input type="hidden" name="idempotencyKey" value="${state.idempotencyKey}">
 <div><label for="${id("stakeholderCategory")}">您的身份類別（必填）</label>

@@ -1,4 +1,4 @@
-import { commentForm, type CommentFormState } from "./comment.form.js";
+import { commentForm, type CommentFormState, errorSummary } from "./comment.form.js";
 import { commentItem } from "./comments.page.js";
 import { type DecisionView, DECISION_PAGE, type List, type PublicRecord } from "./decision.query.js";
 import { html, type Html } from "./html.js";
@@ -7,6 +7,7 @@ import { field, noticeBox, noticesOf } from "./notices.js";
 import { type PublicApi } from "./public-api.js";
 import { traditional } from "./script.js";
 import { excerpt, paragraphs, pieces } from "./text.js";
+import { SECTIONS, type SectionId } from "./decision.sections.js";
 import { timeline } from "./timeline.js";
 import { groups, recordRenderers } from "./records.js";
 
@@ -26,14 +27,21 @@ const chineseCitation = (article: string) => /\((《.+)\)\s*$/.exec(article)?.[1
 
 const yesNo = (value: unknown) => (value ? "是" : "否");
 
+
+/** The page's contents: one tap away on a phone, so that the summary still comes first. */
+function contents(): Html {
+  return html`<nav class="toc" aria-label="本頁目錄"><details class="fold"><summary>本頁目錄</summary>
+<ol>${Object.entries(SECTIONS).map(([id, heading]) => html`<li><a href="#${id}">${heading}</a></li>`)}</ol></details></nav>`;
+}
+
 /**
  * A section of the decision's file: its records, its records withheld whole (noticed), an empty one
  * said to be empty, and — when there are more than the page shows — how many, and where all are.
  */
-function section(id: string, heading: string, decision: DecisionView, listField: string, items: Html[], list?: List, dataset?: string): Html {
+function section(id: SectionId, decision: DecisionView, listField: string, items: Html[], list?: List, dataset?: string): Html {
   const recordNotices = decision.withheld.filter((n) => n.scope === "RECORD" && n.field === listField).map(noticeBox);
   const more = list && list.totalCount > items.length;
-  return html`<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2>
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${SECTIONS[id]}</h2>
 ${items.length === 0 && recordNotices.length === 0 ? html`<p>尚無公開記錄。</p>` : ""}${items}${recordNotices}
 ${more ? html`<p class="meta">共 ${list.totalCount} 項，此處顯示前 ${items.length} 項；全部記錄見開放數據文件 <a href="/open-data/${dataset}.csv?decisionId=${encodeURIComponent(decision.id)}">${dataset}.csv</a>。</p>` : ""}</section>`;
 }
@@ -72,7 +80,8 @@ export function decisionPage(decision: DecisionView, today: string, forms: Map<s
   return html`<p class="meta"><a href="/">查詢決策</a> › ${d.catalogYear} 年第 ${d.catalogNumber} 號</p>
 <h1>${d.title ?? "（標題依法不予公開）"}</h1>
 <p class="meta">${d.region.name} · 決策機關：${d.decidingBody.name} · 承辦單位：${d.undertakingBody.name} · ${label("DecisionCategory", d.category)} · ${label("DecisionStatus", d.status)}</p>
-<section aria-labelledby="summary"><h2 id="summary">決策摘要</h2>
+${contents()}
+<section aria-labelledby="summary"><h2 id="summary">${SECTIONS.summary}</h2>
 ${d.summary ? excerpt(d.summary, FULL_TEXT_SHOWN, `/decisions/${encodeURIComponent(d.id)}/text?part=summary`) : html`<p>尚無摘要。</p>`}
 <dl>${field(d, "budgetYuan", "預算金額", (v: number) => `${v.toLocaleString("zh-Hant")} 元`)}${field(d, "initiatedOn", "啟動日期")}${field(d, "catalogPublishedOn", "列入決策事項目錄公佈日期")}
 <dt>專業性、技術性較強</dt><dd>${yesNo(d.professionalOrTechnical)}</dd>
@@ -80,17 +89,17 @@ ${d.summary ? excerpt(d.summary, FULL_TEXT_SHOWN, `/decisions/${encodeURICompone
 ${groups(d.speciallyAffectedGroups) ? html`<dt>涉及特定群體利益</dt><dd>${groups(d.speciallyAffectedGroups)}</dd>` : ""}</dl>
 ${d.withheld.filter((n) => n.scope === "FIELD").map(noticeBox)}</section>
 ${timeline(d)}
-${section("basis", "決策依據", d, "basis", shown("BasisItem", d.basis), d.basis, "basis-items")}
-${section("participation", "公眾參與", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, room, forms.get(c.id!))), d.consultations, "consultations")}
-${section("village", "村級協商", d, "villageConsultations", shown("VillageConsultation", d.villageConsultations), d.villageConsultations, "village-consultations")}
-${section("experts", "專家論證", d, "expertReviews", shown("ExpertReview", d.expertReviews), d.expertReviews, "expert-reviews")}
-${section("risk", "風險評估", d, "riskAssessments", shown("RiskAssessment", d.riskAssessments), d.riskAssessments, "risk-assessments")}
-${section("legality", "合法性審查", d, "legalityReviews", shown("LegalityReview", d.legalityReviews), d.legalityReviews, "legality-reviews")}
-${section("deliberation", "集體討論決定", d, "deliberations", shown("Deliberation", d.deliberations), d.deliberations, "deliberations")}
-${section("publication", "決策公佈", d, "publication", d.publication ? [publication(d.id, d.publication)] : [])}
-${section("implementation", "執行情況", d, "implementationReports", shown("ImplementationReport", d.implementationReports), d.implementationReports, "implementation-reports")}
-${section("evaluation", "決策後評估", d, "postEvaluations", shown("PostEvaluation", d.postEvaluations), d.postEvaluations, "post-evaluations")}
-${section("attachments", "附件", d, "attachments", fit(d.attachments.nodes.map((a) =>
+${section("basis", d, "basis", shown("BasisItem", d.basis), d.basis, "basis-items")}
+${section("participation", d, "consultations", d.consultations.nodes.map((c) => consultation(d.id, c, today, room, forms.get(c.id!))), d.consultations, "consultations")}
+${section("village", d, "villageConsultations", shown("VillageConsultation", d.villageConsultations), d.villageConsultations, "village-consultations")}
+${section("experts", d, "expertReviews", shown("ExpertReview", d.expertReviews), d.expertReviews, "expert-reviews")}
+${section("risk", d, "riskAssessments", shown("RiskAssessment", d.riskAssessments), d.riskAssessments, "risk-assessments")}
+${section("legality", d, "legalityReviews", shown("LegalityReview", d.legalityReviews), d.legalityReviews, "legality-reviews")}
+${section("deliberation", d, "deliberations", shown("Deliberation", d.deliberations), d.deliberations, "deliberations")}
+${section("publication", d, "publication", d.publication ? [publication(d.id, d.publication)] : [])}
+${section("implementation", d, "implementationReports", shown("ImplementationReport", d.implementationReports), d.implementationReports, "implementation-reports")}
+${section("evaluation", d, "postEvaluations", shown("PostEvaluation", d.postEvaluations), d.postEvaluations, "post-evaluations")}
+${section("attachments", d, "attachments", fit(d.attachments.nodes.map((a) =>
   html`<div>${isWebAddress(a.url) ? html`<p><a href="${a.url}" rel="noopener">${(a.title as string | null) ?? "附件"}</a> <span class="meta">${a.mediaType as string}</span></p>` : html`<p>${(a.title as string | null) ?? "附件"}</p>`}${noticesOf(a)}</div>`), room), d.attachments, "attachments")}
 ${compliance(d)}`;
 }
@@ -111,9 +120,9 @@ function consultation(decisionId: string, c: DecisionView["consultations"]["node
 ${recordRenderers.ConsultationFacts!(c, "excerpt")}
 ${noticesOf(c)}
 <h4>公眾意見（${c.comments.totalCount} 條已公開${more ? `，以下為前 ${comments.length} 條` : ""}）</h4>
-${comments}
+${comments.length ? html`<details class="fold"><summary>顯示 ${comments.length} 條意見</summary>${comments}</details>` : ""}
 ${more ? html`<p><a href="/consultations/${encodeURIComponent(c.id!)}/comments">查看全部 ${c.comments.totalCount} 條意見</a></p>` : ""}
-${open ? commentForm(decisionId, c.id!, form) : form?.errors.form ? html`<div class="error" role="alert" id="comment-form-${c.id!}">${form.errors.form}</div>` : ""}</article>`;
+${open ? commentForm(decisionId, c.id!, form) : form ? errorSummary(c.id!, form.errors) : ""}</article>`;
 }
 
 /** The compliance report in plain words: how many rules hold, which do not, and why. */
@@ -122,12 +131,12 @@ function compliance(d: DecisionView): Html {
   const count = (status: string) => shown.filter((r) => r.status === status).length;
   const order = ["VIOLATED", "NOT_ASSESSABLE", "PENDING", "SATISFIED"];
   const sorted = [...shown].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  return html`<section aria-labelledby="compliance"><h2 id="compliance">程序是否合規</h2>
+  return html`<section aria-labelledby="compliance"><h2 id="compliance">${SECTIONS.compliance}</h2>
 <p>按公開的記錄，對照《重大行政決策程序暫行條例》評估（${d.compliance.assessedOn}）：<strong>${label("ComplianceState", d.compliance.state)}</strong>。
 適用的 ${shown.length} 項規定中，${count("SATISFIED")} 項符合，${count("VIOLATED")} 項違反，${count("PENDING")} 項尚未到期，${count("NOT_ASSESSABLE")} 項因相關資料依法不予公開而無法評估。</p>
-<div class="table-wrap" role="region" aria-label="逐項評估" tabindex="0"><table><caption>逐項評估（違反的在前；不適用的規定未列出）</caption><thead><tr><th scope="col">規定</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead><tbody>
+<details class="fold"><summary>逐項評估（${shown.length} 項）</summary><div class="table-wrap" role="region" aria-label="逐項評估" tabindex="0"><table><caption>逐項評估（違反的在前；不適用的規定未列出）</caption><thead><tr><th scope="col">規定</th><th scope="col">結果</th><th scope="col">說明</th></tr></thead><tbody>
 ${sorted.map((r) => html`<tr><td>${traditional(r.rule.statementZh)}<br><span class="meta">${traditional(chineseCitation(r.rule.article))}</span></td><td>${label("RuleStatus", r.status)}</td><td>${traditional(r.findingZh)}${r.withheld.map(noticeBox)}</td></tr>`)}
-</tbody></table></div></section>`;
+</tbody></table></div></details></section>`;
 }
 
 /** The decision's long texts, each whole on a page of its own (the decision page shows their beginnings). */

@@ -1,7 +1,12 @@
 import { html, type Html, trusted } from "./html.js";
 import { inScript, languageTag, restoreKept, type Script } from "./script.js";
 
-/** One stylesheet, inline: a page is one request, and the whole of it stays far under 100 KB. */
+/**
+ * One stylesheet, inline: a page is one request, and the whole of it stays far under 100 KB.
+ * `details.fold` is a part a phone shows behind one tap (the filters, a decision's contents, its
+ * comments, its rule-by-rule table) and a wider screen shows open without the tap: no script, and a
+ * browser without `::details-content` keeps the tap on every screen.
+ */
 const STYLE = trusted(`
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.7 system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
@@ -15,7 +20,11 @@ header.site nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1rem;flex
 main{max-width:60rem;margin:0 auto;padding:1rem}
 footer.site{border-top:1px solid #ccc;color:#444;padding:1rem;font-size:.9rem;text-align:center}
 h1{font-size:1.6rem;line-height:1.3}h2{font-size:1.3rem;border-bottom:2px solid #0b3d6b;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.1rem}
-form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem;background:#f3f6f9;padding:1rem;border-radius:.4rem}
+form.filters{background:#f3f6f9;padding:1rem;border-radius:.4rem;display:grid;gap:.75rem}
+.filter-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.75rem}
+details.fold>summary{cursor:pointer;color:#0b4f8a;font-weight:600;padding:.3rem 0}
+nav.toc ol{margin:.25rem 0;padding-left:1.5rem}
+.sort{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}.sort select{width:auto}
 label{display:block;font-weight:600}
 input,select,textarea,button{font:inherit;max-width:100%}
 input[type=search],input[type=text],select,textarea{width:100%;padding:.4rem;border:1px solid #555;border-radius:.25rem;background:#fff;color:#1a1a1a}
@@ -38,6 +47,7 @@ ol.timeline>li.current{font-weight:700}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 @media (max-width:40rem){dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}}
+@supports selector(::details-content){@media (min-width:40.01rem){details.fold>summary{display:none}details.fold::details-content{content-visibility:visible;display:block}nav.toc ol{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0}}}
 .table-wrap{overflow-x:auto;margin:.5rem 0}
 pre{white-space:pre-wrap;word-break:break-word;background:#f3f6f9;padding:.75rem;overflow:auto}
 pre,code,textarea.code{font-family:ui-monospace,"Cascadia Mono","DejaVu Sans Mono","Noto Sans Mono CJK TC",monospace;font-size:.92rem}

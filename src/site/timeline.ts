@@ -1,4 +1,5 @@
 import { type DecisionView, type PublicRecord } from "./decision.query.js";
+import { SECTIONS, STAGE_SECTION } from "./decision.sections.js";
 import { html, type Html } from "./html.js";
 import { label, valuesOf } from "./labels.js";
 
@@ -28,16 +29,16 @@ function stageEvents(d: DecisionView): Record<string, Event[]> {
   };
 }
 
-/** The procedure's nine stages in order: done, current (目前階段), still ahead (尚未進行). */
+/** The procedure's nine stages in order: done, current (目前階段), still ahead (尚未進行); each links to its section. */
 export function timeline(d: DecisionView): Html {
   const stages = valuesOf("DecisionStage");
   const current = stages.findIndex(([stage]) => stage === d.stage);
   const happened = stageEvents(d);
-  return html`<section aria-labelledby="procedure"><h2 id="procedure">決策程序</h2>
+  return html`<section aria-labelledby="procedure"><h2 id="procedure">${SECTIONS.procedure}</h2>
 <ol class="timeline">${stages.map(([stage, name], i) => {
     const state = i < current ? "done" : i === current ? "current" : "ahead";
     const list = [...(happened[stage] ?? [])].sort((a, b) => a.on.localeCompare(b.on));
-    return html`<li class="${state}"${state === "current" ? html` aria-current="step"` : ""}><span>${name}</span> <span class="meta">${state === "current" ? "（目前階段）" : state === "ahead" ? "（尚未進行）" : ""}</span>
+    return html`<li class="${state}"${state === "current" ? html` aria-current="step"` : ""}><a href="#${STAGE_SECTION[stage] ?? "procedure"}">${name}</a> <span class="meta">${state === "current" ? "（目前階段）" : state === "ahead" ? "（尚未進行）" : ""}</span>
 ${list.length ? html`<ul>${list.map((e) => html`<li><time datetime="${e.on}">${e.on}</time> ${e.text}</li>`)}</ul>` : state === "done" ? html`<p class="meta">無公開記錄。</p>` : ""}</li>`;
   })}</ol></section>`;
 }
