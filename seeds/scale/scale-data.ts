@@ -14,6 +14,7 @@ import { searchDocuments } from "../../src/search/search-document.table.js";
 import { searchKey } from "../../src/search/search-key.js";
 import { addDays } from "../../src/compliance/working-days.js";
 import { randomSource } from "../generated.js";
+import { checkSymbol, RECEIPT_ALPHABET } from "../../src/consultations/receipt-number.js";
 import { insertAll } from "../../src/db/insert-all.js";
 
 /**
@@ -42,6 +43,17 @@ const names = ["張", "王", "李", "趙", "陳", "劉", "楊", "黃"];
 type Random = ReturnType<typeof randomSource>;
 
 /** A version-4 UUID from the seeded source: the same seed gives the same ids. */
+/**
+ * A receipt number taken from the comment's (seeded) id rather than drawn by the database, so that
+ * the same seed writes the same rows: its first 55 bits as 11 symbols, then the check symbol.
+ */
+function receiptNumberOf(commentId: string): string {
+  let bits = BigInt(`0x${commentId.replaceAll("-", "")}`) >> 73n;
+  let symbols = "";
+  for (let i = 0; i < 11; i++, bits >>= 5n) symbols = RECEIPT_ALPHABET[Number(bits & 31n)]! + symbols;
+  return symbols + checkSymbol(symbols);
+}
+
 const uuid = (random: Random) => {
   const hex = Array.from({ length: 32 }, () => Math.floor(random.next() * 16).toString(16));
   hex[12] = "4";
@@ -123,6 +135,7 @@ export async function loadScaleData(database: Database, options: ScaleOptions): 
             text: `${random.pick(sayings)}，${random.pick(sayings)}。`, moderationState: state, adoptionResult: answered ? random.pick(["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED"]) : null,
             reply: answered ? "感謝您的意見，已研究並在決策中予以考慮。" : null, commenterName: `${random.pick(names)}先生`, commenterContact: `1390000${String(random.int(0, 9999)).padStart(4, "0")}`,
             submittedAt: submitted, answeredAt: answered ? instant(addDays(opensOn, 40)) : null, rejectionReason: state === "REJECTED" ? "與本事項無關。" : null, createdAt: submitted, updatedAt: submitted,
+            receiptNumber: receiptNumberOf(commentId),
           });
           if (state === "PUBLISHED" && random.next() < 0.02) batch.withholdings!.push(withholding(random, "comments", commentId, id, "text", "PERSONAL_PRIVACY", legalOffice.id, opensOn));
         }
