@@ -113,7 +113,8 @@ describe("query plans of the benchmark's operations over generated data", () => 
     }
   });
 
-  it("reads no table whole for the compliance-results file of a town or of every decision, page after page on its key", async () => {
+  // Long: the first request waits for the kept reports of every generated decision.
+  it("reads no table whole for the compliance-results file of a town or of every decision, page after page on its key", { timeout: 600_000 }, async () => {
     const city = await largestRegion(api.database);
     const [town] = await api.database.query<{ id: string }>("SELECT id FROM regions WHERE parent_id = $1 LIMIT 1", [city!]);
     for (const query of [`?regionId=${toGlobalId("Region", town!.id)}`, ""]) {
