@@ -286,8 +286,10 @@ describe("the residents' site in a real browser", () => {
     const published = decisions.nodes[0];
     const [row] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.comments ORDER BY id LIMIT 1");
     const comment = toGlobalId("Comment", row!.id);
+    // A comment's status page, by its receipt number (one published with its answer, one awaiting moderation).
+    const receipts = await api.database.query<{ number: string }>("SELECT receipt_number AS number FROM comments WHERE moderation_state IN ('PUBLISHED', 'PENDING') ORDER BY moderation_state, id LIMIT 2");
     const [review] = await api.database.query<{ id: string }>("SELECT id FROM expert_reviews WHERE decision_id = $1", [ids.fields]);
-    const pages = ["/", "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${published.id}/text`, `/comments/${comment}`, `/records/${toGlobalId("ExpertReview", review!.id)}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
+    const pages = ["/", "/comments/status", ...receipts.map((r) => `/comments/status/${r.number}`), "/?year=2025&stage=POST_EVALUATION", "/?year=20x5", `/decisions/${published.id}/text`, `/comments/${comment}`, `/records/${toGlobalId("ExpertReview", review!.id)}`, `/decisions/${toGlobalId("Decision", ids.fields)}`, `/decisions/${toGlobalId("Decision", ids.parts)}`, `/decisions/${openDecision}`, `/consultations/${openConsultation}/comments`, "/open-data", "/explorer", "/no-such-page"];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await visit(path);
