@@ -1,35 +1,6 @@
 import { type SampleDecision } from "./sample.types.js";
 import { villageAndAdjustmentDecisions } from "./village-and-adjustments.js";
-
-// Body names (must match sampleBodies) and region codes (must match sampleRegions).
-const CITY_GOV = "桐城市人民政府";
-const JUSTICE = "桐城市司法局";
-const DRC = "桐城市發展和改革委員會";
-const NATURAL_RESOURCES = "桐城市自然資源和規劃局";
-const HOUSING = "桐城市住房和城鄉建設局";
-const ECOLOGY = "安慶市桐城市生態環境分局";
-const EDUCATION = "桐城市教育局";
-const KONGCHENG = "孔城鎮人民政府";
-const FANGANG = "范崗鎮人民政府";
-const XINDU = "新渡鎮人民政府";
-const WENCHANG = "文昌街道辦事處";
-const KONGCHENG_LEGAL = "桐城市司法局孔城司法所";
-const FANGANG_LEGAL = "桐城市司法局范崗司法所";
-const TONGZI_VILLAGE = "孔城鎮桐梓村村民委員會";
-
-const R_CITY = "340881000000";
-const R_FANGANG = "340881101000";
-const R_XINDU = "340881102000";
-const R_TONGZI = "340881100201";
-const R_HEPING = "340881103001";
-
-// Articles of the Regulations on Open Government Information (2019) cited for withholding.
-const ART_14 = "《中華人民共和國政府信息公開條例》第十四條";
-const ART_15 = "《中華人民共和國政府信息公開條例》第十五條";
-const ART_16_1 = "《中華人民共和國政府信息公開條例》第十六條第一款";
-const ART_16_2 = "《中華人民共和國政府信息公開條例》第十六條第二款";
-
-const FILES = "https://www.example.gov.cn/files";
+import { ART_14, ART_15, ART_16_1, ART_16_2, CITY_GOV, DRC, ECOLOGY, EDUCATION, FANGANG, FANGANG_LEGAL, FILES, HOUSING, JUSTICE, KONGCHENG, KONGCHENG_LEGAL, NATURAL_RESOURCES, R_CITY, R_FANGANG, R_HEPING, R_TONGZI, R_XINDU, TONGZI_VILLAGE, WENCHANG, XINDU } from "./names.js";
 
 /**
  * Twelve decisions of the sample city, at city, town and village level, in every category and at

@@ -1,13 +1,10 @@
 // Sample decisions of their own block: a village's own matter decided by its villagers'
 // representative meeting (村民委員會組織法 art. 24, 26), and a city decision suspended by its mayor
 // and then changed after the executive meeting deliberated again (Decree 713 art. 35, 37).
+import { CITY_GOV, FILES, HOUSING, JUSTICE } from "./names.js";
 import { type SampleDecision } from "./sample.types.js";
 
-const CITY_GOV = "桐城市人民政府";
-const HOUSING = "桐城市住房和城鄉建設局";
-const JUSTICE = "桐城市司法局";
 const SHUANGPU_VILLAGE = "孔城鎮雙鋪村村民委員會";
-const FILES = "https://www.example.gov.cn/files";
 
 export const villageAndAdjustmentDecisions: SampleDecision[] = [
   // 13. A village's own matter: the fund-raising and labour plan for its roads (art. 24(1)(3)), decided by

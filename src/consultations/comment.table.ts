@@ -11,6 +11,9 @@ export const moderationState = pgEnum("moderation_state", ["PENDING", "PUBLISHED
 
 export const adoptionResult = pgEnum("adoption_result", ["ADOPTED", "PARTIALLY_ADOPTED", "NOT_ADOPTED", "UNDER_CONSIDERATION"]);
 
+/** A commenter's details, the moderator's reason and the submission's keys: never public (one list, for the projection and its drizzle view). */
+export const commentConfidentialColumns = ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey", "receiptNumber"] as const;
+
 export const commentsColumns = () => ({
   id: idColumn(),
   consultationId: uuid("consultation_id")

@@ -2,7 +2,7 @@ import { bigint, date, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-co
 import { attachmentsColumns } from "../attachments/attachment.table.js";
 import { basisItemsColumns } from "../basis/basis-item.table.js";
 import { publicBodiesColumns } from "../bodies/public-body.table.js";
-import { commentsColumns } from "../consultations/comment.table.js";
+import { commentConfidentialColumns, commentsColumns } from "../consultations/comment.table.js";
 import { consultationsColumns } from "../consultations/consultation.table.js";
 import { decisionsColumns } from "../decisions/decision.table.js";
 import { deliberationsColumns } from "../deliberations/deliberation.table.js";
@@ -89,7 +89,7 @@ export const disclosed = {
   decisionsBudgetPublic: disclosure.table(BUDGET_PUBLIC_VIEW, disclosedColumns(decisionsColumns())) as unknown as typeof decisionsView,
   basisItems: disclosure.table("basis_items", disclosedColumns(basisItemsColumns())),
   consultations: disclosure.table("consultations", disclosedColumns(consultationsColumns())),
-  comments: disclosure.table("comments", disclosedColumns(commentsColumns(), ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey", "receiptNumber"])),
+  comments: disclosure.table("comments", disclosedColumns(commentsColumns(), commentConfidentialColumns)),
   expertReviews: disclosure.table("expert_reviews", disclosedColumns(expertReviewsColumns())),
   riskAssessments: disclosure.table("risk_assessments", disclosedColumns(riskAssessmentsColumns())),
   riskFindings: disclosure.table("risk_findings", disclosedColumns(riskFindingsColumns())),

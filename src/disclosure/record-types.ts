@@ -2,7 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { type PgTable } from "drizzle-orm/pg-core";
 import { attachments } from "../attachments/attachment.table.js";
 import { basisItems } from "../basis/basis-item.table.js";
-import { comments } from "../consultations/comment.table.js";
+import { commentConfidentialColumns, comments } from "../consultations/comment.table.js";
 import { consultations } from "../consultations/consultation.table.js";
 import { decisions } from "../decisions/decision.table.js";
 import { deliberations } from "../deliberations/deliberation.table.js";
@@ -110,7 +110,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     typeName: "Comment",
     decisionField: "consultations",
     withholdable: ["text", "reply"],
-    confidential: ["commenterName", "commenterContact", "rejectionReason", "idempotencyKey", "receiptNumber"],
+    confidential: commentConfidentialColumns,
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
     eligibility: `t.moderation_state = 'PUBLISHED' AND ${parentPublic("consultations", "consultation_id")}`,
