@@ -26,6 +26,8 @@ export interface Config {
    * background (a bulk load, a new day); 0 leaves it to the queries that read them.
    */
   complianceRefreshSeconds: number;
+  /** OPEN_DATA_SNAPSHOT_HOURS: how often the bulk snapshot of every file is rebuilt; 0: only when none is kept. */
+  openDataSnapshotHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: env.PGLITE_DIR ?? "./data",
     logLevel: env.LOG_LEVEL ?? "info",
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
+    openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,

@@ -14,6 +14,7 @@ import { type AppContext, createContext } from "./context.js";
 import { type Clock } from "./shared/clock.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
+import { OpenDataSnapshots } from "./open-data/snapshot.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
@@ -51,10 +52,12 @@ export interface ServerOptions {
   complianceRefreshMs?: number;
   /** How long a compliance query waits for the kept reports before it is told to retry (ComplianceIndex's default when absent). */
   complianceWaitMs?: number;
+  /** Builds the bulk snapshot at start when none is kept, then this often; absent: only when one is asked for and none is kept. */
+  openDataSnapshotMs?: number;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
@@ -94,6 +97,13 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   if (complianceRefreshMs) complianceIndex.keepCurrent(() => chinaDate((clock ?? (() => new Date()))()), complianceRefreshMs);
   // Before the requests in flight are waited for: one waiting for a long run is told to retry.
   app.addHook("preClose", () => complianceIndex.stop());
+  const snapshots = new OpenDataSnapshots(database, {
+    clock,
+    complianceCurrent: () => complianceIndex.current(chinaDate((clock ?? (() => new Date()))())),
+    onError: (error) => app.log.error({ err: error }, "open-data snapshot: a build failed; the previous snapshot is still served"),
+  });
+  if (openDataSnapshotMs) snapshots.keepCurrent(openDataSnapshotMs);
+  app.addHook("preClose", () => snapshots.stop());
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   // One limiter for the API's budgets and the site's page views (in this process; see rate-limit.ts).
   const rates = new RateLimiter(rateLimits, clock ?? (() => new Date()));
@@ -152,7 +162,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
     },
   });
-  registerOpenData(app, database, clock);
+  registerOpenData(app, database, clock, complianceIndex, snapshots);
   registerHealth(app, database, lifecycle);
   await registerSite(app, clock ?? (() => new Date()), { rates, sitePass });
   // Browsers get the site's page; programs get a JSON refusal like the API's others.

@@ -7,7 +7,8 @@ import { newDecision, references, write } from "./support/fixtures.js";
 type Row = Record<string, unknown> & { id: string; decisionId?: string };
 type Mirror = Map<string, Map<string, Row>>;
 
-// The files of records, which the feed names by id.
+// The files of records, which the feed names by id. Compliance results are derived from a decision's
+// whole file and have no id of their own: a copy reads them again for the decisions the feed names.
 const byDecision = datasets.filter((d) => d.byDecision && d.columns.some((c) => c.name === "id"));
 
 describe("the change feed keeps a bulk copy exactly in step", () => {

@@ -6,6 +6,7 @@ import { datasets } from "../src/open-data/datasets.js";
 import { withDictionary } from "../src/open-data/dictionary.markdown.js";
 import { openDataDocFile } from "../src/open-data/emit-dictionary.js";
 import { TestApi } from "./support/api.js";
+import { toGlobalId } from "../src/graphql/global-id.js";
 import { addEmptyVillages } from "./support/fixtures.js";
 import { CANARY, loadCanaryFiles } from "./support/canary-file.js";
 
@@ -18,6 +19,9 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     api = await TestApi.start({ limits: { maxCost: 20_000_000 } });
   });
   afterAll(() => api.stop());
+  // The canary decisions, loaded once by whichever test needs them first.
+  let canaryIds: ReturnType<typeof loadCanaryFiles> | undefined;
+  const canaries = () => (canaryIds ??= loadCanaryFiles(api.database));
 
   const csv = async (path: string) => {
     const response = await api.get(path);
@@ -104,6 +108,49 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     for (const comment of graphComments) expect(comments.find((c) => c.id === comment.id)).toMatchObject({ text: comment.text, reply: comment.reply });
   });
 
+  it("holds in compliance-results exactly the report the graph shows the public, for the same filter, and none of staff's", async () => {
+    const { regions } = await api.data(`{ regions { id code } }`);
+    const town = regions.find((r: { code: string }) => r.code === "340881100000").id;
+    const { decisions } = await api.data(
+      `query($town: ID!) { decisions(first: 100, filter: { catalogYear: 2024, regionId: $town }) { totalCount nodes { id compliance { computedFrom assessedOn results { rule { id article force } status findingZh findingEn } } } } }`,
+      { town },
+    );
+    expect(decisions.totalCount).toBeGreaterThan(0);
+    expect(decisions.totalCount).toBeLessThanOrEqual(100);
+    const response = await api.get(`/open-data/compliance-results.ndjson?catalogYear=2024&regionId=${town}`);
+    expect(response.status, response.body.slice(0, 300)).toBe(200);
+    const file = response.body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row);
+    const expected = (decisions.nodes as any[]).flatMap((d) =>
+      d.compliance.results.map((r: any) => ({ decisionId: d.id, rule: r.rule.id, article: r.rule.article, force: r.rule.force, status: r.status, findingZh: r.findingZh, findingEn: r.findingEn })),
+    );
+    const byKey = (rows: Row[]) => [...rows].sort((a, b) => `${String(a.decisionId)} ${String(a.rule)}`.localeCompare(`${String(b.decisionId)} ${String(b.rule)}`));
+    expect(byKey(file)).toEqual(byKey(expected));
+    expect(new Set(file.map((row) => row.status)).size).toBeGreaterThan(2);
+    expect(response.headers["x-assessed-on"]).toBe(decisions.nodes[0].compliance.assessedOn);
+    // The rows are in the order of their key, which the pages walk.
+    const keys = file.map((row) => `${Buffer.from(String(row.decisionId), "base64url").toString("utf8").split(":")[1]} ${String(row.rule)}`);
+    expect(keys).toEqual([...keys].sort());
+    // Staff's report of a decision with withheld parts differs from the public's: the file holds the public's.
+    const ids = await canaries();
+    const parts = (await api.get(`/open-data/compliance-results.ndjson?decisionId=${toGlobalId("Decision", ids.parts)}`)).body.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row);
+    const staff = (await api.dataAs("EDITOR", `query($id: ID!) { decision(id: $id) { compliance { results { rule { id } status findingEn } } } }`, { id: toGlobalId("Decision", ids.parts) })).decision.compliance.results as { rule: { id: string }; status: string; findingEn: string }[];
+    const publicReport = (await api.data(`query($id: ID!) { decision(id: $id) { compliance { results { rule { id } status findingEn } } } }`, { id: toGlobalId("Decision", ids.parts) })).decision.compliance.results as typeof staff;
+    const asRows = (results: typeof staff) => results.map((r) => `${r.rule.id} ${r.status} ${r.findingEn}`).sort();
+    expect(asRows(staff)).not.toEqual(asRows(publicReport));
+    expect(parts.map((r) => `${String(r.rule)} ${String(r.status)} ${String(r.findingEn)}`).sort()).toEqual(asRows(publicReport));
+    // Not filtered by updatedSince: its rows are the report of the day the file is made.
+    expect((await api.get("/open-data/compliance-results.csv?updatedSince=2000-01-01T00:00:00Z")).status).toBe(400);
+  });
+
+  it("counts each dataset's rows in the catalog as the files hold them", async () => {
+    const catalog = JSON.parse((await api.get("/open-data/catalog.jsonld")).body) as { "dcat:dataset": { "dct:identifier": string; "void:entities": { "@value": number } }[] };
+    for (const dataset of datasets) {
+      const entry = catalog["dcat:dataset"].find((d) => d["dct:identifier"] === dataset.name)!;
+      const lines = await ndjson(`/open-data/${dataset.name}.ndjson`);
+      expect(entry["void:entities"]?.["@value"], dataset.name).toBe(lines.length);
+    }
+  });
+
   it("holds, in each file, exactly the records the graph lists for the same filter", async () => {
     const { regions } = await api.data(`{ regions { id code } }`);
     const town = regions.find((r: { code: string }) => r.code === "340881100000").id;
@@ -156,11 +203,12 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
   });
 
   it("never writes a withheld value, a withheld record, an unpublished comment or a commenter's details", async () => {
-    const ids = await loadCanaryFiles(api.database);
+    const ids = await canaries();
     expect(ids.whole).toBeTruthy();
     for (const dataset of datasets) {
       for (const query of ["", "?catalogYear=2024", "?updatedSince=2000-01-01T00:00:00Z"]) {
         if (query.includes("catalogYear") && !dataset.byDecision) continue;
+        if (query.includes("updatedSince") && !dataset.updatedSince) continue;
         for (const format of ["csv", "excel.csv", "ndjson"]) {
           const { body } = await api.get(`/open-data/${dataset.name}.${format}${query}`);
           expect(body.includes(CANARY), `${dataset.name}.${format}${query}`).toBe(false);

@@ -575,6 +575,12 @@ describe("the residents' site, page by page", () => {
   it("lists every dataset with its files, the dictionary, the licence and the GraphQL endpoint", async () => {
     const page = (await get("/open-data")).body;
     const dictionary = JSON.parse((await api.get("/open-data/dictionary.json")).body);
+    // Each dataset's row count and last change, as the catalog counts them (no snapshot is kept here: no sizes).
+    const catalog = JSON.parse((await api.get("/open-data/catalog.jsonld")).body) as { "dcat:dataset": { "dct:identifier": string; "dct:modified": { "@value": string }; "void:entities": { "@value": number } }[] };
+    for (const entry of catalog["dcat:dataset"]) {
+      const row = page.slice(page.indexOf(`<code>${entry["dct:identifier"]}</code>`)).split("</tr>")[0]!;
+      expect(row, entry["dct:identifier"]).toContain(`<td>${entry["void:entities"]["@value"]}</td><td>— / —</td><td>${entry["dct:modified"]["@value"].slice(0, 16).replace("T", " ")}</td>`);
+    }
     for (const dataset of dictionary.datasets) {
       expect(page).toContain(`href="${dataset.files.csv}"`);
       expect(page).toContain(`href="${dataset.files.ndjson}"`);

@@ -179,7 +179,7 @@ export class ComplianceIndex {
       if (kept.length === 0) return;
       // Some 6,000 results a chunk: as a VALUES list, building the statement took longer than running it.
       await insertAll(db, complianceAssessments, kept.map(({ report, queue }) => assessmentRow(report, queue)));
-      await insertAll(db, complianceResults, kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status }))));
+      await insertAll(db, complianceResults, kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status, findingZh: result.finding.zh, findingEn: result.finding.en }))));
     });
   }
 }

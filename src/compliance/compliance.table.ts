@@ -67,6 +67,9 @@ export const complianceResults = pgTable(
     /** The rule's stable id (see rules.ts); text so that a new rule needs no migration. */
     rule: text("rule").notNull(),
     status: ruleStatus("status").notNull(),
+    /** What the rule found, as the report says it (the compliance-results open-data file publishes the public's). */
+    findingZh: text("finding_zh").notNull(),
+    findingEn: text("finding_en").notNull(),
   },
   (t) => [
     primaryKey({ name: "compliance_results_pkey", columns: [t.decisionId, t.audience, t.rule] }),

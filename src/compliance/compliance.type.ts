@@ -6,6 +6,7 @@ import { LocalDateScalar } from "../graphql/local-date.scalar.js";
 import { Count } from "../statistics/statistics.type.js";
 import { complianceState, legalityDeadlineSource, legalityQueueState, legalityShortPeriod, ruleStatus } from "./compliance.table.js";
 import { complianceRules } from "./rules.js";
+import { RULE_FORCES } from "./rule.js";
 
 export const ComplianceRuleId = Object.fromEntries(complianceRules.map((rule) => [rule.id, rule.id])) as Record<string, string>;
 registerEnumType(ComplianceRuleId, {
@@ -29,7 +30,7 @@ export const ComplianceState = graphqlEnum(complianceState.enumValues, "Complian
   VIOLATED: "At least one rule is violated.",
 });
 
-export const RuleForce = graphqlEnum(["MANDATORY", "GENERAL", "ADVISORY"], "RuleForce", "How the regulation words the duty a rule checks, which decides what a breach means.", {
+export const RuleForce = graphqlEnum(RULE_FORCES, "RuleForce", "How the regulation words the duty a rule checks, which decides what a breach means.", {
   MANDATORY: "应当 / 不得 (shall, shall not): required without exception; a breach is a violation.",
   GENERAL: "一般 (generally): the norm, from which a reason recorded in time makes an exception lawful; a breach without one is a violation.",
   ADVISORY: "可以 (may): a power the body may leave unused; never a violation, and not counted in a decision's overall state.",

@@ -35,7 +35,8 @@ export interface RuleOutcome {
  * MANDATORY (应当, 不得: no exception), GENERAL (一般: the norm, from which a reason recorded in time
  * makes an exception lawful), ADVISORY (可以: a power, never a violation when not used).
  */
-export type RuleForce = "MANDATORY" | "GENERAL" | "ADVISORY";
+export const RULE_FORCES = ["MANDATORY", "GENERAL", "ADVISORY"] as const;
+export type RuleForce = (typeof RULE_FORCES)[number];
 
 export interface ComplianceRule {
   /** Stable id, used in filters and in the kept reports. */

@@ -54,6 +54,12 @@ export interface Database {
    * there is one connection anyway (PGlite).
    */
   disclosedConnection?(): <T>(read: (db: AppDb) => Promise<T>) => Promise<T>;
+  /**
+   * Runs `read` in one REPEATABLE READ, READ ONLY transaction as the disclosure role: every read in it
+   * sees the same state of the database (the bulk snapshot's files agree with one another). It holds
+   * a connection of its own for as long as `read` runs (PGlite's only one).
+   */
+  readDisclosedSnapshot<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */

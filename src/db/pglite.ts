@@ -45,6 +45,14 @@ export function wrapPglite(client: PGlite): Database {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
         return read(tx as unknown as AppDb);
       }),
+    readDisclosedSnapshot: (read) =>
+      db.transaction(
+        async (tx) => {
+          await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
+          return read(tx as unknown as AppDb);
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      ),
     asWriter: (work) =>
       db.transaction(async (tx) => {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));

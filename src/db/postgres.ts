@@ -184,6 +184,17 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     readDisclosed: readOn(() => leastBusy(publicPool, inFlight)),
     // The connection is chosen when the group gets its slot, when the connections' loads are known.
     disclosedConnection: () => new SharedConnection(publicGate, forThisTurn).read,
+    // On the privileged pool (its connections can take the role), not the public one's gate.
+    readDisclosedSnapshot: (read) =>
+      privilegedGate.run(() =>
+        db.transaction(
+          async (tx) => {
+            await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
+            return read(tx as unknown as AppDb);
+          },
+          { isolationLevel: "repeatable read", accessMode: "read only" },
+        ),
+      ),
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { bigint, date, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { attachmentsColumns } from "../attachments/attachment.table.js";
 import { basisItemsColumns } from "../basis/basis-item.table.js";
 import { publicBodiesColumns } from "../bodies/public-body.table.js";
@@ -107,6 +107,24 @@ export const disclosed = {
   decisionRevisions: disclosure.table("decision_revisions", revisionColumns()),
   complianceAssessments: disclosure.table("compliance_assessments", complianceAssessmentColumns()),
   complianceResults: disclosure.table("compliance_results", complianceResultColumns()),
+  /** The compliance-results open-data file (see complianceViews). */
+  complianceResultRows: disclosure.table("compliance_result_rows", {
+    decisionId: uuid("decision_id").notNull(),
+    rule: text("rule").notNull(),
+    article: text("article").notNull(),
+    force: text("force").notNull(),
+    status: ruleStatus("status").notNull(),
+    findingZh: text("finding_zh").notNull(),
+    findingEn: text("finding_en").notNull(),
+  }),
+  openDataSnapshots: disclosure.table("open_data_snapshots", {
+    id: uuid("id").notNull(),
+    name: text("name").notNull(),
+    builtAt: timestamp("built_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    manifest: jsonb("manifest").notNull(),
+    byteSize: bigint("byte_size", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+  }),
   changes: disclosure.table("changes", {
     id: bigint("id", { mode: "number" }).notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),

@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
 import { complianceViews } from "../compliance/compliance.views.js";
+import { snapshotViews } from "../open-data/snapshot.views.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { regions } from "../regions/region.table.js";
 import { BUDGET_PUBLIC_VIEW, TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
@@ -30,6 +31,7 @@ export function projectionStatements(): string[] {
     "CREATE SCHEMA staff",
     staffNoticesView(),
     ...complianceViews(),
+    ...snapshotViews(),
     ...withholdableFieldsConstraint(),
     ...grants(),
   ];
@@ -81,6 +83,8 @@ function grants(): string[] {
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public, disclosure TO ${WRITER_ROLE}`,
     // Kept compliance reports are derived data, replaced whole when recomputed.
     `GRANT DELETE ON compliance_results, compliance_assessments, compliance_unassessed TO ${WRITER_ROLE}`,
+    // Bulk snapshots past the latest few are dropped, and all of them by a new withholding.
+    `GRANT DELETE ON open_data_snapshots, open_data_snapshot_chunks TO ${WRITER_ROLE}`,
   ];
 }
 

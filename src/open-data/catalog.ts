@@ -1,8 +1,9 @@
-import { asc, eq, getTableColumns, max, min } from "drizzle-orm";
+import { asc, count, eq, sql, getTableColumns, max, min } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { datasets } from "./datasets.js";
+import { type Snapshot } from "./snapshot.js";
 
 /** Open licence of the data; the statute text itself is not copyrightable, the compilation is licensed. */
 export const LICENCE = "https://creativecommons.org/licenses/by/4.0/";
@@ -14,7 +15,11 @@ const context = {
   rdfs: "http://www.w3.org/2000/01/rdf-schema#",
   xsd: "http://www.w3.org/2001/XMLSchema#",
   locn: "http://www.w3.org/ns/locn#",
+  void: "http://rdfs.org/ns/void#",
+  spdx: "http://spdx.org/rdf/terms#",
 };
+
+const byteSize = (bytes: number | undefined) => (bytes === undefined ? {} : { "dcat:byteSize": { "@value": bytes, "@type": "xsd:nonNegativeInteger" } });
 
 const text = (zh: string, en: string) => [
   { "@value": zh, "@language": "zh" },
@@ -23,23 +28,44 @@ const text = (zh: string, en: string) => [
 const dateTime = (value: Date | null) => (value ? { "@value": value.toISOString(), "@type": "xsd:dateTime" } : undefined);
 const date = (value: string | null) => (value ? { "@value": value, "@type": "xsd:date" } : undefined);
 
+/** What the catalog needs besides the projection: the time, and whether the kept compliance reports are current. */
+export interface CatalogOptions {
+  now: Date;
+  /** Brings the kept compliance reports up to date; false when they cannot be waited for now. */
+  complianceCurrent: () => Promise<boolean>;
+  /** The latest bulk snapshot: each file's rows and bytes come from its manifest. */
+  snapshot: Snapshot | null;
+}
+
 /**
  * The DCAT catalog (JSON-LD) of the open data: one dataset per bulk file, with its distributions
  * (CSV, NDJSON, the GraphQL service), publisher, licence, temporal and spatial coverage, modification
- * time, and the legal basis of what is withheld — all computed on the disclosure projection.
+ * time, its number of rows (void:entities), and the legal basis of what is withheld — all computed on
+ * the disclosure projection, when asked: one count per dataset, each over the whole view (a few
+ * milliseconds each on the sample data; the larger files' counts grow with them).
  */
-export async function catalog(database: Database, base: string) {
+export async function catalog(database: Database, base: string, options: CatalogOptions) {
+  const snapshot = options.snapshot;
+  const snapshotFile = (name: string, format: string) => snapshot?.manifest.files.find((file) => file.dataset === name && file.format === format);
+  // Without a snapshot, rows are counted now; the compliance-results file is made from reports current for today, and so is its count.
+  const complianceCurrent = snapshot ? false : await options.complianceCurrent();
   const facts = await database.readDisclosed(async (db) => {
     const [root] = await db.select({ name: disclosed.regions.name, code: disclosed.regions.code }).from(disclosed.regions).where(eq(disclosed.regions.depth, 0)).orderBy(asc(disclosed.regions.code)).limit(1);
     const [publisher] = await db.select({ name: disclosed.publicBodies.name }).from(disclosed.publicBodies).where(eq(disclosed.publicBodies.kind, "PEOPLES_GOVERNMENT")).orderBy(asc(disclosed.publicBodies.name)).limit(1);
     const [span] = await db.select({ from: min(disclosed.decisions.initiatedOn), to: max(disclosed.decisions.initiatedOn) }).from(disclosed.decisions);
     const modified: Date[] = [];
+    const rows: (number | null)[] = [];
     for (const dataset of datasets) {
-      const updatedAt = (getTableColumns(dataset.view) as Record<string, PgColumn>).updatedAt!;
-      const [row] = await db.select({ modified: max(updatedAt) }).from(dataset.view);
-      modified.push((row?.modified as Date | null) ?? new Date(0));
+      const updatedAt = (getTableColumns(dataset.view) as Record<string, PgColumn>).updatedAt;
+      // Rows: the snapshot's manifest's where there is one, else counted now (the compliance report's
+      // only once its kept reports are current). Rows without an updatedAt (the compliance report)
+      // are as of today: modified now.
+      const counted = !snapshot && (updatedAt !== undefined || complianceCurrent);
+      const [row] = updatedAt || counted ? await db.select({ modified: updatedAt ? max(updatedAt) : sql<null>`NULL`, rows: counted ? count() : sql<null>`NULL` }).from(dataset.view) : [];
+      modified.push(updatedAt ? ((row?.modified as Date | null) ?? new Date(0)) : options.now);
+      rows.push(counted ? Number(row?.rows ?? 0) : (snapshotFile(dataset.name, "csv")?.rows ?? null));
     }
-    return { root, publisher, span, modified };
+    return { root, publisher, span, modified, rows };
   });
   const publisher = { "@type": "foaf:Agent", "foaf:name": facts.publisher?.name ?? facts.root?.name ?? "" };
   const spatial = { "@type": "dct:Location", "@id": `${base}/open-data/regions/${facts.root?.code ?? ""}`, "locn:geographicName": facts.root?.name ?? "" };
@@ -72,11 +98,12 @@ export async function catalog(database: Database, base: string) {
       "dct:publisher": publisher,
       "dct:license": { "@id": LICENCE },
       "dct:modified": dateTime(facts.modified[i]!),
+      ...(facts.rows[i] !== null ? { "void:entities": { "@value": facts.rows[i], "@type": "xsd:integer" } } : {}),
       "dct:spatial": spatial,
       "dct:temporal": temporal,
       "dct:rights": rights,
       "dcat:distribution": [
-        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE } },
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(dataset.name, "csv")?.bytes) },
         {
           "@type": "dcat:Distribution",
           "dct:title": text("CSV（带字节顺序标记，供电子表格软件打开）", "CSV with a byte-order mark, for spreadsheets"),
@@ -84,7 +111,24 @@ export async function catalog(database: Database, base: string) {
           "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" },
           "dct:license": { "@id": LICENCE },
         },
-        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE } },
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(dataset.name, "ndjson")?.bytes) },
+        // The same files in the dated bulk snapshot (a zip of every dataset), with the date it was built.
+        ...(snapshot
+          ? [
+              {
+                "@type": "dcat:Distribution",
+                "dct:title": text("批量快照（所有数据集的 CSV 和 NDJSON 文件，附清单和校验和）", "Bulk snapshot: every dataset's CSV and NDJSON files in one zip, with a manifest of rows and checksums"),
+                "dcat:downloadURL": { "@id": `${base}/open-data/snapshots/${snapshot.name}.zip` },
+                "dcat:accessURL": { "@id": `${base}/open-data/snapshot` },
+                "dcat:packageFormat": { "@id": "https://www.iana.org/assignments/media-types/application/zip" },
+                "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" },
+                "dcat:byteSize": { "@value": snapshot.byteSize, "@type": "xsd:nonNegativeInteger" },
+                "dct:issued": dateTime(new Date(snapshot.builtAt)),
+                "spdx:checksum": { "@type": "spdx:Checksum", "spdx:algorithm": { "@id": "http://spdx.org/rdf/terms#checksumAlgorithm_sha256" }, "spdx:checksumValue": snapshot.sha256 },
+                "dct:license": { "@id": LICENCE },
+              },
+            ]
+          : []),
         { "@type": "dcat:Distribution", "dcat:accessURL": { "@id": `${base}/graphql` }, "dcat:accessService": { "@id": `${base}/graphql` }, "dct:license": { "@id": LICENCE } },
       ],
       "dct:conformsTo": { "@id": `${base}/open-data/dictionary.json` },

@@ -410,6 +410,18 @@ export const columnDescriptions: Record<string, Record<string, ColumnDescription
     updatedAt,
   },
 
+  compliance_result_rows: {
+    decisionId,
+    rule: { zh: "程序规则的编号，与 GraphQL 接口 complianceRules 的 id 相同。", en: "Id of the procedure rule, the same as in the GraphQL API's complianceRules." },
+    article: { zh: "规则所依据的条款（《重大行政决策程序暂行条例》等）。", en: "The article the rule comes from (of Decree 713 unless it names another statute)." },
+    force: { zh: "条文的措辞：MANDATORY（应当、不得）、GENERAL（一般）或 ADVISORY（可以，不计入总体结论）。", en: "How the regulation words the duty: MANDATORY (应当, 不得), GENERAL (一般) or ADVISORY (可以, never a violation)." },
+    status: {
+      zh: "该决策对该规则的结果：SATISFIED（符合）、VIOLATED（违反）、PENDING（尚未到期）、NOT_APPLICABLE（不适用）或 NOT_ASSESSABLE（所需记录依法不予公开等，无法评估）。",
+      en: "How the decision stands against the rule: SATISFIED, VIOLATED, PENDING (not due yet), NOT_APPLICABLE, or NOT_ASSESSABLE (what it needs is withheld, or the calendar does not cover the dates).",
+    },
+    findingZh: { zh: "评估结论的说明（中文），与 GraphQL 接口中的 findingZh 相同。", en: "What the rule found, in Chinese, as the GraphQL API's findingZh says it." },
+    findingEn: { zh: "评估结论的说明（英文），与 GraphQL 接口中的 findingEn 相同。", en: "What the rule found, in English, as the GraphQL API's findingEn says it." },
+  },
   withholding_notices: {
     id: {
       zh: "不予公开决定的全局 id，与 GraphQL 接口中不予公开说明的 withholdingId 相同。",

@@ -3,6 +3,8 @@ import { type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import { disclosed, type DisclosedTables } from "../disclosure/disclosed.tables.js";
 import { recordDisclosures } from "../disclosure/record-types.js";
 import { type NodeTypeName } from "../store/node-types.js";
+import { complianceRules } from "../compliance/rules.js";
+import { RULE_FORCES } from "../compliance/rule.js";
 import { type ColumnDescription, columnDescriptions } from "./column-descriptions.js";
 
 export type ColumnType = "id" | "text" | "integer" | "number" | "boolean" | "date" | "datetime" | "enum" | "enum-list";
@@ -31,6 +33,10 @@ export interface Dataset {
   columns: DatasetColumn[];
   /** Whether catalogYear and regionId filters apply (through the record's decision). */
   byDecision: "self" | "decisionId" | null;
+  /** The columns that identify a row, in the files' order: its id, or for rows without one, the key's columns. */
+  key: string[];
+  /** Whether the rows have an updatedAt, and so the updatedSince filter. */
+  updatedSince: boolean;
 }
 
 const references: Record<string, NodeTypeName> = {
@@ -87,13 +93,27 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
       if (!description) throw new Error(`open data: no description for ${table}.${key} (src/open-data/column-descriptions.ts)`);
       return { name: key, type, idOf: type === "id" ? idOf : undefined, withholdable: withholdable.includes(key), description, values: (column as { enumValues?: string[] }).enumValues ?? (column as { baseColumn?: { enumValues?: string[] } }).baseColumn?.enumValues, column };
     });
-  return { name, table, title, view, columns, byDecision };
+  return { name, table, title, view, columns, byDecision, key: all.id ? ["id"] : ["decisionId", "rule"], updatedSince: Boolean(all.updatedAt) };
 }
 
 /** A record type (table) as the files name its dataset: "risk_findings" → "risk-findings". */
 export const datasetNameOf = (recordType: string): string => recordType.replaceAll("_", "-");
 
 const viewKeyOf = (table: string) => table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof DisclosedTables;
+
+/**
+ * The public's compliance report, one row per public decision and rule, from the kept reports
+ * computed from the disclosure projection (never staff's). Rule and force are enums of the code's.
+ */
+function complianceResultsDataset(): Dataset {
+  const dataset = datasetOf("compliance-results", "compliance_result_rows", "complianceResultRows", "Decision", Object.keys(columnDescriptions.compliance_result_rows ?? {}), [], "decisionId", {
+    zh: "合规报告：每项公开决策对每条程序规则的结果（仅依据公开记录评估，为文件生成当日的报告）",
+    en: "Compliance results: how each public decision stands against each procedure rule, assessed from the disclosed records only, as of the day the file is made.",
+  });
+  const values: Record<string, readonly string[]> = { rule: complianceRules.map((rule) => rule.id), force: RULE_FORCES };
+  dataset.columns = dataset.columns.map((column) => (values[column.name] ? { ...column, type: "enum", values: values[column.name] } : column));
+  return dataset;
+}
 
 /** Every dataset the graph exposes, derived from the same rules of disclosure as the projection. */
 export const datasets: Dataset[] = [
@@ -113,6 +133,7 @@ export const datasets: Dataset[] = [
     zh: "不予公开说明：每项依法不予公开的字段或记录、依据和理由",
     en: "Withholding notices: each field or record withheld by law, with its legal ground and explanation.",
   }),
+  complianceResultsDataset(),
   datasetOf("regions", "regions", "regions", "Region", Object.keys(columnDescriptions.regions ?? {}), [], null, { zh: "行政区划", en: "Administrative regions (a tree)." }),
   datasetOf("bodies", "public_bodies", "publicBodies", "PublicBody", Object.keys(columnDescriptions.public_bodies ?? {}), [], null, { zh: "行政机关及承办单位", en: "Public bodies that decide, undertake or review decisions." }),
 ];

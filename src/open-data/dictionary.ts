@@ -11,7 +11,7 @@ export function dataDictionary() {
       name: dataset.name,
       title: dataset.title,
       files: { csv: `/open-data/${dataset.name}.csv`, csvForSpreadsheets: `/open-data/${dataset.name}.excel.csv`, ndjson: `/open-data/${dataset.name}.ndjson` },
-      filters: dataset.byDecision ? ["decisionId", "catalogYear", "regionId", "updatedSince"] : ["updatedSince"],
+      filters: [...(dataset.byDecision ? ["decisionId", "catalogYear", "regionId", "lastActivitySince"] : []), ...(dataset.updatedSince ? ["updatedSince"] : [])],
       columns: dataset.columns.map((column) => ({
         name: column.name,
         type: column.type,

@@ -1,6 +1,6 @@
 import { and, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
-import { type Database } from "../db/database.js";
+import { type AppDb, type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
@@ -10,6 +10,7 @@ import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
 import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
 import { feedTime } from "../changes/change-feed.js";
+import { csvRecord, ndjsonRecord, UTF8_BOM } from "./formats.js";
 
 export const EXPORT_PAGE_SIZE = 2500;
 
@@ -51,6 +52,7 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
     }
   }
   if (query.updatedSince !== undefined) {
+    if (!dataset.updatedSince) throw new OpenDataInputError(`${dataset.name} is not filtered by updatedSince: its rows are the report as of the day the file is made.`);
     const since = new Date(query.updatedSince);
     if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(query.updatedSince) || !isCalendarDay(query.updatedSince.slice(0, 10))) {
       throw new OpenDataInputError("updatedSince must be an ISO 8601 date or time, e.g. 2026-01-01T00:00:00Z.");
@@ -132,33 +134,57 @@ function fileValue(column: DatasetColumn, row: Record<string, unknown>): string 
 /** Below every id: the first page's key. */
 const BEFORE_EVERY_ID = "00000000-0000-0000-0000-000000000000";
 
+/**
+ * Rows after `after` in the order of the dataset's key: its id, or (decisionId, rule). The first
+ * column's bound alone is what an index seeks on; the whole key then skips the rows of that value seen.
+ */
+function afterKey(key: PgColumn[], after: string[]): SQL {
+  if (key.length === 1) return gt(key[0]!, after[0]);
+  return sql`${key[0]!} >= ${after[0]} AND (${sql.join(key, sql`, `)}) > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`;
+}
+
 export type FileRow = (string | number | boolean | null)[];
+
+/** Runs reads on the disclosure projection: each in its own transaction, or all in one (the bulk snapshot). */
+export type DisclosedRead = <T>(work: (db: AppDb) => Promise<T>) => Promise<T>;
 
 /**
  * The dataset's rows, a page at a time (keyset on id), so memory stays flat however large the file:
  * each page is one statement on the disclosure projection, read as the disclosure role. Pages, not
  * rows, are handed on: the response is then written in a few large chunks, not one per row.
  */
-export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter): AsyncGenerator<FileRow[]> {
+export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter, read: DisclosedRead = (work) => database.readDisclosed(work)): AsyncGenerator<FileRow[]> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const selection = sql.join([...dataset.columns.map(fileColumn), ...(columns.subjectType ? [sql`${columns.subjectType} AS "subjectType"`] : [])], sql`, `);
-  const size = filter.regionId !== undefined ? await regionSize((work) => database.readDisclosed(work), disclosed.regions, filter.regionId) : undefined;
+  const size = filter.regionId !== undefined ? await regionSize(read, disclosed.regions, filter.regionId) : undefined;
   const where = condition(dataset, filter, size?.large ? size.path : undefined);
   // Every page, the first included, is the same statement (only the key differs): one plan, the
   // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
-  const read = (after: string): Promise<Record<string, unknown>[]> =>
-    database.readDisclosed((db) => rowsOf(db, sql`SELECT ${selection} FROM ${dataset.view} WHERE ${and(where, gt(columns.id!, after))} ORDER BY ${columns.id!} LIMIT ${literalLimit(EXPORT_PAGE_SIZE)}`));
+  const key = dataset.key.map((name) => columns[name]!);
+  const page = (after: string[]): Promise<Record<string, unknown>[]> =>
+    read((db) => rowsOf(db, sql`SELECT ${selection} FROM ${dataset.view} WHERE ${and(where, afterKey(key, after))} ORDER BY ${sql.join(key, sql`, `)} LIMIT ${literalLimit(EXPORT_PAGE_SIZE)}`));
   // The next page is read while this one is written out: two pages in memory at most.
-  let next: Promise<Record<string, unknown>[]> | null = read(BEFORE_EVERY_ID);
+  let next: Promise<Record<string, unknown>[]> | null = page(dataset.key.map((_, i) => (i === 0 ? BEFORE_EVERY_ID : "")));
   try {
     while (next) {
-      const page: Record<string, unknown>[] = await next;
-      next = page.length < EXPORT_PAGE_SIZE ? null : read(page.at(-1)!.id as string);
-      yield page.map((row) => dataset.columns.map((column) => fileValue(column, row)));
+      const rows: Record<string, unknown>[] = await next;
+      next = rows.length < EXPORT_PAGE_SIZE ? null : page(dataset.key.map((name) => rows.at(-1)![name] as string));
+      yield rows.map((row) => dataset.columns.map((column) => fileValue(column, row)));
     }
   } finally {
     // A client that leaves early leaves a page in flight: its outcome no longer matters.
     next?.catch(() => undefined);
   }
+}
+
+export type FileFormat = "csv" | "excel.csv" | "ndjson";
+
+/** A file's text, a page at a time: the header (CSV), then each page's records. */
+export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FileRow[]>): AsyncGenerator<string> {
+  const csv = format !== "ndjson";
+  const names = dataset.columns.map((c) => c.name);
+  const lists = dataset.columns.map((c) => c.type === "enum-list");
+  if (csv) yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(names);
+  for await (const page of pages) yield page.map((values) => (csv ? csvRecord(values) : ndjsonRecord(names, values, lists))).join("");
 }

@@ -1,15 +1,31 @@
 import { Readable } from "node:stream";
-import { type FastifyInstance } from "fastify";
+import { type FastifyInstance, type FastifyReply } from "fastify";
 import { type Database } from "../db/database.js";
 import { datasetNamed, datasets } from "./datasets.js";
 import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
-import { EXPORT_PAGE_SIZE, exportFilter, exportPages, OpenDataInputError } from "./export.js";
+import { EXPORT_PAGE_SIZE, exportFilter, exportPages, fileChunks, type FileFormat, OpenDataInputError } from "./export.js";
 import { ChangeFeed, changePosition, feedTime } from "../changes/change-feed.js";
-import { csvRecord, ndjsonRecord, UTF8_BOM } from "./formats.js";
+import { ComplianceIndex, ReportsPendingError } from "../compliance/compliance-index.js";
+import { chinaDate } from "../compliance/working-days.js";
+import { OpenDataSnapshots, SNAPSHOT_NAME, SNAPSHOTS_KEPT } from "./snapshot.js";
 
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
-export function registerOpenData(app: FastifyInstance, database: Database, clock: () => Date = () => new Date()): void {
+export function registerOpenData(
+  app: FastifyInstance,
+  database: Database,
+  clock: () => Date = () => new Date(),
+  complianceIndex = new ComplianceIndex(database),
+  snapshots = new OpenDataSnapshots(database, { clock, complianceCurrent: () => complianceIndex.current(chinaDate(clock())) }),
+): void {
+  const complianceCurrent = () =>
+    complianceIndex.current(chinaDate(clock())).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ReportsPendingError) return false;
+        throw error;
+      },
+    );
   app.get("/open-data/dictionary.json", async (_request, reply) => {
     reply.header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
     return dataDictionary();
@@ -17,7 +33,38 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
 
   app.get("/open-data/catalog.jsonld", async (request, reply) => {
     reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
-    return catalog(database, `${request.protocol}://${request.host}`);
+    return catalog(database, `${request.protocol}://${request.host}`, { now: clock(), complianceCurrent, snapshot: await snapshots.latest() });
+  });
+
+  // The bulk snapshot. None kept yet (a new database, or a withholding dropped them): one is built,
+  // and the client is told to come back.
+  const noSnapshot = (reply: FastifyReply) => {
+    snapshots.ensure();
+    return reply.code(503).header("retry-after", "30").send({ error: { code: "SNAPSHOT_PENDING", message: "No snapshot is ready yet: one is being built. Try again shortly." } });
+  };
+  app.get("/open-data/snapshot.json", async (_request, reply) => {
+    const latest = await snapshots.latest();
+    if (!latest) return noSnapshot(reply);
+    reply.header("cache-control", "public, max-age=60");
+    return { ...latest.manifest, archive: { url: `/open-data/snapshots/${latest.name}.zip`, bytes: latest.byteSize, sha256: latest.sha256 } };
+  });
+  app.get("/open-data/snapshot", async (_request, reply) => {
+    const latest = await snapshots.latest();
+    if (!latest) return noSnapshot(reply);
+    return reply.header("cache-control", "public, max-age=60").redirect(`/open-data/snapshots/${latest.name}.zip`, 302);
+  });
+  app.get<{ Params: { file: string } }>("/open-data/snapshots/:file", async (request, reply) => {
+    const name = request.params.file.replace(/\.zip$/, "");
+    const snapshot = SNAPSHOT_NAME.test(name) && request.params.file.endsWith(".zip") ? await snapshots.named(name) : null;
+    if (!snapshot) return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such snapshot. The latest is at /open-data/snapshot, its manifest at /open-data/snapshot.json; the latest ${SNAPSHOTS_KEPT} are kept.` } });
+    reply
+      .header("content-type", "application/zip")
+      .header("content-length", snapshot.byteSize)
+      .header("content-disposition", `attachment; filename="open-data-${snapshot.name}.zip"`)
+      .header("x-checksum-sha256", snapshot.sha256)
+      // A snapshot never changes; one that a withholding dropped is gone (404).
+      .header("cache-control", "public, max-age=300");
+    return reply.send(Readable.from(snapshots.archive(snapshot)));
   });
 
   const feed = new ChangeFeed(database);
@@ -62,14 +109,14 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
       if (error instanceof OpenDataInputError) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: error.message } });
       throw error;
     }
-    const format = match[2] as "csv" | "excel.csv" | "ndjson";
-    const csv = format !== "ndjson";
-    const names = dataset.columns.map((c) => c.name);
-    const lists = dataset.columns.map((c) => c.type === "enum-list");
-    async function* body() {
-      if (csv) yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(names);
-      for await (const page of exportPages(database, dataset!, filter!)) yield page.map((values) => (csv ? csvRecord(values) : ndjsonRecord(names, values, lists))).join("");
+    // The compliance report as of today: the kept reports are brought up to date first (a 503 with
+    // Retry-After if that cannot be waited for), so that no decision's results are missing or old.
+    if (dataset.name === "compliance-results") {
+      await complianceIndex.current(chinaDate(clock()));
+      reply.header("x-assessed-on", chinaDate(clock()));
     }
+    const format = match[2] as FileFormat;
+    const csv = format !== "ndjson";
     reply
       .header("content-type", csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
@@ -77,6 +124,6 @@ export function registerOpenData(app: FastifyInstance, database: Database, clock
       // Follow the change feed from here to stay in step with this file.
       .header("x-changes-cursor", await feed.latest())
       .header("cache-control", "public, max-age=60");
-    return reply.send(Readable.from(body()));
+    return reply.send(Readable.from(fileChunks(dataset, format, exportPages(database, dataset, filter))));
   });
 }

@@ -9,7 +9,17 @@ interface Dictionary {
 
 interface Catalog {
   "dct:license"?: { "@id"?: string };
+  "dcat:dataset"?: {
+    "dct:identifier": string;
+    "dct:modified"?: { "@value": string };
+    "void:entities"?: { "@value": number };
+    "dcat:distribution"?: { "dcat:downloadURL"?: { "@id": string }; "dcat:packageFormat"?: unknown; "dcat:byteSize"?: { "@value": number }; "dct:issued"?: { "@value": string } }[];
+  }[];
 }
+
+/** A time as the page shows it: to the minute, in UTC. */
+const minute = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace("T", " ")}` : "—");
+const size = (bytes: number | undefined) => (bytes === undefined ? "—" : bytes.toLocaleString("en-US"));
 
 /** Licences residents may meet, by address: their names in Chinese. */
 const LICENCE_NAMES: Record<string, string> = {
@@ -20,15 +30,23 @@ const LICENCE_NAMES: Record<string, string> = {
 export async function openDataPage(api: PublicApi): Promise<Html> {
   const [dictionary, catalog] = await Promise.all([api.get<Dictionary>("/open-data/dictionary.json"), api.get<Catalog>("/open-data/catalog.jsonld")]);
   const licence = catalog["dct:license"]?.["@id"];
+  // Rows and last change as the catalog counts them on the projection when asked.
+  const facts = new Map((catalog["dcat:dataset"] ?? []).map((d) => [d["dct:identifier"], d]));
+  const bytesOf = (name: string, extension: string) => facts.get(name)?.["dcat:distribution"]?.find((d) => !d["dcat:packageFormat"] && d["dcat:downloadURL"]?.["@id"].endsWith(`/${name}.${extension}`))?.["dcat:byteSize"]?.["@value"];
+  const snapshot = catalog["dcat:dataset"]?.[0]?.["dcat:distribution"]?.find((d) => d["dcat:packageFormat"]);
   return html`<h1>開放數據</h1>
 <p>所有公開的決策記錄都可以整批下載，也可以通過 GraphQL 介面查詢。${traditional(dictionary.description.zh)}</p>
 ${licence ? html`<p>許可協議：<a href="${licence}" rel="license">${LICENCE_NAMES[licence] ?? licence}</a>。使用時請註明來源。</p>` : ""}
 <h2 id="datasets">數據集</h2>
-<div class="table-wrap" role="region" aria-labelledby="datasets" tabindex="0"><table><caption>數據集及下載（每個文件都可按 updatedSince 只取更新部分）</caption>
-<thead><tr><th scope="col">數據集</th><th scope="col">下載</th><th scope="col">欄位數</th><th scope="col">可用篩選</th></tr></thead>
+${snapshot
+  ? html`<p>批量快照：<a href="/open-data/snapshot" download>一次下載全部數據集（ZIP，含 CSV 和 NDJSON，${size(snapshot["dcat:byteSize"]?.["@value"])} 位元組，${minute(snapshot["dct:issued"]?.["@value"])} UTC 生成）</a>；每個文件的行數、大小和 SHA-256 校驗和見<a href="/open-data/snapshot.json">快照清單</a>。下表的行數和大小取自該快照。</p>`
+  : html`<p>暫無批量快照（<a href="/open-data/snapshot.json">快照清單</a>）；下表的行數為此刻統計。</p>`}
+<div class="table-wrap" role="region" aria-labelledby="datasets" tabindex="0"><table><caption>數據集及下載（有 updatedSince 篩選的文件可只取更新部分）</caption>
+<thead><tr><th scope="col">數據集</th><th scope="col">下載</th><th scope="col">行數</th><th scope="col">大小（位元組，CSV / NDJSON）</th><th scope="col">最後更新（UTC）</th><th scope="col">欄位數</th><th scope="col">可用篩選</th></tr></thead>
 <tbody>${dictionary.datasets.map(
     (d) => html`<tr><td>${traditional(d.title.zh)}<br><code>${d.name}</code></td>
 <td><a href="${d.files.csv}" download>CSV</a> · <a href="${d.files.csvForSpreadsheets}" download title="帶位元組順序標記，Excel 可直接開啟">CSV（試算表）</a> · <a href="${d.files.ndjson}" download>NDJSON</a></td>
+<td>${facts.get(d.name)?.["void:entities"]?.["@value"] ?? "—"}</td><td>${size(bytesOf(d.name, "csv"))} / ${size(bytesOf(d.name, "ndjson"))}</td><td>${minute(facts.get(d.name)?.["dct:modified"]?.["@value"])}</td>
 <td>${d.columns.length}</td><td>${d.filters.join("、")}</td></tr>`,
   )}</tbody></table></div>
 <h2 id="dictionary">數據字典與目錄</h2>

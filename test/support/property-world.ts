@@ -159,6 +159,7 @@ export class PropertyWorld {
       world.versions.set(slot, row.version as number);
     }
     for (const [id, row] of await world.files()) {
+      if (row.dataset === "compliance-results") continue;
       world.setupUpdatedAt.set(id, row.updatedAt as string);
       if (row.dataset === "decisions") world.setupLastActivityAt = row.lastActivityAt as string;
     }
@@ -400,7 +401,8 @@ export class PropertyWorld {
       this.expectNoSecret(response.body, `${dataset.name}.ndjson`);
       for (const line of response.body.split("\n").filter(Boolean)) {
         const row = JSON.parse(line) as Record<string, unknown>;
-        rows.set(row.id as string, { ...row, dataset: dataset.name });
+        // Rows without an id (the compliance results) by their key.
+        rows.set((row.id as string | undefined) ?? `${dataset.name}:${row.decisionId as string}:${row.rule as string}`, { ...row, dataset: dataset.name });
       }
     }
     return rows;
@@ -438,6 +440,15 @@ export class PropertyWorld {
       expect(rows.map((row) => row.id).sort(), `${dataset.name}.ndjson`).toEqual(expected.map((record) => record.id).sort());
       for (const record of expected) this.expectRecord(files.get(record.id)!, record, `${dataset.name}.ndjson`);
     }
+    // The compliance-results file: exactly the report the graph shows the public, nothing when the decision is not public.
+    const reported = await this.api.anonymous(`query($id: ID!) { decision(id: $id) { compliance { results { rule { id } status findingZh findingEn } } } }`, { id: decisionId });
+    this.expectNoSecret(reported.raw, "decision.compliance");
+    const graphResults = (reported.data?.decision?.compliance?.results ?? []) as { rule: { id: string }; status: string; findingZh: string; findingEn: string }[];
+    const fileResults = [...files.values()].filter((row) => row.dataset === "compliance-results");
+    expect(fileResults.map(({ rule, status, findingZh, findingEn }) => ({ rule, status, findingZh, findingEn })).sort((a, b) => String(a.rule).localeCompare(String(b.rule))), "compliance-results.ndjson").toEqual(
+      graphResults.map(({ rule, status, findingZh, findingEn }) => ({ rule: rule.id, status, findingZh, findingEn })).sort((a, b) => a.rule.localeCompare(b.rule)),
+    );
+    expect(graphResults.length > 0, "the graph's report while the decision is public").toBe(model.isPublic(model.decision));
     // The change feed: what the model says the public saw change, in order, and updatedAt with it.
     const feed = await this.api.get(`/open-data/changes.ndjson?after=${this.cursor}`);
     expect(feed.status, feed.body).toBe(200);
