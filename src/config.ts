@@ -28,6 +28,11 @@ export interface Config {
   complianceRefreshSeconds: number;
   /** OPEN_DATA_SNAPSHOT_HOURS: how often the bulk snapshot of every file is rebuilt; 0: only when none is kept. */
   openDataSnapshotHours: number;
+  /**
+   * OPEN_DATA_EXPORTS_MAX: files (and feed and snapshot downloads) this instance sends at once; past it a
+   * client is answered 503 with Retry-After. On PostgreSQL each holds a connection of its own pool.
+   */
+  exportsMax: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
+    exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", 4), 100, "OPEN_DATA_EXPORTS_MAX"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,

@@ -15,6 +15,7 @@ import { type Clock } from "./shared/clock.js";
 import { type Database } from "./db/database.js";
 import { registerOpenData } from "./open-data/open-data.routes.js";
 import { OpenDataSnapshots } from "./open-data/snapshot.js";
+import { ExportSlots } from "./open-data/export-slots.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
@@ -54,10 +55,12 @@ export interface ServerOptions {
   complianceWaitMs?: number;
   /** Builds the bulk snapshot at start when none is kept, then this often; absent: only when one is asked for and none is kept. */
   openDataSnapshotMs?: number;
+  /** Files sent at once (OPEN_DATA_EXPORTS_MAX). */
+  exportsMax?: number;
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     bodyLimit: limits.maxBodyBytes,
@@ -162,7 +165,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
     },
   });
-  registerOpenData(app, database, clock, complianceIndex, snapshots);
+  registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax));
   registerHealth(app, database, lifecycle);
   await registerSite(app, clock ?? (() => new Date()), { rates, sitePass });
   // Browsers get the site's page; programs get a JSON refusal like the API's others.

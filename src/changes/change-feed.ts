@@ -1,5 +1,5 @@
 import { and, asc, count, gt, gte, max } from "drizzle-orm";
-import { type Database } from "../db/database.js";
+import { type Database, type DisclosedRead } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { typeNameOfRecord } from "../store/node-types.js";
 import { toGlobalId } from "../graphql/global-id.js";
@@ -70,9 +70,10 @@ export class ChangeFeed {
   }
 
   /** The cursor of the latest public change: where a bulk file generated now leaves off. */
-  async latest(): Promise<string> {
+  /** The cursor of the latest change, read by `read` (a file's own transaction, so that it agrees with the file). */
+  async latest(read: DisclosedRead = (work) => this.database.readDisclosed(work)): Promise<string> {
     const c = disclosed.changes;
-    const [row] = await this.database.readDisclosed((db) => db.select({ id: max(c.id) }).from(c));
+    const [row] = await read((db) => db.select({ id: max(c.id) }).from(c));
     return changeCursor(row?.id ?? 0);
   }
 }

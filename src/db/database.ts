@@ -60,6 +60,11 @@ export interface Database {
    * a connection of its own for as long as `read` runs (PGlite's only one).
    */
   readDisclosedSnapshot<T>(read: (db: AppDb) => Promise<T>): Promise<T>;
+  /**
+   * How a file sent to a client is read: in one such transaction ("transaction", on its own pool), or
+   * a page per transaction ("pages": PGlite, whose one connection a slow client would otherwise hold).
+   */
+  consistentReads: "transaction" | "pages";
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */
@@ -71,3 +76,6 @@ export interface Database {
 export const DISCLOSURE_ROLE = "disclosure_reader";
 /** Staff reads and every write run as this role (see drizzle/0002 and the grants in projection.sql.ts). */
 export const WRITER_ROLE = "decisions_writer";
+
+/** Runs reads on the disclosure projection: each in its own transaction, or all in one (a file, the bulk snapshot). */
+export type DisclosedRead = <T>(work: (db: AppDb) => Promise<T>) => Promise<T>;

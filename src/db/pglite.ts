@@ -53,6 +53,7 @@ export function wrapPglite(client: PGlite): Database {
         },
         { isolationLevel: "repeatable read", accessMode: "read only" },
       ),
+    consistentReads: "pages",
     asWriter: (work) =>
       db.transaction(async (tx) => {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));

@@ -11,9 +11,26 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** How long a request may wait for a free connection before it is refused (503). */
   acquireTimeoutMs?: number;
+  /** Connections for reads that must see one state of the database throughout (a file, the bulk snapshot). */
+  consistentReadsMax?: number;
+  /** The longest such read: a file still being sent after this is cut (the client sees an incomplete response). */
+  consistentReadMaxMs?: number;
 }
 
-export const defaultPostgresOptions = { max: 10, statementTimeoutMs: 5_000, acquireTimeoutMs: 2_000 };
+export const defaultPostgresOptions = { max: 10, statementTimeoutMs: 5_000, acquireTimeoutMs: 2_000, consistentReadsMax: 4, consistentReadMaxMs: 1_800_000 };
+
+/**
+ * The session of a connection for consistent reads: the restricted role, each statement (a page)
+ * timed like the public's, and a transaction left idle (a client that stopped reading) ended after a
+ * minute, so that no slow client holds a snapshot, and with it the vacuum, for long.
+ */
+export const consistentReadSession = (statementTimeoutMs: number) => ({
+  ...serviceSession,
+  application_name: "decisions-api-consistent-read",
+  role: DISCLOSURE_ROLE,
+  statement_timeout: statementTimeoutMs,
+  idle_in_transaction_session_timeout: 60_000,
+});
 
 /**
  * Every connection's session. No JIT compilation: it pays off for long analytical queries, and its
@@ -136,7 +153,7 @@ class SharedConnection {
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string, params: unknown[]) => statements.record(q, params) };
-  const { max, statementTimeoutMs, acquireTimeoutMs } = { ...defaultPostgresOptions, ...options };
+  const { max, statementTimeoutMs, acquireTimeoutMs, consistentReadsMax, consistentReadMaxMs } = { ...defaultPostgresOptions, ...options };
   // A database that does not answer is reported within seconds, not after the driver's 30.
   const common = { max, onnotice: () => {}, connect_timeout: 5, connection: serviceSession };
   const privileged = postgres(url, common);
@@ -163,6 +180,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
   const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
+  // Connections of their own: a file sent to a slow client holds one, and must not hold one the API needs.
+  const consistentGate = new PoolGate(consistentReadsMax, acquireTimeoutMs, consistentReadMaxMs);
+  const consistentReads = new ConsistentReads(url, { ...common, connection: consistentReadSession(statementTimeoutMs) }, logger);
+  const consistentRead = <T>(read: (db: AppDb) => Promise<T>) => consistentGate.run(() => consistentReads.read(read));
   const inFlight = (connection: PublicConnection) => connection.inFlight;
   // Waves of look-ups, and reads known to be quick (an unfiltered list's page: ReadScheduler.readQuick),
   // share a connection within a turn (see turnSharing). Other statements of a request (a search, a
@@ -184,17 +205,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     readDisclosed: readOn(() => leastBusy(publicPool, inFlight)),
     // The connection is chosen when the group gets its slot, when the connections' loads are known.
     disclosedConnection: () => new SharedConnection(publicGate, forThisTurn).read,
-    // On the privileged pool (its connections can take the role), not the public one's gate.
-    readDisclosedSnapshot: (read) =>
-      privilegedGate.run(() =>
-        db.transaction(
-          async (tx) => {
-            await tx.execute(sql.raw(`SET LOCAL ROLE ${DISCLOSURE_ROLE}`));
-            return read(tx as unknown as AppDb);
-          },
-          { isolationLevel: "repeatable read", accessMode: "read only" },
-        ),
-      ),
+    readDisclosedSnapshot: consistentRead,
+    consistentReads: "transaction",
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {
@@ -208,7 +220,78 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       return rows as unknown as T[];
     },
     close: async () => {
-      await Promise.all([privileged.end({ timeout: 5 }), ...publicPool.map((connection) => connection.client.end({ timeout: 5 }))]);
+      await Promise.all([privileged.end({ timeout: 5 }), consistentReads.close(), ...publicPool.map((connection) => connection.client.end({ timeout: 5 }))]);
     },
   };
+}
+
+/** A connection lost in the middle of a consistent read: what was read after it would be another state. */
+export class ConsistentReadLostError extends Error {
+  readonly code = "CONSISTENT_READ_LOST";
+  constructor() {
+    super("the connection of a consistent read was lost");
+  }
+}
+
+/** A client of one connection for consistent reads, and whether that connection was ever lost. */
+interface ConsistentClient {
+  client: postgres.Sql;
+  lost: boolean;
+}
+
+/**
+ * Runs reads each in one REPEATABLE READ, READ ONLY transaction, on clients of one connection kept
+ * for it (the gate bounds how many are in use). Not postgres.js's `begin`: its ROLLBACK after a lost
+ * connection is written to a socket that is gone, an error thrown where nothing can catch it
+ * (porsager/postgres#1154). A client whose connection is lost is ended at once, so that no later
+ * statement reconnects and reads outside the transaction, and it is never used again.
+ */
+class ConsistentReads {
+  private readonly idle: ConsistentClient[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly options: postgres.Options<Record<string, postgres.PostgresType>>,
+    private readonly logger: { logQuery(q: string, params: unknown[]): void },
+  ) {}
+
+  async read<T>(read: (db: AppDb) => Promise<T>): Promise<T> {
+    const used = this.idle.pop() ?? this.open();
+    try {
+      await used.client.unsafe("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const result = await read(drizzle({ client: used.client, schema: tables, logger: this.logger }) as unknown as AppDb);
+      if (used.lost) throw new ConsistentReadLostError();
+      await used.client.unsafe("COMMIT");
+      this.idle.push(used);
+      return result;
+    } catch (error) {
+      // Whatever state the failure left the transaction in, the connection is not reused.
+      this.discard(used);
+      throw used.lost ? new ConsistentReadLostError() : error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((used) => used.client.end({ timeout: 5 })));
+  }
+
+  private open(): ConsistentClient {
+    const used: ConsistentClient = { client: undefined as never, lost: false };
+    used.client = postgres(this.url, {
+      ...this.options,
+      max: 1,
+      onclose: () => {
+        used.lost = true;
+        this.discard(used);
+      },
+    });
+    return used;
+  }
+
+  private discard(used: ConsistentClient): void {
+    used.lost = true;
+    const at = this.idle.indexOf(used);
+    if (at >= 0) this.idle.splice(at, 1);
+    void used.client.end({ timeout: 0 }).catch(() => undefined);
+  }
 }

@@ -1,6 +1,7 @@
 import { and, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
-import { type AppDb, type Database } from "../db/database.js";
+import { type Database, type DisclosedRead } from "../db/database.js";
+export { type DisclosedRead } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
@@ -145,8 +146,6 @@ function afterKey(key: PgColumn[], after: string[]): SQL {
 
 export type FileRow = (string | number | boolean | null)[];
 
-/** Runs reads on the disclosure projection: each in its own transaction, or all in one (the bulk snapshot). */
-export type DisclosedRead = <T>(work: (db: AppDb) => Promise<T>) => Promise<T>;
 
 /**
  * The dataset's rows, a page at a time (keyset on id), so memory stays flat however large the file:

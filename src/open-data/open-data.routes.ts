@@ -9,6 +9,14 @@ import { ChangeFeed, changePosition, feedTime } from "../changes/change-feed.js"
 import { ComplianceIndex, ReportsPendingError } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { OpenDataSnapshots, SNAPSHOT_NAME, SNAPSHOTS_KEPT } from "./snapshot.js";
+import { readConsistently } from "./consistent-read.js";
+import { ExportSlots, watchedForCuts } from "./export-slots.js";
+
+/**
+ * A response body that asks for a chunk (a page of up to 2,500 rows) only when the one before has
+ * gone on: a slow client holds the page being sent and the one read ahead, never more.
+ */
+const oneChunkAhead = <T>(chunks: AsyncIterable<T>) => Readable.from(chunks, { highWaterMark: 1 });
 
 /** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
 export function registerOpenData(
@@ -17,7 +25,14 @@ export function registerOpenData(
   clock: () => Date = () => new Date(),
   complianceIndex = new ComplianceIndex(database),
   snapshots = new OpenDataSnapshots(database, { clock, complianceCurrent: () => complianceIndex.current(chinaDate(clock())) }),
+  slots = new ExportSlots(4),
 ): void {
+  const cutReported = (what: string) => (error: unknown) => {
+    slots.cut += 1;
+    // The cause by its code or kind only: a database error's message may hold the statement.
+    const cause = (error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : typeof error);
+    app.log.warn({ export: { file: what, cause: String(cause), filesCut: slots.cut } }, "open-data file cut by a failure: the client got an incomplete response");
+  };
   const complianceCurrent = () =>
     complianceIndex.current(chinaDate(clock())).then(
       () => true,
@@ -57,6 +72,7 @@ export function registerOpenData(
     const name = request.params.file.replace(/\.zip$/, "");
     const snapshot = SNAPSHOT_NAME.test(name) && request.params.file.endsWith(".zip") ? await snapshots.named(name) : null;
     if (!snapshot) return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such snapshot. The latest is at /open-data/snapshot, its manifest at /open-data/snapshot.json; the latest ${SNAPSHOTS_KEPT} are kept.` } });
+    if (!slots.take(reply)) return slots.refuse(reply);
     reply
       .header("content-type", "application/zip")
       .header("content-length", snapshot.byteSize)
@@ -64,7 +80,7 @@ export function registerOpenData(
       .header("x-checksum-sha256", snapshot.sha256)
       // A snapshot never changes; one that a withholding dropped is gone (404).
       .header("cache-control", "public, max-age=300");
-    return reply.send(Readable.from(snapshots.archive(snapshot)));
+    return reply.send(oneChunkAhead(watchedForCuts(snapshots.archive(snapshot), cutReported(`snapshots/${snapshot.name}.zip`))));
   });
 
   const feed = new ChangeFeed(database);
@@ -83,6 +99,7 @@ export function registerOpenData(
     } catch {
       return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: "since must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z." } });
     }
+    if (!slots.take(reply)) return slots.refuse(reply);
     async function* lines() {
       for (let more = true; more; ) {
         const page = await feed.page(position, EXPORT_PAGE_SIZE, since);
@@ -92,7 +109,7 @@ export function registerOpenData(
       }
     }
     reply.header("content-type", "application/x-ndjson; charset=utf-8").header("x-generated-at", clock().toISOString()).header("cache-control", "no-cache");
-    return reply.send(Readable.from(lines()));
+    return reply.send(oneChunkAhead(watchedForCuts(lines(), cutReported("changes.ndjson"))));
   });
 
   app.get<{ Params: { file: string }; Querystring: Record<string, string> }>("/open-data/:file", async (request, reply) => {
@@ -109,6 +126,7 @@ export function registerOpenData(
       if (error instanceof OpenDataInputError) return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: error.message } });
       throw error;
     }
+    if (!slots.take(reply)) return slots.refuse(reply);
     // The compliance report as of today: the kept reports are brought up to date first (a 503 with
     // Retry-After if that cannot be waited for), so that no decision's results are missing or old.
     if (dataset.name === "compliance-results") {
@@ -121,9 +139,14 @@ export function registerOpenData(
       .header("content-type", csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
       .header("x-generated-at", clock().toISOString())
-      // Follow the change feed from here to stay in step with this file.
-      .header("x-changes-cursor", await feed.latest())
       .header("cache-control", "public, max-age=60");
-    return reply.send(Readable.from(fileChunks(dataset, format, exportPages(database, dataset, filter))));
+    // The feed's cursor first, read with the file: follow the change feed from there to stay in step with it.
+    const body = readConsistently(database, async function* (read) {
+      yield await feed.latest(read);
+      yield* fileChunks(dataset, format, exportPages(database, dataset, filter, read));
+    });
+    const cursor = await body.next();
+    if (!cursor.done) reply.header("x-changes-cursor", cursor.value);
+    return reply.send(oneChunkAhead(watchedForCuts(body, cutReported(`${dataset.name}.${format}`))));
   });
 }

@@ -39,6 +39,8 @@ export interface StartOptions {
   complianceRefreshMs?: number;
   /** How long a compliance query waits for the kept reports. */
   complianceWaitMs?: number;
+  /** Files sent at once. */
+  exportsMax?: number;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -63,6 +65,7 @@ export class TestApi {
         trustProxy: options.trustProxy,
         complianceRefreshMs: options.complianceRefreshMs,
         complianceWaitMs: options.complianceWaitMs,
+        exportsMax: options.exportsMax,
       }),
       lifecycle,
     );
