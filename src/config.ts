@@ -1,5 +1,6 @@
 import { defaultQueryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, type RateLimits } from "./protection/rate-limit.js";
+import { defaultPostgresOptions, type PostgresOptions } from "./db/postgres.js";
 
 /** Runtime configuration, from the environment only (DESIGN §5). */
 export interface Config {
@@ -11,6 +12,13 @@ export interface Config {
   host: string;
   /** Absent: embedded PostgreSQL (PGlite) in `pgliteDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A PostgreSQL server's pools and timeouts (DATABASE_POOL_MAX, DATABASE_PRIVILEGED_POOL_MAX,
+   * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_STAFF_STATEMENT_TIMEOUT_MS,
+   * DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, DATABASE_CONNECT_TIMEOUT_SECONDS,
+   * DATABASE_ACQUIRE_TIMEOUT_MS; the consistent reads' connections are OPEN_DATA_EXPORTS_MAX).
+   */
+  database: PostgresOptions;
   pgliteDir: string;
   logLevel: string;
   /**
@@ -43,10 +51,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR ?? "./data",
+    database: databaseSettings(env),
     logLevel: env.LOG_LEVEL ?? "info",
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
-    exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", 4), 100, "OPEN_DATA_EXPORTS_MAX"),
+    exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", defaultPostgresOptions.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
       ...defaultQueryLimits,
@@ -64,6 +73,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staff: positive(env, "RATE_LIMIT_STAFF", defaultRateLimits.staff),
       pages: positive(env, "RATE_LIMIT_PAGES", defaultRateLimits.pages),
     },
+  };
+}
+
+function databaseSettings(env: NodeJS.ProcessEnv): PostgresOptions {
+  const d = defaultPostgresOptions;
+  return {
+    max: atMost(positive(env, "DATABASE_POOL_MAX", d.max), 1000, "DATABASE_POOL_MAX"),
+    privilegedMax: atMost(positive(env, "DATABASE_PRIVILEGED_POOL_MAX", d.privilegedMax), 1000, "DATABASE_PRIVILEGED_POOL_MAX"),
+    statementTimeoutMs: positive(env, "DATABASE_STATEMENT_TIMEOUT_MS", d.statementTimeoutMs),
+    staffStatementTimeoutMs: positive(env, "DATABASE_STAFF_STATEMENT_TIMEOUT_MS", d.staffStatementTimeoutMs),
+    idleInTransactionTimeoutMs: positive(env, "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", d.idleInTransactionTimeoutMs),
+    connectTimeoutSeconds: atMost(positive(env, "DATABASE_CONNECT_TIMEOUT_SECONDS", d.connectTimeoutSeconds), 300, "DATABASE_CONNECT_TIMEOUT_SECONDS"),
+    acquireTimeoutMs: positive(env, "DATABASE_ACQUIRE_TIMEOUT_MS", d.acquireTimeoutMs),
+    consistentReadsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", d.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
   };
 }
 

@@ -6,6 +6,9 @@ import { loadSampleData } from "../seeds/load.js";
 import { type Database } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { openPostgres } from "../src/db/postgres.js";
+import { rowsOf } from "../src/db/rows.js";
+import { createKey } from "../src/access/api-key.service.js";
+import { sql } from "drizzle-orm";
 import { buildServer } from "../src/server.js";
 import { databaseUrlFor } from "./support/database-url.js";
 
@@ -90,7 +93,7 @@ describe("faults of the database (real PostgreSQL)", () => {
     await loadSampleData(setup);
     await setup.close();
     url.port = String(proxy.port);
-    database = openPostgres(url.toString(), { max: 2, statementTimeoutMs: 3_000, acquireTimeoutMs: 300 });
+    database = openPostgres(url.toString(), { max: 2, statementTimeoutMs: 3_000, staffStatementTimeoutMs: 3_000, idleInTransactionTimeoutMs: 7_000, acquireTimeoutMs: 300 });
     app = await buildServer({ database });
   }, 120_000);
 
@@ -141,6 +144,32 @@ describe("faults of the database (real PostgreSQL)", () => {
     expect(took).toBeGreaterThanOrEqual(2_900);
     // The pool (max 2, and each of these requests reads twice at once) has its connections back.
     for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+  });
+
+  it("stops a keyed request's query at the staff statement timeout, and the next keyed request is served", async () => {
+    const { secret } = await database.asWriter((db) => createKey(db, "值班編輯", "EDITOR"));
+    const keyed = async () => {
+      const response = await app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, payload: JSON.stringify({ query: "{ decisions(first: 3) { totalCount nodes { id title } } }" }) });
+      return { status: response.statusCode, body: JSON.parse(response.body) as { errors?: { extensions: { code: string } }[] } };
+    };
+    const release = await holdDecisions();
+    const started = Date.now();
+    const slow = await keyed();
+    const took = Date.now() - started;
+    await release();
+    expect(slow.status).toBe(503);
+    expect(slow.body.errors![0]!.extensions.code).toBe("QUERY_TIMEOUT");
+    expect(took).toBeGreaterThanOrEqual(2_900);
+    expect((await keyed()).status).toBe(200);
+  });
+
+  it("gives every pool's sessions the idle-in-transaction timeout it was configured with", async () => {
+    const [privileged] = await database.query<{ value: string }>("SELECT current_setting('idle_in_transaction_session_timeout') AS value");
+    expect(privileged!.value).toBe("7s");
+    const [publicSession] = await database.readDisclosed((db) => rowsOf<{ value: string }>(db, sql`SELECT current_setting('idle_in_transaction_session_timeout') AS value`));
+    expect(publicSession!.value).toBe("7s");
+    const [consistent] = await database.readDisclosedSnapshot((db) => rowsOf<{ value: string }>(db, sql`SELECT current_setting('idle_in_transaction_session_timeout') AS value`));
+    expect(consistent!.value).toBe("7s");
   });
 
   it("fails fast when every connection is taken, instead of queueing without end", async () => {

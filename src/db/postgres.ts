@@ -6,9 +6,18 @@ import { PoolGate } from "./pool-gate.js";
 import * as tables from "./tables.js";
 
 export interface PostgresOptions {
+  /** Connections of the public pool (anonymous and researcher reads). */
   max?: number;
+  /** Connections of the privileged pool (writes, staff reads, background work). */
+  privilegedMax?: number;
   /** The public role's statement_timeout: a slow public query is stopped and its connection freed. */
   statementTimeoutMs?: number;
+  /** Each statement of a keyed request or a write (a transaction of `asWriter`) is stopped after this. */
+  staffStatementTimeoutMs?: number;
+  /** A session idle inside a transaction this long is ended by PostgreSQL, freeing its locks. */
+  idleInTransactionTimeoutMs?: number;
+  /** How long opening a connection may take before it is reported as failed. */
+  connectTimeoutSeconds?: number;
   /** How long a request may wait for a free connection before it is refused (503). */
   acquireTimeoutMs?: number;
   /** Connections for reads that must see one state of the database throughout (a file, the bulk snapshot). */
@@ -17,19 +26,29 @@ export interface PostgresOptions {
   consistentReadMaxMs?: number;
 }
 
-export const defaultPostgresOptions = { max: 10, statementTimeoutMs: 5_000, acquireTimeoutMs: 2_000, consistentReadsMax: 4, consistentReadMaxMs: 1_800_000 };
+export const defaultPostgresOptions = {
+  max: 10,
+  privilegedMax: 5,
+  statementTimeoutMs: 5_000,
+  staffStatementTimeoutMs: 15_000,
+  idleInTransactionTimeoutMs: 60_000,
+  connectTimeoutSeconds: 5,
+  acquireTimeoutMs: 2_000,
+  consistentReadsMax: 4,
+  consistentReadMaxMs: 1_800_000,
+};
 
 /**
  * The session of a connection for consistent reads: the restricted role, each statement (a page)
  * timed like the public's, and a transaction left idle (a client that stopped reading) ended after a
- * minute, so that no slow client holds a snapshot, and with it the vacuum, for long.
+ * minute by default, so that no slow client holds a snapshot, and with it the vacuum, for long.
  */
-export const consistentReadSession = (statementTimeoutMs: number) => ({
+export const consistentReadSession = (statementTimeoutMs: number, idleInTransactionTimeoutMs: number) => ({
   ...serviceSession,
   application_name: "decisions-api-consistent-read",
   role: DISCLOSURE_ROLE,
   statement_timeout: statementTimeoutMs,
-  idle_in_transaction_session_timeout: 60_000,
+  idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
 });
 
 /**
@@ -153,10 +172,13 @@ class SharedConnection {
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   const statements = new StatementCounter();
   const logger = { logQuery: (q: string, params: unknown[]) => statements.record(q, params) };
-  const { max, statementTimeoutMs, acquireTimeoutMs, consistentReadsMax, consistentReadMaxMs } = { ...defaultPostgresOptions, ...options };
+  const settings = { ...defaultPostgresOptions, ...options };
+  const { max, privilegedMax, statementTimeoutMs, staffStatementTimeoutMs, idleInTransactionTimeoutMs, acquireTimeoutMs, consistentReadsMax, consistentReadMaxMs } = settings;
   // A database that does not answer is reported within seconds, not after the driver's 30.
-  const common = { max, onnotice: () => {}, connect_timeout: 5, connection: serviceSession };
-  const privileged = postgres(url, common);
+  const common = { max, onnotice: () => {}, connect_timeout: settings.connectTimeoutSeconds, connection: { ...serviceSession, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } };
+  // No statement timeout on the session: migrations and bulk loads run here too. Each writer's
+  // transaction sets its own (asWriter).
+  const privileged = postgres(url, { ...common, max: privilegedMax });
   // The public pool is `max` clients of one connection each, not one client of `max`: postgres.js
   // hands each statement to an idle connection, so a request's batch of look-ups went out in as
   // many socket writes and came back in as many reads, and on this machine a write to a socket
@@ -178,11 +200,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     for (const connection of old) void connection.client.end({ timeout: 0 }).catch(() => undefined);
   };
   const publicGate = new PoolGate(max, acquireTimeoutMs, statementTimeoutMs + 3_000, recycle);
-  const privilegedGate = new PoolGate(max, acquireTimeoutMs, 60_000);
+  const privilegedGate = new PoolGate(privilegedMax, acquireTimeoutMs, staffStatementTimeoutMs * 4);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;
   // Connections of their own: a file sent to a slow client holds one, and must not hold one the API needs.
   const consistentGate = new PoolGate(consistentReadsMax, acquireTimeoutMs, consistentReadMaxMs);
-  const consistentReads = new ConsistentReads(url, { ...common, connection: consistentReadSession(statementTimeoutMs) }, logger);
+  const consistentReads = new ConsistentReads(url, { ...common, connection: consistentReadSession(statementTimeoutMs, idleInTransactionTimeoutMs) }, logger);
   const consistentRead = <T>(read: (db: AppDb) => Promise<T>) => consistentGate.run(() => consistentReads.read(read));
   const inFlight = (connection: PublicConnection) => connection.inFlight;
   // Waves of look-ups, and reads known to be quick (an unfiltered list's page: ReadScheduler.readQuick),
@@ -210,7 +232,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {
-          await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
+          // One statement for both: the role, and the timeout of every statement of the transaction.
+          await tx.execute(sql`SELECT set_config('role', ${WRITER_ROLE}, true), set_config('statement_timeout', ${String(staffStatementTimeoutMs)}, true)`);
           return work(tx as unknown as AppDb);
         }),
       ),
