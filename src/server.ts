@@ -17,6 +17,8 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { OpenDataSnapshots } from "./open-data/snapshot.js";
 import { ExportSlots } from "./open-data/export-slots.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
+import { logGraphqlErrors } from "./graphql/error-log.plugin.js";
+import { requestIdOf, requestLog, withinRequest } from "./operations/request-scope.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
 import fastifyCompress from "@fastify/compress";
@@ -63,6 +65,7 @@ export interface ServerOptions {
 export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4 }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
+    genReqId: requestIdOf,
     bodyLimit: limits.maxBodyBytes,
     // A number is how many proxies stand in front: that many hops of X-Forwarded-For are theirs.
     trustProxy: typeof trustProxy === "number" ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
@@ -76,6 +79,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     serverFactory: (handler) =>
       createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),
   });
+  // Errors found where no request is handed on (formatError) are logged with the request's id.
+  app.addHook("onRequest", (request, _reply, done) => withinRequest(request.log, done));
   // The id of every log line of a request, given back so that a user can quote it.
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -107,7 +112,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   });
   if (openDataSnapshotMs) snapshots.keepCurrent(openDataSnapshotMs);
   app.addHook("preClose", () => snapshots.stop());
-  onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
+  onUnexpectedError((error) => (requestLog() ?? app.log).error({ err: error }, "unexpected error"));
   // One limiter for the API's budgets and the site's page views (in this process; see rate-limit.ts).
   const rates = new RateLimiter(rateLimits, clock ?? (() => new Date()));
   const sitePass = new SitePass();
@@ -124,6 +129,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       ApolloServerPluginCacheControlDisabled(),
       httpCaching,
       serviceStatus,
+      logGraphqlErrors,
     ],
     // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,

@@ -82,6 +82,26 @@ describe("operations: health, readiness, shutdown, logs, CORS", () => {
     expect(all).not.toContain(secret);
   });
 
+  it("takes a request's id from X-Request-Id or makes a UUID, gives it back, and logs GraphQL errors under it by code", async () => {
+    lines.length = 0;
+    const given = await api.inject({ method: "POST", headers: { "content-type": "application/json", "x-request-id": "lb-7f3a.42" }, payload: JSON.stringify({ query: `{ decisions(first: -1, filter: { search: "${CANARY}" }) { totalCount } }` }) });
+    expect(given.headers["x-request-id"]).toBe("lb-7f3a.42");
+    const made = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: "{ regions { id } }" }) });
+    const again = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query: "{ regions { id } }" }) });
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(made.headers["x-request-id"]).toMatch(uuid);
+    expect(again.headers["x-request-id"]).not.toBe(made.headers["x-request-id"]);
+    // An id that is not one (too long, or a line break to forge a log line) is replaced.
+    for (const bad of ["x".repeat(129), "a b", "a\u2028b"]) {
+      const response = await api.inject({ method: "POST", headers: { "content-type": "application/json", "x-request-id": bad }, payload: JSON.stringify({ query: "{ regions { id } }" }) });
+      expect(response.headers["x-request-id"]).toMatch(uuid);
+    }
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const errorLine = parsed.find((line) => line.msg === "graphql error");
+    expect(errorLine).toMatchObject({ reqId: "lb-7f3a.42", graphqlError: { code: "BAD_USER_INPUT" } });
+    expect(lines.join("\n")).not.toContain(CANARY);
+  });
+
   it("finishes the requests in flight when it shuts down, then takes no more", async () => {
     const address = await api.listen();
     // Hold the decisions table, so that a request reading it is in flight for as long as we like.

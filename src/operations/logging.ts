@@ -88,7 +88,7 @@ const loggableReply = (reply: { statusCode?: unknown }) => ({ statusCode: typeof
  * The keys a line's object may have (Fastify's request lines and errors'); any other is dropped
  * before serialisation, so that `log.info({ input }, …)` or `{ headers }` cannot reach a line.
  */
-const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export"]);
+const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError"]);
 
 function allowListed(object: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => LINE_KEYS.has(key)));
