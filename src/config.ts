@@ -1,6 +1,6 @@
 import { defaultQueryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, type RateLimits } from "./protection/rate-limit.js";
-import { defaultPostgresOptions, type PostgresOptions } from "./db/postgres.js";
+import { defaultPostgresOptions, type PostgresOptions } from "./db/pool-settings.js";
 
 /** Runtime configuration, from the environment only (DESIGN §5). */
 export interface Config {
@@ -41,6 +41,8 @@ export interface Config {
    * client is answered 503 with Retry-After. On PostgreSQL each holds a connection of its own pool.
    */
   exportsMax: number;
+  /** METRICS_TOKEN: when set, GET /metrics asks for it as a bearer token. */
+  metricsToken: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
+    metricsToken: env.METRICS_TOKEN || undefined,
     exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", defaultPostgresOptions.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {

@@ -16,7 +16,7 @@ if (await isEmpty(database)) {
   console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
 }
 const lifecycle = { shuttingDown: false };
-const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax });
+const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax, metricsToken: config.metricsToken });
 // Registered before the address is printed: whoever reads it may stop us at once. Readiness fails
 // first; Fastify then stops accepting connections and waits for the requests in flight to finish.
 const shutdown = async () => {

@@ -17,8 +17,9 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { OpenDataSnapshots } from "./open-data/snapshot.js";
 import { ExportSlots } from "./open-data/export-slots.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
-import { logGraphqlErrors } from "./graphql/error-log.plugin.js";
-import { requestIdOf, requestLog, withinRequest } from "./operations/request-scope.js";
+import { observeOperations } from "./graphql/error-log.plugin.js";
+import { currentRequest, type RequestScope, requestIdOf, withinRequest } from "./operations/request-scope.js";
+import { registerMetrics, ServiceMetrics } from "./operations/metrics.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
 import fastifyCompress from "@fastify/compress";
@@ -59,10 +60,18 @@ export interface ServerOptions {
   openDataSnapshotMs?: number;
   /** Files sent at once (OPEN_DATA_EXPORTS_MAX). */
   exportsMax?: number;
+  /** METRICS_TOKEN: when set, /metrics asks for it as a bearer token. */
+  metricsToken?: string;
+}
+
+/** The code of a refusal's JSON body (an API's or a file's), for the refusals metric; none for a page. */
+function refusalCode(payload: unknown): string {
+  const match = typeof payload === "string" ? /"code":"([A-Z_]{1,40})"/.exec(payload) : null;
+  return match?.[1] ?? "none";
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4 }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     genReqId: requestIdOf,
@@ -79,11 +88,23 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     serverFactory: (handler) =>
       createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),
   });
-  // Errors found where no request is handed on (formatError) are logged with the request's id.
-  app.addHook("onRequest", (request, _reply, done) => withinRequest(request.log, done));
+  // Errors found where no request is handed on (formatError) are logged with the request's id, and
+  // the GraphQL operation's name is kept for the request's latency.
+  const metrics = new ServiceMetrics(() => database.poolStats?.() ?? []);
+  const scopes = new WeakMap<object, RequestScope>();
+  app.addHook("onRequest", (request, _reply, done) => {
+    const scope: RequestScope = { log: request.log };
+    scopes.set(request.raw, scope);
+    withinRequest(scope, done);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    const operation = metrics.operationLabel(scopes.get(request.raw)?.operation);
+    metrics.requestDuration.observe({ route: request.routeOptions.url ?? "unmatched", operation, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
   // The id of every log line of a request, given back so that a user can quote it.
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
+    if (reply.statusCode === 429 || reply.statusCode === 503) metrics.refusals.inc({ status: String(reply.statusCode), code: refusalCode(payload) });
     // A refusal (a bad key's 401 among them) is nobody's to keep.
     if (reply.statusCode >= 400 && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
@@ -112,7 +133,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   });
   if (openDataSnapshotMs) snapshots.keepCurrent(openDataSnapshotMs);
   app.addHook("preClose", () => snapshots.stop());
-  onUnexpectedError((error) => (requestLog() ?? app.log).error({ err: error }, "unexpected error"));
+  onUnexpectedError((error) => (currentRequest()?.log ?? app.log).error({ err: error }, "unexpected error"));
   // One limiter for the API's budgets and the site's page views (in this process; see rate-limit.ts).
   const rates = new RateLimiter(rateLimits, clock ?? (() => new Date()));
   const sitePass = new SitePass();
@@ -129,7 +150,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       ApolloServerPluginCacheControlDisabled(),
       httpCaching,
       serviceStatus,
-      logGraphqlErrors,
+      observeOperations(metrics),
     ],
     // The schema is public documentation; introspection is cost-limited like any query.
     introspection: true,
@@ -171,7 +192,8 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
     },
   });
-  registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax));
+  registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax, metrics));
+  registerMetrics(app, metrics, metricsToken);
   registerHealth(app, database, lifecycle);
   await registerSite(app, clock ?? (() => new Date()), { rates, sitePass });
   // Browsers get the site's page; programs get a JSON refusal like the API's others.

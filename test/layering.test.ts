@@ -86,7 +86,7 @@ const composition = ["context.ts", "server.ts", "main.ts", "graphql/schema.ts", 
 const plumbingExceptions = ["graphql/node.resolver.ts", "operations/health.ts", "operations/shutdown.ts"];
 
 /** The db/ files that know no table: the rest of db/ is typed by db/tables.ts, the registry of every table. */
-const dbPlumbing = ["db/columns.ts", "db/database-error.ts", "db/array-literal.ts", "db/literals.ts"];
+const dbPlumbing = ["db/columns.ts", "db/database-error.ts", "db/array-literal.ts", "db/literals.ts", "db/pool-gate.ts", "db/pool-settings.ts"];
 
 type Layer = "plumbing" | "data" | "kind" | "feature" | "composition";
 

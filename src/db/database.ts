@@ -1,5 +1,6 @@
 import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as tables from "./tables.js";
+import { type PoolStats } from "./pool-gate.js";
 
 export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
 
@@ -65,6 +66,8 @@ export interface Database {
    * a page per transaction ("pages": PGlite, whose one connection a slow client would otherwise hold).
    */
   consistentReads: "transaction" | "pages";
+  /** Each pool's use now and since start (PostgreSQL; PGlite has no pool). */
+  poolStats?(): PoolStats[];
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */

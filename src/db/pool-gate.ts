@@ -21,6 +21,9 @@ export class DatabaseStalledError extends Error {
 export class PoolGate {
   private inUse = 0;
   private readonly waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
+  /** Uses that had to wait for a slot, and uses refused after waiting too long (for the metrics). */
+  private waited = 0;
+  private refused = 0;
 
   constructor(
     private readonly size: number,
@@ -48,11 +51,17 @@ export class PoolGate {
     }
   }
 
+  /** How the gate stands now, and what it has done since it was made. */
+  stats(): { inUse: number; waiting: number; waited: number; refused: number } {
+    return { inUse: this.inUse, waiting: this.waiting.length, waited: this.waited, refused: this.refused };
+  }
+
   private acquire(): Promise<void> {
     if (this.inUse < this.size) {
       this.inUse += 1;
       return Promise.resolve();
     }
+    this.waited += 1;
     return new Promise((resolve, reject) => {
       const entry = {
         start: () => {
@@ -62,6 +71,7 @@ export class PoolGate {
         },
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
+          this.refused += 1;
           reject(new DatabaseBusyError(this.waitMs));
         }, this.waitMs),
       };
@@ -73,4 +83,13 @@ export class PoolGate {
     this.inUse -= 1;
     this.waiting.shift()?.start();
   }
+}
+
+/** A pool's use now and since start, for the metrics. */
+export interface PoolStats {
+  pool: "public" | "privileged" | "consistent";
+  inUse: number;
+  waiting: number;
+  waited: number;
+  refused: number;
 }

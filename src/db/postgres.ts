@@ -5,38 +5,9 @@ import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCount
 import { PoolGate } from "./pool-gate.js";
 import * as tables from "./tables.js";
 
-export interface PostgresOptions {
-  /** Connections of the public pool (anonymous and researcher reads). */
-  max?: number;
-  /** Connections of the privileged pool (writes, staff reads, background work). */
-  privilegedMax?: number;
-  /** The public role's statement_timeout: a slow public query is stopped and its connection freed. */
-  statementTimeoutMs?: number;
-  /** Each statement of a keyed request or a write (a transaction of `asWriter`) is stopped after this. */
-  staffStatementTimeoutMs?: number;
-  /** A session idle inside a transaction this long is ended by PostgreSQL, freeing its locks. */
-  idleInTransactionTimeoutMs?: number;
-  /** How long opening a connection may take before it is reported as failed. */
-  connectTimeoutSeconds?: number;
-  /** How long a request may wait for a free connection before it is refused (503). */
-  acquireTimeoutMs?: number;
-  /** Connections for reads that must see one state of the database throughout (a file, the bulk snapshot). */
-  consistentReadsMax?: number;
-  /** The longest such read: a file still being sent after this is cut (the client sees an incomplete response). */
-  consistentReadMaxMs?: number;
-}
+import { defaultPostgresOptions, type PostgresOptions } from "./pool-settings.js";
 
-export const defaultPostgresOptions = {
-  max: 10,
-  privilegedMax: 5,
-  statementTimeoutMs: 5_000,
-  staffStatementTimeoutMs: 15_000,
-  idleInTransactionTimeoutMs: 60_000,
-  connectTimeoutSeconds: 5,
-  acquireTimeoutMs: 2_000,
-  consistentReadsMax: 4,
-  consistentReadMaxMs: 1_800_000,
-};
+export { defaultPostgresOptions, type PostgresOptions };
 
 /**
  * The session of a connection for consistent reads: the restricted role, each statement (a page)
@@ -229,6 +200,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     disclosedConnection: () => new SharedConnection(publicGate, forThisTurn).read,
     readDisclosedSnapshot: consistentRead,
     consistentReads: "transaction",
+    poolStats: () => [
+      { pool: "public", ...publicGate.stats() },
+      { pool: "privileged", ...privilegedGate.stats() },
+      { pool: "consistent", ...consistentGate.stats() },
+    ],
     asWriter: (work) =>
       privilegedGate.run(() =>
         db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { type FastifyReply } from "fastify";
+import { type ServiceMetrics } from "../operations/metrics.js";
 
 /**
  * The files being sent by this instance at once. Each holds a connection (on PostgreSQL) and up to two
@@ -10,7 +11,24 @@ export class ExportSlots {
   /** Files cut by a failure after they had begun (the client got an incomplete response). */
   cut = 0;
 
-  constructor(readonly max: number) {}
+  constructor(
+    readonly max: number,
+    private readonly metrics?: ServiceMetrics,
+  ) {}
+
+  /** Notes a file cut by a failure; its number since start. */
+  noteCut(): number {
+    this.metrics?.filesCut.inc();
+    return (this.cut += 1);
+  }
+
+  /** Counts the rows of a dataset's file as its pages go out. */
+  async *counted<T>(dataset: string, pages: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+    for await (const page of pages) {
+      this.metrics?.exportRows.inc({ dataset }, page.length);
+      yield page;
+    }
+  }
 
   /** Takes a slot for the reply until its response is over, however it ends; false when none is free. */
   take(reply: FastifyReply): boolean {

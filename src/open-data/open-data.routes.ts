@@ -28,10 +28,10 @@ export function registerOpenData(
   slots = new ExportSlots(4),
 ): void {
   const cutReported = (what: string) => (error: unknown) => {
-    slots.cut += 1;
+    const filesCut = slots.noteCut();
     // The cause by its code or kind only: a database error's message may hold the statement.
     const cause = (error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : typeof error);
-    app.log.warn({ export: { file: what, cause: String(cause), filesCut: slots.cut } }, "open-data file cut by a failure: the client got an incomplete response");
+    app.log.warn({ export: { file: what, cause: String(cause), filesCut } }, "open-data file cut by a failure: the client got an incomplete response");
   };
   const complianceCurrent = () =>
     complianceIndex.current(chinaDate(clock())).then(
@@ -143,7 +143,7 @@ export function registerOpenData(
     // The feed's cursor first, read with the file: follow the change feed from there to stay in step with it.
     const body = readConsistently(database, async function* (read) {
       yield await feed.latest(read);
-      yield* fileChunks(dataset, format, exportPages(database, dataset, filter, read));
+      yield* fileChunks(dataset, format, slots.counted(dataset.name, exportPages(database, dataset, filter, read)));
     });
     const cursor = await body.next();
     if (!cursor.done) reply.header("x-changes-cursor", cursor.value);

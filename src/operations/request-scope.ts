@@ -13,11 +13,23 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
-const scope = new AsyncLocalStorage<{ log: FastifyBaseLogger }>();
+/** What code that is not handed the request may know of it. */
+export interface RequestScope {
+  log: FastifyBaseLogger;
+  /** The GraphQL operation's name, once Apollo has it (for the metrics). */
+  operation?: string;
+}
 
-/** Runs the rest of a request's handling with its logger known to code that is not handed it. */
-export function withinRequest(log: FastifyBaseLogger, next: () => void): void {
-  scope.run({ log }, next);
+const scope = new AsyncLocalStorage<RequestScope>();
+
+/** Runs the rest of a request's handling with its scope known to code that is not handed it. */
+export function withinRequest(request: RequestScope, next: () => void): void {
+  scope.run(request, next);
+}
+
+/** The scope of the request being handled, if any. */
+export function currentRequest(): RequestScope | undefined {
+  return scope.getStore();
 }
 
 /** The logger of the request being handled (its lines carry its id), if any. */

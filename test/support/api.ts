@@ -41,6 +41,8 @@ export interface StartOptions {
   complianceWaitMs?: number;
   /** Files sent at once. */
   exportsMax?: number;
+  /** The token /metrics asks for. */
+  metricsToken?: string;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -66,6 +68,7 @@ export class TestApi {
         complianceRefreshMs: options.complianceRefreshMs,
         complianceWaitMs: options.complianceWaitMs,
         exportsMax: options.exportsMax,
+        metricsToken: options.metricsToken,
       }),
       lifecycle,
     );
