@@ -11,10 +11,7 @@ import { buildServer } from "./server.js";
 const config = loadConfig();
 const database = await orExitOnStartupError(() => openDatabase(config, "the server"));
 await migrate(database);
-if (await isEmpty(database)) {
-  const { decisions } = await loadSampleData(database);
-  console.log(`Empty database: loaded the sample data (${decisions} decisions).`);
-}
+const sample = (await isEmpty(database)) ? await loadSampleData(database) : null;
 const lifecycle = { shuttingDown: false };
 const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax, metricsToken: config.metricsToken });
 // Registered before the address is printed: whoever reads it may stop us at once. Readiness fails
@@ -28,7 +25,11 @@ const shutdown = async () => {
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);
 
+// Standard output holds JSON lines only. These are written whatever LOG_LEVEL says: they are how
+// a person, or a script, learns where the server is.
+const announce = server.log.child({}, { level: "info" });
+if (sample) announce.info(`Empty database: loaded the sample data (${sample.decisions} decisions).`);
 const address = await server.listen({ port: config.port, host: config.host });
-console.log(`Site for residents: ${address.replace("127.0.0.1", "localhost")}/`);
-console.log(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
+announce.info(`Site for residents: ${address.replace("127.0.0.1", "localhost")}/`);
+announce.info(`GraphQL endpoint: ${address.replace("127.0.0.1", "localhost")}/graphql  (database: ${config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.pgliteDir}`})`);
 

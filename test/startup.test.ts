@@ -32,7 +32,7 @@ describe("the README's first command: a fresh start serves the sample data", () 
     expect(body.data.decisions.totalCount).toBe(1);
     expect(body.data.decisions.nodes[0]!.title).toContain("光伏發電");
     // The residents' site, on the same server.
-    const [, site] = server.output().match(/Site for residents: (\S+)/)!;
+    const [, site] = server.output().match(/Site for residents: ([^\s"]+)/)!;
     const home = await fetch(`${site}?q=${encodeURIComponent("光伏发电")}`);
     expect(home.status).toBe(200);
     const page = await home.text();
@@ -40,6 +40,10 @@ describe("the README's first command: a fresh start serves the sample data", () 
     expect(page).toContain("光伏發電");
     server.stop();
     expect(await server.exited).toBe(0);
+    // Only JSON lines on standard output, the announcements included, whatever LOG_LEVEL.
+    const lines = server.standardOutput().split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
 
     const seed = run("seeds/reload.ts", env);
     expect(await seed.exited, seed.output()).toBe(0);

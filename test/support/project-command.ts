@@ -6,6 +6,8 @@ export interface ProjectCommand {
   /** Resolves with the first match of `pattern` in standard output; rejects if the process ends first. */
   printed: (pattern: RegExp) => Promise<RegExpMatchArray>;
   output: () => string;
+  /** Standard output alone. */
+  standardOutput: () => string;
   stop: (signal?: NodeJS.Signals) => void;
 }
 
@@ -18,7 +20,9 @@ export interface ProjectCommand {
 export function runProjectCommand(script: string, args: string[], env: Record<string, string>): ProjectCommand {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  let standardOutput = "";
   child.stdout.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (standardOutput += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   onTestFinished(async () => {
@@ -35,5 +39,5 @@ export function runProjectCommand(script: string, args: string[], env: Record<st
       void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${output}`)));
       check();
     });
-  return { exited, printed, output: () => output, stop: (signal = "SIGTERM") => child.kill(signal) };
+  return { exited, printed, output: () => output, standardOutput: () => standardOutput, stop: (signal = "SIGTERM") => child.kill(signal) };
 }
