@@ -23,3 +23,4 @@ export * from "../audit/change-log.table.js";
 export * from "../compliance/compliance.table.js";
 export * from "../disclosure/public-revision.table.js";
 export * from "../disclosure/public-state.table.js";
+export * from "../dataset/sample-mark.table.js";
