@@ -1,0 +1,34 @@
+import { type FastifyInstance, type FastifyRequest } from "fastify";
+import { html, type Html } from "./html.js";
+import { PublicApi } from "./public-api.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The banner of every page while the instance serves the illustrative sample; empty otherwise. */
+    sampleBanner?: (request: FastifyRequest) => Promise<Html | null>;
+  }
+}
+
+const DATASET_QUERY = "{ dataset { illustrativeSample notice noticeEnglish } }";
+
+interface Dataset {
+  illustrativeSample: boolean;
+  notice: string | null;
+  noticeEnglish: string | null;
+}
+
+/** Asks the public API, as for any page, whether the data is the sample; a page is shown without the banner if it cannot say. */
+export function provideSampleBanner(app: FastifyInstance, pass: () => string): void {
+  app.decorate("sampleBanner", async (request: FastifyRequest) => {
+    try {
+      const { dataset } = await new PublicApi(app, request, pass()).query<{ dataset: Dataset }>(DATASET_QUERY);
+      return dataset.illustrativeSample ? banner(dataset) : null;
+    } catch {
+      return null;
+    }
+  });
+}
+
+function banner({ notice, noticeEnglish }: Dataset): Html {
+  return html`<p class="sample-data" role="note"><strong>${notice ?? "示例數據"}</strong> <span lang="en">${noticeEnglish ?? ""}</span></p>`;
+}
