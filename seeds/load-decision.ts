@@ -11,6 +11,7 @@ import { implementationReports } from "../src/implementation/implementation-repo
 import { legalityReviews } from "../src/legality-reviews/legality-review.table.js";
 import { postEvaluations } from "../src/post-evaluations/post-evaluation.table.js";
 import { publications } from "../src/publications/publication.table.js";
+import { type PgTable } from "drizzle-orm/pg-core";
 import { type RecordWriter } from "../src/records/record-writer.js";
 import { riskAssessments, riskFindings } from "../src/risk-assessments/risk-assessment.table.js";
 import { villageConsultationMembers, villageConsultations, villageConsultationSteps } from "../src/village-consultations/village-consultation.table.js";
@@ -65,6 +66,16 @@ export function decisionFile(refs: References, sample: SampleDecision, today = "
     await writer.update("decisions", decisions, decisionId, { stage, status });
   };
   const later = (due: string | undefined) => due !== undefined && due <= today;
+  /** A record of its own, written on its day, moving the decision on to the stage it marks. */
+  const record = <T extends PgTable>(at: Date, recordType: RecordType, table: T, values: () => T["$inferInsert"], withheld: SampleWithholding[] | undefined, marks?: Stage) =>
+    step(
+      at,
+      async (writer) => {
+        await withhold(writer, recordType, (await writer.insert(recordType, table, values())).id, withheld);
+        if (marks) await advance(writer, marks);
+      },
+      created,
+    );
 
   const earlier = (field: "title" | "summary") => sample.corrections?.find((c) => c.field === field)?.earlier ?? sample[field];
   const created = step(onDay(sample.initiatedOn, "09:00"), async (writer) => {
@@ -147,14 +158,7 @@ export function decisionFile(refs: References, sample: SampleDecision, today = "
     }
   }
   for (const { withheld, ...review } of sample.expertReviews ?? []) {
-    step(
-      onDay(review.reviewedOn, "15:00"),
-      async (writer) => {
-        await withhold(writer, "expert_reviews", (await writer.insert("expert_reviews", expertReviews, { ...review, decisionId })).id, withheld);
-        await advance(writer, "EXPERT_ARGUMENTATION");
-      },
-      created,
-    );
+    record(onDay(review.reviewedOn, "15:00"), "expert_reviews", expertReviews, () => ({ ...review, decisionId }), withheld, "EXPERT_ARGUMENTATION");
   }
   for (const { withheld, findings, ...assessment } of sample.riskAssessments ?? []) {
     step(
@@ -189,37 +193,16 @@ export function decisionFile(refs: References, sample: SampleDecision, today = "
     if (resultLater) step(onDay(review.completedOn!, "16:30"), (writer) => writer.update("legality_reviews", legalityReviews, reviewId, result), submitted);
   }
   for (const { withheld, ...meeting } of sample.deliberations ?? []) {
-    step(
-      onDay(meeting.heldOn, "17:00"),
-      async (writer) => {
-        await withhold(writer, "deliberations", (await writer.insert("deliberations", deliberations, { ...meeting, decisionId })).id, withheld);
-        await advance(writer, "DELIBERATION");
-      },
-      created,
-    );
+    record(onDay(meeting.heldOn, "17:00"), "deliberations", deliberations, () => ({ ...meeting, decisionId }), withheld, "DELIBERATION");
   }
   if (sample.publication) {
     const { withheld, ...publication } = sample.publication;
     const adopted = (sample.deliberations ?? []).filter((m) => m.outcome === "ADOPTED" || m.outcome === "ADOPTED_WITH_CHANGES").map((m) => m.heldOn).sort()[0] ?? null;
     const documentDate = publication.documentDate === undefined ? adopted : publication.documentDate;
-    step(
-      onDay(publication.publishedOn, "10:30"),
-      async (writer) => {
-        await withhold(writer, "publications", (await writer.insert("publications", publications, { ...publication, documentDate, decisionId })).id, withheld);
-        await advance(writer, "PUBLICATION");
-      },
-      created,
-    );
+    record(onDay(publication.publishedOn, "10:30"), "publications", publications, () => ({ ...publication, documentDate, decisionId }), withheld, "PUBLICATION");
   }
   for (const { withheld, ...report } of sample.implementationReports ?? []) {
-    step(
-      onDay(report.reportedOn, "14:00"),
-      async (writer) => {
-        await withhold(writer, "implementation_reports", (await writer.insert("implementation_reports", implementationReports, { ...report, decisionId })).id, withheld);
-        await advance(writer, "IMPLEMENTATION");
-      },
-      created,
-    );
+    record(onDay(report.reportedOn, "14:00"), "implementation_reports", implementationReports, () => ({ ...report, decisionId }), withheld, "IMPLEMENTATION");
   }
   for (const { withheld, committee, steps: taken, regionCode, ...consultation } of sample.villageConsultations ?? []) {
     let villageConsultationId = "";
@@ -246,17 +229,10 @@ export function decisionFile(refs: References, sample: SampleDecision, today = "
     }
   }
   for (const { withheld, ...evaluation } of sample.postEvaluations ?? []) {
-    step(
-      onDay(evaluation.evaluatedOn, "14:30"),
-      async (writer) => {
-        await withhold(writer, "post_evaluations", (await writer.insert("post_evaluations", postEvaluations, { ...evaluation, decisionId })).id, withheld);
-        await advance(writer, "POST_EVALUATION");
-      },
-      created,
-    );
+    record(onDay(evaluation.evaluatedOn, "14:30"), "post_evaluations", postEvaluations, () => ({ ...evaluation, decisionId }), withheld, "POST_EVALUATION");
   }
   for (const { withheld, ...attachment } of sample.attachments ?? []) {
-    step(onDay(attachmentDay(sample, attachment.kind), "11:30"), async (writer) => withhold(writer, "attachments", (await writer.insert("attachments", attachments, { ...attachment, decisionId })).id, withheld), created);
+    record(onDay(attachmentDay(sample, attachment.kind), "11:30"), "attachments", attachments, () => ({ ...attachment, decisionId }), withheld);
   }
   for (const correction of sample.corrections ?? []) {
     step(onDay(correction.on, "10:15"), (writer) => writer.update("decisions", decisions, decisionId, { [correction.field]: sample[correction.field] }), created);
