@@ -12,7 +12,7 @@ const STYLE = trusted(`
 body{margin:0;font:16px/1.7 system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
 a{color:#0b4f8a}a:hover{color:#06335a}
 :focus-visible{outline:3px solid #b35900;outline-offset:2px}
-.sample-data{margin:0;padding:.5rem 1rem;background:#fff3cd;border-bottom:2px solid #b35900;text-align:center}
+.sample-data{margin:0 0 .5rem;padding:.2rem .6rem;background:#fff3cd;border-left:4px solid #b35900;font-size:.85rem;line-height:1.4}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 header.site{background:#0b3d6b;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
 header.site a{color:#fff}header.site .name{font-weight:700;font-size:1.15rem;text-decoration:none}
@@ -93,8 +93,8 @@ function layout(title: string, script: Script, body: Html, banner: Html | null):
 <nav aria-label="網站導覽"><ul><li><a href="/">查詢決策</a></li><li><a href="/open-data">開放數據</a></li><li><a href="/comments/status">意見處理情況</a></li></ul></nav>
 ${SWITCH_PLACE}
 </header>
-${banner ?? ""}
 <main id="main">
+${banner ?? ""}
 ${body}
 </main>
 <footer class="site">

@@ -9,12 +9,10 @@ declare module "fastify" {
   }
 }
 
-const DATASET_QUERY = "{ dataset { illustrativeSample notice noticeEnglish } }";
+const DATASET_QUERY = "{ dataset { illustrativeSample } }";
 
 interface Dataset {
   illustrativeSample: boolean;
-  notice: string | null;
-  noticeEnglish: string | null;
 }
 
 /** Asks the public API, as for any page, whether the data is the sample; a page is shown without the banner if it cannot say. */
@@ -22,13 +20,14 @@ export function provideSampleBanner(app: FastifyInstance, pass: () => string): v
   app.decorate("sampleBanner", async (request: FastifyRequest) => {
     try {
       const { dataset } = await new PublicApi(app, request, pass()).query<{ dataset: Dataset }>(DATASET_QUERY);
-      return dataset.illustrativeSample ? banner(dataset) : null;
+      return dataset.illustrativeSample ? banner() : null;
     } catch {
       return null;
     }
   });
 }
 
-function banner({ notice, noticeEnglish }: Dataset): Html {
-  return html`<p class="sample-data" role="note"><strong>${notice ?? "示例數據"}</strong> <span lang="en">${noticeEnglish ?? ""}</span></p>`;
+/** Short, so that a phone still shows the results on its first screen; the API's `dataset.notice` says it at length. */
+function banner(): Html {
+  return html`<p class="sample-data" role="note"><strong>示例數據</strong>：城市真實，決策為虛構。 <span lang="en">Illustrative sample: real city, invented decisions.</span></p>`;
 }
