@@ -1,17 +1,36 @@
 import { publicBodies } from "../src/bodies/public-body.table.js";
+import { chinaDate } from "../src/compliance/working-days.js";
 import { type Database } from "../src/db/database.js";
-import { RecordWriter } from "../src/records/record-writer.js";
 import { regions } from "../src/regions/region.table.js";
 import { generatedDecisions } from "./generated.js";
-import { loadDecision, type References } from "./load-decision.js";
+import { writeHistory } from "./history.js";
+import { decisionFile, type References } from "./load-decision.js";
+import { onDay } from "./file-step.js";
+import { markSample, unmarkSample } from "./sample-mark.js";
 import { sampleBodies } from "./sample/bodies.js";
 import { sampleDecisions } from "./sample/decisions.js";
+import { livingDecisions } from "./sample/living.js";
 import { sampleRegions } from "./sample/regions.js";
 
 export const GENERATED_DECISIONS = 150;
 
-/** Loads the sample data set (hand-written records plus generated decisions) in one transaction. */
-export async function loadSampleData(database: Database): Promise<{ decisions: number }> {
+export interface SampleOptions {
+  /** The day the sample is loaded on (China Standard Time): the decisions in progress and the history are dated from it. */
+  today?: string;
+}
+
+/** The sample's load day by default: today in China Standard Time, where its decisions are made. */
+export const sampleToday = (now = new Date()): string => chinaDate(now);
+
+/**
+ * Loads the sample data set (hand-written records, decisions in progress dated from `today`, and
+ * generated decisions) in one transaction, each file written step by step as it was recorded.
+ */
+export async function loadSampleData(database: Database, options: SampleOptions = {}): Promise<{ decisions: number; today: string }> {
+  const now = new Date();
+  const today = options.today ?? sampleToday(now);
+  // On the real day, the history ends now; on another day, at the end of that day's office hours.
+  const loadedAt = today === sampleToday(now) ? now : onDay(today, "18:00");
   return database.db.transaction(async (tx) => {
     const regionIds = new Map<string, { id: string; path: string; depth: number }>();
     for (const region of sampleRegions) {
@@ -31,10 +50,10 @@ export async function loadSampleData(database: Database): Promise<{ decisions: n
       regionId: (code) => regionIds.get(code)?.id ?? fail(`unknown region code ${code}`),
       bodyId: (name) => bodyIds.get(name) ?? fail(`unknown body ${name}`),
     };
-    const writer = new RecordWriter(tx);
-    const all = [...sampleDecisions, ...generatedDecisions(GENERATED_DECISIONS, sampleRegions, sampleBodies)];
-    for (const decision of all) await loadDecision(writer, refs, decision);
-    return { decisions: all.length };
+    const all = [...sampleDecisions, ...livingDecisions(today), ...generatedDecisions(GENERATED_DECISIONS, sampleRegions, sampleBodies, today)];
+    await writeHistory(tx, all.flatMap((decision) => decisionFile(refs, decision, today).steps), loadedAt);
+    await markSample(tx, today);
+    return { decisions: all.length, today };
   });
 }
 
@@ -50,5 +69,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
 
 /** Empties every table of the data model (for `npm run seed`, which reloads). */
 export async function clearData(database: Database): Promise<void> {
-  await database.query("TRUNCATE regions, public_bodies, decisions, withholdings, search_documents CASCADE");
+  // The feed goes with the records it told of; its sequence goes on, so a follower's old cursor reads the new history whole.
+  await database.query("TRUNCATE regions, public_bodies, decisions, withholdings, search_documents, change_log CASCADE");
+  await unmarkSample(database);
 }

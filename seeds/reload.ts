@@ -1,4 +1,5 @@
 // `npm run seed`: empties the database named by the environment and loads the sample data again.
+import "reflect-metadata";
 import { loadConfig } from "../src/config.js";
 import { migrate } from "../src/db/migrate.js";
 import { openDatabase } from "../src/db/open.js";

@@ -7,6 +7,7 @@ import { CommentService, SubmissionThrottle } from "./consultations/comment.serv
 import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { ComplianceService } from "./compliance/compliance.service.js";
 import { type CostCarrier } from "./protection/query-limits.js";
+import { DatasetService } from "./dataset/dataset.service.js";
 import { type Database } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
 import { disclosed } from "./disclosure/disclosed.tables.js";
@@ -21,6 +22,7 @@ import { type Clock } from "./shared/clock.js";
 import { StatisticsService } from "./statistics/statistics.service.js";
 
 export interface Services {
+  dataset: DatasetService;
   nodes: NodeService;
   decisions: DecisionService;
   regions: RegionService;
@@ -81,6 +83,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       keys: new ApiKeyService(database, editorial),
       statistics: new StatisticsService(store, complianceFresh, clock),
       changes: new ChangeFeed(database),
+      dataset: new DatasetService(database),
       compliance,
     },
   };

@@ -46,7 +46,7 @@ describe("the scale data generator (npm run seed:scale)", () => {
   });
 
   it("is served by the API with its withholdings in force", async () => {
-    const [withheld] = await api.database.query<{ id: string }>("SELECT w.record_id AS id FROM withholdings w JOIN decisions d ON d.id = w.decision_id WHERE w.field = 'budgetYuan' AND d.budget_yuan IS NOT NULL LIMIT 1");
+    const [withheld] = await api.database.query<{ id: string }>("SELECT w.record_id AS id FROM withholdings w JOIN decisions d ON d.id = w.decision_id WHERE w.field = 'budgetYuan' AND w.released_at IS NULL AND d.budget_yuan IS NOT NULL LIMIT 1");
     expect(withheld).toBeDefined();
     const { decision } = await api.data(`query($id: ID!) { decision(id: $id) { budgetYuan withheld { field ground } } }`, { id: toGlobalId("Decision", withheld!.id) });
     expect(decision.budgetYuan).toBeNull();

@@ -28,3 +28,4 @@ export const ART_16_1 = "《中華人民共和國政府信息公開條例》第�
 export const ART_16_2 = "《中華人民共和國政府信息公開條例》第十六條第二款";
 
 export const FILES = "https://www.example.gov.cn/files";
+export const SAMPLE_CITY = "桐城市";

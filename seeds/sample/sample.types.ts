@@ -47,6 +47,9 @@ export interface SampleWithholding {
   decidedBy: string;
   since: LocalDate;
   reviewDue: LocalDate;
+  /** Released on review (art. 18): the value becomes public from that day. */
+  releasedOn?: LocalDate;
+  releaseReason?: string;
 }
 
 interface Withholdable {
@@ -112,6 +115,10 @@ export interface SampleDecision extends Withholdable {
   /** Art. 22: by default, whether it has risk assessments. */
   affectsStabilityOrSafety?: boolean;
   speciallyAffectedGroups?: Values<typeof stakeholderCategory>[];
+  /** The day the decision reached its stage and status, where no record of its file marks it; by default its last record's. */
+  settledOn?: LocalDate;
+  /** Published first as `earlier`, corrected to the value above on `on`: the public revision history shows it. */
+  corrections?: { on: LocalDate; field: "title" | "summary"; earlier: string }[];
   basis?: (Withholdable & { kind: Values<typeof basisKind>; title: string; citation?: string; content?: string })[];
   consultations?: SampleConsultation[];
   expertReviews?: (Withholdable & {

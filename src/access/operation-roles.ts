@@ -38,6 +38,7 @@ const withdrawers = [...new Set(editableKinds.flatMap((kind) => kind.writers))];
 export const operationRoles: { Query: Record<string, OperationRoles>; Mutation: Record<string, OperationRoles> } = {
   Query: {
     viewer: everyone,
+    dataset: everyone,
     node: everyone,
     nodes: everyone,
     decision: everyone,

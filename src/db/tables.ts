@@ -24,3 +24,4 @@ export * from "../compliance/compliance.table.js";
 export * from "../disclosure/public-revision.table.js";
 export * from "../disclosure/public-state.table.js";
 export * from "../open-data/snapshot.table.js";
+export * from "../dataset/sample-mark.table.js";

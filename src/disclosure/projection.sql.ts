@@ -3,6 +3,7 @@ import { getTableConfig } from "drizzle-orm/pg-core";
 import { publicBodies } from "../bodies/public-body.table.js";
 import { complianceViews } from "../compliance/compliance.views.js";
 import { snapshotViews } from "../open-data/snapshot.views.js";
+import { sampleMark } from "../dataset/sample-mark.table.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { regions } from "../regions/region.table.js";
 import { BUDGET_PUBLIC_VIEW, TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
@@ -37,10 +38,11 @@ export function projectionStatements(): string[] {
   ];
 }
 
-/** Regions and bodies are public whole, column by column as listed (a new column is not published by default). */
+/** Regions, bodies and the sample mark are public whole, column by column as listed (a new column is not published by default). */
 const referencePublished = {
   regions: { table: regions, columns: ["id", "code", "name", "level", "parentId", "path", "depth", "createdAt", "updatedAt"] },
   public_bodies: { table: publicBodies, columns: ["id", "name", "kind", "regionId", "createdAt", "updatedAt"] },
+  sample_mark: { table: sampleMark, columns: ["only", "loadedOn", "city", "createdAt"] },
 };
 
 function referenceViews(): string[] {
@@ -246,16 +248,22 @@ const decisionColumn = (record: RecordDisclosure) => (record.recordType === "dec
 function publicStateFunction(): string {
   const parts = recordDisclosures.map(
     (record) => `SELECT '${record.recordType}'::text, v.id, md5((to_jsonb(v) - 'updated_at' - 'last_activity_at')::text), n.notices, ${record.recordType === "decisions" ? "to_jsonb(v)::text" : "NULL::text"}
-  FROM disclosure.${tableName(record)} v LEFT JOIN n ON n.subject_id = v.id WHERE v.${decisionColumn(record)} = d`,
+  FROM disclosure.${tableName(record)} v LEFT JOIN n ON n.subject_id = v.id WHERE v.${decisionColumn(record)} = $1`,
   );
+  // PL/pgSQL, not SQL: a SQL function returning a table is planned again at every call (tens of
+  // milliseconds over these views, twice for every write), where PL/pgSQL keeps its plan for the session.
   return `CREATE FUNCTION disclosure.public_state(d uuid)
 RETURNS TABLE (record_type text, record_id uuid, digest text, notices text, state text)
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
 WITH n AS (
-  SELECT subject_id, string_agg(id::text || ':' || coalesce(field, '') || ':' || coalesce(withheld_record_type, ''), ',' ORDER BY id) AS notices
-  FROM disclosure.withholding_notices WHERE decision_id = d GROUP BY subject_id
+  SELECT w.subject_id, string_agg(w.id::text || ':' || coalesce(w.field, '') || ':' || coalesce(w.withheld_record_type, ''), ',' ORDER BY w.id) AS notices
+  FROM disclosure.withholding_notices w WHERE w.decision_id = $1 GROUP BY w.subject_id
 )
-${parts.join("\nUNION ALL\n")}
+${parts.join("\nUNION ALL\n")};
+END
 $$`;
 }
 

@@ -25,6 +25,7 @@ import { VillageConsultationResolver } from "../village-consultations/village-co
 import { VillageCommitteeMember, VillageConsultation, VillageConsultationStep } from "../village-consultations/village-consultation.type.js";
 import { NodeResolver } from "./node.resolver.js";
 import { ApiKeyResolver } from "../access/api-key.resolver.js";
+import { DatasetResolver } from "../dataset/dataset.resolver.js";
 import { logWithheldReads } from "../audit/access-log.middleware.js";
 import { enforceOperationRoles } from "../access/enforce-operation-roles.js";
 import { CommentMutationsResolver } from "../consultations/comment-mutations.resolver.js";
@@ -86,6 +87,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       CommentMutationsResolver,
       CommentReceiptResolver,
       ApiKeyResolver,
+      DatasetResolver,
       DecisionStageResolver,
       RecordWithdrawResolver,
       childListResolver(Decision, "revisions", connectionOf(DecisionRevision, "DecisionRevision", "revision"), "Revision history of the decision's own fields, oldest first, as the viewer may see it."),

@@ -1,5 +1,6 @@
 import { asc, count, eq, sql, getTableColumns, max, min } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
+import { DatasetService } from "../dataset/dataset.service.js";
 import { type Database } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { datasets } from "./datasets.js";
@@ -67,6 +68,9 @@ export async function catalog(database: Database, base: string, options: Catalog
     }
     return { root, publisher, span, modified, rows };
   });
+  const dataset = await new DatasetService(database).info();
+  // The illustrative sample says so wherever the catalog is read: its decisions are invented.
+  const sample = dataset.illustrativeSample ? { "rdfs:comment": text(dataset.notice!, dataset.noticeEnglish!) } : {};
   const publisher = { "@type": "foaf:Agent", "foaf:name": facts.publisher?.name ?? facts.root?.name ?? "" };
   const spatial = { "@type": "dct:Location", "@id": `${base}/open-data/regions/${facts.root?.code ?? ""}`, "locn:geographicName": facts.root?.name ?? "" };
   const temporal = { "@type": "dct:PeriodOfTime", "dcat:startDate": date(facts.span?.from ?? null), "dcat:endDate": date(facts.span?.to ?? null) };
@@ -84,17 +88,19 @@ export async function catalog(database: Database, base: string, options: Catalog
     "@type": "dcat:Catalog",
     "dct:title": text("重大行政决策公开数据", "Major administrative decisions: open data"),
     "dct:description": text("重大行政决策事项及其依据、公众参与、专家论证、风险评估、合法性审查、集体讨论决定、决策公布、执行和评估的公开记录。", "Major administrative decisions and their public record."),
+    ...sample,
     "dct:publisher": publisher,
     "dct:license": { "@id": LICENCE },
     "dct:spatial": spatial,
     "dct:temporal": temporal,
     "dct:modified": dateTime(new Date(Math.max(...facts.modified.map((d) => d.getTime())))),
     "dcat:service": service,
-    "dcat:dataset": datasets.map((dataset, i) => ({
-      "@id": `${base}/open-data/${dataset.name}`,
+    "dcat:dataset": datasets.map((set, i) => ({
+      "@id": `${base}/open-data/${set.name}`,
       "@type": "dcat:Dataset",
-      "dct:identifier": dataset.name,
-      "dct:title": text(dataset.title.zh, dataset.title.en),
+      "dct:identifier": set.name,
+      "dct:title": text(set.title.zh, set.title.en),
+      ...sample,
       "dct:publisher": publisher,
       "dct:license": { "@id": LICENCE },
       "dct:modified": dateTime(facts.modified[i]!),
@@ -103,15 +109,15 @@ export async function catalog(database: Database, base: string, options: Catalog
       "dct:temporal": temporal,
       "dct:rights": rights,
       "dcat:distribution": [
-        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(dataset.name, "csv")?.bytes) },
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${set.name}.csv` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(set.name, "csv")?.bytes) },
         {
           "@type": "dcat:Distribution",
           "dct:title": text("CSV（带字节顺序标记，供电子表格软件打开）", "CSV with a byte-order mark, for spreadsheets"),
-          "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.excel.csv` },
+          "dcat:downloadURL": { "@id": `${base}/open-data/${set.name}.excel.csv` },
           "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/text/csv" },
           "dct:license": { "@id": LICENCE },
         },
-        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${dataset.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(dataset.name, "ndjson")?.bytes) },
+        { "@type": "dcat:Distribution", "dcat:downloadURL": { "@id": `${base}/open-data/${set.name}.ndjson` }, "dcat:mediaType": { "@id": "https://www.iana.org/assignments/media-types/application/x-ndjson" }, "dct:license": { "@id": LICENCE }, ...byteSize(snapshotFile(set.name, "ndjson")?.bytes) },
         // The same files in the dated bulk snapshot (a zip of every dataset), with the date it was built.
         ...(snapshot
           ? [

@@ -32,6 +32,14 @@ export class RecordWriter {
     return row!;
   }
 
+  /** Changes a record's values and keeps its search documents in step. */
+  async update<T extends PgTable>(recordType: RecordType, table: T, id: string, values: Partial<T["$inferInsert"]>): Promise<void> {
+    const idColumn = getTableColumns(table).id as PgColumn;
+    const [row] = (await this.db.update(table).set(values).where(eq(idColumn, id)).returning()) as (Record<string, unknown> & { id: string })[];
+    if (!row) throw new Error(`no ${recordType} ${id}`);
+    await this.reindex(recordType, row);
+  }
+
   /** Withholds a field or a whole record; the field must be one the law's registry lets be withheld. */
   async withhold(input: WithholdingInput): Promise<typeof withholdings.$inferSelect> {
     const disclosure = disclosureOf(input.recordType);

@@ -12,6 +12,7 @@ const STYLE = trusted(`
 body{margin:0;font:16px/1.7 system-ui,"Noto Sans CJK TC","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
 a{color:#0b4f8a}a:hover{color:#06335a}
 :focus-visible{outline:3px solid #b35900;outline-offset:2px}
+.sample-data{margin:0 0 .5rem;padding:.2rem .6rem;background:#fff3cd;border-left:4px solid #b35900;font-size:.85rem;line-height:1.4}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 header.site{background:#0b3d6b;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
 header.site a{color:#fff}header.site .name{font-weight:700;font-size:1.15rem;text-decoration:none}
@@ -59,6 +60,8 @@ export interface PageOptions {
   /** This page's path with its query string: where the script switch returns to. */
   path: string;
   body: Html;
+  /** The illustrative-sample banner, when the data is the sample. */
+  banner?: Html | null;
 }
 
 /** Where the script switch goes: after the page is converted, so that each script names itself. */
@@ -70,11 +73,11 @@ function scriptSwitch(script: Script, path: string): string {
 }
 
 /** The whole page, in the resident's script. */
-export function page({ title, script, path, body }: PageOptions): string {
-  return restoreKept(inScript(layout(title, script, body).text, script)).replace(SWITCH_PLACE.text, () => scriptSwitch(script, path));
+export function page({ title, script, path, body, banner }: PageOptions): string {
+  return restoreKept(inScript(layout(title, script, body, banner ?? null).text, script)).replace(SWITCH_PLACE.text, () => scriptSwitch(script, path));
 }
 
-function layout(title: string, script: Script, body: Html): Html {
+function layout(title: string, script: Script, body: Html, banner: Html | null): Html {
   return html`<!doctype html>
 <html lang="${languageTag(script)}">
 <head>
@@ -91,6 +94,7 @@ function layout(title: string, script: Script, body: Html): Html {
 ${SWITCH_PLACE}
 </header>
 <main id="main">
+${banner ?? ""}
 ${body}
 </main>
 <footer class="site">

@@ -15,6 +15,8 @@ interface Catalog {
     "void:entities"?: { "@value": number };
     "dcat:distribution"?: { "dcat:downloadURL"?: { "@id": string }; "dcat:packageFormat"?: unknown; "dcat:byteSize"?: { "@value": number }; "dct:issued"?: { "@value": string } }[];
   }[];
+  /** Present when the data is the illustrative sample: its notice, in Chinese and English. */
+  "rdfs:comment"?: { "@value": string; "@language": string }[];
 }
 
 /** A time as the page shows it: to the minute, in UTC. */
@@ -34,7 +36,9 @@ export async function openDataPage(api: PublicApi): Promise<Html> {
   const facts = new Map((catalog["dcat:dataset"] ?? []).map((d) => [d["dct:identifier"], d]));
   const bytesOf = (name: string, extension: string) => facts.get(name)?.["dcat:distribution"]?.find((d) => !d["dcat:packageFormat"] && d["dcat:downloadURL"]?.["@id"].endsWith(`/${name}.${extension}`))?.["dcat:byteSize"]?.["@value"];
   const snapshot = catalog["dcat:dataset"]?.[0]?.["dcat:distribution"]?.find((d) => d["dcat:packageFormat"]);
+  const sample = catalog["rdfs:comment"]?.find((comment) => comment["@language"] === "zh")?.["@value"];
   return html`<h1>開放數據</h1>
+${sample ? html`<p class="notice">${traditional(sample)}數據目錄（<code>rdfs:comment</code>）和 GraphQL 介面的 <code>dataset</code> 查詢也標明這一點。請勿當作真實決策引用。</p>` : ""}
 <p>所有公開的決策記錄都可以整批下載，也可以通過 GraphQL 介面查詢。${traditional(dictionary.description.zh)}</p>
 ${licence ? html`<p>許可協議：<a href="${licence}" rel="license">${LICENCE_NAMES[licence] ?? licence}</a>。使用時請註明來源。</p>` : ""}
 <h2 id="datasets">數據集</h2>
@@ -61,6 +65,13 @@ ${snapshot
 
 /** Queries the explorer offers ready to run: each fills the form, and 執行 runs it as the public. */
 export const EXAMPLES: readonly { key: string; title: string; query: string }[] = [
+  {
+    key: "dataset",
+    title: "這些數據是否為示例數據",
+    query: `{
+  dataset { illustrativeSample sampleLoadedOn notice noticeEnglish }
+}`,
+  },
   {
     key: "search",
     title: "搜尋決策（簡體或繁體均可）",

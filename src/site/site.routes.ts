@@ -11,6 +11,7 @@ import { explorerPage, explorerStart, openDataPage } from "./open-data.page.js";
 import { PublicApi, SiteInputError, SiteUnavailableError } from "./public-api.js";
 import { RECORD_QUERY, recordPage, recordTextPage } from "./records.js";
 import { scriptOf, switchScript } from "./script.js";
+import { provideSampleBanner } from "./sample-banner.js";
 import { type SitePass } from "./site-pass.js";
 import { type RateLimiter } from "../protection/rate-limit.js";
 import { commentStatusForm, commentStatusPage } from "./comment-status.page.js";
@@ -33,8 +34,9 @@ function pageHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply
     .header("referrer-policy", "same-origin");
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
-  return pageHeaders(request, reply).status(status).send(page({ title, body, script: scriptOf(request), path: request.url }));
+async function send(request: FastifyRequest, reply: FastifyReply, status: number, title: string, body: Html) {
+  const banner = (await request.server.sampleBanner?.(request)) ?? null;
+  return pageHeaders(request, reply).status(status).send(page({ title, body, banner, script: scriptOf(request), path: request.url }));
 }
 
 /** Whether the client reads pages (a browser) rather than JSON (a program). */
@@ -93,6 +95,7 @@ function crossSite(request: FastifyRequest): boolean {
  * `sitePass` and spend nothing of its API budget.
  */
 export async function registerSite(app: FastifyInstance, clock: () => Date, { rates, sitePass }: { rates: RateLimiter; sitePass: SitePass }): Promise<void> {
+  provideSampleBanner(app, () => sitePass.value);
   await app.register(async (site) => {
     site.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => {
       const fields: Record<string, string> = {};

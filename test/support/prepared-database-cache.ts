@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sampleToday } from "../../seeds/load.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -19,15 +20,15 @@ async function filesUnder(directory: string): Promise<string[]> {
 
 /**
  * A digest of everything that shapes the migrated, seeded database: the migrations, the sample data,
- * the product code that loads it, the PGlite build, and the day (the load stamps rows with its own
- * time, and sample data may be dated relative to it). Any change to them makes a new database.
+ * the product code that loads it, the PGlite build, and the sample's load day (China Standard Time:
+ * its decisions in progress and its history are dated from it). Any change to them makes a new database.
  */
 export async function preparationFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   const files = (await Promise.all(["drizzle", "seeds", "src"].map((folder) => filesUnder(join(root, folder))))).flat().sort();
   for (const file of files) hash.update(relative(root, file)).update("\0").update(await readFile(file)).update("\0");
   hash.update(await readFile(join(root, "node_modules", "@electric-sql", "pglite", "package.json")));
-  hash.update(new Date().toISOString().slice(0, 10));
+  hash.update(sampleToday());
   return hash.digest("hex").slice(0, 16);
 }
 
