@@ -23,3 +23,6 @@ export * from "../audit/change-log.table.js";
 export * from "../compliance/compliance.table.js";
 export * from "../disclosure/public-revision.table.js";
 export * from "../disclosure/public-state.table.js";
+export * from "../protection/rate-budget.table.js";
+export * from "../operations/lease.table.js";
+export * from "../operations/shared-state.schema.js";

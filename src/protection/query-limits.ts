@@ -3,7 +3,7 @@ import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefi
 import { DEFAULT_PAGE_SIZE } from "../graphql/page-size.js";
 import { type ViewerRole } from "../access/viewer.js";
 import { measureOperation, type QueryMeasure } from "./query-measure.js";
-import { budgetHolder, type RateLimiter, type RateState } from "./rate-limit.js";
+import { budgetHolder, type RateLimiter, rateLimitedError, type RateState } from "./rate-limit.js";
 
 /**
  * Limits every operation must keep, checked on its document before it runs. Configuration: see
@@ -117,20 +117,22 @@ export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServ
               ? refusal("QUERY_TOO_COSTLY", `The query could return up to ${measure.cost} objects; your rate limit allows ${budget} per ${rates.limits.windowSeconds} s. Ask for less.`, budget, measure.cost, cost)
               : null);
           // A refused query still costs a point, so that refusals cannot be sent for free without end.
-          const { allowed, state } = rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
+          const { allowed, state } = await rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
           contextValue.rate = state;
           if (refused) throw refused;
           if (!allowed) {
-            throw new GraphQLError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this ${contextValue.viewer.keyId ? "API key" : "address"}; this query costs ${Math.max(1, measure.cost)}. Retry after ${state.resetSeconds} s.`, {
-              extensions: { code: "RATE_LIMITED", cost, http: { status: 429, headers: new Map([["retry-after", String(state.resetSeconds)]]) } },
-            });
+            throw rateLimitedError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this ${contextValue.viewer.keyId ? "API key" : "address"}; this query costs ${Math.max(1, measure.cost)}.`, state, cost);
           }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === "single" && contextValue.cost) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
           }
-          const state = contextValue.rate ?? rates.peek(budgetHolder(contextValue.viewer), contextValue.viewer.role);
+          // The site's reads were charged as a page view; their headers never leave the process.
+          if (contextValue.sitePage) return;
+          // Refused before it was measured (unreadable, invalid): a refusal costs a point too, and the
+          // point's statement says where the budget stands.
+          const state = contextValue.rate ?? (await rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, 1)).state;
           response.http.headers.set("x-ratelimit-limit", String(state.limit));
           response.http.headers.set("x-ratelimit-remaining", String(state.remaining));
           response.http.headers.set("x-ratelimit-reset", String(state.resetSeconds));
