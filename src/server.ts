@@ -99,7 +99,13 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   app.addHook("preClose", () => complianceIndex.stop());
   onUnexpectedError((error) => app.log.error({ err: error }, "unexpected error"));
   // The API's budgets, the site's page views and the comment throttle, in PostgreSQL: shared by every instance.
-  const budgets = new BudgetStore(database);
+  // A budget the database cannot tell is a 503 with Retry-After, like any read it cannot serve.
+  const budgets = new BudgetStore({
+    query: <T extends Record<string, unknown>>(text: string, params?: unknown[]) =>
+      database.query<T>(text, params).catch((error: unknown): never => {
+        throw unavailableError(error) ?? error;
+      }),
+  });
   const rates = new RateLimiter(budgets, rateLimits, now);
   const throttle = new CommentThrottle(budgets, commentLimits);
   // Ended windows are deleted off the request path, by every instance (an idempotent DELETE).
