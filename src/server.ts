@@ -17,6 +17,7 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { BudgetStore } from "./protection/budget-store.js";
+import { type QueryOptions } from "./shared/sql-runner.js";
 import { defaultRateLimits, RateLimiter, rateLimitedError, type RateLimits } from "./protection/rate-limit.js";
 import fastifyCompress from "@fastify/compress";
 import fastifyEtag from "@fastify/etag";
@@ -101,8 +102,8 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   // The API's budgets, the site's page views and the comment throttle, in PostgreSQL: shared by every instance.
   // A budget the database cannot tell is a 503 with Retry-After, like any read it cannot serve.
   const budgets = new BudgetStore({
-    query: <T extends Record<string, unknown>>(text: string, params?: unknown[]) =>
-      database.query<T>(text, params).catch((error: unknown): never => {
+    query: <T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions) =>
+      database.query<T>(text, params, options).catch((error: unknown): never => {
         throw unavailableError(error) ?? error;
       }),
   });

@@ -34,12 +34,12 @@ export class Lease {
 
   /** Whether this holder holds the lease now. */
   async take(): Promise<boolean> {
-    return (await this.database.query(TAKE, [this.name, this.holder, this.ttlSeconds])).length === 1;
+    return (await this.database.query(TAKE, [this.name, this.holder, this.ttlSeconds], { prepare: true })).length === 1;
   }
 
   /** Extends the lease; false when it was lost (it expired and another took it). */
   async renew(): Promise<boolean> {
-    return (await this.database.query(RENEW, [this.name, this.holder, this.ttlSeconds])).length === 1;
+    return (await this.database.query(RENEW, [this.name, this.holder, this.ttlSeconds], { prepare: true })).length === 1;
   }
 
   async release(): Promise<void> {

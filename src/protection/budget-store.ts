@@ -31,6 +31,9 @@ UNION ALL
 SELECT b.spent::float8, false FROM shared_state.rate_budgets b
 WHERE b.holder = $1 AND b.window_start = $2::timestamptz AND NOT EXISTS (SELECT 1 FROM spent)`;
 
+/** Every request sends SPEND: one round trip each, not a describe first (see QueryOptions). */
+const PREPARED = { prepare: true };
+
 const CHARGE = `INSERT INTO shared_state.rate_budgets AS b (holder, window_start, expires_at, spent)
 VALUES ($1, $2::timestamptz, $3::timestamptz, $4::bigint)
 ON CONFLICT (holder, window_start) DO UPDATE SET spent = least(b.spent + excluded.spent, $5::bigint)`;
@@ -54,7 +57,7 @@ export class BudgetStore {
     const end = start + windowMs;
     // A charge dearer than the whole budget spends the whole budget (a first row is inserted unchecked).
     const charge = Math.min(Math.max(1, Math.ceil(points)), limit);
-    const [row] = await this.database.query<{ spent: number; allowed: boolean }>(SPEND, [await this.hashed(holder), new Date(start).toISOString(), new Date(end).toISOString(), charge, limit]);
+    const [row] = await this.database.query<{ spent: number; allowed: boolean }>(SPEND, [await this.hashed(holder), new Date(start).toISOString(), new Date(end).toISOString(), charge, limit], PREPARED);
     // No row: refused, and the row that refused it was inserted by a statement this one's snapshot does not see.
     const spent = row ? Number(row.spent) : limit;
     const resetSeconds = Math.max(1, Math.ceil((end - now.getTime()) / 1000));
@@ -67,7 +70,7 @@ export class BudgetStore {
    */
   async charge(holder: string, points: number, limit: number, windowMs: number, now: Date): Promise<void> {
     const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    await this.database.query(CHARGE, [await this.hashed(holder), new Date(start).toISOString(), new Date(start + windowMs).toISOString(), Math.min(Math.ceil(points), limit), limit]);
+    await this.database.query(CHARGE, [await this.hashed(holder), new Date(start).toISOString(), new Date(start + windowMs).toISOString(), Math.min(Math.ceil(points), limit), limit], PREPARED);
   }
 
   /** Deletes the windows that have ended (off the request path: a timer of the server's). */
