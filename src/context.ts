@@ -3,7 +3,9 @@ import { anonymousViewer, seesWithheld, type Viewer } from "./access/viewer.js";
 import { AccessLog } from "./audit/access-log.js";
 import { PublicBodyService } from "./bodies/public-body.service.js";
 import { ChangeFeed } from "./changes/change-feed.js";
-import { CommentService, SubmissionThrottle } from "./consultations/comment.service.js";
+import { CommentService } from "./consultations/comment.service.js";
+import { CommentThrottle } from "./consultations/comment-throttle.js";
+import { BudgetStore } from "./protection/budget-store.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { ComplianceService } from "./compliance/compliance.service.js";
 import { type CostCarrier } from "./protection/query-limits.js";
@@ -49,7 +51,7 @@ export interface AppContext extends CostCarrier {
 /** What lives longer than a request: the clock (injected in tests), the comment throttle, the kept compliance reports. */
 export interface ContextOptions {
   clock?: Clock;
-  throttle?: SubmissionThrottle;
+  throttle?: CommentThrottle;
   complianceIndex?: ComplianceIndex;
 }
 
@@ -79,7 +81,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       notices: new NoticeService(store),
       editorial,
       withholdings: new WithholdingService(database, editorial, clock),
-      comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new SubmissionThrottle()),
+      comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new CommentThrottle(new BudgetStore(database))),
       keys: new ApiKeyService(database, editorial),
       statistics: new StatisticsService(store, complianceFresh, clock),
       changes: new ChangeFeed(database),

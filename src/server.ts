@@ -7,7 +7,7 @@ import { SitePass } from "./site/site-pass.js";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
-import { SubmissionThrottle } from "./consultations/comment.service.js";
+import { CommentThrottle, type CommentLimits, defaultCommentLimits } from "./consultations/comment-throttle.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { chinaDate } from "./compliance/working-days.js";
 import { type AppContext, createContext } from "./context.js";
@@ -21,7 +21,9 @@ import { observeOperations } from "./graphql/error-log.plugin.js";
 import { currentRequest, type RequestScope, requestIdOf, withinRequest } from "./operations/request-scope.js";
 import { registerMetrics, ServiceMetrics } from "./operations/metrics.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
-import { defaultRateLimits, RateLimiter, type RateLimits } from "./protection/rate-limit.js";
+import { BudgetStore } from "./protection/budget-store.js";
+import { type QueryOptions } from "./shared/sql-runner.js";
+import { defaultRateLimits, RateLimiter, rateLimitedError, type RateLimits } from "./protection/rate-limit.js";
 import fastifyCompress from "@fastify/compress";
 import fastifyEtag from "@fastify/etag";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
@@ -45,7 +47,8 @@ export interface ServerOptions {
   lifecycle?: Lifecycle;
   /** The time the server believes it is (tests inject one; comment periods depend on it). */
   clock?: Clock;
-  throttle?: SubmissionThrottle;
+  /** Comment submissions per client address (5 per 10 minutes when absent). */
+  commentLimits?: CommentLimits;
   limits?: QueryLimits;
   rateLimits?: RateLimits;
   /** A request must arrive whole within this (HTTP 408 otherwise): slow clients hold no socket for ever. */
@@ -71,7 +74,7 @@ function refusalCode(payload: unknown): string {
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, throttle = new SubmissionThrottle(), limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     genReqId: requestIdOf,
@@ -122,20 +125,40 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
   );
   // GraphQL comes as JSON (or in a GET's query string); a text/plain POST is a cross-site form's trick.
   app.removeContentTypeParser("text/plain");
-  const complianceIndex = new ComplianceIndex(database, { waitMs: complianceWaitMs, onError: (error) => app.log.error({ err: error }, "compliance reports: a refresh failed; the next one retries") });
-  if (complianceRefreshMs) complianceIndex.keepCurrent(() => chinaDate((clock ?? (() => new Date()))()), complianceRefreshMs);
+  const now = clock ?? (() => new Date());
+  // The refresh's runs are logged, and counted by what happened (started, done, skipped).
+  const refreshLog = {
+    info: (details: Record<string, unknown>, message: string) => {
+      const event = (details.work as { event?: unknown } | undefined)?.event;
+      if (typeof event === "string") metrics.refreshRuns.inc({ outcome: event.replace(/^compliance_refresh_/, "") });
+      app.log.info(details, message);
+    },
+  };
+  const complianceIndex = new ComplianceIndex(database, { waitMs: complianceWaitMs, log: refreshLog, onError: (error) => app.log.error({ err: error }, "compliance reports: a refresh failed; the next one retries") });
+  if (complianceRefreshMs) complianceIndex.keepCurrent(() => chinaDate(now()), complianceRefreshMs);
   // Before the requests in flight are waited for: one waiting for a long run is told to retry.
   app.addHook("preClose", () => complianceIndex.stop());
   const snapshots = new OpenDataSnapshots(database, {
     clock,
-    complianceCurrent: () => complianceIndex.current(chinaDate((clock ?? (() => new Date()))())),
+    complianceCurrent: () => complianceIndex.current(chinaDate(now())),
     onError: (error) => app.log.error({ err: error }, "open-data snapshot: a build failed; the previous snapshot is still served"),
   });
   if (openDataSnapshotMs) snapshots.keepCurrent(openDataSnapshotMs);
   app.addHook("preClose", () => snapshots.stop());
   onUnexpectedError((error) => (currentRequest()?.log ?? app.log).error({ err: error }, "unexpected error"));
-  // One limiter for the API's budgets and the site's page views (in this process; see rate-limit.ts).
-  const rates = new RateLimiter(rateLimits, clock ?? (() => new Date()));
+  // The API's budgets, the site's page views and the comment throttle, in PostgreSQL: shared by every instance.
+  // A budget the database cannot tell is a 503 with Retry-After, like any read it cannot serve.
+  const budgets = new BudgetStore({
+    query: <T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions) =>
+      database.query<T>(text, params, options).catch((error: unknown): never => {
+        throw unavailableError(error) ?? error;
+      }),
+  });
+  const rates = new RateLimiter(budgets, rateLimits, now);
+  const throttle = new CommentThrottle(budgets, commentLimits);
+  // Ended windows are deleted off the request path, by every instance (an idempotent DELETE).
+  const sweep = setInterval(() => void budgets.sweep(now()).catch((error: unknown) => app.log.error({ err: error }, "rate limits: sweeping ended windows failed")), rateLimits.windowSeconds * 1000).unref();
+  app.addHook("onClose", async () => clearInterval(sweep));
   const sitePass = new SitePass();
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),
@@ -186,7 +209,7 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
     context: async (request) => {
       // The key's check reads the database: if it cannot answer, the request gets a 503, not a 500.
-      const viewer = await authenticate(database, request.headers.authorization, request.ip).catch((error: unknown) => {
+      const viewer = await authenticate(database, request.headers.authorization, request.ip, keyAdmission(rates, request.ip)).catch((error: unknown) => {
         throw unavailableError(error) ?? error;
       });
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
@@ -208,4 +231,15 @@ export async function buildServer({ database, logger, clock, throttle = new Subm
     documentation: "The GraphQL schema is self-describing: introspect /graphql, or read schema/schema.graphql in the repository.",
   }));
   return app;
+}
+
+/** A key's lookup is paid for by the caller's address before it runs: unknown keys are rate-limited too. */
+function keyAdmission(rates: RateLimiter, address: string) {
+  return {
+    beforeLookup: async () => {
+      const { allowed, state } = await rates.spendKeyLookup(address);
+      if (!allowed) throw rateLimitedError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this address, which pays for its keys' lookups.`, state);
+    },
+    unknownKey: () => rates.chargeUnknownKey(address),
+  };
 }

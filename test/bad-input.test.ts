@@ -124,7 +124,10 @@ describe("bad input: a clear, coded refusal, no statement run, nothing changed",
     it(`${name} → ${status} ${code}`, async () => {
       api.database.statements.reset();
       const response = await request();
-      expect(api.database.statements.count, "SQL statements run").toBe(0);
+      // None but the one that spends the caller's budget (a refusal costs a point, on every instance).
+      const sent = api.database.statements.statements;
+      expect(sent.filter((text) => !text.includes("shared_state.rate_budgets")), "SQL statements run").toEqual([]);
+      expect(sent.length).toBeLessThanOrEqual(1);
       expect(response.status).toBe(status);
       const body = JSON.parse(response.body) as { errors?: { message: string; extensions?: { code?: string } }[] };
       expect(body.errors?.[0]?.extensions?.code).toBe(code);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SubmissionThrottle } from "../src/consultations/comment.service.js";
 import { TestApi } from "./support/api.js";
 import { newDecision, refused, write } from "./support/fixtures.js";
 
@@ -11,7 +10,7 @@ describe("public comments", () => {
   let api: TestApi;
   let consultation: { id: string };
   beforeAll(async () => {
-    api = await TestApi.start({ clock: () => now, throttle: new SubmissionThrottle(3, 60_000) });
+    api = await TestApi.start({ clock: () => now, commentLimits: { limit: 3, windowMs: 60_000 } });
     const decision = await newDecision(api, 801);
     // 2026-03-01 to 2026-03-31 in China Standard Time (UTC+8).
     consultation = await write(api, "EDITOR", "consultationCreate", { decisionId: decision.id, method: "ONLINE_COMMENT", opensOn: "2026-03-01", closesOn: "2026-03-31" });
@@ -68,7 +67,11 @@ describe("public comments", () => {
   it("throttles submissions per client address", async () => {
     at("2026-03-11T04:00:00Z");
     for (let i = 0; i < 3; i++) await write(api, "ANONYMOUS", "commentSubmit", submit({ text: `第${i}條` }), "id");
-    expect((await refused(api, "ANONYMOUS", "commentSubmit", submit({ text: "第四條" })))[0]!.code).toBe("RATE_LIMITED");
+    const over = await api.inject({ method: "POST", headers: { "content-type": "application/json" }, payload: { query: `mutation($input: CommentSubmitInput!) { commentSubmit(input: $input) { receipt { id } } }`, variables: { input: submit({ text: "第四條" }) } } });
+    // Answered like every other limit: HTTP 429, RATE_LIMITED, Retry-After (the window's end, 04:01:00).
+    expect(over.status).toBe(429);
+    expect(over.headers["retry-after"]).toBe("60");
+    expect(JSON.parse(over.body).errors).toEqual([expect.objectContaining({ extensions: { code: "RATE_LIMITED" } })]);
     at("2026-03-11T04:01:01Z");
     await write(api, "ANONYMOUS", "commentSubmit", submit({ text: "一分鐘後" }), "id");
   });

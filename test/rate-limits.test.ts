@@ -129,7 +129,8 @@ describe("the residents' site: page views charged to a page budget, the API's bu
     expect(served).toBe(Math.floor(LIMITS.anonymous / 21));
     // The site's mark cannot be written by a client.
     expect((await query(office, { "x-site-page": "anything" })).status).toBe(429);
-  });
+    // 100 pages and their reads: on a busy machine this takes longer than a test's default.
+  }, 120_000);
 
   it("refuses a scraper past the page budget with a page saying when to come back (429, Retry-After), and only at its address", async () => {
     let views = 100;

@@ -30,13 +30,25 @@ export async function revokeKey(db: AppDb, id: string): Promise<{ before: ApiKey
 }
 
 /**
+ * What a key's lookup costs the caller: `beforeLookup` pays for the statement before it runs (and
+ * throws to refuse it), `unknownKey` charges a key that matched nothing.
+ */
+export interface KeyAdmission {
+  beforeLookup(): Promise<void>;
+  unknownKey(): Promise<void>;
+}
+
+const FREE: KeyAdmission = { beforeLookup: async () => {}, unknownKey: async () => {} };
+
+/**
  * The viewer for an `Authorization` header. No header: the anonymous public. A header that is not
  * `Bearer <key>`, or a key unknown or revoked: an UNAUTHENTICATED error, never silently anonymous.
  */
-export async function authenticate(database: Database, authorization: string | undefined, clientAddress: string): Promise<Viewer> {
+export async function authenticate(database: Database, authorization: string | undefined, clientAddress: string, admission: KeyAdmission = FREE): Promise<Viewer> {
   if (authorization === undefined || authorization === "") return anonymousViewer(clientAddress);
   const match = /^Bearer (\S+)$/.exec(authorization);
   if (!match || !looksLikeSecret(match[1]!)) throw new AuthenticationError("The Authorization header must be `Bearer <API key>` with a key issued by this service.");
+  await admission.beforeLookup();
   const secretHash = hashSecret(match[1]!);
   const key = await database.asWriter(async (db) => {
     const [found] = await db.select().from(apiKeys).where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)));
@@ -49,6 +61,9 @@ export async function authenticate(database: Database, authorization: string | u
     }
     return found;
   });
-  if (!key) throw new AuthenticationError("This API key is unknown or has been revoked.");
+  if (!key) {
+    await admission.unknownKey();
+    throw new AuthenticationError("This API key is unknown or has been revoked.");
+  }
   return { role: key.role, keyId: key.id, keyName: key.name, clientAddress };
 }

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, lte, max, or, sql } from "drizzle-orm";
 import { changeLog } from "../audit/change-log.table.js";
 import { type AppDb, type Database } from "../db/database.js";
 import { insertAll } from "../db/insert-all.js";
+import { Lease } from "../operations/lease.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { staffTables } from "../store/staff.tables.js";
 import { complianceAssessments, complianceResults, complianceUnassessed, complianceWatermark } from "./compliance.table.js";
@@ -25,6 +26,25 @@ export const ANALYZE_AFTER = 500;
 const WAIT_MS = 10_000;
 /** Serialises writers of the kept reports across processes (an arbitrary, fixed key). */
 const REPORTS_LOCK = 7_305_113;
+/**
+ * One instance at a time runs the refresh, under this lease; it is renewed at every chunk (a chunk
+ * takes well under a second), so it expires this long after a holder that died.
+ */
+const LEASE_SECONDS = 60;
+/** How often a refresh a query waits for asks again for the lease another instance holds. */
+const LEASE_POLL_MS = 100;
+
+/** Where runs are reported (the server's JSON log, under `work`): what ran, what it did, what was skipped. */
+export interface RefreshLog {
+  info(details: Record<string, unknown>, message: string): void;
+}
+
+/** What one run did, as logged. */
+interface RunCounts {
+  decisions: number;
+  assessments: number;
+  results: number;
+}
 
 /**
  * Keeps every decision's compliance reports (one from the disclosure projection for the public, one
@@ -44,6 +64,8 @@ export class ComplianceIndex {
   private background: Promise<void> = Promise.resolve();
   private readonly waitMs: number;
   private readonly onError: (error: unknown) => void;
+  private readonly log: RefreshLog | undefined;
+  private readonly lease: Lease;
 
   /**
    * `waitMs`: how long a query waits for the kept reports to be brought up to date (see `current`);
@@ -51,20 +73,23 @@ export class ComplianceIndex {
    */
   constructor(
     private readonly database: Database,
-    options: { waitMs?: number; onError?: (error: unknown) => void } = {},
+    options: { waitMs?: number; onError?: (error: unknown) => void; log?: RefreshLog } = {},
   ) {
     this.waitMs = options.waitMs ?? WAIT_MS;
     this.onError = options.onError ?? (() => {});
+    this.log = options.log;
+    this.lease = new Lease(database, "compliance-refresh", LEASE_SECONDS);
   }
 
   /**
    * Brings the kept reports up to date now, then `everyMs` after each run, in the background: what a
    * bulk load wrote, or what a new day made due, is assessed before a query asks for it, instead of
-   * by the first query that does (minutes after a load of 100,000 decisions). Until `stop`.
+   * by the first query that does (minutes after a load of 100,000 decisions). Until `stop`. A tick
+   * while another instance runs the refresh is skipped (and logged): one instance does the work.
    */
   keepCurrent(today: () => string, everyMs: number): void {
     const tick = () => {
-      this.background = this.refresh(today())
+      this.background = this.refreshUnlessBusy(today())
         .catch((error: unknown) => this.report(error))
         .finally(() => {
           // Unref'd: a pending refresh never keeps the process alive.
@@ -111,7 +136,7 @@ export class ComplianceIndex {
   refresh(today: string): Promise<void> {
     if (this.stopping) return Promise.reject(new ReportsPendingError());
     this.latestToday = today;
-    if (!this.running) return (this.running = this.run(today).finally(() => (this.running = null)));
+    if (!this.running) return (this.running = this.run(today, "wait").finally(() => (this.running = null)));
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
@@ -119,6 +144,13 @@ export class ComplianceIndex {
         return this.refresh(this.latestToday);
       });
     return this.queued;
+  }
+
+  /** A background run: none when a run is under way in this process, or another instance holds the lease. */
+  private async refreshUnlessBusy(today: string): Promise<void> {
+    if (this.running || this.stopping) return;
+    this.latestToday = today;
+    await (this.running = this.run(today, "skip").finally(() => (this.running = null)));
   }
 
   /** A failed run, unless the server is stopping (then runs end on purpose). */
@@ -131,7 +163,32 @@ export class ComplianceIndex {
     }
   }
 
-  private async run(today: string): Promise<void> {
+  /**
+   * Takes the lease, and then the reports' refresh. `wait`: a query needs the reports, so it waits
+   * for another instance's run to end (its own `waitMs` still bounds how long its answer waits);
+   * `skip`: the background gives up, since the other instance does the work.
+   */
+  private async run(today: string, busy: "wait" | "skip"): Promise<void> {
+    while (!(await this.lease.take())) {
+      if (busy === "skip") {
+        this.log?.info({ work: { event: "compliance_refresh_skipped", holder: this.lease.holder } }, "compliance refresh: skipped, another instance is running it");
+        return;
+      }
+      if (this.stopping) throw new ReportsPendingError();
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+    }
+    const started = Date.now();
+    let counts: RunCounts;
+    try {
+      counts = await this.refreshHeld(today);
+    } finally {
+      await this.lease.release().catch(() => undefined);
+    }
+    // A run with nothing to do is not logged: every instance's timer would write a line a minute.
+    if (counts.decisions) this.log?.info({ work: { event: "compliance_refresh_done", holder: this.lease.holder, today, ...counts, ms: Date.now() - started } }, "compliance refresh: done");
+  }
+
+  private async refreshHeld(today: string): Promise<RunCounts> {
     const { upTo, stale } = await this.database.asWriter(async (db) => {
       const [mark] = await db.select({ changeId: complianceWatermark.changeId }).from(complianceWatermark).where(eq(complianceWatermark.id, 1));
       const [last] = await db.select({ id: max(changeLog.id) }).from(changeLog);
@@ -144,12 +201,17 @@ export class ComplianceIndex {
         .where(or(lte(complianceAssessments.reassessOn, today), gt(complianceAssessments.assessedOn, today)));
       return { upTo: last?.id ?? 0, stale: [...new Set([...changed, ...unassessed, ...timed].map((row) => row.id))] };
     });
+    if (stale.length) this.log?.info({ work: { event: "compliance_refresh_started", holder: this.lease.holder, today, decisions: stale.length } }, "compliance refresh: started");
+    const counts: RunCounts = { decisions: stale.length, assessments: 0, results: 0 };
     for (let i = 0; i < stale.length; i += CHUNK) {
       // PGlite answers in the process without yielding to the event loop: without this, a long run
       // held every request, and the wait's timer, until it ended.
       await new Promise((resolve) => setImmediate(resolve));
       if (this.stopping) throw new ReportsPendingError();
-      await this.reassess(stale.slice(i, i + CHUNK), today);
+      if (!(await this.lease.renew())) throw new Error("compliance refresh: the lease expired during the run and another instance took it");
+      const written = await this.reassess(stale.slice(i, i + CHUNK), today);
+      counts.assessments += written.assessments;
+      counts.results += written.results;
     }
     // As the tables' owner: the writer role may not analyze.
     if (stale.length >= ANALYZE_AFTER) await this.database.query("ANALYZE compliance_assessments, compliance_results");
@@ -159,9 +221,10 @@ export class ComplianceIndex {
         .values({ id: 1, changeId: upTo })
         .onConflictDoUpdate({ target: complianceWatermark.id, set: { changeId: sql`greatest(${complianceWatermark.changeId}, excluded.change_id)` } }),
     );
+    return counts;
   }
 
-  private async reassess(decisionIds: string[], today: string): Promise<void> {
+  private async reassess(decisionIds: string[], today: string): Promise<Omit<RunCounts, "decisions">> {
     // The chunk's queued decisions are claimed before their files are read: one queued again while
     // they are read and assessed (a comment submitted then) loses the claim and stays queued.
     const claim = randomUUID();
@@ -171,15 +234,17 @@ export class ComplianceIndex {
       loadDecisionFiles((read) => this.database.asWriter(read), staffTables, "STAFF", decisionIds),
     ]);
     const kept = [...publicFiles, ...staffFiles].filter((file): file is DecisionFile => file !== null).map((file) => keptReport(file, today));
-    await this.database.asWriter(async (db) => {
+    return this.database.asWriter(async (db) => {
       await db.execute(sql`SELECT pg_advisory_xact_lock(${REPORTS_LOCK})`);
       await db.delete(complianceResults).where(inArray(complianceResults.decisionId, decisionIds));
       await db.delete(complianceAssessments).where(inArray(complianceAssessments.decisionId, decisionIds));
       await db.delete(complianceUnassessed).where(and(inArray(complianceUnassessed.decisionId, decisionIds), eq(complianceUnassessed.claim, claim)));
-      if (kept.length === 0) return;
+      if (kept.length === 0) return { assessments: 0, results: 0 };
+      const results = kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status, findingZh: result.finding.zh, findingEn: result.finding.en })));
       // Some 6,000 results a chunk: as a VALUES list, building the statement took longer than running it.
       await insertAll(db, complianceAssessments, kept.map(({ report, queue }) => assessmentRow(report, queue)));
-      await insertAll(db, complianceResults, kept.flatMap(({ report }) => report.results.map((result) => ({ decisionId: report.decisionId, audience: report.audience, rule: result.rule.id, status: result.status, findingZh: result.finding.zh, findingEn: result.finding.en }))));
+      await insertAll(db, complianceResults, results);
+      return { assessments: kept.length, results: results.length };
     });
   }
 }

@@ -13,34 +13,11 @@ import { asNode } from "../store/node.js";
 import { markComplianceStale } from "../compliance/compliance-index.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { comments, type stakeholderCategory } from "./comment.table.js";
+import { type CommentThrottle } from "./comment-throttle.js";
 import { formatReceiptNumber, parseReceiptNumber } from "./receipt-number.js";
 
 export const COMMENT_MAX_LENGTH = 5000;
 const EDITORS = ["EDITOR"] as const;
-
-
-/**
- * At most `limit` comment submissions per client address per window. In memory, per process: the
- * hardening issue brings shared, configurable rate limits.
- */
-export class SubmissionThrottle {
-  private readonly seen = new Map<string, number[]>();
-
-  constructor(
-    readonly limit = 5,
-    readonly windowMs = 10 * 60_000,
-  ) {}
-
-  take(address: string, now: Date): boolean {
-    const recent = (this.seen.get(address) ?? []).filter((t) => t > now.getTime() - this.windowMs && t <= now.getTime());
-    if (recent.length >= this.limit) {
-      this.seen.set(address, recent);
-      return false;
-    }
-    this.seen.set(address, [...recent, now.getTime()]);
-    return true;
-  }
-}
 
 export interface CommentSubmitValues {
   consultationId: string;
@@ -83,7 +60,7 @@ export class CommentService {
     private readonly editorial: RecordEditor,
     private readonly viewer: Viewer,
     private readonly clock: () => Date,
-    private readonly throttle: SubmissionThrottle,
+    private readonly throttle: CommentThrottle,
   ) {}
 
   /** Anyone may comment while a public consultation's period is open; the comment awaits moderation. */
@@ -138,10 +115,10 @@ export class CommentService {
     };
     const retried = await earlier();
     if (retried) return retried;
+    // Before the write's transaction, not in it: a refusal is the request's (429), not a user error,
+    // and PGlite's one connection could not run the throttle's statement inside an open transaction.
+    await this.throttle.take(this.viewer.clientAddress, now);
     return this.editorial.writeRecorded(async (db) => {
-      if (!this.throttle.take(this.viewer.clientAddress, now)) {
-        throw new UserErrors([userError("RATE_LIMITED", `At most ${this.throttle.limit} comments per ${Math.round(this.throttle.windowMs / 1000)} seconds from one address; please try again later.`)]);
-      }
       const [row] = await db
         .insert(comments)
         .values({

@@ -1,4 +1,5 @@
 import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type QueryOptions } from "../shared/sql-runner.js";
 import type * as tables from "./tables.js";
 import { type PoolStats } from "./pool-gate.js";
 
@@ -71,7 +72,7 @@ export interface Database {
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */
-  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   readonly statements: StatementCounter;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import { type QueryOptions } from "../shared/sql-runner.js";
 import { PoolGate } from "./pool-gate.js";
 import * as tables from "./tables.js";
 
@@ -213,9 +214,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
           return work(tx as unknown as AppDb);
         }),
       ),
-    query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
+    query: async <T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions) => {
       statements.record(text, params);
-      const rows = await privileged.unsafe(text, (params ?? []) as never[]);
+      const rows = await privileged.unsafe(text, (params ?? []) as never[], options?.prepare ? { prepare: true } : undefined);
       return rows as unknown as T[];
     },
     close: async () => {

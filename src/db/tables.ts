@@ -25,3 +25,6 @@ export * from "../disclosure/public-revision.table.js";
 export * from "../disclosure/public-state.table.js";
 export * from "../open-data/snapshot.table.js";
 export * from "../dataset/sample-mark.table.js";
+export * from "../protection/rate-budget.table.js";
+export * from "../operations/lease.table.js";
+export * from "../operations/shared-state.schema.js";

@@ -11,12 +11,14 @@ export function graphqlEnum<V extends string>(
   name: string,
   description: string,
   valueDescriptions: { [K in V]: string },
+  /** Values kept for old clients, with why and what replaces them. */
+  deprecations: Partial<Record<V, string>> = {},
 ): EnumObject<V> {
   const object = Object.fromEntries(values.map((v) => [v, v])) as EnumObject<V>;
   registerEnumType(object, {
     name,
     description,
-    valuesConfig: Object.fromEntries(values.map((v) => [v, { description: valueDescriptions[v] }])) as never,
+    valuesConfig: Object.fromEntries(values.map((v) => [v, { description: valueDescriptions[v], ...(deprecations[v] ? { deprecationReason: deprecations[v] } : {}) }])) as never,
   });
   return object;
 }

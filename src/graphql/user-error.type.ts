@@ -13,6 +13,9 @@ export const UserErrorCode = graphqlEnum(
     COMMENT_PERIOD_CLOSED: "The consultation does not take comments now; the message gives its dates.",
     RATE_LIMITED: "Too many submissions from your address; try again later.",
   },
+  {
+    RATE_LIMITED: "No longer returned (2026-12): a submission over the comment limit is refused like every rate limit, with the GraphQL error code RATE_LIMITED, HTTP 429 and Retry-After.",
+  },
 );
 
 export type UserErrorCodeValue = keyof typeof UserErrorCode;

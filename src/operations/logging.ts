@@ -84,11 +84,21 @@ function loggableRequest(request: { method?: unknown; url?: unknown; ip?: unknow
 
 const loggableReply = (reply: { statusCode?: unknown }) => ({ statusCode: typeof reply.statusCode === "number" ? reply.statusCode : undefined });
 
+/** What background work reports (`work`): these keys only, each a count or a name, a day or an id. */
+const WORK_KEYS = ["event", "holder", "today", "decisions", "assessments", "results", "ms"];
+const WORK_TEXT = /^[\w:.-]{1,64}$/;
+
+function loggableWork(work: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    WORK_KEYS.map((key) => [key, work[key]]).filter(([, value]) => (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && WORK_TEXT.test(value))),
+  );
+}
+
 /**
  * The keys a line's object may have (Fastify's request lines and errors'); any other is dropped
  * before serialisation, so that `log.info({ input }, …)` or `{ headers }` cannot reach a line.
  */
-const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError"]);
+const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError", "work"]);
 
 function allowListed(object: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => LINE_KEYS.has(key)));
@@ -122,6 +132,7 @@ export function loggerOptions(level: string, destination?: Destination): Fastify
       req: loggableRequest as never,
       res: loggableReply as never,
       err: loggableError as never,
+      work: loggableWork as never,
     },
   };
 }

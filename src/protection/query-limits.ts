@@ -3,7 +3,8 @@ import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefi
 import { DEFAULT_PAGE_SIZE } from "../graphql/page-size.js";
 import { type ViewerRole } from "../access/viewer.js";
 import { measureOperation, type QueryMeasure } from "./query-measure.js";
-import { budgetHolder, type RateLimiter, type RateState } from "./rate-limit.js";
+import { type Spending } from "./budget-store.js";
+import { budgetHolder, type RateLimiter, rateLimitedError } from "./rate-limit.js";
 
 /**
  * Limits every operation must keep, checked on its document before it runs. Configuration: see
@@ -61,7 +62,8 @@ function check(measure: QueryMeasure, limits: QueryLimits, cost: QueryCost): Gra
 /** Carries the cost (and the budget left) from the check to the response. */
 export interface CostCarrier {
   cost?: QueryCost;
-  rate?: RateState;
+  /** The operation's spend of its budget, once asked for (the response's headers wait for it). */
+  spending?: Promise<Spending>;
   viewer: { role: ViewerRole; keyId: string | null; clientAddress: string };
   /** A read by the residents' site for a page it serves: the page view was charged to the page budget instead. */
   sitePage?: boolean;
@@ -117,20 +119,26 @@ export function queryLimits(limits: QueryLimits, rates: RateLimiter): ApolloServ
               ? refusal("QUERY_TOO_COSTLY", `The query could return up to ${measure.cost} objects; your rate limit allows ${budget} per ${rates.limits.windowSeconds} s. Ask for less.`, budget, measure.cost, cost)
               : null);
           // A refused query still costs a point, so that refusals cannot be sent for free without end.
-          const { allowed, state } = rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
-          contextValue.rate = state;
+          // Kept before it is awaited: another plugin's refusal may reach willSendResponse meanwhile.
+          contextValue.spending = rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, refused ? 1 : Math.max(1, measure.cost));
+          const { allowed, state } = await contextValue.spending;
           if (refused) throw refused;
           if (!allowed) {
-            throw new GraphQLError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this ${contextValue.viewer.keyId ? "API key" : "address"}; this query costs ${Math.max(1, measure.cost)}. Retry after ${state.resetSeconds} s.`, {
-              extensions: { code: "RATE_LIMITED", cost, http: { status: 429, headers: new Map([["retry-after", String(state.resetSeconds)]]) } },
-            });
+            throw rateLimitedError(`Over the rate limit: ${state.limit} cost points per ${rates.limits.windowSeconds} s for this ${contextValue.viewer.keyId ? "API key" : "address"}; this query costs ${Math.max(1, measure.cost)}.`, state, cost);
           }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === "single" && contextValue.cost) {
             response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: contextValue.cost };
           }
-          const state = contextValue.rate ?? rates.peek(budgetHolder(contextValue.viewer), contextValue.viewer.role);
+          // The site's reads were charged as a page view; their headers never leave the process.
+          if (contextValue.sitePage) return;
+          // Refused before it was measured (unreadable, invalid): a refusal costs a point too, and the
+          // point's statement says where the budget stands.
+          contextValue.spending ??= rates.spend(budgetHolder(contextValue.viewer), contextValue.viewer.role, 1);
+          // A budget the database could not tell (it failed the request already, or fails now): no headers.
+          const state = await contextValue.spending.then(({ state }) => state, () => null);
+          if (!state) return;
           response.http.headers.set("x-ratelimit-limit", String(state.limit));
           response.http.headers.set("x-ratelimit-remaining", String(state.remaining));
           response.http.headers.set("x-ratelimit-reset", String(state.resetSeconds));

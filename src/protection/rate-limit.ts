@@ -1,4 +1,8 @@
+import { GraphQLError } from "graphql";
 import { type ViewerRole } from "../access/viewer.js";
+import { type BudgetStore, type RateState, type Spending } from "./budget-store.js";
+
+export { type RateState } from "./budget-store.js";
 
 /** Cost points each tier may spend per window (a query costs its calculated cost, at least 1). */
 export interface RateLimits {
@@ -22,27 +26,20 @@ export const defaultRateLimits: RateLimits = {
   pages: 600,
 };
 
-export interface RateState {
-  limit: number;
-  remaining: number;
-  /** Seconds until the window restarts. */
-  resetSeconds: number;
-}
-
-interface Bucket {
-  windowStart: number;
-  spent: number;
-}
+/**
+ * What a key that turns out unknown or revoked costs its caller's address: as much as a receipt
+ * lookup, so that one address may try some 100 keys a minute within the default anonymous budget.
+ */
+export const UNKNOWN_KEY_COST = 1_000;
 
 /**
- * Budgets of cost points per API key (or per client address for anonymous requests), in fixed
- * windows. In memory, per process: a deployment of several processes behind one address would give
- * each its own budget (a shared store is the next step when there is more than one).
+ * Budgets of cost points per API key (or per client address for anonymous requests), and the site's
+ * page views per address, in fixed windows kept in PostgreSQL (BudgetStore): every instance spends
+ * the same budget, and a restart hands out none anew.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
   constructor(
+    private readonly store: BudgetStore,
     readonly limits: RateLimits,
     private readonly now: () => Date,
   ) {}
@@ -54,48 +51,39 @@ export class RateLimiter {
   }
 
   /** Spends `points` if the budget allows; the state after (or, when refused, as it stands). */
-  spend(who: string, role: ViewerRole, points: number): { allowed: boolean; state: RateState } {
-    const bucket = this.bucket(who);
-    const limit = this.budgetOf(role);
-    const allowed = bucket.spent + points <= limit;
-    if (allowed) bucket.spent += points;
-    return { allowed, state: this.stateOf(bucket, limit) };
+  spend(who: string, role: ViewerRole, points: number): Promise<Spending> {
+    return this.store.spend(who, points, this.budgetOf(role), this.windowMs, this.now());
   }
 
   /** Spends one page view of the site from `address` if its page budget allows. */
-  spendPage(address: string): { allowed: boolean; state: RateState } {
-    const bucket = this.bucket(`page:${address}`);
-    const allowed = bucket.spent + 1 <= this.limits.pages;
-    if (allowed) bucket.spent += 1;
-    return { allowed, state: this.stateOf(bucket, this.limits.pages) };
+  spendPage(address: string): Promise<Spending> {
+    return this.store.spend(`page:${address}`, 1, this.limits.pages, this.windowMs, this.now());
   }
 
-  /** The state without spending (for a request refused before its cost is known). */
-  peek(who: string, role: ViewerRole): RateState {
-    return this.stateOf(this.bucket(who), this.budgetOf(role));
+  /**
+   * A key's lookup is a statement, so it is paid for before it runs, by the caller's address from its
+   * anonymous budget: a point for any key (`spendKeyLookup`), and UNKNOWN_KEY_COST in all once it
+   * turns out unknown (`chargeUnknownKey`, whatever is left of the budget at most).
+   */
+  spendKeyLookup(address: string): Promise<Spending> {
+    return this.spend(budgetHolder({ keyId: null, clientAddress: address }), "ANONYMOUS", 1);
   }
 
-  private bucket(who: string): Bucket {
-    const now = this.now().getTime();
-    const windowMs = this.limits.windowSeconds * 1000;
-    let bucket = this.buckets.get(who);
-    if (!bucket || now - bucket.windowStart >= windowMs || now < bucket.windowStart) {
-      if (this.buckets.size > 100_000) this.prune(now, windowMs);
-      bucket = { windowStart: now, spent: 0 };
-      this.buckets.set(who, bucket);
-    }
-    return bucket;
+  chargeUnknownKey(address: string): Promise<void> {
+    return this.store.charge(budgetHolder({ keyId: null, clientAddress: address }), UNKNOWN_KEY_COST - 1, this.limits.anonymous, this.windowMs, this.now());
   }
 
-  private stateOf(bucket: Bucket, limit: number): RateState {
-    const elapsed = this.now().getTime() - bucket.windowStart;
-    return { limit, remaining: Math.max(0, limit - bucket.spent), resetSeconds: Math.max(1, Math.ceil((this.limits.windowSeconds * 1000 - elapsed) / 1000)) };
-  }
-
-  private prune(now: number, windowMs: number): void {
-    for (const [who, bucket] of this.buckets) if (now - bucket.windowStart >= windowMs) this.buckets.delete(who);
+  private get windowMs(): number {
+    return this.limits.windowSeconds * 1000;
   }
 }
 
 /** Whose budget a request spends: its key's, or for the anonymous public its address's. */
 export const budgetHolder = (viewer: { keyId: string | null; clientAddress: string }) => (viewer.keyId ? `key:${viewer.keyId}` : `address:${viewer.clientAddress}`);
+
+/** Every limit's refusal: HTTP 429, code RATE_LIMITED, Retry-After; `cost` for a query's. */
+export function rateLimitedError(message: string, state: RateState, cost?: unknown): GraphQLError {
+  return new GraphQLError(`${message} Retry after ${state.resetSeconds} s.`, {
+    extensions: { code: "RATE_LIMITED", ...(cost ? { cost } : {}), http: { status: 429, headers: new Map([["retry-after", String(state.resetSeconds)]]) } },
+  });
+}

@@ -47,7 +47,6 @@ function apiErrors(userErrors: { code: string; field: string[] }[]): CommentForm
   for (const error of userErrors) {
     const at = error.field.at(-1);
     if (error.code === "COMMENT_PERIOD_CLOSED") errors.form = "這次徵求意見已經結束或尚未開始，無法再提交意見。";
-    else if (error.code === "RATE_LIMITED") errors.form = "同一網絡提交意見太頻繁，請稍後再試。";
     else if (error.code === "NOT_FOUND") errors.form = "找不到這次徵求意見。";
     else if (error.code === "CONFLICT") errors.form = "這份表單已經提交過另一條意見，請重新打開頁面再寫。";
     else if (at === "text" || at === "name" || at === "contact" || at === "stakeholderCategory") errors[at] = "此欄內容無法接受，請修改。";

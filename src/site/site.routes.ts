@@ -110,7 +110,13 @@ export async function registerSite(app: FastifyInstance, clock: () => Date, { ra
         if (request.method === "POST" && crossSite(request)) {
           return send(request, reply, 403, "無法提交", html`<h1>無法提交</h1><p>這個表單只能在本網站提交。</p><p><a href="/">返回查詢決策</a></p>`);
         }
-        const view = rates.spendPage(request.ip);
+        let view: Awaited<ReturnType<RateLimiter["spendPage"]>>;
+        try {
+          view = await rates.spendPage(request.ip);
+        } catch (error) {
+          request.log.error({ err: error }, "page budget unavailable");
+          return failurePage(request, reply, new SiteUnavailableError(503), keep?.(request));
+        }
         if (!view.allowed) return failurePage(request, reply, new SiteUnavailableError(429, String(view.state.resetSeconds)), keep?.(request));
         try {
           return await handler(request, reply, new PublicApi(app, request, sitePass.value));

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { type FastifyInstance } from "fastify";
 import { createKey } from "../../src/access/api-key.service.js";
 import { type KeyRole } from "../../src/access/viewer.js";
-import { SubmissionThrottle } from "../../src/consultations/comment.service.js";
+import { type CommentLimits } from "../../src/consultations/comment-throttle.js";
 import { type Clock } from "../../src/shared/clock.js";
 import { type Database } from "../../src/db/database.js";
 import { defaultQueryLimits, type QueryLimits } from "../../src/protection/query-limits.js";
@@ -10,7 +10,7 @@ import { type RateLimits } from "../../src/protection/rate-limit.js";
 import { type Lifecycle } from "../../src/operations/health.js";
 import { closeGracefully } from "../../src/operations/shutdown.js";
 import { buildServer } from "../../src/server.js";
-import { openTestDatabase } from "./test-database.js";
+import { openSameDatabase, openTestDatabase } from "./test-database.js";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -24,7 +24,8 @@ export type Role = "ANONYMOUS" | KeyRole;
 export interface StartOptions {
   /** The server's clock; tests move it instead of sleeping. */
   clock?: Clock;
-  throttle?: SubmissionThrottle;
+  /** Comment submissions per address; by default more than a test sends. */
+  commentLimits?: CommentLimits;
   /** Query limits other than the defaults. */
   limits?: Partial<QueryLimits>;
   /** Where the server's log lines go (none when absent). */
@@ -43,6 +44,8 @@ export interface StartOptions {
   exportsMax?: number;
   /** The token /metrics asks for. */
   metricsToken?: string;
+  /** What the server sees of its database (a test may hold some of its statements back). */
+  wrapDatabase?: (database: Database) => Database;
 }
 
 /** The real HTTP server over a test database; requests go through Fastify and Apollo as in production. */
@@ -56,11 +59,19 @@ export class TestApi {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<TestApi> {
-    const database = await openTestDatabase();
+    return TestApi.startOn(await openTestDatabase(), options);
+  }
+
+  /** Another instance of the service on `other`'s database, as a second process behind the load balancer would be. */
+  static async beside(other: TestApi, options: StartOptions = {}): Promise<TestApi> {
+    return TestApi.startOn(openSameDatabase(other.database), options);
+  }
+
+  private static async startOn(database: Database, options: StartOptions): Promise<TestApi> {
     const lifecycle = options.lifecycle ?? { shuttingDown: false };
     return new TestApi(
       database,
-      await buildServer({ database, clock: options.clock, throttle: options.throttle ?? new SubmissionThrottle(1000), limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, pages: 1e12, ...options.rateLimits },
+      await buildServer({ database: options.wrapDatabase?.(database) ?? database, clock: options.clock, commentLimits: options.commentLimits ?? { limit: 1000, windowMs: 10 * 60_000 }, limits: { ...defaultQueryLimits, ...options.limits }, rateLimits: { windowSeconds: 60, anonymous: 1e12, researcher: 1e12, staff: 1e12, pages: 1e12, ...options.rateLimits },
         logger: options.log ? { level: "info", destination: options.log } : undefined,
         lifecycle,
         requestTimeoutMs: options.requestTimeoutMs,

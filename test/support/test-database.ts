@@ -21,7 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
   const database = openPostgres(databaseUrlFor(url, name), { max: 4 });
-  return {
+  const opened: Database = {
     ...database,
     close: async () => {
       await database.close();
@@ -29,4 +29,20 @@ export async function openTestDatabase(): Promise<Database> {
       await admin.end();
     },
   };
+  urls.set(opened, databaseUrlFor(url, name));
+  return opened;
+}
+
+/** PostgreSQL test databases by the Database that opened them, for another instance to connect to. */
+const urls = new WeakMap<Database, string>();
+
+/**
+ * The same database as `database`, as another instance of the service reaches it: its own pool on
+ * PostgreSQL; on PGlite, which one process holds, the same object. Closing it leaves the database
+ * (and `database`) open.
+ */
+export function openSameDatabase(database: Database): Database {
+  const url = urls.get(database);
+  if (!url) return { ...database, close: async () => {} };
+  return openPostgres(url, { max: 4 });
 }
