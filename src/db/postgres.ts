@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import { PoolGate } from "./pool-gate.js";
+import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import * as tables from "./tables.js";
 
 import { defaultPostgresOptions, type PostgresOptions } from "./pool-settings.js";
@@ -150,7 +151,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   const common = { max, onnotice: () => {}, connect_timeout: settings.connectTimeoutSeconds, connection: { ...serviceSession, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } };
   // No statement timeout on the session: migrations and bulk loads run here too. Each writer's
   // transaction sets its own (asWriter).
-  const privileged = postgres(url, { ...common, max: privilegedMax });
+  // Each client's statements are spans of the request's trace when tracing is on (statement-span.ts).
+  const target = targetOfUrl(url);
+  const privileged = tracedPostgres(postgres(url, { ...common, max: privilegedMax }), target);
   // The public pool is `max` clients of one connection each, not one client of `max`: postgres.js
   // hands each statement to an idle connection, so a request's batch of look-ups went out in as
   // many socket writes and came back in as many reads, and on this machine a write to a socket
@@ -159,7 +162,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
   // the public path never runs with the privileges of the owner of the base tables.
   const openPublicPool = (): PublicConnection[] =>
     Array.from({ length: max }, () => {
-      const client = postgres(url, { ...common, max: 1, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } });
+      const client = tracedPostgres(postgres(url, { ...common, max: 1, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } }), target);
       return { client, db: drizzle({ client: preparing(client), schema: tables, logger }) as unknown as AppDb, inFlight: 0 };
     });
   let publicPool = openPublicPool();
@@ -277,14 +280,14 @@ class ConsistentReads {
 
   private open(): ConsistentClient {
     const used: ConsistentClient = { client: undefined as never, lost: false };
-    used.client = postgres(this.url, {
+    used.client = tracedPostgres(postgres(this.url, {
       ...this.options,
       max: 1,
       onclose: () => {
         used.lost = true;
         this.discard(used);
       },
-    });
+    }), targetOfUrl(this.url));
     return used;
   }
 

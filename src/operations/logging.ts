@@ -73,11 +73,14 @@ export function loggableError(error: unknown): Record<string, unknown> {
 /** A comment's receipt number in a status page's path: the commenter's to know, not the log's. */
 const RECEIPT_PATH = /^(\/comments\/status\/)[^/]+/;
 
-/** A request as logged: its method and path, never its query string (a GET's holds the document and variables) nor a header. */
+/** A request's path as logged (and traced): never its query string (a GET's holds the document and variables) nor a receipt number. */
+export const loggablePath = (url: string): string => url.split("?")[0]!.replace(RECEIPT_PATH, "$1…");
+
+/** A request as logged: its method and path, never a header. */
 function loggableRequest(request: { method?: unknown; url?: unknown; ip?: unknown }): Record<string, unknown> {
   return {
     method: typeof request.method === "string" && /^[A-Z]{1,16}$/.test(request.method) ? request.method : undefined,
-    path: typeof request.url === "string" ? request.url.split("?")[0]!.replace(RECEIPT_PATH, "$1…") : undefined,
+    path: typeof request.url === "string" ? loggablePath(request.url) : undefined,
     remoteAddress: typeof request.ip === "string" ? request.ip : undefined,
   };
 }
