@@ -139,7 +139,7 @@ describe("OpenTelemetry traces", () => {
     const server = startServer({ ...prepared.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: "50" });
     const [, endpoint] = await server.printed(/GraphQL endpoint: (\S+)/);
     const searched = canary("F", "decision.title");
-    const ids = { staff: randomUUID(), get: randomUUID(), invalid: randomUUID() };
+    const ids = { staff: randomUUID(), get: randomUUID(), invalid: randomUUID(), receipt: randomUUID() };
     // A legal reviewer reads the withheld values (they are in the answer), and passes one as a variable.
     const read = await post(
       endpoint!,
@@ -154,15 +154,21 @@ describe("OpenTelemetry traces", () => {
     // In a literal that fails validation: graphql-js quotes it in the error's message.
     const invalid = await post(endpoint!, { query: `query BadArgument { decisions(first: "${searched}") { totalCount } }` }, { "x-request-id": ids.invalid });
     expect(invalid.status).toBe(400);
+    // In a path: a comment's receipt number is the commenter's to know, like a value.
+    const receipt = await fetch(new URL(`/comments/status/${encodeURIComponent(searched)}`, endpoint), { headers: { "x-request-id": ids.receipt } });
+    expect(receipt.status).toBeLessThan(500);
     // The SDK sends what it still holds as the server shuts down.
     server.stop();
     expect(await server.exited).toBe(0);
 
-    const spans = await receiver.until((received) => (Object.values(ids).every((id) => serverSpanOf(received, id)) ? received : undefined), 1);
+    // Every request's spans are in by now: the server sent them before it exited.
+    const spans = receiver.spans;
+    for (const id of Object.values(ids)) expect(serverSpanOf(spans, id), id).toBeDefined();
     const traceOf = (id: string) => spans.filter((s) => s.traceId === serverSpanOf(spans, id)!.traceId);
     expect(traceOf(ids.staff).filter((s) => s.kind === 3).length).toBeGreaterThan(0);
     expect(traceOf(ids.get).find((s) => s.name === "query LiteralSearch")?.attributes["graphql.source"]).toContain('search: "*"');
     expect(traceOf(ids.invalid).some((s) => s.name === "graphql.validate")).toBe(true);
+    expect(serverSpanOf(spans, ids.receipt)!.attributes["url.path"]).toBe("/comments/status/…");
     for (const body of receiver.bodies) expect(body).not.toContain(CANARY);
   }, 300_000);
 
