@@ -136,7 +136,7 @@ describe("OpenTelemetry traces", () => {
   }, 300_000);
 
   it("carry no withheld value: not from a variable, a literal, a query string, an error's message, nor a result", async () => {
-    const server = startServer({ ...prepared.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: "50" });
+    const server = startServer({ ...prepared.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: "50", LOG_LEVEL: "info" });
     const [, endpoint] = await server.printed(/GraphQL endpoint: (\S+)/);
     const searched = canary("F", "decision.title");
     const ids = { staff: randomUUID(), get: randomUUID(), invalid: randomUUID(), receipt: randomUUID() };
@@ -169,6 +169,10 @@ describe("OpenTelemetry traces", () => {
     expect(traceOf(ids.get).find((s) => s.name === "query LiteralSearch")?.attributes["graphql.source"]).toContain('search: "*"');
     expect(traceOf(ids.invalid).some((s) => s.name === "graphql.validate")).toBe(true);
     expect(serverSpanOf(spans, ids.receipt)!.attributes["url.path"]).toBe("/comments/status/…");
+    // The failed request's log line names its trace.
+    const lines = server.standardOutput().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const errorLine = lines.find((line) => line.reqId === ids.invalid && line.msg === "graphql error");
+    expect(errorLine?.traceId).toBe(serverSpanOf(spans, ids.invalid)!.traceId);
     for (const body of receiver.bodies) expect(body).not.toContain(CANARY);
   }, 300_000);
 

@@ -1,6 +1,8 @@
+import { trace } from "@opentelemetry/api";
 import { type FastifyServerOptions } from "fastify";
 import { errorChain } from "../db/database-error.js";
 import { loggableMessage } from "./log-message.js";
+import { tracingStarted } from "./tracing.js";
 
 type Destination = { write(line: string): void };
 
@@ -101,7 +103,13 @@ function loggableWork(work: Record<string, unknown>): Record<string, unknown> {
  * The keys a line's object may have (Fastify's request lines and errors'); any other is dropped
  * before serialisation, so that `log.info({ input }, …)` or `{ headers }` cannot reach a line.
  */
-const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError", "work"]);
+const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError", "work", "traceId"]);
+
+/** With tracing on, a line written during a request names its trace: a line leads to the spans, and the spans' request id to the lines. */
+function traceOfLine(): { traceId?: string } {
+  const span = trace.getActiveSpan();
+  return span ? { traceId: span.spanContext().traceId } : {};
+}
 
 function allowListed(object: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => LINE_KEYS.has(key)));
@@ -130,6 +138,7 @@ export function loggerOptions(level: string, destination?: Destination): Fastify
     level,
     ...(destination ? { stream: destination } : {}),
     formatters: { log: allowListed },
+    ...(tracingStarted() ? { mixin: traceOfLine } : {}),
     hooks: { logMethod },
     serializers: {
       req: loggableRequest as never,
