@@ -2,6 +2,7 @@ import { trace } from "@opentelemetry/api";
 import { type FastifyServerOptions } from "fastify";
 import { errorChain } from "../db/database-error.js";
 import { loggableMessage } from "./log-message.js";
+import { loggablePath } from "./loggable-path.js";
 import { tracingStarted } from "./tracing.js";
 
 type Destination = { write(line: string): void };
@@ -71,12 +72,6 @@ export function loggableError(error: unknown): Record<string, unknown> {
     stack: framesOf(error),
   };
 }
-
-/** A comment's receipt number in a status page's path: the commenter's to know, not the log's. */
-const RECEIPT_PATH = /^(\/comments\/status\/)[^/]+/;
-
-/** A request's path as logged (and traced): never its query string (a GET's holds the document and variables) nor a receipt number. */
-export const loggablePath = (url: string): string => url.split("?")[0]!.replace(RECEIPT_PATH, "$1…");
 
 /** A request as logged: its method and path, never a header. */
 function loggableRequest(request: { method?: unknown; url?: unknown; ip?: unknown }): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { type Attributes, type AttributeValue } from "@opentelemetry/api";
 import { type core, type tracing } from "@opentelemetry/sdk-node";
-import { loggablePath } from "./logging.js";
+import { loggablePath } from "./loggable-path.js";
 
 /*
  * What a span may carry out of the process, as for a log line (logging.ts): every attribute is
