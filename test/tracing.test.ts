@@ -10,6 +10,7 @@ import { type Database } from "../src/db/database.js";
 import { openPglite } from "../src/db/pglite.js";
 import { openPostgres } from "../src/db/postgres.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
+import { tracingConfigured } from "../src/operations/tracing.js";
 import { CANARY, canary, loadCanaryFiles } from "./support/canary-file.js";
 import { databaseUrlFor } from "./support/database-url.js";
 import { OtlpReceiver, type ReceivedSpan } from "./support/otlp-receiver.js";
@@ -175,6 +176,14 @@ describe("OpenTelemetry traces", () => {
     expect(errorLine?.traceId).toBe(serverSpanOf(spans, ids.invalid)!.traceId);
     for (const body of receiver.bodies) expect(body).not.toContain(CANARY);
   }, 300_000);
+
+  it("are configured by either OTLP endpoint variable, and OTEL_SDK_DISABLED turns them off", () => {
+    expect(tracingConfigured({})).toBe(false);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: " " })).toBe(false);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" })).toBe(true);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://collector:4318/v1/traces" })).toBe(true);
+    expect(tracingConfigured({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "TRUE" })).toBe(false);
+  });
 
   it("are off unless an endpoint is configured: none of the SDK is loaded, nothing is registered", async () => {
     const server = startServer({ ...prepared.env, OTEL_SERVICE_NAME: "decisions-off", OTEL_BSP_SCHEDULE_DELAY: "50" });
