@@ -52,7 +52,7 @@ export class PoolGate {
   }
 
   /** How the gate stands now, and what it has done since it was made. */
-  stats(): { inUse: number; waiting: number; waited: number; refused: number } {
+  stats(): GateStats {
     return { inUse: this.inUse, waiting: this.waiting.length, waited: this.waited, refused: this.refused };
   }
 
@@ -85,11 +85,15 @@ export class PoolGate {
   }
 }
 
-/** A pool's use now and since start, for the metrics. */
-export interface PoolStats {
-  pool: "public" | "privileged" | "consistent";
+/** A gate's use now, and what it has done since it was made. */
+export interface GateStats {
   inUse: number;
   waiting: number;
   waited: number;
   refused: number;
+}
+
+/** A pool's use now and since start, for the metrics; the replicas' pools summed over the replicas. */
+export interface PoolStats extends GateStats {
+  pool: "public" | "privileged" | "consistent" | "replica-public" | "replica-consistent";
 }
