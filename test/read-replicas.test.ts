@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { loadConfig } from "../src/config.js";
 import { type Database, forPublic } from "../src/db/database.js";
 import { openPostgres } from "../src/db/postgres.js";
 import { rowsOf } from "../src/db/rows.js";
@@ -21,6 +22,15 @@ const name = `rep_replicas_${process.pid}`;
 const primaryUrl = databaseUrlFor(adminUrl, name);
 
 const DECISION = `query($id: ID!) { node(id: $id) { ... on Decision { title budgetYuan withheld { field } } } }`;
+
+describe("DATABASE_READ_URL", () => {
+  it("names replicas comma-separated, and only beside a DATABASE_URL", () => {
+    const primary = "postgres://u@db:5432/d";
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrls).toEqual([]);
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: " postgres://u@r1/d, postgres://u@r2/d ," }).databaseReadUrls).toEqual(["postgres://u@r1/d", "postgres://u@r2/d"]);
+    expect(() => loadConfig({ DATABASE_READ_URL: "postgres://u@r1/d" })).toThrow(/set DATABASE_URL to their primary/);
+  });
+});
 
 describe("read replicas (a real streaming replica)", () => {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
