@@ -144,6 +144,19 @@ describe("read replicas (a real streaming replica)", () => {
     }
   });
 
+  it("brings the compliance reports up to date on the primary and reads them from the replica once it has them", async () => {
+    await applyDelay("1s");
+    try {
+      const decision = await newDecision(a, 905);
+      // B brings the reports up to date for the new decision, then reads the file from the replica.
+      const file = await b.get("/open-data/compliance-results.csv");
+      expect(file.status, file.body).toBe(200);
+      expect(file.body).toContain(decision.id);
+    } finally {
+      await applyDelay("0");
+    }
+  });
+
   it("stops reading from a replica that could not be seen to apply a write, until it has", async () => {
     // A short wait for the replica: a public statement's timeout.
     const writer = await instance([replica!.urlFor(primaryUrl)], { statementTimeoutMs: 1_000 });
