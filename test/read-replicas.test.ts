@@ -10,6 +10,7 @@ import { TestApi } from "./support/api.js";
 import { databaseUrlFor } from "./support/database-url.js";
 import { newDecision, references, write } from "./support/fixtures.js";
 import { freePort, StreamingReplica } from "./support/streaming-replica.js";
+import { TcpProxy } from "./support/tcp-proxy.js";
 
 /**
  * Read replicas on a real streaming replica (run when DATABASE_URL is set; see vitest.config.ts): a
@@ -173,6 +174,24 @@ describe("read replicas (a real streaming replica)", () => {
       expect((await writer.get("/open-data/decisions.csv")).body).not.toContain("3500000");
     } finally {
       await resumeReplay();
+    }
+  });
+
+  it("keeps serving the public when a replica in use goes away", async () => {
+    const proxy = new TcpProxy({ host: "127.0.0.1", port: replica!.port });
+    await proxy.start();
+    try {
+      const reader = await instance([`postgres://postgres@127.0.0.1:${proxy.port}/${name}`]);
+      const decision = await newDecision(p, 906);
+      await replicaCaughtUp();
+      expect((await reader.data(DECISION, { id: decision.id })).node.title).toBe("測試決策第906號");
+      await proxy.stop();
+      expect((await reader.data(DECISION, { id: decision.id })).node.title).toBe("測試決策第906號");
+      const file = await reader.get("/open-data/decisions.csv");
+      expect(file.status).toBe(200);
+      expect(file.body).toContain("測試決策第906號");
+    } finally {
+      await proxy.stop().catch(() => undefined);
     }
   });
 
