@@ -7,7 +7,6 @@ import { promisify } from "node:util";
 import postgres from "postgres";
 
 const run = promisify(execFile);
-const BIN = "/usr/lib/postgresql/15/bin";
 /** Settings a hot standby must hold at least as high as its primary, or it refuses to start. */
 const AT_LEAST_PRIMARY = ["max_connections", "max_worker_processes", "max_wal_senders", "max_prepared_transactions", "max_locks_per_transaction"];
 
@@ -29,11 +28,14 @@ export class StreamingReplica {
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    /** Debian's programs of the primary's major version: a standby must run the same. */
+    private readonly bin: string,
   ) {}
 
   static async start(primaryUrl: string): Promise<StreamingReplica> {
     const dir = await mkdtemp(join(tmpdir(), "rep-replica-"));
-    const replica = new StreamingReplica(dir, await freePort());
+    const major = Math.floor(Number(await primarySetting(primaryUrl, "server_version_num")) / 10_000);
+    const replica = new StreamingReplica(dir, await freePort(), `/usr/lib/postgresql/${major}/bin`);
     try {
       await replica.create(primaryUrl);
       return replica;
@@ -52,7 +54,7 @@ export class StreamingReplica {
 
   /** Stops the cluster (if it runs) and removes its directory. */
   async stop(): Promise<void> {
-    await as(`${BIN}/pg_ctl`, ["-D", this.data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+    await as(`${this.bin}/pg_ctl`, ["-D", this.data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }
 
@@ -66,7 +68,7 @@ export class StreamingReplica {
     if (asRoot) await chown(this.dir, ...(await postgresIds()));
     await chmod(this.dir, 0o700);
     try {
-      await as(`${BIN}/pg_basebackup`, ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username) || "postgres", "-D", this.data, "-R", "-X", "stream", "-c", "fast"], { PGPASSWORD: decodeURIComponent(url.password) });
+      await as(`${this.bin}/pg_basebackup`, ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username) || "postgres", "-D", this.data, "-R", "-X", "stream", "-c", "fast"], { PGPASSWORD: decodeURIComponent(url.password) });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? error);
       if (/replication connection|pg_hba\.conf/.test(stderr)) {
@@ -81,7 +83,7 @@ export class StreamingReplica {
     await writeFile(join(this.data, "postgresql.conf"), conf + "\n");
     await writeFile(join(this.data, "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
     if (asRoot) for (const file of ["postgresql.conf", "pg_hba.conf"]) await chown(join(this.data, file), ...(await postgresIds()));
-    await as(`${BIN}/pg_ctl`, ["-D", this.data, "-l", join(this.dir, "log"), "-w", "-t", "60", "start"]);
+    await as(`${this.bin}/pg_ctl`, ["-D", this.data, "-l", join(this.dir, "log"), "-w", "-t", "60", "start"]);
   }
 }
 
