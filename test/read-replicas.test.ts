@@ -205,6 +205,10 @@ describe("read replicas (a real streaming replica)", () => {
     expect(file.body).toContain("測試決策第901號");
     const decision = await newDecision(lonely, 904);
     expect((await lonely.data(DECISION, { id: decision.id })).node.title).toBe("測試決策第904號");
+    // The operator sees it: no replica serving, reads moved to the primary.
+    const metrics = (await lonely.get("/metrics")).body;
+    expect(metrics).toMatch(/^db_read_replicas_serving 0$/m);
+    expect(Number(/^db_replica_fallbacks_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
   });
 });
 

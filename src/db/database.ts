@@ -1,7 +1,7 @@
 import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import type * as tables from "./tables.js";
-import { type PoolStats } from "./pool-gate.js";
+import { type PoolStats, type ReplicaStats } from "./pool-gate.js";
 
 export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
 
@@ -78,6 +78,8 @@ export interface Database {
    * of the public reads until it has (one that lags past the wait or cannot be reached).
    */
   replicasReplayed?(): Promise<void>;
+  /** The read replicas in service and the reads moved to the primary (absent without replicas). */
+  replicaStats?(): ReplicaStats;
   /** Each pool's use now and since start (PostgreSQL; PGlite has no pool). */
   poolStats?(): PoolStats[];
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */

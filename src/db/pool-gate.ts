@@ -97,3 +97,12 @@ export interface GateStats {
 export interface PoolStats extends GateStats {
   pool: "public" | "privileged" | "consistent" | "replica-public" | "replica-consistent";
 }
+
+/** The read replicas as an instance sees them, for the metrics. */
+export interface ReplicaStats {
+  configured: number;
+  /** Replicas the public's reads may go to now (not down, not behind a write they were not seen to apply). */
+  serving: number;
+  /** Reads that met a replica's failure and were run again on the primary, since start. */
+  fallbacks: number;
+}

@@ -43,7 +43,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}, readUrl
     db,
     statements,
     ...primary.reads,
-    ...(replicas && { publicReads: () => replicas.choose(), replicasReplayed: () => replicas.replayed() }),
+    ...(replicas && { publicReads: () => replicas.choose(), replicasReplayed: () => replicas.replayed(), replicaStats: () => replicas.stats() }),
     poolStats: () => [
       { pool: "public", ...primary.stats().public },
       { pool: "privileged", ...privilegedGate.stats() },

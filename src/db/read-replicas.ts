@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { type AppDb, type DisclosedReads } from "./database.js";
 import { errorChain } from "./database-error.js";
-import { DatabaseBusyError, type PoolStats } from "./pool-gate.js";
+import { DatabaseBusyError, type PoolStats, type ReplicaStats } from "./pool-gate.js";
 import { openPublicPools, type PublicPools, type PublicPoolsSetup } from "./public-pools.js";
 
 /** How long a replica that failed is left out before a request tries it again. */
@@ -37,6 +37,7 @@ export class ReadReplicas {
   /** The longest a write waits for the replicas: a public statement's timeout. */
   private readonly waitMs: number;
   private turn = 0;
+  private fallbacks = 0;
 
   constructor(
     urls: readonly string[],
@@ -75,6 +76,12 @@ export class ReadReplicas {
     await Promise.all(this.replicas.map((replica) => this.waitFor(replica, lsn, deadline)));
   }
 
+  stats(): ReplicaStats {
+    const now = Date.now();
+    const serving = this.replicas.filter((replica) => replica.downUntil <= now && replica.mustReach === null).length;
+    return { configured: this.replicas.length, serving, fallbacks: this.fallbacks };
+  }
+
   poolStats(): PoolStats[] {
     const sum = (which: "public" | "consistent") =>
       this.replicas.reduce(
@@ -111,6 +118,7 @@ export class ReadReplicas {
         read(work).catch((error: unknown) => {
           if (!replicaFailure(error)) throw error;
           if (replicaFailure(error) === "down") this.markDown(replica);
+          this.fallbacks += 1;
           return this.primary.readDisclosed(work);
         });
     return {
@@ -127,6 +135,7 @@ export class ReadReplicas {
         return reads.readDisclosedSnapshot(begun).catch((error: unknown) => {
           if (began || error instanceof DatabaseBusyError) throw error;
           this.markDown(replica);
+          this.fallbacks += 1;
           return this.primary.readDisclosedSnapshot(work);
         });
       },
