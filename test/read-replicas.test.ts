@@ -207,7 +207,8 @@ describe("read replicas (a real streaming replica)", () => {
     expect((await lonely.data(DECISION, { id: decision.id })).node.title).toBe("測試決策第904號");
     // The operator sees it: no replica serving, reads moved to the primary.
     const metrics = (await lonely.get("/metrics")).body;
-    expect(metrics).toMatch(/^db_read_replicas_serving 0$/m);
+    expect(metrics).toMatch(/^db_read_replicas\{state="configured"\} 1$/m);
+    expect(metrics).toMatch(/^db_read_replicas\{state="serving"\} 0$/m);
     expect(Number(/^db_replica_fallbacks_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
   });
 });

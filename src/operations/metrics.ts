@@ -43,13 +43,27 @@ export class ServiceMetrics {
     new Gauge({ name: "db_pool_in_use", help: "Connections of a pool in use now.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.inUse) });
     new Gauge({ name: "db_pool_waiting", help: "Uses of a pool waiting for a connection now.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.waiting) });
     new Gauge({ name: "db_pool_waits_total", help: "Uses of a pool that had to wait for a connection, since start.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.waited) });
-    const replicas = (read: (stats: ReplicaStats) => number) =>
-      function (this: Gauge) {
+    // Labelled by state so that a deployment without replicas shows no series rather than "0 serving".
+    new Gauge({
+      name: "db_read_replicas",
+      help: "Read replicas configured (DATABASE_READ_URL), and those the public's reads may go to now (serving).",
+      labelNames: ["state"] as const,
+      registers: [this.registry],
+      collect: function (this: Gauge<"state">) {
         const stats = replicaStats();
-        if (stats) this.set(read(stats));
-      };
-    new Gauge({ name: "db_read_replicas_serving", help: "Read replicas the public's reads may go to now (DATABASE_READ_URL).", registers: [this.registry], collect: replicas((s) => s.serving) });
-    new Gauge({ name: "db_replica_fallbacks_total", help: "Public reads that met a read replica's failure and were run on the primary, since start.", registers: [this.registry], collect: replicas((s) => s.fallbacks) });
+        if (!stats) return;
+        this.set({ state: "configured" }, stats.configured);
+        this.set({ state: "serving" }, stats.serving);
+      },
+    });
+    new Gauge({
+      name: "db_replica_fallbacks_total",
+      help: "Public reads that met a read replica's failure and were run on the primary, since start.",
+      registers: [this.registry],
+      collect: function (this: Gauge) {
+        this.set(replicaStats()?.fallbacks ?? 0);
+      },
+    });
     new Gauge({ name: "db_pool_refusals_total", help: "Uses of a pool refused after waiting too long (503 DATABASE_BUSY), since start.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.refused) });
   }
 
