@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** Absent: embedded PostgreSQL (PGlite) in `pgliteDir`. */
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL: read replicas of `databaseUrl` (comma-separated) for the public reads and the open-data files. */
+  databaseReadUrls: string[];
   /**
    * A PostgreSQL server's pools and timeouts (DATABASE_POOL_MAX, DATABASE_PRIVILEGED_POOL_MAX,
    * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_STAFF_STATEMENT_TIMEOUT_MS,
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: readUrls(env),
     pgliteDir: env.PGLITE_DIR ?? "./data",
     database: databaseSettings(env),
     logLevel: env.LOG_LEVEL ?? "info",
@@ -98,6 +101,12 @@ function databaseSettings(env: NodeJS.ProcessEnv): PostgresOptions {
     acquireTimeoutMs: positive(env, "DATABASE_ACQUIRE_TIMEOUT_MS", d.acquireTimeoutMs),
     consistentReadsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", d.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
   };
+}
+
+function readUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = (env.DATABASE_READ_URL ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  if (urls.length && !env.DATABASE_URL) throw new Error("DATABASE_READ_URL names read replicas of a PostgreSQL server: set DATABASE_URL to their primary too");
+  return urls;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -94,7 +94,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   });
   // Errors found where no request is handed on (formatError) are logged with the request's id, and
   // the GraphQL operation's name is kept for the request's latency.
-  const metrics = new ServiceMetrics(() => database.poolStats?.() ?? []);
+  const metrics = new ServiceMetrics(() => database.poolStats?.() ?? [], () => database.replicaStats?.());
   const scopes = new WeakMap<object, RequestScope>();
   app.addHook("onRequest", (request, _reply, done) => {
     const scope: RequestScope = { log: request.log };
