@@ -10,9 +10,11 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The fault tests cut and restore a real PostgreSQL server's connections, the query-plan
     // test checks the plans PostgreSQL runs for the benchmark (generic plans, as the server keeps
-    // them), the pipelining test counts writes to PostgreSQL's socket: they run in the PostgreSQL
-    // run (DATABASE_URL set, as .ci/run's second pass), not in the zero-setup PGlite run.
-    exclude: process.env.DATABASE_URL ? [] : ["test/faults.test.ts", "test/query-plans.test.ts", "test/pipelining.test.ts"],
+    // them), the pipelining test counts writes to PostgreSQL's socket, the cluster test runs two
+    // server processes on one database (PGlite serves one process), the read-replica test makes a
+    // streaming replica of the server: they run in the PostgreSQL run (DATABASE_URL set, as
+    // .ci/run's second pass), not in the zero-setup PGlite run.
+    exclude: process.env.DATABASE_URL ? [] : ["test/faults.test.ts", "test/query-plans.test.ts", "test/pipelining.test.ts", "test/cluster.test.ts", "test/read-replicas.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     // type-graphql needs the metadata polyfill before any decorated class is loaded.
     setupFiles: ["reflect-metadata"],

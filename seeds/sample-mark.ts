@@ -11,3 +11,8 @@ export async function markSample(tx: AppDb, today: string): Promise<void> {
 export async function unmarkSample(database: Database): Promise<void> {
   await database.db.delete(sampleMark);
 }
+
+/** Whether the data in the database is the sample (marked when loaded), not records of a real instance. */
+export async function isSample(database: Database): Promise<boolean> {
+  return (await database.db.select({ only: sampleMark.only }).from(sampleMark)).length > 0;
+}

@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** Absent: embedded PostgreSQL (PGlite) in `pgliteDir`. */
   databaseUrl: string | undefined;
+  /** DATABASE_READ_URL: read replicas of `databaseUrl` (comma-separated) for the public reads and the open-data files. */
+  databaseReadUrls: string[];
   /**
    * A PostgreSQL server's pools and timeouts (DATABASE_POOL_MAX, DATABASE_PRIVILEGED_POOL_MAX,
    * DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_STAFF_STATEMENT_TIMEOUT_MS,
@@ -43,6 +45,12 @@ export interface Config {
   exportsMax: number;
   /** METRICS_TOKEN: when set, GET /metrics asks for it as a bearer token. */
   metricsToken: string | undefined;
+  /**
+   * MIGRATE_ON_START: whether `npm start` migrates the database (under the migration lock) before it
+   * serves. Unset: yes on PGlite, no on a PostgreSQL server, where migrations are a release step
+   * (`npm run migrate`) and a start on a database behind this build's schema refuses.
+   */
+  migrateOnStart: boolean | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,12 +60,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: readUrls(env),
     pgliteDir: env.PGLITE_DIR ?? "./data",
     database: databaseSettings(env),
     logLevel: env.LOG_LEVEL ?? "info",
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
     metricsToken: env.METRICS_TOKEN || undefined,
+    migrateOnStart: flag(env, "MIGRATE_ON_START"),
     exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", defaultPostgresOptions.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     limits: {
@@ -93,12 +103,25 @@ function databaseSettings(env: NodeJS.ProcessEnv): PostgresOptions {
   };
 }
 
+function readUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = (env.DATABASE_READ_URL ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  if (urls.length && !env.DATABASE_URL) throw new Error("DATABASE_READ_URL names read replicas of a PostgreSQL server: set DATABASE_URL to their primary too");
+  return urls;
+}
+
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw !== "true" && raw !== "false") throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === "true";
 }
 
 /** Past a timer's range (~24.8 days) Node fires at once; a day is longer than anyone needs. */

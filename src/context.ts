@@ -10,7 +10,7 @@ import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { ComplianceService } from "./compliance/compliance.service.js";
 import { type CostCarrier } from "./protection/query-limits.js";
 import { DatasetService } from "./dataset/dataset.service.js";
-import { type Database } from "./db/database.js";
+import { type Database, forPublic } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
 import { disclosed } from "./disclosure/disclosed.tables.js";
 import { NoticeService } from "./disclosure/notice.service.js";
@@ -62,9 +62,12 @@ export interface ContextOptions {
  */
 export function createContext(database: Database, viewer: Viewer = anonymousViewer(), options: ContextOptions = {}): AppContext {
   const clock = options.clock ?? (() => new Date());
+  // The public's reads may go to a read replica; staff read on the primary, where their writes are,
+  // and so does everything a writer reads back (receipts, keys): those services keep `database`.
+  const reads = seesWithheld(viewer) ? database : forPublic(database);
   const store = seesWithheld(viewer)
     ? new RecordStore((read) => database.asWriter(read), staffTables)
-    : new RecordStore((read) => database.readDisclosed(read), disclosed, database.disclosedConnection && (() => database.disclosedConnection!()));
+    : new RecordStore((read) => reads.readDisclosed(read), disclosed, reads.disclosedConnection && (() => reads.disclosedConnection!()));
   const editorial = new EditorialService(database, viewer);
   const accessLog = new AccessLog(viewer);
   const compliance = new ComplianceService(store, seesWithheld(viewer) ? "STAFF" : "PUBLIC", options.complianceIndex ?? new ComplianceIndex(database), clock, viewer, accessLog);
@@ -84,8 +87,8 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
       comments: new CommentService(database, editorial, viewer, clock, options.throttle ?? new CommentThrottle(new BudgetStore(database))),
       keys: new ApiKeyService(database, editorial),
       statistics: new StatisticsService(store, complianceFresh, clock),
-      changes: new ChangeFeed(database),
-      dataset: new DatasetService(database),
+      changes: new ChangeFeed(reads),
+      dataset: new DatasetService(reads),
       compliance,
     },
   };

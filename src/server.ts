@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { SitePass } from "./site/site-pass.js";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
+import { KeyUseRecorder } from "./access/key-use.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
 import { CommentThrottle, type CommentLimits, defaultCommentLimits } from "./consultations/comment-throttle.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
@@ -93,7 +94,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   });
   // Errors found where no request is handed on (formatError) are logged with the request's id, and
   // the GraphQL operation's name is kept for the request's latency.
-  const metrics = new ServiceMetrics(() => database.poolStats?.() ?? []);
+  const metrics = new ServiceMetrics(() => database.poolStats?.() ?? [], () => database.replicaStats?.());
   const scopes = new WeakMap<object, RequestScope>();
   app.addHook("onRequest", (request, _reply, done) => {
     const scope: RequestScope = { log: request.log };
@@ -160,6 +161,8 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   const sweep = setInterval(() => void budgets.sweep(now()).catch((error: unknown) => app.log.error({ err: error }, "rate limits: sweeping ended windows failed")), rateLimits.windowSeconds * 1000).unref();
   app.addHook("onClose", async () => clearInterval(sweep));
   const sitePass = new SitePass();
+  const keyUses = new KeyUseRecorder(database, (error) => app.log.error({ err: error }, "api keys: writing a key's last use failed; its next use tries again"), now);
+  app.addHook("onClose", () => keyUses.settled());
   const apollo = new ApolloServer<AppContext>({
     schema: await buildAppSchema(),
     formatError,
@@ -209,7 +212,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
     // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
     context: async (request) => {
       // The key's check reads the database: if it cannot answer, the request gets a 503, not a 500.
-      const viewer = await authenticate(database, request.headers.authorization, request.ip, keyAdmission(rates, request.ip)).catch((error: unknown) => {
+      const viewer = await authenticate(database, request.headers.authorization, request.ip, keyAdmission(rates, request.ip), keyUses).catch((error: unknown) => {
         throw unavailableError(error) ?? error;
       });
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };

@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket, connect } from "node:net";
 import { type FastifyInstance } from "fastify";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { createKey } from "../src/access/api-key.service.js";
 import { sql } from "drizzle-orm";
 import { buildServer } from "../src/server.js";
 import { databaseUrlFor } from "./support/database-url.js";
+import { TcpProxy } from "./support/tcp-proxy.js";
 
 /**
  * Faults of a real PostgreSQL server (run when DATABASE_URL is set; see vitest.config.ts): the server
@@ -19,44 +19,11 @@ import { databaseUrlFor } from "./support/database-url.js";
  */
 const adminUrl = process.env.DATABASE_URL!;
 
-class Proxy {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async start(): Promise<void> {
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      // Like a real connection: when one side goes, the other end learns it.
-      for (const [socket, other] of [[client, upstream], [upstream, client]] as const) {
-        this.sockets.add(socket);
-        socket.on("close", () => {
-          this.sockets.delete(socket);
-          other.destroy();
-        });
-        socket.on("error", () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
-    this.port = (this.server.address() as { port: number }).port;
-  }
-
-  /** The database goes away: no new connections, and the open ones are cut. */
-  async stop(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
-
 describe("faults of the database (real PostgreSQL)", () => {
   const name = `decisions_faults_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   let direct: ReturnType<typeof postgres>;
-  let proxy: Proxy;
+  let proxy: TcpProxy;
   let database: Database;
   let app: FastifyInstance;
 
@@ -85,7 +52,7 @@ describe("faults of the database (real PostgreSQL)", () => {
     await admin.unsafe(`CREATE DATABASE ${name}`);
     const url = new URL(databaseUrlFor(adminUrl, name));
     direct = postgres(url.toString(), { max: 2, onnotice: () => {} });
-    proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) });
+    proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     await proxy.start();
     // The data goes in directly; only the server under test goes through the proxy.
     const setup = openPostgres(url.toString());

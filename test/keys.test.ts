@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { authenticate, createKey } from "../src/access/api-key.service.js";
+import { KeyUseRecorder, LAST_USE_RESOLUTION_MS } from "../src/access/key-use.js";
+import { type Database } from "../src/db/database.js";
 import { TestApi } from "./support/api.js";
 import { freshDatabaseEnv } from "./support/fresh-database.js";
 import { runProjectCommand } from "./support/project-command.js";
@@ -45,8 +48,11 @@ describe("API keys identify staff and researchers; the role comes from the verif
     expect(audit.some((r) => r.after.includes(secret))).toBe(false);
 
     expect((await api.send({ authorization: `Bearer ${secret}` }, WHO)).data?.viewer).toEqual({ role: "RESEARCHER", keyName: "報社數據組", seesWithheld: false });
-    const [used] = await api.database.query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE name = '報社數據組'");
-    expect(used!.last_used_at).not.toBeNull();
+    // Written in the background, after the answer (see the last-use tests below).
+    await vi.waitFor(async () => {
+      const [used] = await api.database.query<{ last_used_at: Date | null }>("SELECT last_used_at FROM api_keys WHERE name = '報社數據組'");
+      expect(used!.last_used_at).not.toBeNull();
+    }, { timeout: 10_000, interval: 20 });
 
     const listed = await api.dataAs("ADMIN", `{ apiKeys { id name revokedAt } }`);
     expect(listed.apiKeys.some((k: any) => k.id === apiKey.id)).toBe(true);
@@ -68,6 +74,93 @@ describe("API keys identify staff and researchers; the role comes from the verif
       expect(create.errors?.[0]?.extensions?.code, role).toBe(role === "ANONYMOUS" ? "UNAUTHENTICATED" : "FORBIDDEN");
       expect(await api.fingerprint()).toEqual(before);
     }
+  });
+});
+
+describe("a key's last use is written off the request path, at most once a minute", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  async function newKey(name: string): Promise<{ id: string; secret: string }> {
+    const { key, secret } = await api.database.asWriter((db) => createKey(db, name, "RESEARCHER"));
+    return { id: key.id, secret };
+  }
+
+  async function lastUsed(id: string): Promise<Date | null> {
+    const [row] = await api.database.query<{ last_used_at: Date | string | null }>("SELECT last_used_at FROM api_keys WHERE id = $1", [id]);
+    return row!.last_used_at === null ? null : new Date(row!.last_used_at);
+  }
+
+  /** The database as the recorder sees it, with its writes held until `release` is called. */
+  function heldWrites(database: Database) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let writes = 0;
+    const held: Database = Object.assign(Object.create(database) as Database, {
+      asWriter: async <T>(work: Parameters<Database["asWriter"]>[0]): Promise<T> => {
+        writes += 1;
+        await gate;
+        return database.asWriter(work) as Promise<T>;
+      },
+    });
+    return { held, release, writes: () => writes };
+  }
+
+  it("lets the key's check finish while its last-use write is still waiting", async () => {
+    const key = await newKey("背景寫入");
+    const { held, release, writes } = heldWrites(api.database);
+    const uses = new KeyUseRecorder(held, (error) => expect.fail(String(error)), () => new Date("2026-12-01T08:00:00Z"));
+    const viewer = await authenticate(api.database, `Bearer ${key.secret}`, "203.0.113.9", undefined, uses);
+    expect(viewer).toMatchObject({ role: "RESEARCHER", keyId: key.id });
+    expect(writes()).toBe(1);
+    expect(await lastUsed(key.id)).toBeNull();
+    release();
+    await uses.settled();
+    expect(await lastUsed(key.id)).toEqual(new Date("2026-12-01T08:00:00Z"));
+  });
+
+  it("writes once per minute per key however often it is used, by one instance or several", async () => {
+    const key = await newKey("多實例");
+    let now = new Date("2026-12-01T09:00:00Z");
+    const counted = heldWrites(api.database);
+    counted.release();
+    const first = new KeyUseRecorder(counted.held, (error) => expect.fail(String(error)), () => now);
+    const second = new KeyUseRecorder(api.database, (error) => expect.fail(String(error)), () => now);
+    for (let i = 0; i < 20; i += 1) first.note(key.id);
+    await first.settled();
+    expect(counted.writes()).toBe(1);
+
+    // Another instance, 30 s later: its UPDATE finds the row fresh and leaves it alone.
+    now = new Date(now.getTime() + 30_000);
+    second.note(key.id);
+    await second.settled();
+    expect(await lastUsed(key.id)).toEqual(new Date("2026-12-01T09:00:00Z"));
+
+    now = new Date(new Date("2026-12-01T09:00:00Z").getTime() + LAST_USE_RESOLUTION_MS);
+    for (let i = 0; i < 20; i += 1) first.note(key.id);
+    await first.settled();
+    expect(counted.writes()).toBe(2);
+    expect(await lastUsed(key.id)).toEqual(now);
+  });
+
+  it("logs a failed write and tries again on the key's next use", async () => {
+    const key = await newKey("寫入失敗");
+    const failures: unknown[] = [];
+    let fail = true;
+    const flaky: Database = Object.assign(Object.create(api.database) as Database, {
+      asWriter: <T>(work: Parameters<Database["asWriter"]>[0]): Promise<T> => (fail ? Promise.reject(new Error("connection lost")) : (api.database.asWriter(work) as Promise<T>)),
+    });
+    const uses = new KeyUseRecorder(flaky, (error) => failures.push(error), () => new Date("2026-12-01T10:00:00Z"));
+    uses.note(key.id);
+    await uses.settled();
+    expect(failures).toHaveLength(1);
+    fail = false;
+    uses.note(key.id);
+    await uses.settled();
+    expect(await lastUsed(key.id)).toEqual(new Date("2026-12-01T10:00:00Z"));
   });
 });
 

@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database } from "../src/db/database.js";
-import { migrate } from "../src/db/migrate.js";
+import postgres from "postgres";
+import { isMigrated, migrate } from "../src/db/migrate.js";
+import { MIGRATION_LOCK } from "../src/db/migration-lock.js";
 import { openPostgres } from "../src/db/postgres.js";
 import { databaseUrlFor } from "./support/database-url.js";
+import { freshDatabaseEnv } from "./support/fresh-database.js";
+import { runProjectCommand } from "./support/project-command.js";
 import { openTestDatabase } from "./support/test-database.js";
 
 /** The view's identity: a rebuild of the projection makes a new one. */
@@ -63,3 +67,60 @@ describe("migrating a database that is already current", () => {
     });
   }
 });
+
+if (process.env.DATABASE_URL) {
+  describe("migrating an empty PostgreSQL database from several processes at once", () => {
+    let url: string;
+    let cleanup: () => Promise<void>;
+    beforeAll(async () => {
+      const fresh = await freshDatabaseEnv("mig-together");
+      url = fresh.env.DATABASE_URL!;
+      cleanup = fresh.cleanup;
+    });
+    afterAll(() => cleanup());
+
+    it("waits, saying so, while another session holds the migration lock, then migrates", async () => {
+      const holder = postgres(url, { max: 1, onnotice: () => {} });
+      const database = openPostgres(url, { max: 2 });
+      try {
+        await holder`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
+        let said!: () => void;
+        const waiting = new Promise<void>((resolve) => (said = resolve));
+        let done = false;
+        const migrating = migrate(database, { onWait: said }).then(() => (done = true));
+        await waiting;
+        // Still waiting: nothing of the schema was written under the other's lock.
+        expect(done).toBe(false);
+        expect(await isMigrated(database)).toBe(false);
+        await holder`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`;
+        await migrating;
+        expect(await isMigrated(database)).toBe(true);
+      } finally {
+        await database.close();
+        await holder.end();
+      }
+    });
+
+    // Each process starts tsx and migrates: the timeout guards against a hang, it is no speed target.
+    it("two `npm run migrate` started together both succeed, and the schema is whole, each migration applied once", async () => {
+      await cleanup();
+      const fresh = await freshDatabaseEnv("mig-together");
+      cleanup = fresh.cleanup;
+      const runs = [runProjectCommand("src/db/migrate.cli.ts", [], fresh.env), runProjectCommand("src/db/migrate.cli.ts", [], fresh.env)];
+      for (const run of runs) {
+        expect(await run.exited, run.output()).toBe(0);
+        expect(run.output()).toMatch(/^Migrated: /m);
+      }
+      const database = openPostgres(fresh.env.DATABASE_URL!, { max: 1 });
+      try {
+        expect(await isMigrated(database)).toBe(true);
+        const [twice] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM (SELECT created_at FROM drizzle.__drizzle_migrations GROUP BY created_at HAVING count(*) > 1) t");
+        expect(twice!.n).toBe(0);
+        // The projection was built: the public role reads its views.
+        expect(await database.readDisclosed((db) => db.execute(sql`SELECT count(*) FROM disclosure.decisions`))).toBeTruthy();
+      } finally {
+        await database.close();
+      }
+    }, 600_000);
+  });
+}

@@ -1,14 +1,12 @@
-import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { type AppDb, type Database } from "../db/database.js";
 import { AuthenticationError } from "../graphql/auth.errors.js";
 import { apiKeys } from "./api-key.table.js";
 import { hashSecret, looksLikeSecret, newSecret, secretPrefixOf } from "./api-key.secret.js";
+import { type KeyUseRecorder } from "./key-use.js";
 import { type KeyRole, type Viewer, anonymousViewer } from "./viewer.js";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
-
-/** How often a key's last-use time is written: often enough to audit, rarely enough not to write on every request. */
-const LAST_USE_RESOLUTION_MS = 60_000;
 
 export async function createKey(db: AppDb, name: string, role: KeyRole): Promise<{ key: ApiKeyRow; secret: string }> {
   const secret = newSecret();
@@ -44,26 +42,17 @@ const FREE: KeyAdmission = { beforeLookup: async () => {}, unknownKey: async () 
  * The viewer for an `Authorization` header. No header: the anonymous public. A header that is not
  * `Bearer <key>`, or a key unknown or revoked: an UNAUTHENTICATED error, never silently anonymous.
  */
-export async function authenticate(database: Database, authorization: string | undefined, clientAddress: string, admission: KeyAdmission = FREE): Promise<Viewer> {
+export async function authenticate(database: Database, authorization: string | undefined, clientAddress: string, admission: KeyAdmission = FREE, uses?: KeyUseRecorder): Promise<Viewer> {
   if (authorization === undefined || authorization === "") return anonymousViewer(clientAddress);
   const match = /^Bearer (\S+)$/.exec(authorization);
   if (!match || !looksLikeSecret(match[1]!)) throw new AuthenticationError("The Authorization header must be `Bearer <API key>` with a key issued by this service.");
   await admission.beforeLookup();
   const secretHash = hashSecret(match[1]!);
-  const key = await database.asWriter(async (db) => {
-    const [found] = await db.select().from(apiKeys).where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt)));
-    if (found) {
-      const stale = new Date(Date.now() - LAST_USE_RESOLUTION_MS);
-      await db
-        .update(apiKeys)
-        .set({ lastUsedAt: new Date() })
-        .where(and(eq(apiKeys.id, found.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
-    }
-    return found;
-  });
+  const [key] = await database.asWriter((db) => db.select().from(apiKeys).where(and(eq(apiKeys.secretHash, secretHash), isNull(apiKeys.revokedAt))));
   if (!key) {
     await admission.unknownKey();
     throw new AuthenticationError("This API key is unknown or has been revoked.");
   }
+  uses?.note(key.id);
   return { role: key.role, keyId: key.id, keyName: key.name, clientAddress };
 }

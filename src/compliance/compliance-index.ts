@@ -221,6 +221,9 @@ export class ComplianceIndex {
         .values({ id: 1, changeId: upTo })
         .onConflictDoUpdate({ target: complianceWatermark.id, set: { changeId: sql`greatest(${complianceWatermark.changeId}, excluded.change_id)` } }),
     );
+    // A query that waited for this run reads the reports where the public reads (a read replica):
+    // they must be there, or a decision would show without its results.
+    if (stale.length) await this.database.replicasReplayed?.();
     return counts;
   }
 

@@ -1,7 +1,7 @@
 import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import type * as tables from "./tables.js";
-import { type PoolStats } from "./pool-gate.js";
+import { type PoolStats, type ReplicaStats } from "./pool-gate.js";
 
 export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
 
@@ -67,6 +67,19 @@ export interface Database {
    * a page per transaction ("pages": PGlite, whose one connection a slow client would otherwise hold).
    */
   consistentReads: "transaction" | "pages";
+  /**
+   * The reads of one public request (anonymous or researcher) and of an open-data file: on the
+   * least busy read replica that is in service (DATABASE_READ_URL), on the primary when none is.
+   * Absent without replicas: the public reads are this object's own. See `forPublic`.
+   */
+  publicReads?(): DisclosedReads;
+  /**
+   * After a write's commit: resolves once every read replica has replayed it, or has been left out
+   * of the public reads until it has (one that lags past the wait or cannot be reached).
+   */
+  replicasReplayed?(): Promise<void>;
+  /** The read replicas in service and the reads moved to the primary (absent without replicas). */
+  replicaStats?(): ReplicaStats;
   /** Each pool's use now and since start (PostgreSQL; PGlite has no pool). */
   poolStats?(): PoolStats[];
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
@@ -80,6 +93,17 @@ export interface Database {
 export const DISCLOSURE_ROLE = "disclosure_reader";
 /** Staff reads and every write run as this role (see drizzle/0002 and the grants in projection.sql.ts). */
 export const WRITER_ROLE = "decisions_writer";
+
+/** The reads a read replica can serve: the public path's, on the disclosure projection. */
+export type DisclosedReads = Pick<Database, "readDisclosed" | "disclosedConnection" | "readDisclosedSnapshot" | "consistentReads">;
+
+/**
+ * `database` as the public path of one request reads it: its public reads on a replica when any is
+ * configured, all else (writes, receipts, budgets) on the primary as before.
+ */
+export function forPublic(database: Database): Database {
+  return database.publicReads ? { ...database, ...database.publicReads() } : database;
+}
 
 /** Runs reads on the disclosure projection: each in its own transaction, or all in one (a file, the bulk snapshot). */
 export type DisclosedRead = <T>(work: (db: AppDb) => Promise<T>) => Promise<T>;

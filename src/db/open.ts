@@ -12,9 +12,10 @@ import { openPostgres } from "./postgres.js";
  * `holder` says what this process is, for the message another process gets while it holds a PGlite
  * directory.
  */
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "pgliteDir"> & Partial<Pick<Config, "database">>, holder = "another process"): Promise<Database> {
+export async function openDatabase(config: Pick<Config, "databaseUrl" | "pgliteDir"> & Partial<Pick<Config, "database" | "databaseReadUrls">>, holder = "another process"): Promise<Database> {
   if (!config.databaseUrl) return openPglite({ dataDir: config.pgliteDir, holder });
-  const database = openPostgres(config.databaseUrl, config.database);
+  // The replicas are not asked here: one that cannot be reached must not keep the service from starting.
+  const database = openPostgres(config.databaseUrl, config.database, config.databaseReadUrls);
   try {
     await database.query("SELECT 1");
     return database;

@@ -52,7 +52,7 @@ export class PoolGate {
   }
 
   /** How the gate stands now, and what it has done since it was made. */
-  stats(): { inUse: number; waiting: number; waited: number; refused: number } {
+  stats(): GateStats {
     return { inUse: this.inUse, waiting: this.waiting.length, waited: this.waited, refused: this.refused };
   }
 
@@ -85,11 +85,24 @@ export class PoolGate {
   }
 }
 
-/** A pool's use now and since start, for the metrics. */
-export interface PoolStats {
-  pool: "public" | "privileged" | "consistent";
+/** A gate's use now, and what it has done since it was made. */
+export interface GateStats {
   inUse: number;
   waiting: number;
   waited: number;
   refused: number;
+}
+
+/** A pool's use now and since start, for the metrics; the replicas' pools summed over the replicas. */
+export interface PoolStats extends GateStats {
+  pool: "public" | "privileged" | "consistent" | "replica-public" | "replica-consistent";
+}
+
+/** The read replicas as an instance sees them, for the metrics. */
+export interface ReplicaStats {
+  configured: number;
+  /** Replicas the public's reads may go to now (not down, not behind a write they were not seen to apply). */
+  serving: number;
+  /** Reads that met a replica's failure and were run again on the primary, since start. */
+  fallbacks: number;
 }

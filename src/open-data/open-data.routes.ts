@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { type FastifyInstance, type FastifyReply } from "fastify";
-import { type Database } from "../db/database.js";
+import { type Database, forPublic } from "../db/database.js";
 import { datasetNamed, datasets } from "./datasets.js";
 import { catalog } from "./catalog.js";
 import { dataDictionary } from "./dictionary.js";
@@ -18,7 +18,11 @@ import { ExportSlots, watchedForCuts } from "./export-slots.js";
  */
 const oneChunkAhead = <T>(chunks: AsyncIterable<T>) => Readable.from(chunks, { highWaterMark: 1 });
 
-/** Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. */
+/**
+ * Bulk files of every dataset, streamed from the disclosure projection, and their dictionary. Each
+ * request reads where the public path reads (a read replica when any is configured: forPublic); the
+ * snapshot is built, and the compliance reports brought up to date, on the primary.
+ */
 export function registerOpenData(
   app: FastifyInstance,
   database: Database,
@@ -48,7 +52,8 @@ export function registerOpenData(
 
   app.get("/open-data/catalog.jsonld", async (request, reply) => {
     reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
-    return catalog(database, `${request.protocol}://${request.host}`, { now: clock(), complianceCurrent, snapshot: await snapshots.latest() });
+    const reads = forPublic(database);
+    return catalog(reads, `${request.protocol}://${request.host}`, { now: clock(), complianceCurrent, snapshot: await snapshots.latest(reads) });
   });
 
   // The bulk snapshot. None kept yet (a new database, or a withholding dropped them): one is built,
@@ -58,19 +63,20 @@ export function registerOpenData(
     return reply.code(503).header("retry-after", "30").send({ error: { code: "SNAPSHOT_PENDING", message: "No snapshot is ready yet: one is being built. Try again shortly." } });
   };
   app.get("/open-data/snapshot.json", async (_request, reply) => {
-    const latest = await snapshots.latest();
+    const latest = await snapshots.latest(forPublic(database));
     if (!latest) return noSnapshot(reply);
     reply.header("cache-control", "public, max-age=60");
     return { ...latest.manifest, archive: { url: `/open-data/snapshots/${latest.name}.zip`, bytes: latest.byteSize, sha256: latest.sha256 } };
   });
   app.get("/open-data/snapshot", async (_request, reply) => {
-    const latest = await snapshots.latest();
+    const latest = await snapshots.latest(forPublic(database));
     if (!latest) return noSnapshot(reply);
     return reply.header("cache-control", "public, max-age=60").redirect(`/open-data/snapshots/${latest.name}.zip`, 302);
   });
   app.get<{ Params: { file: string } }>("/open-data/snapshots/:file", async (request, reply) => {
     const name = request.params.file.replace(/\.zip$/, "");
-    const snapshot = SNAPSHOT_NAME.test(name) && request.params.file.endsWith(".zip") ? await snapshots.named(name) : null;
+    const reads = forPublic(database);
+    const snapshot = SNAPSHOT_NAME.test(name) && request.params.file.endsWith(".zip") ? await snapshots.named(name, reads) : null;
     if (!snapshot) return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such snapshot. The latest is at /open-data/snapshot, its manifest at /open-data/snapshot.json; the latest ${SNAPSHOTS_KEPT} are kept.` } });
     if (!slots.take(reply)) return slots.refuse(reply);
     reply
@@ -80,10 +86,9 @@ export function registerOpenData(
       .header("x-checksum-sha256", snapshot.sha256)
       // A snapshot never changes; one that a withholding dropped is gone (404).
       .header("cache-control", "public, max-age=300");
-    return reply.send(oneChunkAhead(watchedForCuts(snapshots.archive(snapshot), cutReported(`snapshots/${snapshot.name}.zip`))));
+    return reply.send(oneChunkAhead(watchedForCuts(snapshots.archive(snapshot, reads), cutReported(`snapshots/${snapshot.name}.zip`))));
   });
 
-  const feed = new ChangeFeed(database);
   app.get<{ Querystring: Record<string, string> }>("/open-data/changes.ndjson", async (request, reply) => {
     let position: number;
     let since: Date | undefined;
@@ -100,6 +105,7 @@ export function registerOpenData(
       return reply.code(400).send({ error: { code: "BAD_USER_INPUT", message: "since must be an ISO 8601 date and time with its offset, e.g. 2026-01-01T00:00:00Z." } });
     }
     if (!slots.take(reply)) return slots.refuse(reply);
+    const feed = new ChangeFeed(forPublic(database));
     async function* lines() {
       for (let more = true; more; ) {
         const page = await feed.page(position, EXPORT_PAGE_SIZE, since);
@@ -141,9 +147,10 @@ export function registerOpenData(
       .header("x-generated-at", clock().toISOString())
       .header("cache-control", "public, max-age=60");
     // The feed's cursor first, read with the file: follow the change feed from there to stay in step with it.
-    const body = readConsistently(database, async function* (read) {
-      yield await feed.latest(read);
-      yield* fileChunks(dataset, format, slots.counted(dataset.name, exportPages(database, dataset, filter, read)));
+    const reads = forPublic(database);
+    const body = readConsistently(reads, async function* (read) {
+      yield await new ChangeFeed(reads).latest(read);
+      yield* fileChunks(dataset, format, slots.counted(dataset.name, exportPages(reads, dataset, filter, read)));
     });
     const cursor = await body.next();
     if (!cursor.done) reply.header("x-changes-cursor", cursor.value);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { desc, eq, max, sql } from "drizzle-orm";
 import { Zip, ZipDeflate } from "fflate";
 import { changeCursor } from "../changes/change-feed.js";
-import { type Database } from "../db/database.js";
+import { type Database, type DisclosedReads } from "../db/database.js";
 import { rowsOf } from "../db/rows.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { type Dataset, datasets as allDatasets } from "./datasets.js";
@@ -113,22 +113,23 @@ export class OpenDataSnapshots {
     await this.building?.catch(() => undefined);
   }
 
-  async latest(): Promise<Snapshot | null> {
+  /** The newest snapshot kept; `reads`: where a public request reads (a read replica, see forPublic). */
+  async latest(reads: DisclosedReads = this.database): Promise<Snapshot | null> {
     const s = disclosed.openDataSnapshots;
-    const [row] = await this.database.readDisclosed((db) => db.select().from(s).orderBy(desc(s.builtAt)).limit(1));
+    const [row] = await reads.readDisclosed((db) => db.select().from(s).orderBy(desc(s.builtAt)).limit(1));
     return (row as Snapshot | undefined) ?? null;
   }
 
-  async named(name: string): Promise<Snapshot | null> {
+  async named(name: string, reads: DisclosedReads = this.database): Promise<Snapshot | null> {
     const s = disclosed.openDataSnapshots;
-    const [row] = await this.database.readDisclosed((db) => db.select().from(s).where(eq(s.name, name)).limit(1));
+    const [row] = await reads.readDisclosed((db) => db.select().from(s).where(eq(s.name, name)).limit(1));
     return (row as Snapshot | undefined) ?? null;
   }
 
   /** The archive's bytes, a chunk (one statement) at a time. */
-  async *archive(snapshot: Snapshot): AsyncGenerator<Buffer> {
+  async *archive(snapshot: Snapshot, reads: DisclosedReads = this.database): AsyncGenerator<Buffer> {
     for (let seq = 0; ; seq++) {
-      const [chunk] = await this.database.readDisclosed((db) =>
+      const [chunk] = await reads.readDisclosed((db) =>
         rowsOf<{ data: Uint8Array }>(db, sql`SELECT data FROM disclosure.open_data_snapshot_chunks WHERE snapshot_id = ${snapshot.id} AND seq = ${seq}`),
       );
       if (!chunk) return;

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { type FastifyInstance } from "fastify";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { type PoolStats } from "../db/pool-gate.js";
+import { type PoolStats, type ReplicaStats } from "../db/pool-gate.js";
 
 /** Operation names are the client's to choose: past this many distinct ones, the rest are counted together. */
 const OPERATION_NAMES_KEPT = 200;
@@ -33,8 +33,8 @@ export class ServiceMetrics {
   readonly filesCut = new Counter({ name: "open_data_files_cut_total", help: "Open-data files cut by a failure after they had begun.", registers: [this.registry] });
   readonly refreshRuns = new Counter({ name: "compliance_refresh_runs_total", help: "Runs of the compliance refresh by outcome.", labelNames: ["outcome"] as const, registers: [this.registry] });
 
-  /** `poolStats`: the database's pools (none for PGlite). */
-  constructor(poolStats: () => PoolStats[] = () => []) {
+  /** `poolStats`: the database's pools (none for PGlite); `replicaStats`: its read replicas (none unless configured). */
+  constructor(poolStats: () => PoolStats[] = () => [], replicaStats: () => ReplicaStats | undefined = () => undefined) {
     collectDefaultMetrics({ register: this.registry });
     const pools = (read: (stats: PoolStats) => number) =>
       function (this: Gauge<"pool">) {
@@ -43,6 +43,27 @@ export class ServiceMetrics {
     new Gauge({ name: "db_pool_in_use", help: "Connections of a pool in use now.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.inUse) });
     new Gauge({ name: "db_pool_waiting", help: "Uses of a pool waiting for a connection now.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.waiting) });
     new Gauge({ name: "db_pool_waits_total", help: "Uses of a pool that had to wait for a connection, since start.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.waited) });
+    // Labelled by state so that a deployment without replicas shows no series rather than "0 serving".
+    new Gauge({
+      name: "db_read_replicas",
+      help: "Read replicas configured (DATABASE_READ_URL), and those the public's reads may go to now (serving).",
+      labelNames: ["state"] as const,
+      registers: [this.registry],
+      collect: function (this: Gauge<"state">) {
+        const stats = replicaStats();
+        if (!stats) return;
+        this.set({ state: "configured" }, stats.configured);
+        this.set({ state: "serving" }, stats.serving);
+      },
+    });
+    new Gauge({
+      name: "db_replica_fallbacks_total",
+      help: "Public reads that met a read replica's failure and were run on the primary, since start.",
+      registers: [this.registry],
+      collect: function (this: Gauge) {
+        this.set(replicaStats()?.fallbacks ?? 0);
+      },
+    });
     new Gauge({ name: "db_pool_refusals_total", help: "Uses of a pool refused after waiting too long (503 DATABASE_BUSY), since start.", labelNames: ["pool"] as const, registers: [this.registry], collect: pools((s) => s.refused) });
   }
 

@@ -50,12 +50,16 @@ export interface RecordedChanges {
  * decision's file any other way is refused at commit by the database (see public_state_before).
  */
 export async function asPublicWriter<T>(database: Database, work: (db: AppDb) => Promise<T>): Promise<{ result: T; recorded: RecordedChanges }> {
-  return database.asWriter(async (db) => {
+  const written = await database.asWriter(async (db) => {
     // First, before any row lock, so that writers never deadlock; ids of the feed follow commit order.
     await lockChangeLog(db);
     const result = await work(db);
     return { result, recorded: await recordPublicChanges(db) };
   });
+  // A write is answered once no read replica can still show the public what it changed (a
+  // withholding is withheld at every moment after it is answered; DESIGN §3).
+  await database.replicasReplayed?.();
+  return written;
 }
 
 /**

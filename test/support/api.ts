@@ -67,6 +67,11 @@ export class TestApi {
     return TestApi.startOn(openSameDatabase(other.database), options);
   }
 
+  /** An instance of the service on a database the test opened itself (its own pools, its own read replicas). */
+  static async on(database: Database, options: StartOptions = {}): Promise<TestApi> {
+    return TestApi.startOn(database, options);
+  }
+
   private static async startOn(database: Database, options: StartOptions): Promise<TestApi> {
     const lifecycle = options.lifecycle ?? { shuttingDown: false };
     return new TestApi(
