@@ -81,7 +81,7 @@ function cycles(graph: Graph): string[][] {
 }
 
 const kinds = ["attachments", "basis", "bodies", "consultations", "decisions", "deliberations", "expert-reviews", "implementation", "legality-reviews", "post-evaluations", "publications", "regions", "risk-assessments", "village-consultations"];
-const composition = ["context.ts", "server.ts", "main.ts", "graphql/schema.ts", "graphql/emit-schema.ts", "db/migrate.ts", "db/migrate.cli.ts"];
+const composition = ["context.ts", "server.ts", "main.ts", "serve.ts", "graphql/schema.ts", "graphql/emit-schema.ts", "db/migrate.ts", "db/migrate.cli.ts"];
 /** Files in plumbing folders that need the request context or the migrations, and so sit with the features. */
 const plumbingExceptions = ["graphql/node.resolver.ts", "operations/health.ts", "operations/shutdown.ts"];
 

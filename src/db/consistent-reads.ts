@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { type AppDb } from "./database.js";
+import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import * as tables from "./tables.js";
 
 /** A connection lost in the middle of a consistent read: what was read after it would be another state. */
@@ -55,14 +56,17 @@ export class ConsistentReads {
 
   private open(): ConsistentClient {
     const used: ConsistentClient = { client: undefined as never, lost: false };
-    used.client = postgres(this.url, {
-      ...this.options,
-      max: 1,
-      onclose: () => {
-        used.lost = true;
-        this.discard(used);
-      },
-    });
+    used.client = tracedPostgres(
+      postgres(this.url, {
+        ...this.options,
+        max: 1,
+        onclose: () => {
+          used.lost = true;
+          this.discard(used);
+        },
+      }),
+      targetOfUrl(this.url),
+    );
     return used;
   }
 

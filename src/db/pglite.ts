@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { lockDataDir } from "./data-dir-lock.js";
+import { tracedPglite } from "./statement-span.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import * as tables from "./tables.js";
 
@@ -32,8 +33,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   }
 }
 
-export function wrapPglite(client: PGlite): Database {
+export function wrapPglite(pglite: PGlite): Database {
   const statements = new StatementCounter();
+  // Its statements are spans of the request's trace when tracing is on (statement-span.ts).
+  const client = tracedPglite(pglite);
   const db = drizzle({ client, schema: tables, logger: { logQuery: (q, params) => statements.record(q, params) } }) as unknown as AppDb;
   return {
     kind: "pglite",
@@ -64,6 +67,6 @@ export function wrapPglite(client: PGlite): Database {
       const result = await client.query<T>(text, params as unknown[]);
       return result.rows;
     },
-    close: () => client.close(),
+    close: () => pglite.close(),
   };
 }

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import { PoolGate } from "./pool-gate.js";
+import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import { openPublicPools, serviceSession } from "./public-pools.js";
 import { ReadReplicas } from "./read-replicas.js";
 import * as tables from "./tables.js";
@@ -28,7 +29,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}, readUrl
   const common = { max, onnotice: () => {}, connect_timeout: settings.connectTimeoutSeconds, connection: { ...serviceSession, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } };
   // No statement timeout on the session: migrations and bulk loads run here too. Each writer's
   // transaction sets its own (asWriter).
-  const privileged = postgres(url, { ...common, max: privilegedMax });
+  // Each client's statements are spans of the request's trace when tracing is on (statement-span.ts).
+  const privileged = tracedPostgres(postgres(url, { ...common, max: privilegedMax }), targetOfUrl(url));
   const primary = openPublicPools(url, { settings, common, logger });
   const privilegedGate = new PoolGate(privilegedMax, acquireTimeoutMs, staffStatementTimeoutMs * 4);
   const db = drizzle({ client: privileged, schema: tables, logger }) as unknown as AppDb;

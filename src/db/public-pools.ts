@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { DISCLOSURE_ROLE, type AppDb, type DisclosedReads } from "./database.js";
 import { ConsistentReads } from "./consistent-reads.js";
 import { PoolGate, type GateStats } from "./pool-gate.js";
+import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import { type defaultPostgresOptions } from "./pool-settings.js";
 import * as tables from "./tables.js";
 
@@ -166,9 +167,10 @@ export function openPublicPools(url: string, { settings, common, logger }: Publi
   // costs more than PostgreSQL's work for a look-up. Statements sent to one client in one turn
   // leave in one write. Every connection starts as the restricted role (a startup parameter), so
   // the public path never runs with the privileges of the owner of the base tables.
+  const target = targetOfUrl(url);
   const openPublicPool = (): PublicConnection[] =>
     Array.from({ length: max }, () => {
-      const client = postgres(url, { ...common, max: 1, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } });
+      const client = tracedPostgres(postgres(url, { ...common, max: 1, connection: { ...common.connection, ...publicSession(statementTimeoutMs) } }), target);
       return { client, db: drizzle({ client: preparing(client), schema: tables, logger }) as unknown as AppDb, inFlight: 0 };
     });
   let publicPool = openPublicPool();

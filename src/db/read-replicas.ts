@@ -3,6 +3,7 @@ import { type AppDb, type DisclosedReads } from "./database.js";
 import { errorChain } from "./database-error.js";
 import { DatabaseBusyError, type PoolStats, type ReplicaStats } from "./pool-gate.js";
 import { openPublicPools, type PublicPools, type PublicPoolsSetup } from "./public-pools.js";
+import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 
 /** How long a replica that failed is left out before a request tries it again. */
 const RETRY_AFTER_MS = 5_000;
@@ -47,7 +48,7 @@ export class ReadReplicas {
   ) {
     this.replicas = urls.map((url) => ({
       pools: openPublicPools(url, setup),
-      probe: postgres(url, { ...setup.common, max: 1 }),
+      probe: tracedPostgres(postgres(url, { ...setup.common, max: 1 }), targetOfUrl(url)),
       downUntil: 0,
       mustReach: null,
       checking: false,

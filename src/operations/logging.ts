@@ -1,6 +1,9 @@
+import { trace } from "@opentelemetry/api";
 import { type FastifyServerOptions } from "fastify";
 import { errorChain } from "../db/database-error.js";
 import { loggableMessage } from "./log-message.js";
+import { loggablePath } from "./loggable-path.js";
+import { tracingStarted } from "./tracing.js";
 
 type Destination = { write(line: string): void };
 
@@ -70,14 +73,11 @@ export function loggableError(error: unknown): Record<string, unknown> {
   };
 }
 
-/** A comment's receipt number in a status page's path: the commenter's to know, not the log's. */
-const RECEIPT_PATH = /^(\/comments\/status\/)[^/]+/;
-
-/** A request as logged: its method and path, never its query string (a GET's holds the document and variables) nor a header. */
+/** A request as logged: its method and path, never a header. */
 function loggableRequest(request: { method?: unknown; url?: unknown; ip?: unknown }): Record<string, unknown> {
   return {
     method: typeof request.method === "string" && /^[A-Z]{1,16}$/.test(request.method) ? request.method : undefined,
-    path: typeof request.url === "string" ? request.url.split("?")[0]!.replace(RECEIPT_PATH, "$1…") : undefined,
+    path: typeof request.url === "string" ? loggablePath(request.url) : undefined,
     remoteAddress: typeof request.ip === "string" ? request.ip : undefined,
   };
 }
@@ -98,7 +98,13 @@ function loggableWork(work: Record<string, unknown>): Record<string, unknown> {
  * The keys a line's object may have (Fastify's request lines and errors'); any other is dropped
  * before serialisation, so that `log.info({ input }, …)` or `{ headers }` cannot reach a line.
  */
-const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError", "work"]);
+const LINE_KEYS = new Set(["err", "req", "res", "responseTime", "export", "graphqlError", "work", "traceId"]);
+
+/** With tracing on, a line written during a request names its trace: a line leads to the spans, and the spans' request id to the lines. */
+function traceOfLine(): { traceId?: string } {
+  const span = trace.getActiveSpan();
+  return span ? { traceId: span.spanContext().traceId } : {};
+}
 
 function allowListed(object: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => LINE_KEYS.has(key)));
@@ -127,6 +133,7 @@ export function loggerOptions(level: string, destination?: Destination): Fastify
     level,
     ...(destination ? { stream: destination } : {}),
     formatters: { log: allowListed },
+    ...(tracingStarted() ? { mixin: traceOfLine } : {}),
     hooks: { logMethod },
     serializers: {
       req: loggableRequest as never,

@@ -3,14 +3,21 @@ import { randomUUID } from "node:crypto";
 import { type IncomingMessage } from "node:http";
 import { type FastifyBaseLogger } from "fastify";
 
+const ids = new WeakMap<IncomingMessage, string>();
+
 /**
  * A request's id: the caller's X-Request-Id when it is one (a load balancer's, a client's trace), else
  * a new UUID, so that ids never repeat across instances or restarts. An id that is too long or holds
- * other characters is not taken: it goes on every line of the log.
+ * other characters is not taken: it goes on every line of the log. The same for every caller (the
+ * tracing's HTTP span asks before Fastify does).
  */
 export function requestIdOf(request: IncomingMessage): string {
-  const given = request.headers["x-request-id"];
-  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+  let id = ids.get(request);
+  if (id === undefined) {
+    const given = request.headers["x-request-id"];
+    ids.set(request, (id = typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID()));
+  }
+  return id;
 }
 
 /** What code that is not handed the request may know of it. */
