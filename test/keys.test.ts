@@ -168,7 +168,7 @@ describe("the keys command", () => {
   const env: Record<string, string> = {};
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    const fresh = await freshDatabaseEnv("decisions-keys");
+    const fresh = await freshDatabaseEnv("decisions-keys", { prepared: true });
     Object.assign(env, fresh.env);
     cleanup = fresh.cleanup;
   });
