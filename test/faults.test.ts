@@ -27,8 +27,8 @@ describe("faults of the database (real PostgreSQL)", () => {
   let database: Database;
   let app: FastifyInstance;
 
-  const ask = async (query = "{ decisions(first: 3) { totalCount nodes { id title } } }") => {
-    const response = await app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query }) });
+  const ask = async (query = "{ decisions(first: 3) { totalCount nodes { id title } } }", server = app) => {
+    const response = await server.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: JSON.stringify({ query }) });
     return { status: response.statusCode, body: JSON.parse(response.body) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] }, raw: response.body, headers: response.headers };
   };
   /** Waits until `check` holds, however long a busy machine takes (the test's timeout guards against a hang). */
@@ -140,28 +140,34 @@ describe("faults of the database (real PostgreSQL)", () => {
   });
 
   it("fails fast when every connection is taken, instead of queueing without end", async () => {
+    // An instance whose statements outlast the test: on a busy machine the holders below could
+    // otherwise reach their statement timeout before both are seen holding their connections.
+    const patient = openPostgres(databaseUrlFor(adminUrl, name), { max: 2, statementTimeoutMs: 120_000, acquireTimeoutMs: 300 });
+    const server = await buildServer({ database: patient });
     const release = await holdDecisions();
     try {
       // More requests than connections, each reading the held table: every connection is taken
-      // (each waits on the lock, for up to the 3 s statement timeout, well past what follows).
-      const holders = [ask(), ask(), ask()];
-      // A holder gives its connection back when its statement ends (at the release, or at the 3 s
-      // statement timeout); one more holder than connections is itself refused as busy.
+      // (each waits on the lock until it is released).
+      const holders = [ask(undefined, server), ask(undefined, server), ask(undefined, server)];
+      // A holder gives its connection back when its statement ends (at the release); one more
+      // holder than connections is itself refused as busy.
       let connectionsGivenBack = 0;
       for (const holder of holders) void holder.then((answer) => answer.body.errors?.[0]?.extensions.code !== "SERVICE_UNAVAILABLE" && connectionsGivenBack++);
       // Both public connections (max 2) waiting on the lock: a request's first statement is its budget's,
       // on the privileged pool, so the holders reach the public pool one after another.
       expect(await eventually(async () => (await direct`SELECT 1 FROM pg_stat_activity WHERE datname = ${name} AND application_name = 'decisions-api' AND wait_event_type = 'Lock' AND backend_type = 'client backend'`).length >= 2)).toBe(true);
-      const refused = await ask("{ regions { name } }");
+      const refused = await ask("{ regions { name } }", server);
       expect(refused.status).toBe(503);
       expect(refused.body.errors![0]!.extensions.code).toBe("SERVICE_UNAVAILABLE");
       // Refused while every connection was still taken: it did not wait for one to come free.
       expect(connectionsGivenBack).toBe(0);
       await release();
       await Promise.all(holders);
+      expect((await ask("{ regions { name } }", server)).status).toBe(200);
     } finally {
       await release().catch(() => undefined);
+      await server.close();
+      await patient.close();
     }
-    expect((await ask("{ regions { name } }")).status).toBe(200);
   });
 });
