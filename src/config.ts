@@ -45,6 +45,8 @@ export interface Config {
   exportsMax: number;
   /** METRICS_TOKEN: when set, GET /metrics asks for it as a bearer token. */
   metricsToken: string | undefined;
+  /** RESPONSE_CACHE_MB: memory for the public answers this instance keeps (public-cache/); 0 turns the cache off. */
+  responseCacheMb: number;
   /**
    * MIGRATE_ON_START: whether `npm start` migrates the database (under the migration lock) before it
    * serves. Unset: yes on PGlite, no on a PostgreSQL server, where migrations are a release step
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complianceRefreshSeconds: env.COMPLIANCE_REFRESH_SECONDS === "0" ? 0 : atMost(positive(env, "COMPLIANCE_REFRESH_SECONDS", 60), 86_400, "COMPLIANCE_REFRESH_SECONDS"),
     openDataSnapshotHours: env.OPEN_DATA_SNAPSHOT_HOURS === "0" ? 0 : atMost(positive(env, "OPEN_DATA_SNAPSHOT_HOURS", 24), 168, "OPEN_DATA_SNAPSHOT_HOURS"),
     metricsToken: env.METRICS_TOKEN || undefined,
+    responseCacheMb: env.RESPONSE_CACHE_MB === "0" ? 0 : atMost(positive(env, "RESPONSE_CACHE_MB", 64), 16_384, "RESPONSE_CACHE_MB"),
     migrateOnStart: flag(env, "MIGRATE_ON_START"),
     exportsMax: atMost(positive(env, "OPEN_DATA_EXPORTS_MAX", defaultPostgresOptions.consistentReadsMax), 100, "OPEN_DATA_EXPORTS_MAX"),
     trustProxy: !env.TRUST_PROXY ? false : env.TRUST_PROXY === "true" ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,

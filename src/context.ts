@@ -53,6 +53,8 @@ export interface ContextOptions {
   clock?: Clock;
   throttle?: CommentThrottle;
   complianceIndex?: ComplianceIndex;
+  /** Where a public request reads, when chosen before it runs (the response cache checks how far that replica is). */
+  publicReads?: Database;
 }
 
 /**
@@ -64,7 +66,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
   const clock = options.clock ?? (() => new Date());
   // The public's reads may go to a read replica; staff read on the primary, where their writes are,
   // and so does everything a writer reads back (receipts, keys): those services keep `database`.
-  const reads = seesWithheld(viewer) ? database : forPublic(database);
+  const reads = seesWithheld(viewer) ? database : (options.publicReads ?? forPublic(database));
   const store = seesWithheld(viewer)
     ? new RecordStore((read) => database.asWriter(read), staffTables)
     : new RecordStore((read) => reads.readDisclosed(read), disclosed, reads.disclosedConnection && (() => reads.disclosedConnection!()));

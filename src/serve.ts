@@ -24,7 +24,7 @@ await orExitOnStartupError(async () => {
 const empty = await isEmpty(database);
 const sample = empty && database.kind === "pglite" ? await loadSampleData(database) : null;
 const lifecycle = { shuttingDown: false };
-const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax, metricsToken: config.metricsToken });
+const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax, metricsToken: config.metricsToken, responseCacheMb: config.responseCacheMb });
 // Registered before the address is printed: whoever reads it may stop us at once. Readiness fails
 // first; Fastify then stops accepting connections and waits for the requests in flight to finish.
 const shutdown = async () => {

@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import { createServer } from "node:http";
 import { SitePass } from "./site/site-pass.js";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { authenticate } from "./access/api-key.service.js";
 import { KeyUseRecorder } from "./access/key-use.js";
 import { flushAccessLog } from "./audit/access-log.plugin.js";
@@ -38,6 +38,9 @@ import { unavailableError } from "./graphql/format-error.js";
 import { httpErrorHandler } from "./protection/http-errors.js";
 import { refuseNul } from "./graphql/no-nul.plugin.js";
 import { buildAppSchema } from "./graphql/schema.js";
+import { EpochWatcher } from "./public-cache/epoch-watcher.js";
+import { registerResponseCache, ticketOf } from "./public-cache/graphql-cache.js";
+import { ResponseCache } from "./public-cache/response-cache.js";
 import { badRequestPage, notFoundPage, registerSite, wantsPage } from "./site/site.routes.js";
 
 export interface ServerOptions {
@@ -66,6 +69,10 @@ export interface ServerOptions {
   exportsMax?: number;
   /** METRICS_TOKEN: when set, /metrics asks for it as a bearer token. */
   metricsToken?: string;
+  /** RESPONSE_CACHE_MB: memory for kept public answers (64 when absent); 0 turns the cache off. */
+  responseCacheMb?: number;
+  /** How often the disclosure epoch is read besides its notifications (EpochWatcher's default when absent). */
+  epochPollMs?: number;
 }
 
 /** The code of a refusal's JSON body (an API's or a file's), for the refusals metric; none for a page. */
@@ -75,7 +82,7 @@ function refusalCode(payload: unknown): string {
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken, responseCacheMb = 64, epochPollMs }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     genReqId: requestIdOf,
@@ -191,6 +198,28 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   await apollo.start();
   // ETags on answers, and 304 when the client already holds the same answer.
   await app.register(fastifyEtag, { weak: true });
+  // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
+  // The key's check reads the database: if it cannot answer, the request gets a 503, not a 500.
+  const authenticateRequest = (request: FastifyRequest) =>
+    authenticate(database, request.headers.authorization, request.ip, keyAdmission(rates, request.ip), keyUses).catch((error: unknown) => {
+      throw unavailableError(error) ?? error;
+    });
+  // The public response cache (public-cache/): between the ETags (an answer is kept with its own) and
+  // compression (kept uncompressed). It learns of every change the public can see by the disclosure epoch.
+  const cache = new ResponseCache(responseCacheMb * 1024 * 1024);
+  const epochs = new EpochWatcher(database, { pollMs: epochPollMs, onError: (error) => app.log.error({ err: error }, "response cache: reading the disclosure epoch failed; kept answers are not served until it is read") });
+  if (cache.enabled) {
+    await epochs.start();
+    app.addHook("onClose", () => epochs.stop());
+  }
+  registerResponseCache(app, {
+    cache,
+    database,
+    clock: now,
+    trustedMs: epochs.trustedMs,
+    authenticate: authenticateRequest,
+    counted: (outcome) => metrics.responseCache.inc({ outcome }),
+  });
   // gzip when the client asks (Accept-Encoding), for the files, the API and the site alike; registered
   // after the ETags, so that an answer's ETag is its content's whatever the encoding (weak ETags allow it).
   // No Brotli: at its default quality a large file would cost more CPU than it saves in bytes.
@@ -209,13 +238,11 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   });
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
-    // The role comes from the verified key alone; a bad key is refused (401), never treated as anonymous.
     context: async (request) => {
-      // The key's check reads the database: if it cannot answer, the request gets a 503, not a 500.
-      const viewer = await authenticate(database, request.headers.authorization, request.ip, keyAdmission(rates, request.ip), keyUses).catch((error: unknown) => {
-        throw unavailableError(error) ?? error;
-      });
-      return { ...createContext(database, viewer, { clock, throttle, complianceIndex }), sitePage: sitePass.carriedBy(request.headers) };
+      // Authenticated once, by the response cache's hook, which also chose where a public request reads.
+      const ticket = ticketOf(request);
+      const viewer = await (ticket?.viewer ?? authenticateRequest(request));
+      return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads }), sitePage: sitePass.carriedBy(request.headers) };
     },
   });
   registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax, metrics));

@@ -2,6 +2,7 @@ import { type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import type * as tables from "./tables.js";
 import { type PoolStats, type ReplicaStats } from "./pool-gate.js";
+import { type DisclosureEpoch } from "./disclosure-epoch.js";
 
 export type AppDb = PgDatabase<PgQueryResultHKT, typeof tables>;
 
@@ -87,6 +88,13 @@ export interface Database {
   /** Raw SQL rows, normalised across drivers. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   readonly statements: StatementCounter;
+  /** What this process knows of the disclosure epoch: shared by every view of this database (forPublic's too). */
+  readonly epoch: DisclosureEpoch;
+  /**
+   * LISTEN on `channel` on the primary: `onNotify` gets each payload, `onListen` is called each time
+   * listening (re)starts — notifications sent while it was not listening are lost. Resolves to a stop.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { lockDataDir } from "./data-dir-lock.js";
+import { DisclosureEpoch } from "./disclosure-epoch.js";
 import { tracedPglite } from "./statement-span.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import * as tables from "./tables.js";
@@ -66,6 +67,12 @@ export function wrapPglite(pglite: PGlite): Database {
       statements.record(text, params);
       const result = await client.query<T>(text, params as unknown[]);
       return result.rows;
+    },
+    epoch: new DisclosureEpoch(),
+    listen: async (channel, onNotify, onListen) => {
+      const stop = await pglite.listen(channel, onNotify);
+      onListen();
+      return stop;
     },
     close: () => pglite.close(),
   };

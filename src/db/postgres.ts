@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import { PoolGate } from "./pool-gate.js";
+import { DisclosureEpoch } from "./disclosure-epoch.js";
 import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import { openPublicPools, serviceSession } from "./public-pools.js";
 import { ReadReplicas } from "./read-replicas.js";
@@ -69,6 +70,12 @@ export function openPostgres(url: string, options: PostgresOptions = {}, readUrl
       statements.record(text, params);
       const rows = await privileged.unsafe(text, (params ?? []) as never[], options?.prepare ? { prepare: true } : undefined);
       return rows as unknown as T[];
+    },
+    epoch: new DisclosureEpoch(),
+    // postgres.js listens on a connection of its own, outside the pools, and listens again after a reconnect.
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await privileged.listen(channel, onNotify, onListen);
+      return unlisten;
     },
     close: async () => {
       await Promise.all([privileged.end({ timeout: 5 }), primary.close(), replicas?.close()]);

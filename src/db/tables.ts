@@ -28,3 +28,4 @@ export * from "../dataset/sample-mark.table.js";
 export * from "../protection/rate-budget.table.js";
 export * from "../operations/lease.table.js";
 export * from "../operations/shared-state.schema.js";
+export * from "../public-cache/disclosure-epoch.table.js";

@@ -5,6 +5,7 @@ import { complianceViews } from "../compliance/compliance.views.js";
 import { snapshotViews } from "../open-data/snapshot.views.js";
 import { sampleMark } from "../dataset/sample-mark.table.js";
 import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
+import { epochStatements } from "../public-cache/epoch.sql.js";
 import { regions } from "../regions/region.table.js";
 import { BUDGET_PUBLIC_VIEW, TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
 import { columnName, confidentialOf, fieldWithheld, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
@@ -33,6 +34,8 @@ export function projectionStatements(): string[] {
     staffNoticesView(),
     ...complianceViews(),
     ...snapshotViews(),
+    // After every view and the public-state triggers: it finds the tables the views read.
+    ...epochStatements(),
     ...withholdableFieldsConstraint(),
     ...grants(),
   ];

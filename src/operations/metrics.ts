@@ -31,6 +31,12 @@ export class ServiceMetrics {
   });
   readonly exportRows = new Counter({ name: "open_data_rows_total", help: "Rows sent in open-data files, by dataset.", labelNames: ["dataset"] as const, registers: [this.registry] });
   readonly filesCut = new Counter({ name: "open_data_files_cut_total", help: "Open-data files cut by a failure after they had begun.", registers: [this.registry] });
+  readonly responseCache = new Counter({
+    name: "graphql_response_cache_total",
+    help: "Public GraphQL requests by what the response cache did: hit, not_modified (304), miss (ran and may be kept), bypass (the epoch not confirmed lately, or a document that does not parse).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
   readonly refreshRuns = new Counter({ name: "compliance_refresh_runs_total", help: "Runs of the compliance refresh by outcome.", labelNames: ["outcome"] as const, registers: [this.registry] });
 
   /** `poolStats`: the database's pools (none for PGlite); `replicaStats`: its read replicas (none unless configured). */

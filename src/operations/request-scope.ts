@@ -25,6 +25,8 @@ export interface RequestScope {
   log: FastifyBaseLogger;
   /** The GraphQL operation's name, once Apollo has it (for the metrics). */
   operation?: string;
+  /** Set when the answer is a public one the server's cache may keep, for this many seconds. */
+  publicLifeSeconds?: number;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();

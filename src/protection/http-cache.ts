@@ -2,9 +2,17 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { fieldNames, fragmentsOf } from "../graphql/selected-fields.js";
 import { type CostCarrier } from "./query-limits.js";
+import { currentRequest } from "../operations/request-scope.js";
+import { seesWithheld } from "../access/viewer.js";
 
-/** How long the public may keep an answer, in seconds. */
+/** How long an answer kept by the server's public cache lives (an answer may depend on the clock), in seconds. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;
+/**
+ * A public answer may be stored by anyone but must be checked with the server before each use (its
+ * ETag makes that a 304, answered from the server's cache without running the query): a shared cache
+ * must not go on serving an answer after a withholding (DESIGN §3).
+ */
+export const PUBLIC_CACHE_CONTROL = "public, no-cache";
 /** Root fields whose answers go stale sooner: followers poll the change feed's head. */
 const SHORTER_LIVED: Record<string, number> = { changes: 5 };
 
@@ -30,12 +38,12 @@ export const httpCaching: ApolloServerPlugin<CostCarrier> = {
       async willSendResponse({ response, contextValue, document, operation, errors }) {
         const headers = response.http.headers;
         headers.set("vary", "authorization");
-        if (contextValue.viewer.role !== "ANONYMOUS") {
-          headers.set("cache-control", "private, no-store");
-          return;
-        }
-        const cacheable = document && operation?.operation === "query" && !errors?.length && response.http.status === undefined;
-        headers.set("cache-control", cacheable ? `public, max-age=${maxAgeOf(document, operation)}` : "no-store");
+        const cacheable = Boolean(document && operation?.operation === "query" && !errors?.length && response.http.status === undefined);
+        // The server's public cache may keep the answer (public-cache/graphql-cache.ts): a researcher's too, which is read on the same projection.
+        const scope = currentRequest();
+        if (scope && cacheable && !seesWithheld(contextValue.viewer)) scope.publicLifeSeconds = maxAgeOf(document!, operation!);
+        if (contextValue.viewer.role !== "ANONYMOUS") headers.set("cache-control", "private, no-store");
+        else headers.set("cache-control", cacheable ? PUBLIC_CACHE_CONTROL : "no-store");
       },
     };
   },

@@ -42,6 +42,8 @@ export interface PublicChange {
 export interface RecordedChanges {
   at: Date | null;
   touched: ReadonlySet<string>;
+  /** Whether the public sees any change at all (a record withheld or withdrawn is one, though not touched). */
+  changed: boolean;
 }
 
 /**
@@ -50,16 +52,26 @@ export interface RecordedChanges {
  * decision's file any other way is refused at commit by the database (see public_state_before).
  */
 export async function asPublicWriter<T>(database: Database, work: (db: AppDb) => Promise<T>): Promise<{ result: T; recorded: RecordedChanges }> {
-  const written = await database.asWriter(async (db) => {
+  const { epoch, ...written } = await database.asWriter(async (db) => {
     // First, before any row lock, so that writers never deadlock; ids of the feed follow commit order.
     await lockChangeLog(db);
     const result = await work(db);
-    return { result, recorded: await recordPublicChanges(db) };
+    const recorded = await recordPublicChanges(db);
+    return { result, recorded, epoch: recorded.changed ? await advanceEpoch(db) : null };
   });
+  // This instance stops serving answers kept under the older epoch before the write is answered;
+  // the others hear of it by notification at the commit (public-cache/epoch-watcher.ts).
+  if (epoch !== null) database.epoch.learn(epoch);
   // A write is answered once no read replica can still show the public what it changed (a
   // withholding is withheld at every moment after it is answered; DESIGN §3).
   await database.replicasReplayed?.();
   return written;
+}
+
+/** Advances the disclosure epoch in this transaction (once, however often asked): the public saw a change. */
+async function advanceEpoch(db: AppDb): Promise<number> {
+  const [row] = await rowsOf<{ epoch: string }>(db, sql`SELECT public.advance_disclosure_epoch()::text AS epoch`);
+  return Number(row!.epoch);
 }
 
 /**
@@ -73,7 +85,8 @@ export async function recordPublicChanges(db: AppDb): Promise<RecordedChanges> {
   const kept = await rowsOf<StateRow>(db, sql`SELECT decision_id::text, record_type, record_id::text, digest, notices, state FROM public.public_state_before`);
   const decisionIds = [...new Set(kept.filter((row) => row.record_type === "*").map((row) => row.decision_id))].sort();
   const touched = new Set<string>();
-  if (decisionIds.length === 0) return { at: null, touched };
+  if (decisionIds.length === 0) return { at: null, touched, changed: false };
+  let changed = false;
   const [clock] = await rowsOf<{ at: string }>(db, sql`SELECT to_char(now()::timestamptz(3) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`);
   for (const decisionId of decisionIds) {
     const mine = kept.filter((row) => row.decision_id === decisionId);
@@ -88,9 +101,10 @@ export async function recordPublicChanges(db: AppDb): Promise<RecordedChanges> {
     await markActivity(db, decisionId, changes);
     await reviseDecision(db, decisionId, before.get(decisionId) ?? null, after.get(decisionId) ?? null, causes.has("!created"));
     for (const change of changes) if (change.present) touched.add(change.recordId);
+    if (changes.length > 0) changed = true;
   }
   await db.execute(sql`DELETE FROM public.public_state_before`);
-  return { at: new Date(clock!.at), touched };
+  return { at: new Date(clock!.at), touched, changed };
 }
 
 function recordsOf(rows: StateRow[]): Map<string, PublicRecord> {

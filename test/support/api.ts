@@ -44,6 +44,10 @@ export interface StartOptions {
   exportsMax?: number;
   /** The token /metrics asks for. */
   metricsToken?: string;
+  /** Memory for kept public answers (the server's default when absent; 0: off). */
+  responseCacheMb?: number;
+  /** How often the server reads the disclosure epoch besides its notifications. */
+  epochPollMs?: number;
   /** What the server sees of its database (a test may hold some of its statements back). */
   wrapDatabase?: (database: Database) => Database;
 }
@@ -85,6 +89,8 @@ export class TestApi {
         complianceWaitMs: options.complianceWaitMs,
         exportsMax: options.exportsMax,
         metricsToken: options.metricsToken,
+        responseCacheMb: options.responseCacheMb,
+        epochPollMs: options.epochPollMs,
       }),
       lifecycle,
     );

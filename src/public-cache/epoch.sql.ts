@@ -1,0 +1,71 @@
+import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
+
+/** The channel on which a committed advance of the disclosure epoch is announced, with the new epoch. */
+export const EPOCH_CHANNEL = "disclosure_epoch";
+
+/**
+ * Tables the writer changes only inside the editorial write path, whose public effect the recorder
+ * judges (records/public-changes.ts) besides the decision-file tables it keeps a state of. A write
+ * the public cannot see must not advance the epoch: that would tell the public, by a cache emptied,
+ * that something withheld changed.
+ */
+const RECORDED_BESIDES_FILES = ["change_log", "public_revisions", "search_documents"];
+
+/**
+ * The epoch's SQL, part of the projection (rebuilt at every migration run):
+ * - `advance_disclosure_epoch()` advances it once per transaction and announces it at commit
+ *   (NOTIFY is delivered only when the transaction commits, so no instance hears of an epoch whose
+ *   data it cannot read yet on the primary);
+ * - every table the disclosure projection reads carries a statement trigger that advances it: always
+ *   for tables outside the decision files (regions, bodies, compliance reports, snapshots), and for
+ *   the decision files only when the tables' owner writes (bulk loads of sample or generated data),
+ *   since the writer's changes there are judged by the recorder, which advances it when the public
+ *   sees a change;
+ * - `disclosure.disclosure_epoch`, for the public role on a read replica: how far that replica is.
+ */
+export function epochStatements(): string[] {
+  const advance = `CREATE OR REPLACE FUNCTION public.advance_disclosure_epoch() RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+  advanced bigint := nullif(current_setting('disclosure.epoch_advanced', true), '')::bigint;
+BEGIN
+  IF advanced IS NOT NULL THEN RETURN advanced; END IF;
+  UPDATE shared_state.disclosure_epoch SET epoch = epoch + 1, advanced_at = now() RETURNING epoch INTO advanced;
+  PERFORM set_config('disclosure.epoch_advanced', advanced::text, true);
+  PERFORM pg_notify('${EPOCH_CHANNEL}', advanced::text);
+  RETURN advanced;
+END
+$fn$`;
+  const onWrite = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_on_write() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_ARGV[0] = 'recorded' AND current_user = '${WRITER_ROLE}' THEN RETURN NULL; END IF;
+  PERFORM public.advance_disclosure_epoch();
+  RETURN NULL;
+END
+$fn$`;
+  // Found from the catalog, not listed: a table a later view reads gets its trigger without anyone remembering to.
+  const triggers = `DO $do$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN
+    SELECT DISTINCT u.table_name,
+      EXISTS (SELECT 1 FROM information_schema.triggers g WHERE g.event_object_schema = 'public' AND g.event_object_table = u.table_name AND g.trigger_name = 'note_public_state_before')
+        OR u.table_name IN (${RECORDED_BESIDES_FILES.map((name) => `'${name}'`).join(", ")}) AS recorded
+    FROM information_schema.view_table_usage u
+    WHERE u.view_schema = 'disclosure' AND u.table_schema = 'public'
+  LOOP
+    EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_write(%L)',
+      t.table_name, CASE WHEN t.recorded THEN 'recorded' ELSE 'always' END);
+  END LOOP;
+END
+$do$`;
+  return [
+    advance,
+    onWrite,
+    triggers,
+    "CREATE VIEW disclosure.disclosure_epoch AS SELECT epoch FROM shared_state.disclosure_epoch",
+    // A view reads its table with its owner's rights; the public role needs the schema only to name it.
+    `GRANT SELECT ON disclosure.disclosure_epoch TO ${DISCLOSURE_ROLE}`,
+  ];
+}
