@@ -14,6 +14,7 @@ import { loadConfig } from "../src/config.js";
 import { type SentStatement } from "../src/db/database.js";
 import { openDatabase } from "../src/db/open.js";
 import { defaultPostgresOptions, preparedStatement, publicSession, turnSharing } from "../src/db/postgres.js";
+import { benchCache } from "./cache.js";
 import { type BenchOperation, benchmarkOperations } from "./operations.js";
 import { sequentialScans } from "./query-plans.js";
 import { type BenchServerMessage } from "./server.js";
@@ -171,15 +172,18 @@ for (const operation of operations) {
   results.push(row);
 }
 const exported = !only || only.includes("bulk CSV export") ? await bulkExport() : undefined;
+// BENCH_ONLY=cache: the response cache alone (bench/cache.ts), on a server of its own with the cache on.
+const cache = !only || only.includes("cache") ? await benchCache(database, await benchmarkOperations(database), { seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS }) : undefined;
 
 console.table(results);
 if (exported) console.table([exported]);
+if (cache) console.table(cache);
 const seqScans = plans.flatMap((p) => p.scans.map((s) => ({ operation: p.operation, ...s })));
 console.log(seqScans.length ? `Sequential scans of large tables:\n${seqScans.map((s) => `  ${s.operation}: ${s.table} (${s.rows} rows) in ${s.statement.slice(0, 160)}`).join("\n")}` : "No sequential scan of a table over 10,000 rows in any operation's plan.");
 await mkdir("bench/results", { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replaceAll(":", "-")}.json`;
 const [{ n } = { n: 0 }] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions");
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, export: exported, sequentialScans: seqScans }, null, 2));
+await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, export: exported, cache, sequentialScans: seqScans }, null, 2));
 console.log(`Wrote ${file}`);
 server.send("stop");
 await database.close();

@@ -73,6 +73,8 @@ export interface ServerOptions {
   responseCacheMb?: number;
   /** How often the disclosure epoch is read besides its notifications (EpochWatcher's default when absent). */
   epochPollMs?: number;
+  /** The benchmark's staleness check only: public answers carry the epoch they claim (see CacheHooks.reveal). */
+  revealCacheEpochs?: boolean;
 }
 
 /** The code of a refusal's JSON body (an API's or a file's), for the refusals metric; none for a page. */
@@ -82,7 +84,7 @@ function refusalCode(payload: unknown): string {
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken, responseCacheMb = 64, epochPollMs }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken, responseCacheMb = 64, epochPollMs, revealCacheEpochs }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     genReqId: requestIdOf,
@@ -219,6 +221,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
     trustedMs: epochs.trustedMs,
     authenticate: authenticateRequest,
     counted: (outcome) => metrics.responseCache.inc({ outcome }),
+    reveal: revealCacheEpochs,
   });
   // gzip when the client asks (Accept-Encoding), for the files, the API and the site alike; registered
   // after the ETags, so that an answer's ETag is its content's whatever the encoding (weak ETags allow it).

@@ -91,6 +91,16 @@ describe("the public response cache, kept under the disclosure epoch", () => {
     expect(ran(api.database)).toBeGreaterThan(1);
   });
 
+  it("keeps nothing read outside the public projection: a comment's receipt, or the caller's own key", async () => {
+    for (const query of ['{ commentReceipt(number: "0000-0000-0000") { moderationState } }', "{ viewer { role } }"]) {
+      const ask = () => api.inject({ method: "POST", headers: json, payload: JSON.stringify({ query }) });
+      expect((await ask()).status).toBe(200);
+      api.database.statements.reset();
+      await ask();
+      expect(ran(api.database), query).toBeGreaterThan(0);
+    }
+  });
+
   it("shows a change the public sees in the very next answer, and a withholding at once", async () => {
     await post(api, { id: decisionId });
     const before = await committedEpoch(api.database);

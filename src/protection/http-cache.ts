@@ -27,6 +27,20 @@ export function maxAgeOf(document: DocumentNode, operation: OperationDefinitionN
 }
 
 /**
+ * Root fields whose answers the server's public cache may keep: those read from the disclosure
+ * projection alone, which the disclosure epoch follows. Not a receipt (read on the primary, and its
+ * moderation is out of public view, so the epoch does not move with it), nor `viewer` (the key's own),
+ * nor the staff's fields. A root field added later is not kept until it is listed here.
+ */
+const KEPT_ROOTS = new Set(["bodies", "changes", "complianceRules", "complianceStatistics", "dataset", "decision", "decisions", "node", "nodes", "regions", "statistics", "__schema", "__type", "__typename"]);
+
+/** How long the server's public cache may keep the operation's answer, or null if it may not. */
+export function keptLifeOf(document: DocumentNode, operation: OperationDefinitionNode): number | null {
+  const roots = fieldNames([operation.selectionSet], fragmentsOf(document));
+  return [...roots].every((name) => KEPT_ROOTS.has(name)) ? maxAgeOf(document, operation) : null;
+}
+
+/**
  * Cache headers for GraphQL answers. The public's successful queries are cacheable by anyone for as
  * long as their root fields allow (an ETag lets a client revalidate for a 304); anything asked with a
  * credential is `private, no-store`, and every answer varies on Authorization, so that a shared cache
@@ -41,7 +55,7 @@ export const httpCaching: ApolloServerPlugin<CostCarrier> = {
         const cacheable = Boolean(document && operation?.operation === "query" && !errors?.length && response.http.status === undefined);
         // The server's public cache may keep the answer (public-cache/graphql-cache.ts): a researcher's too, which is read on the same projection.
         const scope = currentRequest();
-        if (scope && cacheable && !seesWithheld(contextValue.viewer)) scope.publicLifeSeconds = maxAgeOf(document!, operation!);
+        if (scope && cacheable && !seesWithheld(contextValue.viewer)) scope.publicLifeSeconds = keptLifeOf(document!, operation!) ?? undefined;
         if (contextValue.viewer.role !== "ANONYMOUS") headers.set("cache-control", "private, no-store");
         else headers.set("cache-control", cacheable ? PUBLIC_CACHE_CONTROL : "no-store");
       },

@@ -6,7 +6,7 @@ import { currentRequest } from "../operations/request-scope.js";
 import { PUBLIC_CACHE_CONTROL } from "../protection/http-cache.js";
 import { type Clock } from "../shared/clock.js";
 import { type CacheableRequest, cacheKey } from "./cache-key.js";
-import { type ResponseCache } from "./response-cache.js";
+import { type CachedAnswer, type ResponseCache } from "./response-cache.js";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../db/rows.js";
 
@@ -34,6 +34,11 @@ export interface CacheHooks {
   trustedMs: number;
   authenticate: (request: FastifyRequest) => Promise<Viewer>;
   counted: (outcome: "hit" | "miss" | "bypass" | "not_modified") => void;
+  /**
+   * The benchmark's check only: each public answer says the epoch it claims and whether it was kept.
+   * Never in production: the epoch moves with the compliance refresh, whose staff reports read withheld data.
+   */
+  reveal?: boolean;
 }
 
 /** The document, operation and variables of a GraphQL request the cache may answer; null for anything else. */
@@ -91,6 +96,7 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
     if (answer) return sendKept(request, reply, answer, hooks);
     hooks.counted("miss");
     Object.assign(ticket, { key, epoch, keep: true });
+    if (hooks.reveal) reply.header("x-disclosure-epoch", String(epoch)).header("x-response-cache", "miss");
     if (database.publicReads) {
       ticket.reads = forPublic(database);
       ticket.keep = (await epochOf(ticket.reads).catch(() => 0)) >= epoch;
@@ -106,7 +112,7 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
     if (life === undefined || typeof etag !== "string" || database.epoch.current(performance.now(), hooks.trustedMs) !== ticket.epoch) return payload;
     cache.set(ticket.key, {
       epoch: ticket.epoch!,
-      body: payload,
+      body: Buffer.from(payload),
       etag,
       contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
       expiresAt: performance.now() + life * 1000,
@@ -116,9 +122,10 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
   });
 }
 
-function sendKept(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswerLike, hooks: CacheHooks): FastifyReply {
+function sendKept(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, hooks: CacheHooks): FastifyReply {
   const scope = currentRequest();
   if (scope) scope.operation = answer.operation;
+  if (hooks.reveal) reply.header("x-disclosure-epoch", String(answer.epoch)).header("x-response-cache", "hit");
   reply.header("content-type", answer.contentType).header("etag", answer.etag).header("cache-control", PUBLIC_CACHE_CONTROL).header("vary", "authorization");
   if (request.headers["if-none-match"] === answer.etag) {
     hooks.counted("not_modified");
@@ -127,5 +134,3 @@ function sendKept(request: FastifyRequest, reply: FastifyReply, answer: CachedAn
   hooks.counted("hit");
   return reply.code(200).send(answer.body);
 }
-
-type CachedAnswerLike = { body: string; etag: string; contentType: string; operation: string | undefined };

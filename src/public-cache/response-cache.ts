@@ -1,7 +1,8 @@
 /** A public GraphQL answer as it was sent, kept under the disclosure epoch it was computed in. */
 export interface CachedAnswer {
   epoch: number;
-  body: string;
+  /** Encoded once when kept: a hit sends the bytes as they are. */
+  body: Buffer;
   etag: string;
   contentType: string;
   /** performance.now() after which it is not served (answers that depend on the clock go stale too). */
@@ -63,5 +64,5 @@ export class ResponseCache {
   }
 }
 
-/** Strings are counted at two bytes a character, as V8 may keep them. */
-const sizeOf = (key: string, answer: CachedAnswer) => 2 * (key.length + answer.body.length + answer.etag.length) + 200;
+/** The key's characters at two bytes each, as V8 may keep them, and the answer's bytes. */
+const sizeOf = (key: string, answer: CachedAnswer) => 2 * (key.length + answer.etag.length) + answer.body.byteLength + 200;
