@@ -22,7 +22,7 @@ describe("the public response cache, kept under the disclosure epoch", () => {
   beforeAll(async () => {
     // Deaf to notifications and its timer an hour away: whatever it knows of a new epoch, it knows
     // from the write it made itself, before that write was answered.
-    api = await TestApi.start({ epochPollMs: 3_600_000, wrapDatabase: deaf });
+    api = await TestApi.start({ responseCacheMb: 16, epochPollMs: 3_600_000, wrapDatabase: deaf });
     const [row] = await api.database.query<{ id: string }>("SELECT d.id FROM disclosure.decisions d WHERE d.summary IS NOT NULL ORDER BY d.id LIMIT 1");
     decisionId = toGlobalId("Decision", row!.id);
   });
@@ -131,13 +131,14 @@ describe("the public response cache, kept under the disclosure epoch", () => {
 describe("instances learn a new epoch from one another", () => {
   let writer: TestApi;
   beforeAll(async () => {
-    writer = await TestApi.start();
+    writer = await TestApi.start({ responseCacheMb: 16 });
   });
   afterAll(() => writer.stop());
 
   /** A second instance on the same database, with an epoch of its own (PGlite's one connection is shared by both). */
   const beside = async (options: Parameters<typeof TestApi.beside>[1], wrap: (database: Database) => Database = (d) => d) =>
-    writer.database.kind === "pglite" ? TestApi.on(wrap({ ...writer.database, epoch: new DisclosureEpoch(), close: async () => {} }), options) : TestApi.beside(writer, { ...options, wrapDatabase: wrap });
+    writer.database.kind === "pglite" ? TestApi.on(wrap({ ...writer.database, epoch: new DisclosureEpoch(), close: async () => {} }), { responseCacheMb: 16, ...options })
+      : TestApi.beside(writer, { responseCacheMb: 16, ...options, wrapDatabase: wrap });
 
   async function retitle(title: string, id: string): Promise<number> {
     const { decision } = await writer.dataAs<{ decision: { version: number } }>("EDITOR", `query($id: ID!) { decision(id: $id) { version } }`, { id });
@@ -189,6 +190,29 @@ describe("instances learn a new epoch from one another", () => {
     } finally {
       await reader.stop();
     }
+  });
+});
+
+describe("a kept answer and the rate limit", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ responseCacheMb: 16, rateLimits: { windowSeconds: 60, anonymous: 100 } });
+  });
+  afterAll(() => api.stop());
+
+  it("costs no points: a budget that pays for a few runs serves the same answer on and on", async () => {
+    const ask = (first: number) =>
+      api.inject({ method: "POST", headers: json, remoteAddress: "203.0.113.77", payload: JSON.stringify({ query: "query($n: Int!) { decisions(first: $n) { nodes { id title } } }", variables: { n: first } }) });
+    const ran = await ask(5);
+    expect(ran.status).toBe(200);
+    const spent = 100 - Number(ran.headers["x-ratelimit-remaining"]);
+    expect(spent).toBeGreaterThan(1);
+    const repeats = Math.ceil(100 / spent) + 3;
+    for (let i = 0; i < repeats; i++) expect((await ask(5)).status).toBe(200);
+    // Queries that run still pay: the budget left after the first is spent within as many new ones.
+    const statuses: number[] = [];
+    for (let n = 6; statuses.at(-1) !== 429 && n < 6 + repeats; n++) statuses.push((await ask(n)).status);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 

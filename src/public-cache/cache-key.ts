@@ -32,14 +32,28 @@ export function normalForm(query: string): string | null {
   return form;
 }
 
-/** JSON with every object's keys in order: variables given in another order are the same key. */
-export function canonicalJson(value: unknown): string {
+/** Variables nested deeper than this are not kept (Apollo refuses such a request anyway). */
+const MAX_DEPTH = 32;
+
+/** JSON with every object's keys in order: variables given in another order are the same key. Null when too deep. */
+export function canonicalJson(value: unknown, depth = 0): string | null {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(",")}}`;
+  if (depth >= MAX_DEPTH) return null;
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const part = canonicalJson(item, depth + 1);
+      if (part === null) return null;
+      parts.push(part);
+    }
+    return `[${parts.join(",")}]`;
+  }
+  for (const key of Object.keys(value).sort()) {
+    const part = canonicalJson((value as Record<string, unknown>)[key], depth + 1);
+    if (part === null) return null;
+    parts.push(`${JSON.stringify(key)}:${part}`);
+  }
+  return `{${parts.join(",")}}`;
 }
 
 /**
@@ -49,6 +63,7 @@ export function canonicalJson(value: unknown): string {
  */
 export function cacheKey(role: string, day: string, request: CacheableRequest): string | null {
   const form = normalForm(request.query);
-  if (form === null) return null;
-  return `${role}\n${day}\n${request.operationName ?? ""}\n${canonicalJson(request.variables ?? {})}\n${form}`;
+  const variables = canonicalJson(request.variables ?? {});
+  if (form === null || variables === null) return null;
+  return `${role}\n${day}\n${request.operationName ?? ""}\n${variables}\n${form}`;
 }

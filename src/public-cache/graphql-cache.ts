@@ -84,14 +84,28 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
     tickets.set(request, ticket);
     // The key's check (and its failure, answered by Apollo) happens once, here.
     ticket.viewer.catch(() => undefined);
-    const shape = cache.enabled ? cacheable(request) : null;
+    if (!cache.enabled) return;
+    // Whatever goes wrong here, the request runs as if there were no cache: never a 500 of the cache's making.
+    try {
+      return await answerKept(request, reply, ticket);
+    } catch (error) {
+      request.log.error({ err: error }, "response cache: a lookup failed; the request runs uncached");
+      Object.assign(ticket, { keep: false });
+      hooks.counted("bypass");
+    }
+  });
+  async function answerKept(request: FastifyRequest, reply: FastifyReply, ticket: CacheTicket): Promise<FastifyReply | undefined> {
+    const shape = cacheable(request);
     if (!shape) return;
     const viewer = await ticket.viewer.catch(() => null);
     if (!viewer || seesWithheld(viewer)) return;
     const now = performance.now();
     const epoch = database.epoch.current(now, hooks.trustedMs);
     const key = cacheKey(viewer.role, chinaDate(clock()), shape);
-    if (epoch === null || key === null) return hooks.counted("bypass");
+    if (epoch === null || key === null) {
+      hooks.counted("bypass");
+      return;
+    }
     const answer = cache.get(key, epoch, now);
     if (answer) return sendKept(request, reply, answer, hooks);
     hooks.counted("miss");
@@ -101,7 +115,7 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
       ticket.reads = forPublic(database);
       ticket.keep = (await epochOf(ticket.reads).catch(() => 0)) >= epoch;
     }
-  });
+  }
   // Between the ETag (set before) and compression (after): the answer is kept as sent, uncompressed.
   app.addHook("onSend", async (request, reply, payload) => {
     const ticket = tickets.get(request);
