@@ -5,7 +5,9 @@
 // raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
 // large table; and reports the server's CPU time per request. Prints a table and writes
 // bench/results/bench-<time>.json (git-ignored). BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
-// BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server).
+// BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server). BENCH_MODE: "saturation"
+// (the closed loop above), "rate" (latency at BENCH_RATE requests per second offered, 300 by default:
+// bench/latency.ts) or both (the default); BENCH_ONLY=cache measures the response cache alone (bench/cache.ts).
 import autocannon from "autocannon";
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -15,6 +17,7 @@ import { type SentStatement } from "../src/db/database.js";
 import { openDatabase } from "../src/db/open.js";
 import { defaultPostgresOptions, preparedStatement, publicSession, turnSharing } from "../src/db/postgres.js";
 import { benchCache } from "./cache.js";
+import { latencyAtRate } from "./latency.js";
 import { type BenchOperation, benchmarkOperations } from "./operations.js";
 import { sequentialScans } from "./query-plans.js";
 import { type BenchServerMessage } from "./server.js";
@@ -25,10 +28,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+const MODE = process.env.BENCH_MODE ?? "both";
+const RATE = Number(process.env.BENCH_RATE ?? 300);
 
 const database = await openDatabase(config);
 // Node flags as `npm start` sets them (package.json): the young generation at 64 MB a semi-space.
 const server = fork("bench/server.ts", { execArgv: ["--import", "tsx", "--expose-gc", "--max-semi-space-size=64", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=bench/results/profiles"] : [])] });
+// A crash of this process must not leave the server running.
+process.on("exit", () => server.kill());
 const ask = (message: string) => new Promise<BenchServerMessage>((resolve) => { server.once("message", resolve); server.send(message); });
 const { address } = (await new Promise<BenchServerMessage>((resolve) => server.once("message", resolve))) as { address: string };
 const measure = async () => (await ask("measure")) as { statements: number; rssMb: number; cpuMs: number };
@@ -72,6 +79,16 @@ async function load(operation: BenchOperation): Promise<Record<string, unknown>>
     // The server's own CPU per request: what the API adds, less shaken by the machine's other work than requests per second.
     serverCpuMsPerRequest: result.requests.total ? Math.round(((cpuMs - cpuBefore) / result.requests.total) * 100) / 100 : null,
   };
+}
+
+/** Latency at RATE requests per second offered, and the server's CPU per request at that load. */
+async function atRate(operation: BenchOperation): Promise<Record<string, unknown>> {
+  await latencyAtRate(address, operation, { rate: RATE, seconds: WARM_UP_SECONDS });
+  await settle();
+  const { cpuMs: before } = (await ask("reset")) as { cpuMs: number };
+  const result = await latencyAtRate(address, operation, { rate: RATE, seconds: SECONDS });
+  const { cpuMs } = await measure();
+  return { ...result, serverCpuMsPerRequest: Math.round(((cpuMs - before) / (RATE * SECONDS)) * 100) / 100 };
 }
 
 /** The whole comments file (the largest), one client, with the server's memory sampled throughout. */
@@ -152,14 +169,18 @@ async function ceiling(statements: SentStatement[]): Promise<{ spread: number; p
 
 const operations = (await benchmarkOperations(database)).filter((o) => !only || only.includes(o.name));
 const results: Record<string, unknown>[] = [];
+const atRates: Record<string, unknown>[] = [];
 const plans: { operation: string; scans: Awaited<ReturnType<typeof sequentialScans>> }[] = [];
 for (const operation of operations) {
   const sent = await statementsOf(operation);
   plans.push({ operation: operation.name, scans: await sequentialScans(database, sent) });
   if (operation.method === "GET") continue;
+  if (MODE !== "saturation") atRates.push(await atRate(operation));
+  if (MODE === "rate") continue;
   const row = await load(operation);
   if (operation.name === "list page" || operation.name === "decision page") {
-    const { spread, pipelined, shared } = await ceiling(sent);
+    // The rate budget's statements (shared_state) are the server's bookkeeping, not the page's SQL, and the public role may not run them.
+    const { spread, pipelined, shared } = await ceiling(sent.filter((s) => !s.text.includes("shared_state.")));
     const rawPerSecond = Math.max(spread, pipelined, shared);
     Object.assign(row, {
       rawSqlCeiling: Math.round(rawPerSecond),
@@ -175,7 +196,8 @@ const exported = !only || only.includes("bulk CSV export") ? await bulkExport() 
 // BENCH_ONLY=cache: the response cache alone (bench/cache.ts), on a server of its own with the cache on.
 const cache = !only || only.includes("cache") ? await benchCache(database, await benchmarkOperations(database), { seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS }) : undefined;
 
-console.table(results);
+if (results.length) console.table(results);
+if (atRates.length) console.table(atRates);
 if (exported) console.table([exported]);
 if (cache) console.table(cache);
 const seqScans = plans.flatMap((p) => p.scans.map((s) => ({ operation: p.operation, ...s })));
@@ -183,7 +205,7 @@ console.log(seqScans.length ? `Sequential scans of large tables:\n${seqScans.map
 await mkdir("bench/results", { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replaceAll(":", "-")}.json`;
 const [{ n } = { n: 0 }] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions");
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, export: exported, cache, sequentialScans: seqScans }, null, 2));
+await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, atRate: atRates, export: exported, cache, sequentialScans: seqScans }, null, 2));
 console.log(`Wrote ${file}`);
 server.send("stop");
 await database.close();
