@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { rowsOf } from "../src/db/rows.js";
 import { type Database } from "../src/db/database.js";
 import { DisclosureEpoch } from "../src/db/disclosure-epoch.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
@@ -230,6 +232,20 @@ describe("the disclosure epoch in the database", () => {
     );
     expect(read.length).toBeGreaterThan(20);
     expect(triggered.map((t) => t.table_name).sort()).toEqual(expect.arrayContaining(read.map((t) => t.table_name).sort()));
+  });
+
+  it("advances once, at commit, however many statements wrote: a long transaction holds no other writer back", async () => {
+    const before = await committedEpoch(api.database);
+    const seenInside = await api.database.db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await tx.execute(sql`UPDATE public_bodies SET name = name WHERE id = (SELECT id FROM public_bodies ORDER BY id LIMIT 1)`);
+      const [row] = await rowsOf<{ epoch: string; pending: number }>(tx as never, sql`SELECT epoch::text AS epoch, (SELECT count(*) FROM shared_state.disclosure_epoch_pending)::int AS pending FROM shared_state.disclosure_epoch`);
+      return row!;
+    });
+    // Not yet advanced while the transaction ran (its row was not locked), noted once as pending.
+    expect(Number(seenInside.epoch)).toBe(before);
+    expect(seenInside.pending).toBe(1);
+    expect(await committedEpoch(api.database)).toBe(before + 1);
+    expect((await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM shared_state.disclosure_epoch_pending"))[0]!.n).toBe(0);
   });
 
   it("is trusted only while the database confirms it: an instance cut off from the primary serves no kept answer", () => {

@@ -16,7 +16,8 @@ const RECORDED_BESIDES_FILES = ["change_log", "public_revisions", "search_docume
  * - `advance_disclosure_epoch()` advances it once per transaction and announces it at commit
  *   (NOTIFY is delivered only when the transaction commits, so no instance hears of an epoch whose
  *   data it cannot read yet on the primary);
- * - every table the disclosure projection reads carries a statement trigger that advances it: always
+ * - every table the disclosure projection reads carries a statement trigger that has it advanced at
+ *   commit (a deferred trigger: the epoch's row is then locked only while the transaction commits): always
  *   for tables outside the decision files (regions, bodies, compliance reports, snapshots), and for
  *   the decision files only when the tables' owner writes (bulk loads of sample or generated data),
  *   since the writer's changes there are judged by the recorder, which advances it when the public
@@ -36,10 +37,26 @@ BEGIN
   RETURN advanced;
 END
 $fn$`;
+  // A statement notes its transaction once; the epoch itself advances at commit (the deferred trigger below).
   const onWrite = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_on_write() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_ARGV[0] = 'recorded' AND current_user = '${WRITER_ROLE}' THEN RETURN NULL; END IF;
+  IF current_setting('disclosure.epoch_pending', true) IS DISTINCT FROM 'on' THEN
+    PERFORM set_config('disclosure.epoch_pending', 'on', true);
+    PERFORM public.note_disclosure_epoch_pending();
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+  const notePending = `CREATE OR REPLACE FUNCTION public.note_disclosure_epoch_pending() RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+  INSERT INTO shared_state.disclosure_epoch_pending (transaction_id) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING
+$fn$`;
+  const atCommit = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_at_commit() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+BEGIN
   PERFORM public.advance_disclosure_epoch();
+  DELETE FROM shared_state.disclosure_epoch_pending WHERE transaction_id = NEW.transaction_id;
   RETURN NULL;
 END
 $fn$`;
@@ -62,7 +79,12 @@ END
 $do$`;
   return [
     advance,
+    notePending,
+    atCommit,
     onWrite,
+    "DROP TRIGGER IF EXISTS disclosure_epoch_at_commit ON shared_state.disclosure_epoch_pending",
+    `CREATE CONSTRAINT TRIGGER disclosure_epoch_at_commit AFTER INSERT ON shared_state.disclosure_epoch_pending DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION public.disclosure_epoch_at_commit()`,
     triggers,
     "CREATE VIEW disclosure.disclosure_epoch AS SELECT epoch FROM shared_state.disclosure_epoch",
     // A view reads its table with its owner's rights; the public role needs the schema only to name it.
