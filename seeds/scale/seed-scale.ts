@@ -1,6 +1,7 @@
 // `npm run seed:scale -- --decisions 100000 [--seed 713] [--comments 10]`: empties the database named by
 // the environment and writes the benchmark's data set (see scale-data.ts), reporting rows per second,
 // then the decisions' compliance reports.
+import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ComplianceIndex } from "../../src/compliance/compliance-index.js";
 import { chinaDate } from "../../src/compliance/working-days.js";
