@@ -41,8 +41,14 @@ export interface ScaleOptions {
 
 /** Decisions a batch: one transaction, one statement a table (about 17,000 rows at ten comments each). */
 const BATCH = 1000;
-/** Decisions generated between two turns of the event loop, so that the batch before is written meanwhile. */
+/** Decisions generated between two turns of the event loop, so that the batches before are written meanwhile. */
 const SLICE = 25;
+/**
+ * Batches written at once, each in its own transaction on its own connection (PGlite's one connection
+ * takes them in turn). Most of a load is the server's work — each search document's grams, the
+ * indexes, the foreign-key checks — and one backend works on one core.
+ */
+const WRITERS = 2;
 const TOWNS = 40;
 const VILLAGES_PER_TOWN = 20;
 const stages = decisionStage.enumValues;
@@ -78,22 +84,27 @@ const instant = (date: string, hour = 9) => new Date(`${date}T0${hour % 10}:00:0
 
 /**
  * Writes the data set: the place first, then the decisions a batch at a time, each batch generated
- * while the one before it is written (PostgreSQL works on one while Node makes the next).
+ * while the ones before it are written (PostgreSQL works on them while Node makes the next).
  */
 export async function loadScaleData(database: Database, options: ScaleOptions): Promise<{ rows: number }> {
   const write = options.writer === "insert" ? insertRows(database) : copyRows(database);
   const random = randomSource(options.seed);
   const place = placeOf(random, options.seed);
   let rows = await write(placeTables(place));
-  let writing = Promise.resolve();
-  for await (const { end, tables } of scaleBatches(random, place, options)) {
-    await writing;
-    writing = write(tables).then((written) => {
-      rows += written;
-      options.progress?.(end, rows);
+  const writing: Promise<void>[] = [];
+  let done = 0;
+  for await (const { size, tables } of scaleBatches(random, place, options)) {
+    if (writing.length === WRITERS) await writing.shift();
+    const written = write(tables).then((count) => {
+      rows += count;
+      done += size;
+      options.progress?.(done, rows);
     });
+    // Its failure is thrown where it is awaited; meanwhile it is not an unhandled rejection.
+    written.catch(() => {});
+    writing.push(written);
   }
-  await writing;
+  await Promise.all(writing);
   return { rows };
 }
 
@@ -163,7 +174,7 @@ function placeTables({ city, towns, villages, cityGovernment, legalOffice, depar
 }
 
 /** The decisions a batch at a time, with every part of their files; the same seed, the same rows. */
-async function* scaleBatches(random: Random, { city, villages, cityGovernment, legalOffice, departments, townGovernments }: Place, options: ScaleOptions): AsyncGenerator<{ end: number; tables: Tables }> {
+async function* scaleBatches(random: Random, { city, villages, cityGovernment, legalOffice, departments, townGovernments }: Place, options: ScaleOptions): AsyncGenerator<{ size: number; tables: Tables }> {
   const catalogNumbers = new Map<string, number>();
   for (let start = 0; start < options.decisions; start += BATCH) {
     const end = Math.min(start + BATCH, options.decisions);
@@ -238,7 +249,7 @@ async function* scaleBatches(random: Random, { city, villages, cityGovernment, l
       }
     }
     yield {
-      end,
+      size: end - start,
       tables: [
         [decisions, batch.decisions!],
         [consultations, batch.consultations!],
@@ -249,8 +260,10 @@ async function* scaleBatches(random: Random, { city, villages, cityGovernment, l
         [legalityReviews, batch.legalityReviews!],
         [deliberations, batch.deliberations!],
         [publications, batch.publications!],
-        [withholdings, batch.withholdings!],
         [searchDocuments, batch.searchDocuments!],
+        // Last: its trigger holds the open-data snapshots' row until commit, so a batch written
+        // alongside waits for this one only at its own end.
+        [withholdings, batch.withholdings!],
       ],
     };
   }
