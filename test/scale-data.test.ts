@@ -56,7 +56,8 @@ describe("the scale data generator (npm run seed:scale)", () => {
   let rows = 0;
   beforeAll(async () => {
     api = await TestApi.start();
-    ({ rows } = await loadScaleData(api.database, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10 }));
+    // Batches of 70: five, written two at a time.
+    ({ rows } = await loadScaleData(api.database, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, batch: 70 }));
   });
   afterAll(() => api.stop());
 
@@ -75,7 +76,7 @@ describe("the scale data generator (npm run seed:scale)", () => {
   it("writes by COPY the same rows as the inserts it replaced, and what triggers derive from them: deterministic by seed, ids included", async () => {
     const other = await openTestDatabase();
     try {
-      await loadScaleData(other, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, writer: "insert" });
+      await loadScaleData(other, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, batch: 70, writer: "insert" });
       expect(await contentOf(other)).toEqual(await contentOf(api.database));
       const copied = await everyTable(api.database);
       expect(copied.search_documents!.rows).toBeGreaterThan(DECISIONS * 2);

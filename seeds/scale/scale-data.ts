@@ -37,6 +37,8 @@ export interface ScaleOptions {
    * replaced (`insertAll`), kept to show that the two write the same rows.
    */
   writer?: "copy" | "insert";
+  /** Decisions a batch (BATCH by default; smaller in tests, to write several batches at once). */
+  batch?: number;
 }
 
 /** Decisions a batch: one transaction, one statement a table (about 17,000 rows at ten comments each). */
@@ -176,8 +178,9 @@ function placeTables({ city, towns, villages, cityGovernment, legalOffice, depar
 /** The decisions a batch at a time, with every part of their files; the same seed, the same rows. */
 async function* scaleBatches(random: Random, { city, villages, cityGovernment, legalOffice, departments, townGovernments }: Place, options: ScaleOptions): AsyncGenerator<{ size: number; tables: Tables }> {
   const catalogNumbers = new Map<string, number>();
-  for (let start = 0; start < options.decisions; start += BATCH) {
-    const end = Math.min(start + BATCH, options.decisions);
+  const size = options.batch ?? BATCH;
+  for (let start = 0; start < options.decisions; start += size) {
+    const end = Math.min(start + size, options.decisions);
     const batch = { decisions: [], consultations: [], comments: [], expertReviews: [], riskAssessments: [], riskFindings: [], legalityReviews: [], deliberations: [], publications: [], withholdings: [], searchDocuments: [] } as Record<string, Record<string, unknown>[]>;
     for (let n = start; n < end; n++) {
       if (n > start && (n - start) % SLICE === 0) await turn();
