@@ -85,6 +85,11 @@ export interface Database {
   poolStats?(): PoolStats[];
   /** Runs `work` in one transaction as the writer role: staff reads, and every write with its audit entry. */
   asWriter<T>(work: (db: AppDb) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction on the privileged path (as migrations and seeds run) with COPY at
+   * hand: the bulk loads of the seeds, which must fire the same triggers as any insert.
+   */
+  bulkLoad<T>(work: (load: BulkLoad) => Promise<T>): Promise<T>;
   /** Raw SQL rows, normalised across drivers. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   readonly statements: StatementCounter;
@@ -96,6 +101,18 @@ export interface Database {
    */
   listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** A transaction of `Database.bulkLoad`. */
+export interface BulkLoad {
+  /**
+   * `COPY table (columns) FROM STDIN` in the text format (copy-text.ts), reading `chunks` as they
+   * come: on PostgreSQL each is sent as it is made; PGlite, which reads a COPY from one blob, holds
+   * one call's chunks at once.
+   */
+  copy(into: { table: string; columns: readonly string[] }, chunks: Iterable<string>): Promise<void>;
+  /** A statement without parameters or rows (DDL, SET LOCAL). */
+  execute(text: string): Promise<void>;
 }
 
 export const DISCLOSURE_ROLE = "disclosure_reader";

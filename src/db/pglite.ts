@@ -63,6 +63,21 @@ export function wrapPglite(pglite: PGlite): Database {
         await tx.execute(sql.raw(`SET LOCAL ROLE ${WRITER_ROLE}`));
         return work(tx as unknown as AppDb);
       }),
+    bulkLoad: (work) =>
+      client.transaction((tx) =>
+        work({
+          // PGlite's COPY reads a file of its virtual file system; '/dev/blob' is the query's blob.
+          copy: async ({ table, columns }, chunks) => {
+            const text = `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`;
+            statements.record(text);
+            await tx.query(text, [], { blob: new Blob([...chunks]) });
+          },
+          execute: async (text) => {
+            statements.record(text);
+            await tx.exec(text);
+          },
+        }),
+      ),
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
       statements.record(text, params);
       const result = await client.query<T>(text, params as unknown[]);

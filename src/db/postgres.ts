@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { type BulkLoad, WRITER_ROLE, type AppDb, type Database, StatementCounter } from "./database.js";
 import { type QueryOptions } from "../shared/sql-runner.js";
 import { PoolGate } from "./pool-gate.js";
 import { DisclosureEpoch } from "./disclosure-epoch.js";
@@ -66,6 +68,27 @@ export function openPostgres(url: string, options: PostgresOptions = {}, readUrl
           return work(tx as unknown as AppDb);
         }),
       ),
+    // Outside the privileged gate, as migrations are: a load runs for minutes, past any use's deadline.
+    bulkLoad: <T>(work: (load: BulkLoad) => Promise<T>) =>
+      privileged.begin((tx) =>
+        work({
+          copy: async ({ table, columns }, chunks) => {
+            const text = `COPY ${table} (${columns.join(", ")}) FROM STDIN`;
+            statements.record(text);
+            const query = tx.unsafe(text);
+            // postgres.js 3.4.9 loses an error the server sends after the last row (a foreign key
+            // checked at the statement's end): the stream never finishes, and the transaction would
+            // hang open (porsager/postgres#1173). The error still reaches the query's reject, which
+            // has long since resolved with the stream; taking it here fails the load with it.
+            const failed = new Promise<never>((_, reject) => ((query as unknown as { reject: (error: unknown) => void }).reject = reject));
+            await Promise.race([pipeline(Readable.from(chunks), await query.writable()), failed]);
+          },
+          execute: async (text) => {
+            statements.record(text);
+            await tx.unsafe(text);
+          },
+        }),
+      ) as Promise<T>,
     query: async <T extends Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions) => {
       statements.record(text, params);
       const rows = await privileged.unsafe(text, (params ?? []) as never[], options?.prepare ? { prepare: true } : undefined);
