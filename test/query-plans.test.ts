@@ -110,7 +110,9 @@ describe("query plans of the benchmark's operations over generated data", () => 
       const response = await api.get(`/open-data/comments.csv?regionId=${toGlobalId("Region", region)}`);
       expect(response.status).toBe(200);
       expect(response.body.split("\n").length).toBeGreaterThan(100);
-      expect(await sequentialScans(api.database, [...api.database.statements.sent])).toEqual([]);
+      // The whole city's decisions are every decision: its file's one statement (a cursor) lists them once.
+      const scans = await sequentialScans(api.database, [...api.database.statements.sent]);
+      expect(scans.filter((scan) => !(region === city && scan.table === "public.decisions" && /^DECLARE\b/.test(scan.statement)))).toEqual([]);
     }
   });
 
@@ -130,8 +132,13 @@ describe("query plans of the benchmark's operations over generated data", () => 
         const response = await api.get(`/open-data/${dataset.name}.csv${query}`);
         expect(response.status, `${dataset.name}${query}`).toBe(200);
         const sent = [...api.database.statements.sent];
-        expect(sent.some((statement) => /^DECLARE\b/.test(statement.text)), `${dataset.name}${query} read through a cursor`).toBe(true);
-        for (const scan of [...(await sequentialScans(api.database, sent)), ...(await wholeSorts(api.database, sent, order))]) found.push(`${dataset.name}${query}: ${scan.table} (${scan.rows} rows) in ${scan.statement.slice(0, 200)}`);
+        // The notices, a union with no index in their order, are read in keyset pages.
+        expect(sent.some((statement) => /^DECLARE\b/.test(statement.text)), `${dataset.name}${query} read through a cursor`).toBe(dataset.name !== "withholding-notices");
+        for (const scan of [...(await sequentialScans(api.database, sent)), ...(await wholeSorts(api.database, sent, order))]) {
+          // The whole city's decisions are every decision: its file's one statement lists them once.
+          if (query.includes(toGlobalId("Region", city!)) && scan.table === "public.decisions" && /^DECLARE\b/.test(scan.statement)) continue;
+          found.push(`${dataset.name}${query}: ${scan.table} (${scan.rows} rows) in ${scan.statement.slice(0, 200)}`);
+        }
       }
     }
     expect(found).toEqual([]);

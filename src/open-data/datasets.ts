@@ -95,7 +95,8 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
     });
   // A decision's records come together, in the order of its id and then theirs: a file filtered by
   // decision (a year, a town) is then read in order through the decisions, with no sort of its rows.
-  const key = byDecision === "decisionId" ? ["decisionId", all.id ? "id" : "rule"] : ["id"];
+  // Not the notices: a union over every kind of record, with no index in that order to read.
+  const key = byDecision === "decisionId" && table !== "withholding_notices" ? ["decisionId", all.id ? "id" : "rule"] : ["id"];
   return { name, table, title, view, columns, byDecision, key, updatedSince: Boolean(all.updatedAt) };
 }
 
