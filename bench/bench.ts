@@ -5,7 +5,7 @@
 // raw ceiling; and explains every statement the operations sent, reporting any sequential scan of a
 // large table; and reports the server's CPU time per request. Prints a table and writes
 // bench/results/bench-<time>.json (git-ignored). BENCH_SECONDS (10), BENCH_WARM_UP_SECONDS (3, not measured), BENCH_CONNECTIONS (20),
-// BENCH_ONLY="list page,decision page", BENCH_PROFILE=1 (a CPU profile of the server). BENCH_MODE: "saturation"
+// BENCH_ONLY="list page,decision page" ("open-data files": bench/files.ts), BENCH_PROFILE=1 (a CPU profile of the server). BENCH_MODE: "saturation"
 // (the closed loop above), "rate" (latency at BENCH_RATE requests per second offered, 300 by default:
 // bench/latency.ts) or both (the default); BENCH_ONLY=cache measures the response cache alone (bench/cache.ts).
 import autocannon from "autocannon";
@@ -19,6 +19,7 @@ import { defaultPostgresOptions, preparedStatement, publicSession, turnSharing }
 import { benchCache } from "./cache.js";
 import { latencyAtRate } from "./latency.js";
 import { type BenchOperation, benchmarkOperations } from "./operations.js";
+import { fileRates } from "./files.js";
 import { sequentialScans } from "./query-plans.js";
 import { type BenchServerMessage } from "./server.js";
 
@@ -193,19 +194,22 @@ for (const operation of operations) {
   results.push(row);
 }
 const exported = !only || only.includes("bulk CSV export") ? await bulkExport() : undefined;
+// Every open-data file by every kind of filter (bench/files.ts).
+const files = !only || only.includes("open-data files") ? await fileRates(database, address, async () => (await ask("live")) as { liveHeapMb: number }, measure) : undefined;
 // BENCH_ONLY=cache: the response cache alone (bench/cache.ts), on a server of its own with the cache on.
 const cache = !only || only.includes("cache") ? await benchCache(database, await benchmarkOperations(database), { seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS, connections: CONNECTIONS }) : undefined;
 
 if (results.length) console.table(results);
 if (atRates.length) console.table(atRates);
 if (exported) console.table([exported]);
+if (files) console.table(files);
 if (cache) console.table(cache);
 const seqScans = plans.flatMap((p) => p.scans.map((s) => ({ operation: p.operation, ...s })));
 console.log(seqScans.length ? `Sequential scans of large tables:\n${seqScans.map((s) => `  ${s.operation}: ${s.table} (${s.rows} rows) in ${s.statement.slice(0, 160)}`).join("\n")}` : "No sequential scan of a table over 10,000 rows in any operation's plan.");
 await mkdir("bench/results", { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replaceAll(":", "-")}.json`;
 const [{ n } = { n: 0 }] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM decisions");
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, atRate: atRates, export: exported, cache, sequentialScans: seqScans }, null, 2));
+await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, decisions: n, results, atRate: atRates, export: exported, files, cache, sequentialScans: seqScans }, null, 2));
 console.log(`Wrote ${file}`);
 server.send("stop");
 await database.close();

@@ -40,6 +40,7 @@ export async function benchmarkOperations(database: Database): Promise<BenchOper
     graphql("change-feed page", `{ changes(first: 100) { nodes { kind recordId } pageInfo { endCursor } } }`),
     { name: "bulk CSV export", method: "GET", path: "/open-data/comments.csv" },
     { name: "CSV export of a year", method: "GET", path: `/open-data/decisions.csv?catalogYear=${sample.year}` },
+    { name: "CSV export of a year's comments", method: "GET", path: `/open-data/comments.csv?catalogYear=${sample.year}` },
     { name: "CSV export of a town's comments", method: "GET", path: `/open-data/comments.csv?regionId=${toGlobalId("Region", town.id)}` },
   ];
 }

@@ -46,7 +46,8 @@ function literal(value: unknown): string {
  */
 async function planOf(database: Database, statement: SentStatement): Promise<PlanNode> {
   const parse = (raw: unknown) => ((typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[])[0]!.Plan;
-  if (database.kind === "pglite") {
+  // An open-data file's cursor: sent unnamed in its transaction, so planned with its values, as a cursor.
+  if (database.kind === "pglite" || /^\s*declare\b/i.test(statement.text)) {
     const [row] = await database.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.params);
     return parse(row!["QUERY PLAN"]);
   }
@@ -74,7 +75,7 @@ export async function sequentialScans(database: Database, statements: SentStatem
   const found: SequentialScan[] = [];
   const sizes = new Map<string, number>();
   for (const statement of statements) {
-    if (!/^\s*(select|with)\b/i.test(statement.text)) continue;
+    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
     // A rate budget's statement (shared_state): a row per holder and window, found by its primary
     // key; the planner may well scan the table while it is small. Not a table of the record.
     if (statement.text.includes("shared_state.")) continue;
@@ -85,6 +86,28 @@ export async function sequentialScans(database: Database, statements: SentStatem
       }
       const rows = sizes.get(table)!;
       if (rows > LARGE_TABLE_ROWS) found.push({ table, rows, statement: statement.text });
+    }
+  }
+  return found;
+}
+
+/**
+ * Every sort of the statements' plans that puts a large table's rows in the order of `keys` (column
+ * names) all at once, rather than as an index gives them (an incremental sort of a few rows at a time
+ * is not one): a file sorted whole sends nothing until it has read every row.
+ */
+export async function wholeSorts(database: Database, statements: SentStatement[], keys: string[]): Promise<SequentialScan[]> {
+  const found: SequentialScan[] = [];
+  for (const statement of statements) {
+    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
+    for (const node of nodes(await planOf(database, statement))) {
+      const sortKey = (node as { "Sort Key"?: string[] })["Sort Key"]?.map((key) => key.replace(/^.*\./, "").replaceAll('"', ""));
+      if (node["Node Type"] !== "Sort" || sortKey?.join() !== keys.join()) continue;
+      const tables = [...new Set([...nodes(node)].flatMap((n) => (n["Relation Name"] ? [`${n.Schema ?? "public"}.${n["Relation Name"]}`] : [])))];
+      for (const table of tables) {
+        const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]);
+        if (Number(size?.rows ?? 0) > LARGE_TABLE_ROWS) found.push({ table, rows: Number(size!.rows), statement: statement.text });
+      }
     }
   }
   return found;

@@ -56,6 +56,39 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
     expect((await ndjson("/open-data/consultations.ndjson")).some((c) => (c.consultedGroups as string[]).length > 1)).toBe(true);
   });
 
+  it("writes awkward values as the graph reads them: quotes, commas and line breaks quoted in CSV, numbers without trailing zeros", async () => {
+    // A public comment and its decision, written as their owner (no change recorded: the files and the graph read alike).
+    const [row] = await api.database.query<{ id: string; decision_id: string }>("SELECT id, decision_id FROM disclosure.comments WHERE decision_id IN (SELECT id FROM disclosure.decisions WHERE budget_yuan IS NOT NULL) ORDER BY id LIMIT 1");
+    const awkward = '一,"二"\r\n三\n"';
+    await api.database.query("UPDATE comments SET text = $1, reply = '' WHERE id = $2", [awkward, row!.id]);
+    await api.database.query("UPDATE decisions SET budget_yuan = 1234.50 WHERE id = $1", [row!.decision_id]);
+    const [comment, decision] = [toGlobalId("Comment", row!.id), { id: toGlobalId("Decision", row!.decision_id) }];
+    const graph = await api.data(`query($id: ID!) { decision(id: $id) { budgetYuan } node(id: "${comment}") { ... on Comment { text reply } } }`, { id: decision.id });
+    expect(graph.node).toEqual({ text: awkward, reply: "" });
+    const { rows, body } = await csv(`/open-data/comments.csv?decisionId=${decision.id}`);
+    expect(body).toContain(`"一,""二""\r\n三\n"""`);
+    expect(rows.find((row) => row.id === comment)).toMatchObject({ text: awkward, reply: "" });
+    expect((await ndjson(`/open-data/comments.ndjson?decisionId=${decision.id}`)).find((row) => row.id === comment)).toMatchObject({ text: awkward, reply: "" });
+    expect(graph.decision.budgetYuan).toBe(1234.5);
+    expect((await csv(`/open-data/decisions.csv?decisionId=${decision.id}`)).rows[0]!.budgetYuan).toBe("1234.5");
+    expect((await ndjson(`/open-data/decisions.ndjson?decisionId=${decision.id}`))[0]!.budgetYuan).toBe(1234.5);
+  });
+
+  it("sends a decision's records together, in the order of its id and then theirs, whole or filtered", async () => {
+    const uuid = (id: unknown) => Buffer.from(String(id), "base64url").toString("utf8").split(":")[1] ?? String(id);
+    for (const dataset of datasets.filter((d) => d.byDecision === "decisionId" && d.name !== "withholding-notices")) {
+      for (const query of ["", "?catalogYear=2024"]) {
+        const order = ["decisionId", dataset.name === "compliance-results" ? "rule" : "id"];
+        const keys = (await ndjson(`/open-data/${dataset.name}.ndjson${query}`)).map((row) => order.map((key) => uuid(row[key])).join(" "));
+        expect(keys, `${dataset.name}${query}`).toEqual([...keys].sort());
+      }
+    }
+    // Not vacuous: the files hold records of several decisions, each decision's several records.
+    const comments = (await ndjson("/open-data/comments.ndjson")).map((row) => String(row.decisionId));
+    expect(new Set(comments).size).toBeGreaterThan(1);
+    expect(new Set(comments).size).toBeLessThan(comments.length);
+  });
+
   it("writes the spreadsheet variant as the same CSV after a UTF-8 byte-order mark", async () => {
     for (const name of ["decisions", "comments", "bodies"]) {
       const plain = await api.get(`/open-data/${name}.csv`);

@@ -33,7 +33,7 @@ export interface Dataset {
   columns: DatasetColumn[];
   /** Whether catalogYear and regionId filters apply (through the record's decision). */
   byDecision: "self" | "decisionId" | null;
-  /** The columns that identify a row, in the files' order: its id, or for rows without one, the key's columns. */
+  /** The columns that order the file's rows and identify each: its decision's id and its own (or its rule), or its id alone. */
   key: string[];
   /** Whether the rows have an updatedAt, and so the updatedSince filter. */
   updatedSince: boolean;
@@ -93,7 +93,11 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
       if (!description) throw new Error(`open data: no description for ${table}.${key} (src/open-data/column-descriptions.ts)`);
       return { name: key, type, idOf: type === "id" ? idOf : undefined, withholdable: withholdable.includes(key), description, values: (column as { enumValues?: string[] }).enumValues ?? (column as { baseColumn?: { enumValues?: string[] } }).baseColumn?.enumValues, column };
     });
-  return { name, table, title, view, columns, byDecision, key: all.id ? ["id"] : ["decisionId", "rule"], updatedSince: Boolean(all.updatedAt) };
+  // A decision's records come together, in the order of its id and then theirs: a file filtered by
+  // decision (a year, a town) is then read in order through the decisions, with no sort of its rows.
+  // Not the notices: a union over every kind of record, with no index in that order to read.
+  const key = byDecision === "decisionId" && table !== "withholding_notices" ? ["decisionId", all.id ? "id" : "rule"] : ["id"];
+  return { name, table, title, view, columns, byDecision, key, updatedSince: Boolean(all.updatedAt) };
 }
 
 /** A record type (table) as the files name its dataset: "risk_findings" → "risk-findings". */

@@ -23,9 +23,9 @@ export class ExportSlots {
   }
 
   /** Counts the rows of a dataset's file as its pages go out. */
-  async *counted<T>(dataset: string, pages: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+  async *counted<T extends { rows: number }>(dataset: string, pages: AsyncIterable<T>): AsyncGenerator<T> {
     for await (const page of pages) {
-      this.metrics?.exportRows.inc({ dataset }, page.length);
+      this.metrics?.exportRows.inc({ dataset }, page.rows);
       yield page;
     }
   }

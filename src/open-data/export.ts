@@ -1,17 +1,18 @@
 import { and, getTableColumns, gt, gte, sql, type SQL } from "drizzle-orm";
 import { type PgColumn } from "drizzle-orm/pg-core";
-import { type Database, type DisclosedRead } from "../db/database.js";
+import { type DisclosedRead } from "../db/database.js";
 export { type DisclosedRead } from "../db/database.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
-import { rowIdOf, toGlobalId } from "../graphql/global-id.js";
+import { rowIdOf } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
-import { typeNameOfRecord } from "../store/node-types.js";
-import { type Dataset, type DatasetColumn, datasetNameOf } from "./datasets.js";
+import { type Dataset } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
 import { rowsOf } from "../db/rows.js";
 import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
 import { feedTime } from "../changes/change-feed.js";
-import { csvRecord, ndjsonRecord, UTF8_BOM } from "./formats.js";
+import { csvRecord, UTF8_BOM } from "./formats.js";
+import { fileLine, type FileFormat } from "./file-lines.js";
+export { type FileFormat } from "./file-lines.js";
 
 export const EXPORT_PAGE_SIZE = 2500;
 
@@ -72,9 +73,10 @@ export function exportFilter(dataset: Dataset, query: Record<string, string | un
 
 /**
  * The rows' decision must match the filters: the record itself for decisions, its decision otherwise.
- * `largeRegionPath` is the filter region's path where its part of the tree is large.
+ * `largeRegionPath` is the filter region's path where its part of the tree is large. `whole` says
+ * the statement reads the whole file at once (a cursor) rather than a page of it.
  */
-function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: string | undefined): SQL | undefined {
+function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: string | undefined, whole: boolean): SQL | undefined {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const d = disclosed.decisions;
   const decisionConditions = and(
@@ -86,57 +88,29 @@ function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: stri
     filter.lastActivitySince !== undefined ? gte(d.lastActivityAt, filter.lastActivitySince) : undefined,
   );
   const decisionColumn = columns[dataset.byDecision === "self" ? "id" : "decisionId"]!;
-  // A few decisions' rows are found through them: as a join, each page worked out every row of the
-  // file before keeping the town's (a town's 13,025 comments at 100k: 6.8 s that way, 0.46 s this).
-  // Many decisions' rows are found walking the file in id order, each row's decision looked up.
-  const fewDecisions = filter.decisionId !== undefined || (filter.regionId !== undefined && largeRegionPath === undefined);
+  // The rows of the filter's decisions are found through them, by the index on their decision, in
+  // the file's order (a decision's rows together). As a join or an IN, the projection's view was
+  // worked out for every row of the file before its decision was looked at: a year's comments at
+  // 100k, 8.8 s of PostgreSQL that way, 3.9 s this; a town's, 6.8 s → 0.46 s. Keyset pages of many
+  // decisions' rows (PGlite's) walk the file instead, each row's decision looked up: a page through
+  // the decisions would find all of them again for each 2,500 rows.
+  const throughDecisions = whole || filter.decisionId !== undefined || (filter.regionId !== undefined && largeRegionPath === undefined);
   // The decisions file is filtered on its own rows (a self-join would read the table whole).
   const byDecision = !decisionConditions || !dataset.byDecision
     ? undefined
     : dataset.byDecision === "self" && dataset.view === d
       ? decisionConditions
-      : fewDecisions
+      : throughDecisions
         ? sql`${decisionColumn} = ANY (ARRAY(SELECT ${d.id} FROM ${d} WHERE ${decisionConditions}))`
         : sql`${decisionColumn} IN (SELECT ${d.id} FROM ${d} WHERE ${decisionConditions})`;
   return and(byDecision, filter.updatedSince ? gte(columns.updatedAt!, filter.updatedSince) : undefined);
 }
 
-/**
- * A column as the files hold it, worked out by PostgreSQL where it is cheaper there: times in ISO
- * 8601 UTC (the timestamps are kept to the millisecond, as JavaScript writes them), lists of enum
- * values joined with ";" (in both formats alike, so that CSV and NDJSON hold the same values).
- * Building a Date per time and parsing arrays was a third of the export's CPU.
- */
-function fileColumn(column: DatasetColumn): SQL {
-  const value =
-    column.type === "datetime"
-      ? sql`to_char(${column.column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-      : column.type === "enum-list"
-        ? sql`array_to_string(${column.column}, ';')`
-        : sql`${column.column}`;
-  return sql`${value} AS ${sql.identifier(column.name)}`;
-}
-
-/** A value as the files hold it: ids as global ids, numbers as numbers, withheld or absent as null. */
-function fileValue(column: DatasetColumn, row: Record<string, unknown>): string | number | boolean | null {
-  const value = row[column.name];
-  if (value === null || value === undefined) return null;
-  if (column.type === "id") {
-    const typeName = column.idOf === "subject" ? typeNameOfRecord(row.subjectType as string) : column.idOf!;
-    return toGlobalId(typeName, value as string);
-  }
-  // A notice names the dataset of its record as the files do (risk-findings), not by its table.
-  if (column.name === "subjectType" || column.name === "withheldRecordType") return datasetNameOf(value as string);
-  // The driver hands numerics and 64-bit integers over as text ("1000.00"); the graph says 1000.
-  if (column.type === "number" || column.type === "integer") return Number(value);
-  return value as string | boolean;
-}
-
-/** Below every id: the first page's key. */
-const BEFORE_EVERY_ID = "00000000-0000-0000-0000-000000000000";
+/** Below every value of a key's column (a uuid, or a rule's name): the first page's key. */
+const beforeEvery = (column: PgColumn): string => (column.columnType === "PgUUID" ? "00000000-0000-0000-0000-000000000000" : "");
 
 /**
- * Rows after `after` in the order of the dataset's key: its id, or (decisionId, rule). The first
+ * Rows after `after` in the order of the dataset's key: its id, or (decisionId, id or rule). The first
  * column's bound alone is what an index seeks on; the whole key then skips the rows of that value seen.
  */
 function afterKey(key: PgColumn[], after: string[]): SQL {
@@ -144,46 +118,88 @@ function afterKey(key: PgColumn[], after: string[]): SQL {
   return sql`${key[0]!} >= ${after[0]} AND (${sql.join(key, sql`, `)}) > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`;
 }
 
-export type FileRow = (string | number | boolean | null)[];
-
+/** A page of a file: its rows' text, each line ended, and how many rows. */
+export interface FilePage {
+  text: string;
+  rows: number;
+}
 
 /**
- * The dataset's rows, a page at a time (keyset on id), so memory stays flat however large the file:
- * each page is one statement on the disclosure projection, read as the disclosure role. Pages, not
- * rows, are handed on: the response is then written in a few large chunks, not one per row.
+ * How a file is read: "transaction", all of it by one statement through a cursor, in the transaction
+ * that `read` runs in (one plan, one sort at most, for the whole file); "pages", a page at a time by
+ * keyset on the key, each page a read of its own (PGlite's pages, see Database.consistentReads).
  */
-export async function* exportPages(database: Database, dataset: Dataset, filter: ExportFilter, read: DisclosedRead = (work) => database.readDisclosed(work)): AsyncGenerator<FileRow[]> {
+export type FileReading = "transaction" | "pages";
+
+let cursors = 0;
+
+/**
+ * The dataset's rows as the file holds them, a page at a time, so memory stays flat however large
+ * the file: read from the disclosure projection, as the disclosure role. Pages, not rows, are handed
+ * on: the response is then written in a few large chunks, not one per row. The next page is read
+ * while this one is written out: two pages in memory at most.
+ */
+export async function* exportPages(dataset: Dataset, filter: ExportFilter, format: FileFormat, read: DisclosedRead, reading: FileReading): AsyncGenerator<FilePage> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
-  const selection = sql.join([...dataset.columns.map(fileColumn), ...(columns.subjectType ? [sql`${columns.subjectType} AS "subjectType"`] : [])], sql`, `);
   const size = filter.regionId !== undefined ? await regionSize(read, disclosed.regions, filter.regionId) : undefined;
-  const where = condition(dataset, filter, size?.large ? size.path : undefined);
-  // Every page, the first included, is the same statement (only the key differs): one plan, the
-  // keyset's, which reads the id index; an unbounded first page would be planned apart, as a join.
-  // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
+  const ordered = dataset.byDecision !== "decisionId" || dataset.key[0] === "decisionId";
+  const where = condition(dataset, filter, size?.large ? size.path : undefined, reading === "transaction" && ordered);
   const key = dataset.key.map((name) => columns[name]!);
-  const page = (after: string[]): Promise<Record<string, unknown>[]> =>
-    read((db) => rowsOf(db, sql`SELECT ${selection} FROM ${dataset.view} WHERE ${and(where, afterKey(key, after))} ORDER BY ${sql.join(key, sql`, `)} LIMIT ${literalLimit(EXPORT_PAGE_SIZE)}`));
-  // The next page is read while this one is written out: two pages in memory at most.
-  let next: Promise<Record<string, unknown>[]> | null = page(dataset.key.map((_, i) => (i === 0 ? BEFORE_EVERY_ID : "")));
+  const line = fileLine(dataset, format);
+  // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
+  // A file whose order no index gives (the notices' union) is read in keyset pages even in one
+  // transaction: each page's plan walks the branches' indexes, where one statement sorted them all.
+  yield* reading === "transaction" && ordered ? cursorPages(read, sql`SELECT ${line} AS line FROM ${dataset.view} WHERE ${where ?? sql`true`} ORDER BY ${sql.join(key, sql`, `)}`) : keysetPages(read, dataset, line, where, key);
+}
+
+/** The statement's rows through a cursor, fetched a page at a time. */
+async function* cursorPages(read: DisclosedRead, statement: SQL): AsyncGenerator<FilePage> {
+  const cursor = sql.identifier(`open_data_file_${(cursors = (cursors + 1) % 1_000_000)}`);
+  await read((db) => db.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR ${statement}`));
+  const fetch = () => read((db) => rowsOf<{ line: string }>(db, sql`FETCH FORWARD ${literalLimit(EXPORT_PAGE_SIZE)} FROM ${cursor}`));
+  let done = false;
+  let next: Promise<{ line: string }[]> | null = fetch();
   try {
     while (next) {
-      const rows: Record<string, unknown>[] = await next;
-      next = rows.length < EXPORT_PAGE_SIZE ? null : page(dataset.key.map((name) => rows.at(-1)![name] as string));
-      yield rows.map((row) => dataset.columns.map((column) => fileValue(column, row)));
+      const rows: { line: string }[] = await next;
+      next = rows.length < EXPORT_PAGE_SIZE ? null : fetch();
+      if (rows.length) yield { text: linesOf(rows), rows: rows.length };
+    }
+    done = true;
+  } finally {
+    // A client that leaves early leaves a page in flight: its outcome no longer matters. The
+    // transaction ends the cursor anyway; one that goes on (the snapshot's) reads other files.
+    next?.catch(() => undefined);
+    if (done) await read((db) => db.execute(sql`CLOSE ${cursor}`));
+  }
+}
+
+/** Keyset pages: every page, the first included, is the same statement (only the key differs). */
+async function* keysetPages(read: DisclosedRead, dataset: Dataset, line: SQL, where: SQL | undefined, key: PgColumn[]): AsyncGenerator<FilePage> {
+  // One plan, the keyset's, which reads the key's index; an unbounded first page would be planned apart, as a join.
+  const keys = sql.join(key.map((column, i) => sql`${column} AS ${sql.identifier(`key${i}`)}`), sql`, `);
+  const page = (after: string[]): Promise<Record<string, string>[]> =>
+    read((db) => rowsOf(db, sql`SELECT ${line} AS line, ${keys} FROM ${dataset.view} WHERE ${and(where, afterKey(key, after))} ORDER BY ${sql.join(key, sql`, `)} LIMIT ${literalLimit(EXPORT_PAGE_SIZE)}`));
+  let next: Promise<Record<string, string>[]> | null = page(key.map(beforeEvery));
+  try {
+    while (next) {
+      const rows: Record<string, string>[] = await next;
+      next = rows.length < EXPORT_PAGE_SIZE ? null : page(key.map((_, i) => rows.at(-1)![`key${i}`]!));
+      if (rows.length) yield { text: linesOf(rows as unknown as { line: string }[]), rows: rows.length };
     }
   } finally {
-    // A client that leaves early leaves a page in flight: its outcome no longer matters.
     next?.catch(() => undefined);
   }
 }
 
-export type FileFormat = "csv" | "excel.csv" | "ndjson";
+function linesOf(rows: { line: string }[]): string {
+  let text = "";
+  for (const row of rows) text += row.line;
+  return text;
+}
 
 /** A file's text, a page at a time: the header (CSV), then each page's records. */
-export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FileRow[]>): AsyncGenerator<string> {
-  const csv = format !== "ndjson";
-  const names = dataset.columns.map((c) => c.name);
-  const lists = dataset.columns.map((c) => c.type === "enum-list");
-  if (csv) yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(names);
-  for await (const page of pages) yield page.map((values) => (csv ? csvRecord(values) : ndjsonRecord(names, values, lists))).join("");
+export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FilePage>): AsyncGenerator<string> {
+  if (format !== "ndjson") yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(dataset.columns.map((c) => c.name));
+  for await (const page of pages) yield page.text;
 }

@@ -13,13 +13,3 @@ export function csvRecord(values: readonly (string | number | boolean | null)[])
 
 /** The byte-order mark a spreadsheet needs to read a CSV file as UTF-8 (Excel on Chinese Windows reads GBK otherwise). */
 export const UTF8_BOM = "\uFEFF";
-
-/**
- * One NDJSON record. A list column arrives as its values joined with ";" (as CSV holds it, the
- * values being enum names) and is written as a JSON array.
- */
-export function ndjsonRecord(names: readonly string[], values: readonly (string | number | boolean | null)[], lists: readonly boolean[] = []): string {
-  return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, lists[i] && typeof values[i] === "string" ? listOf(values[i]) : values[i]]))) + "\n";
-}
-
-const listOf = (joined: string): string[] => (joined === "" ? [] : joined.split(";"));

@@ -150,7 +150,7 @@ export function registerOpenData(
     const reads = forPublic(database);
     const body = readConsistently(reads, async function* (read) {
       yield await new ChangeFeed(reads).latest(read);
-      yield* fileChunks(dataset, format, slots.counted(dataset.name, exportPages(reads, dataset, filter, read)));
+      yield* fileChunks(dataset, format, slots.counted(dataset.name, exportPages(dataset, filter, format, read, reads.consistentReads)));
     });
     const cursor = await body.next();
     if (!cursor.done) reply.header("x-changes-cursor", cursor.value);

@@ -6,7 +6,7 @@ import { type Database, type DisclosedReads } from "../db/database.js";
 import { rowsOf } from "../db/rows.js";
 import { disclosed } from "../disclosure/disclosed.tables.js";
 import { type Dataset, datasets as allDatasets } from "./datasets.js";
-import { exportPages, fileChunks, type FileFormat, type FileRow } from "./export.js";
+import { exportPages, fileChunks, type FileFormat, type FilePage } from "./export.js";
 import { openDataSnapshotChunks, openDataSnapshots, openDataSnapshotState } from "./snapshot.table.js";
 
 /** How many snapshots are kept (and served by name); older ones are dropped when a new one is saved. */
@@ -198,13 +198,13 @@ export class OpenDataSnapshots {
           const hash = createHash("sha256");
           let rows = 0;
           let bytes = 0;
-          async function* counted(pages: AsyncIterable<FileRow[]>) {
+          async function* counted(pages: AsyncIterable<FilePage>) {
             for await (const page of pages) {
-              rows += page.length;
+              rows += page.rows;
               yield page;
             }
           }
-          for await (const text of fileChunks(dataset, format, counted(exportPages(this.database, dataset, {}, read)))) {
+          for await (const text of fileChunks(dataset, format, counted(exportPages(dataset, {}, format, read, "transaction")))) {
             hash.update(text, "utf8");
             bytes += Buffer.byteLength(text, "utf8");
             write(text);
