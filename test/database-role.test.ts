@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, DISCLOSURE_ROLE } from "../src/db/database.js";
+import { rowsOf } from "../src/db/rows.js";
 import { openTestDatabase } from "./support/test-database.js";
 
 describe("the public read path runs as a role that cannot read the base tables", () => {
@@ -18,7 +19,7 @@ describe("the public read path runs as a role that cannot read the base tables",
     expect(Number(row!.n)).toBeGreaterThan(100);
   });
 
-  for (const table of ["decisions", "comments", "withholdings", "search_documents"]) {
+  for (const table of ["decisions", "comments", "withholdings", "search_documents", "public_search_documents"]) {
     it(`is refused the base table ${table}`, async () => {
       const error = await database.readDisclosed((db) => db.execute(sql.raw(`SELECT * FROM public.${table} LIMIT 1`))).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
@@ -26,6 +27,15 @@ describe("the public read path runs as a role that cannot read the base tables",
       expect(String((error as Error & { cause?: Error }).cause?.message)).toMatch(/permission denied/);
     });
   }
+
+  it("lets the writer role read the kept public search documents, never write them: only the database's triggers do", async () => {
+    for (const statement of ["UPDATE public.public_search_documents SET key = 'x'", "INSERT INTO public.public_search_documents SELECT * FROM public.public_search_documents LIMIT 1", "DELETE FROM public.public_search_documents"]) {
+      const error = await database.asWriter((db) => db.execute(sql.raw(statement))).catch((e: Error) => e);
+      expect(String((error as Error & { cause?: Error }).cause?.message), statement).toMatch(/permission denied/);
+    }
+    const [row] = await database.asWriter((db) => rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM public.public_search_documents`));
+    expect(row!.n).toBeGreaterThan(0);
+  });
 
   // The catalog, not a sample of tables: every relation, sequence and function of every schema but
   // the projection's and the system's, whatever privilege, however held (directly, through PUBLIC,

@@ -91,6 +91,36 @@ describe("paging through decisions", () => {
     expect(after.pageInfo.hasPreviousPage).toBe(true);
   });
 
+  it("pages a search in every order, both ways, as the ordered list of every decision with only the matches kept", async () => {
+    // A search alone ranks on the kept public search documents and their copies of each decision's
+    // sort keys; its pages must follow the decisions' own order exactly, cursor after cursor.
+    const SEARCH = `query($first: Int, $after: String, $last: Int, $before: String, $orderBy: DecisionOrder, $q: String!) {
+      decisions(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: { search: $q }) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const walk = async (query: string, variables: Record<string, unknown>, backward = false, size = 10) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      let total: number | undefined;
+      for (;;) {
+        const page: any = (await api.data(query, { ...variables, ...(backward ? { last: size, before: cursor } : { first: size, after: cursor }) })).decisions;
+        total ??= page.totalCount;
+        const pageIds = page.nodes.map((n: { id: string }) => n.id);
+        if (backward) ids.unshift(...pageIds);
+        else ids.push(...pageIds);
+        if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return { ids, total };
+        cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+      }
+    };
+    for (const orderBy of [...orderings, { field: "LAST_ACTIVITY_AT", direction: "ASC" }, { field: "LAST_ACTIVITY_AT", direction: "DESC" }]) {
+      const all = (await walk(LIST, { orderBy }, false, 100)).ids;
+      const found = await walk(SEARCH, { orderBy, q: "市" });
+      const matching = new Set(found.ids);
+      expect(found.ids.length, JSON.stringify(orderBy)).toBeGreaterThan(20);
+      expect(found.total).toBe(found.ids.length);
+      expect(found.ids, JSON.stringify(orderBy)).toEqual(all.filter((id) => matching.has(id)));
+      expect((await walk(SEARCH, { orderBy, q: "市" }, true)).ids, `${JSON.stringify(orderBy)} backward`).toEqual(found.ids);
+    }
+  }, 300_000);
+
   it("pages through a decision's comments with their own cursors", async () => {
     const { decisions } = await api.data(`{ decisions(first: 1, filter: { search: "光伏發電" }) { nodes { consultations { nodes { comments(first: 100) { totalCount nodes { id } } } } } } }`);
     const consultation = decisions.nodes[0].consultations.nodes[0];

@@ -23,12 +23,13 @@ describe("query plans of the benchmark's operations over generated data", () => 
   afterAll(() => api?.stop());
 
   it("has tables large enough for the check to mean something", async () => {
-    const [sizes] = await api.database.query<{ decisions: number; comments: number; documents: number }>(
-      "SELECT (SELECT count(*)::int FROM decisions) AS decisions, (SELECT count(*)::int FROM comments) AS comments, (SELECT count(*)::int FROM search_documents) AS documents",
+    const [sizes] = await api.database.query<{ decisions: number; comments: number; documents: number; public_documents: number }>(
+      "SELECT (SELECT count(*)::int FROM decisions) AS decisions, (SELECT count(*)::int FROM comments) AS comments, (SELECT count(*)::int FROM search_documents) AS documents, (SELECT count(*)::int FROM public_search_documents) AS public_documents",
     );
     expect(sizes!.decisions).toBeGreaterThan(LARGE_TABLE_ROWS);
     expect(sizes!.comments).toBeGreaterThan(LARGE_TABLE_ROWS);
     expect(sizes!.documents).toBeGreaterThan(LARGE_TABLE_ROWS);
+    expect(sizes!.public_documents).toBeGreaterThan(LARGE_TABLE_ROWS);
   });
 
   it("reads no table of more than 10,000 rows whole in any operation", async () => {
@@ -173,6 +174,29 @@ describe("query plans of the benchmark's operations over generated data", () => 
       expect(response.data!.decisions.nodes, field).toHaveLength(20);
       expect(await indexesRead(api.database, [...api.database.statements.sent]), field).toContain(index);
     }
+  });
+
+  it("searches in every order, both ways, through the kept public search documents' gram index, reading no table whole", async () => {
+    // A search ranks all its matches before cutting a page: each order must read the matches by the
+    // gram index of the kept public documents, not walk the decisions in the order's index.
+    const found: string[] = [];
+    for (const field of ["CATALOG", "INITIATED_ON", "UPDATED_AT", "LAST_ACTIVITY_AT", "TITLE"]) {
+      for (const direction of ["ASC", "DESC"]) {
+        let after: string | null = null;
+        for (const page of [1, 2]) {
+          api.database.statements.reset();
+          const response: GraphQLResponse = await api.send({}, `query($a: String) { decisions(first: 20, after: $a, filter: { search: "农贸市场改造" }, orderBy: { field: ${field}, direction: ${direction} }) { totalCount nodes { id } pageInfo { endCursor } } }`, { a: after });
+          expect(response.errors, response.raw).toBeUndefined();
+          expect(response.data!.decisions.nodes, `${field} ${direction}`).toHaveLength(20);
+          after = response.data!.decisions.pageInfo.endCursor;
+          const sent = [...api.database.statements.sent];
+          const label = `${field} ${direction} page ${page}`;
+          expect(await indexesRead(api.database, sent), label).toContain("public_search_documents_gram_set_idx");
+          for (const scan of await sequentialScans(api.database, sent)) found.push(`${label}: ${scan.table} in ${scan.statement}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it("filters on risk, steps on record, budget and last activity page after page through indexes, reading no table whole", async () => {

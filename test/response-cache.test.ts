@@ -231,7 +231,9 @@ describe("the disclosure epoch in the database", () => {
       "SELECT DISTINCT event_object_table AS table_name FROM information_schema.triggers WHERE trigger_name = 'disclosure_epoch_on_write' AND action_orientation = 'STATEMENT'",
     );
     expect(read.length).toBeGreaterThan(20);
-    expect(triggered.map((t) => t.table_name).sort()).toEqual(expect.arrayContaining(read.map((t) => t.table_name).sort()));
+    // Kept by the triggers of the tables it is derived from, in the same transaction.
+    const derived = ["public_search_documents"];
+    expect(triggered.map((t) => t.table_name).sort()).toEqual(expect.arrayContaining(read.map((t) => t.table_name).filter((name) => !derived.includes(name)).sort()));
   });
 
   it("advances once, at commit, however many statements wrote: a long transaction holds no other writer back", async () => {

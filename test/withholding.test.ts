@@ -7,6 +7,7 @@ import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { TestApi, type GraphQLResponse } from "./support/api.js";
 import { CANARY, CANARY_BUDGET, loadCanaryFiles } from "./support/canary-file.js";
+import { expectPublicSearchKept } from "./support/public-search.js";
 
 const RECORD = /* GraphQL */ `
   id catalogYear catalogNumber title summary category stage status budgetYuan initiatedOn createdAt updatedAt lastActivityAt
@@ -183,6 +184,8 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
   });
 
   it("holds no canary in any view of the disclosure projection, each read whole as the public's role", async () => {
+    // The search view reads what the triggers kept: first, that they kept what the rules give (withholdings cycled or not).
+    await expectPublicSearchKept(api.database);
     const views = (await api.database.query<{ name: string }>("SELECT viewname AS name FROM pg_views WHERE schemaname = 'disclosure' ORDER BY 1")).map((v) => v.name);
     expect(views).toEqual(expect.arrayContaining(["decisions", "decisions_title_public", "decisions_title_withheld", "search_documents", "withholding_notices"]));
     const found: string[] = [];
@@ -267,6 +270,7 @@ describe.each(modes)("withheld means withheld: canary values never reach $role v
     await q(`DELETE FROM decisions WHERE id = $1`, [ids.whole]);
     await q(`DELETE FROM comments WHERE moderation_state <> 'PUBLISHED'`);
 
+    await expectPublicSearchKept(api.database, undefined, "the kept public search documents after the owner's changes");
     const after = await observe();
     expect(after).toEqual(before);
     // Hundreds of queries twice over, the sample's months of change feed among them: 50–110 s on a busy two-core machine.

@@ -16,6 +16,7 @@ export * from "../post-evaluations/post-evaluation.table.js";
 export * from "../attachments/attachment.table.js";
 export * from "../disclosure/withholding.table.js";
 export * from "../search/search-document.table.js";
+export * from "../search/public-search-document.table.js";
 export * from "../access/api-key.table.js";
 export * from "../audit/audit-entry.table.js";
 export * from "../decisions/decision-revision.table.js";

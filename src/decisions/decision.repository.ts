@@ -15,6 +15,7 @@ import { literalDay, literalLimit } from "../db/literals.js";
 import { inRegionSubtree, regionSize, type RegionSize } from "../regions/region-subtree.js";
 import { builtStatement, serialOf } from "../db/built-statements.js";
 import { type AppDb } from "../db/database.js";
+import { type DisclosedTables } from "../disclosure/disclosed.tables.js";
 
 /** The column that carries a search's number of matches on its first page. */
 const MATCHES = "__matches";
@@ -214,8 +215,23 @@ export class DecisionRepository {
       and(this.condition(criteria, placeholders, table), cursor ? keysetAfter(decisionOrderings(table)[order.field], cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined);
     const ordered = (table: Parameters<typeof decisionOrderings>[0]) => decisionOrderings(table)[order.field].map((k) => (ascending ? asc(k.expression as SQL) : desc(k.expression as SQL)));
     const titleParts = order.field === "TITLE" && !countsAll ? this.titleParts() : undefined;
+    const searched = this.searchOnly(criteria);
     const build = (db: AppDb) => {
       const pageOf = (table: DecisionsView) => db.select(getTableColumns(table)).from(table).where(where(table)).orderBy(...ordered(table)).limit(limit);
+      if (searched) {
+        // Ranked on the kept public search documents alone, which carry their decision's public sort
+        // keys: reading and checking every matching decision was most of a search (at 100,000, ~1,300
+        // decisions for a common term). Then the page's rows read whole, as below.
+        const matched = db
+          .selectDistinct({ id: searched.id, catalogYear: searched.catalogYear, catalogNumber: searched.catalogNumber, initiatedOn: searched.initiatedOn, updatedAt: searched.updatedAt, lastActivityAt: searched.lastActivityAt, title: searched.title })
+          .from(searched)
+          .where(sql`${searched.grams} @> ${placeholders("searchGrams")}::text[] AND ${searched.key} LIKE ${placeholders("searchPattern")}`)
+          .as("matched");
+        const after = cursor ? keysetAfter(decisionOrderings(matched)[order.field], cursor.map((_, i) => sql.placeholder(`after${i}`)), ascending ? "asc" : "desc") : undefined;
+        // Counted on every page (a page after the first counts what follows its cursor, unused): one statement's shape.
+        const ranked = db.$with("ranked").as(db.select({ id: matched.id, matches: sql<number>`count(*) OVER ()`.as("matches") }).from(matched).where(after).orderBy(...ordered(matched)).limit(limit));
+        return db.with(ranked).select({ ...getTableColumns(t), [MATCHES]: sql<number>`${ranked.matches}`.mapWith(Number) }).from(t).innerJoin(ranked, eq(t.id, ranked.id)).orderBy(...ordered(t));
+      }
       if (titleParts) {
         // Each part's page in the order of its index, then the two merged: a page's worth of rows each.
         const merged = unionAll(pageOf(titleParts[0]), pageOf(titleParts[1])).as("merged");
@@ -230,7 +246,7 @@ export class DecisionRepository {
     const read = isQuickPage(criteria) ? this.store.readQuick : this.store.read;
     const rows = (await read((db) => builtStatement(db, `decisions:${shape}`, build).execute(values))) as Row[];
     const matches = countsAll ? ((rows[0]?.[MATCHES] as number | undefined) ?? 0) : undefined;
-    for (const row of countsAll ? rows : []) delete row[MATCHES];
+    for (const row of countsAll || searched ? rows : []) delete row[MATCHES];
     const more = rows.length > request.size;
     const page = rows.slice(0, request.size);
     if (request.direction === "backward") page.reverse();
@@ -271,6 +287,12 @@ export class DecisionRepository {
       )!;
     const budgeted = this.store.tables.decisionsBudgetPublic;
     return budgeted ? sql`${t.id} IN (SELECT ${budgeted.id} FROM ${budgeted} WHERE ${range(budgeted)})` : range(t);
+  }
+
+  /** The public search matches, when the criteria are a search alone (the public's; staff search their tables). */
+  private searchOnly(criteria: DecisionCriteria): DisclosedTables["searchMatches"] {
+    const others = Object.entries(criteria).filter(([name, value]) => name !== "searchKey" && value !== undefined);
+    return criteria.searchKey !== undefined && others.length === 0 ? this.store.tables.searchMatches : undefined;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { bigint, date, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, integer, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { attachmentsColumns } from "../attachments/attachment.table.js";
 import { basisItemsColumns } from "../basis/basis-item.table.js";
 import { publicBodiesColumns } from "../bodies/public-body.table.js";
@@ -13,8 +13,7 @@ import { postEvaluationsColumns } from "../post-evaluations/post-evaluation.tabl
 import { publicationsColumns } from "../publications/publication.table.js";
 import { regionsColumns } from "../regions/region.table.js";
 import { riskAssessmentsColumns, riskFindingsColumns } from "../risk-assessments/risk-assessment.table.js";
-import { searchDocumentsColumns } from "../search/search-document.table.js";
-import { withholdingGround } from "./withholding.table.js";
+import { recordType, withholdingGround } from "./withholding.table.js";
 import { complianceState, ruleStatus } from "../compliance/compliance.table.js";
 import { villageConsultationMembersColumns, villageConsultationsColumns, villageConsultationStepsColumns } from "../village-consultations/village-consultation.table.js";
 
@@ -102,7 +101,28 @@ export const disclosed = {
   villageConsultationSteps: disclosure.table("village_consultation_steps", disclosedColumns(villageConsultationStepsColumns())),
   postEvaluations: disclosure.table("post_evaluations", disclosedColumns(postEvaluationsColumns())),
   attachments: disclosure.table("attachments", disclosedColumns(attachmentsColumns())),
-  searchDocuments: disclosure.table("search_documents", searchDocumentsColumns()),
+  // The kept public search documents (public-search.sql.ts), and their matches with the decisions' sort keys.
+  searchDocuments: disclosure.table("search_documents", {
+    id: uuid("id").notNull(),
+    decisionId: uuid("decision_id").notNull(),
+    recordType: recordType("record_type").notNull(),
+    recordId: uuid("record_id").notNull(),
+    field: text("field").notNull(),
+    key: text("key").notNull(),
+    grams: text("grams").array().notNull(),
+  }),
+  searchMatches: disclosure.table("search_matches", {
+    /** The decision's id. */
+    id: uuid("id").notNull(),
+    key: text("key").notNull(),
+    grams: text("grams").array().notNull(),
+    catalogYear: integer("catalog_year").notNull(),
+    catalogNumber: integer("catalog_number").notNull(),
+    initiatedOn: date("initiated_on", { mode: "string" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+    title: text("title"),
+  }),
   withholdingNotices: disclosure.table("withholding_notices", noticeColumns()),
   decisionRevisions: disclosure.table("decision_revisions", revisionColumns()),
   complianceAssessments: disclosure.table("compliance_assessments", complianceAssessmentColumns()),
@@ -135,6 +155,6 @@ export const disclosed = {
   }),
 };
 
-/** Staff read the decisions table itself, whose titles the title index orders: they have no parts by title. */
-type TitleParts = "decisionsTitlePublic" | "decisionsTitleWithheld" | "decisionsBudgetPublic";
+/** Staff read the decisions table itself, whose titles the title index orders: they have no parts by title, and search all documents. */
+type TitleParts = "decisionsTitlePublic" | "decisionsTitleWithheld" | "decisionsBudgetPublic" | "searchMatches";
 export type DisclosedTables = Omit<typeof disclosed, TitleParts> & Partial<Pick<typeof disclosed, TitleParts>>;

@@ -8,7 +8,8 @@ import { DISCLOSURE_ROLE, WRITER_ROLE } from "../db/database.js";
 import { epochStatements } from "../public-cache/epoch.sql.js";
 import { regions } from "../regions/region.table.js";
 import { BUDGET_PUBLIC_VIEW, TITLE_PUBLIC_VIEW, TITLE_WITHHELD_VIEW } from "./disclosed.tables.js";
-import { columnName, confidentialOf, fieldWithheld, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
+import { publicSearchDocuments, publicSearchStatements } from "./public-search.sql.js";
+import { confidentialOf, fieldWithheld, inForce, notWithheldWhole, recordDisclosures, type RecordDisclosure } from "./record-types.js";
 
 /**
  * The disclosure projection (DESIGN §3): one view per record table in schema `disclosure`, in which
@@ -24,7 +25,7 @@ export function projectionStatements(): string[] {
     ...recordDisclosures.map((record) => recordView(record)),
     ...titleOrderViews(),
     noticesView(),
-    searchDocumentsView(),
+    ...publicSearchStatements(eligibility),
     revisionsView(),
     changesView(),
     publicStateFunction(),
@@ -82,6 +83,8 @@ function grants(): string[] {
     `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${WRITER_ROLE}`,
     `REVOKE UPDATE ON audit_entries, access_log, change_log FROM ${WRITER_ROLE}`,
     `GRANT DELETE ON search_documents, public_state_before TO ${WRITER_ROLE}`,
+    // The public search documents are the database's own work (public-search.sql.ts), not the writer's.
+    `REVOKE INSERT, UPDATE ON public_search_documents FROM ${WRITER_ROLE}`,
     // PostgreSQL lets every role execute a new function: the public path needs none of them (search
     // grams are stored, a query's are computed in the server), the writer's triggers and columns do.
     `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public, disclosure FROM PUBLIC`,
@@ -95,12 +98,15 @@ function grants(): string[] {
 
 const tableName = (record: RecordDisclosure) => getTableConfig(record.table).name;
 
-/** Conditions on alias `t` for the record to be public, apart from its own whole withholding. */
-function eligibility(record: RecordDisclosure): string[] {
+/** The public search documents `scope` selects (alias `s`) as the rules say they are now: the tests compare the kept ones with it. */
+export const publicSearchAsRuled = (scope: string) => publicSearchDocuments(eligibility, scope);
+
+/** Conditions on alias `t` for the record to be public at time `at`, apart from its own whole withholding. */
+function eligibility(record: RecordDisclosure, at = "now()"): string[] {
   // A withdrawn record (deleting is a recorded withdrawal) is no longer part of the public record.
   const conditions = ["t.withdrawn_at IS NULL"];
-  if (record.recordType !== "decisions") conditions.push(notWithheldWhole("decisions", "t.decision_id"), "NOT EXISTS (SELECT 1 FROM public.decisions wd WHERE wd.id = t.decision_id AND wd.withdrawn_at IS NOT NULL)");
-  if (record.eligibility) conditions.push(record.eligibility);
+  if (record.recordType !== "decisions") conditions.push(notWithheldWhole("decisions", "t.decision_id", at), "NOT EXISTS (SELECT 1 FROM public.decisions wd WHERE wd.id = t.decision_id AND wd.withdrawn_at IS NOT NULL)");
+  if (record.eligibility) conditions.push(record.eligibility(at));
   return conditions;
 }
 
@@ -181,34 +187,6 @@ WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND ${inForce("
     return [fieldNotices, wholeNotices];
   });
   return `CREATE VIEW disclosure.withholding_notices AS\n${parts.join("\nUNION ALL\n")}`;
-}
-
-/**
- * A search document is public only while its record is public and its field is not withheld. Said
- * on the tables (the record's own conditions, as its view says them, and the field's withholding)
- * rather than through the record's view: a search checks thousands of candidate documents, and the
- * view would compute every withheld column of each candidate's record to read one.
- */
-function searchDocumentsView(): string {
-  const branches = recordDisclosures.flatMap((record) =>
-    (record.searchable ?? []).map((field) => {
-      const conditions = [
-        "t.id = s.record_id",
-        `t.${record.recordType === "decisions" ? "id" : "decision_id"} = s.decision_id`,
-        `t."${columnName(record, field)}" IS NOT NULL`,
-        ...eligibility(record),
-      ];
-      // The record withheld whole or this field of it: one probe of the withholdings, not two.
-      const withheld = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${record.recordType}' AND x.record_id = s.record_id AND (x.field IS NULL OR x.field = '${field}') AND ${inForce("x")})`;
-      return `(s.record_type = '${record.recordType}' AND s.field = '${field}'
-    AND EXISTS (SELECT 1 FROM public.${tableName(record)} t WHERE ${conditions.join(" AND ")})
-    AND NOT ${withheld})`;
-    }),
-  );
-  return `CREATE VIEW disclosure.search_documents AS
-SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams, s.created_at, s.updated_at
-FROM public.search_documents s
-WHERE ${branches.join("\n   OR ")}`;
 }
 
 /** For staff, every withholding in force is noticed on the record it covers, whole or one field. */

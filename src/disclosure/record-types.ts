@@ -49,26 +49,30 @@ export interface RecordDisclosure {
   searchable?: readonly string[];
   /**
    * Further conditions for the record to be public at all, on alias `t` (besides not being
-   * withheld whole and its decision not being withheld whole).
+   * withheld whole and its decision not being withheld whole), at time `at` (an SQL expression).
    */
-  eligibility?: string;
+  eligibility?: (at: string) => string;
 }
 
-/** A withholding is in force until its release time has come (a release dated later does not release now). */
-export const inForce = (alias: string) => `(${alias}.released_at IS NULL OR ${alias}.released_at > now())`;
+/**
+ * A withholding is in force until its release time has come (a release dated later does not release
+ * now). `at` is the moment asked about: now for the projection's views; the kept public search asks
+ * it of each release time, to learn from when a document is public (see publicSearchStatements).
+ */
+export const inForce = (alias: string, at = "now()") => `(${alias}.released_at IS NULL OR ${alias}.released_at > ${at})`;
 
 /** The parent record has not been withdrawn from the file. */
 export const notWithdrawn = (table: string, idExpression: string) => `NOT EXISTS (SELECT 1 FROM public.${table} p WHERE p.id = ${idExpression} AND p.withdrawn_at IS NOT NULL)`;
 
 /** A field of the record is withheld. */
-export const fieldWithheld = (type: RecordType, idExpression: string, field: string) =>
-  `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field = '${field}' AND ${inForce("x")})`;
+export const fieldWithheld = (type: RecordType, idExpression: string, field: string, at?: string) =>
+  `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field = '${field}' AND ${inForce("x", at)})`;
 
-export const notWithheldWhole = (type: RecordType, idExpression: string) =>
-  `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x")})`;
+export const notWithheldWhole = (type: RecordType, idExpression: string, at?: string) =>
+  `NOT EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${type}' AND x.record_id = ${idExpression} AND x.field IS NULL AND ${inForce("x", at)})`;
 
 /** The parent record (its type is its table's name) is itself neither withheld whole nor withdrawn. */
-const parentPublic = (type: RecordType, column: string) => `${notWithheldWhole(type, `t.${column}`)} AND ${notWithdrawn(type, `t.${column}`)}`;
+const parentPublic = (type: RecordType, column: string) => (at: string) => `${notWithheldWhole(type, `t.${column}`, at)} AND ${notWithdrawn(type, `t.${column}`)}`;
 
 const timestamps = ["createdAt", "updatedAt"];
 /** What every part of a decision's file publishes: its id, its decision and its timestamps. */
@@ -113,7 +117,7 @@ export const recordDisclosures: readonly RecordDisclosure[] = [
     confidential: commentConfidentialColumns,
     noticeParent: { recordType: "consultations", column: "consultation_id", field: "comments" },
     // Only moderated comments are published, and only under a consultation that is itself public.
-    eligibility: `t.moderation_state = 'PUBLISHED' AND ${parentPublic("consultations", "consultation_id")}`,
+    eligibility: (at) => `t.moderation_state = 'PUBLISHED' AND ${parentPublic("consultations", "consultation_id")(at)}`,
   },
   {
     recordType: "expert_reviews",

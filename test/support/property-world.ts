@@ -5,6 +5,7 @@ import { recordDisclosures } from "../../src/disclosure/record-types.js";
 import { recordKindOf } from "../../src/disclosure/withholding-notice.type.js";
 import { rowIdOf } from "../../src/graphql/global-id.js";
 import { type TestApi } from "./api.js";
+import { expectPublicSearchKept } from "./public-search.js";
 import { inputType, references } from "./fixtures.js";
 import { type ModelRecord, PublicModel, type Slot } from "./public-model.js";
 
@@ -323,6 +324,8 @@ export class PropertyWorld {
 
   /** The decision as the public reads it in the graph, against the model. */
   async observeGraph(): Promise<void> {
+    // The search documents the public may find, kept by triggers: after every operation, what the rules give.
+    await expectPublicSearchKept(this.api.database, [rowIdOf(this.model.decision.id, "Decision", "id")], "the kept public search documents");
     const response = await this.api.anonymous(WORLD_QUERY, { id: this.model.decision.id });
     expect(response.errors, response.raw).toBeUndefined();
     this.expectNoSecret(response.raw, "the graph");

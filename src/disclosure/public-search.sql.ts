@@ -1,0 +1,139 @@
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { columnName, fieldWithheld, inForce, recordDisclosures, type RecordDisclosure } from "./record-types.js";
+
+/**
+ * The public search documents (public.public_search_documents), kept by the database in the
+ * transaction of every write that can change them, whoever writes: the API's writer, a bulk load, a
+ * migration. Derived, like the views, from `recordDisclosures`, rebuilt whole with the projection (so
+ * a changed rule applies to the documents kept before it), and read by the public only through the
+ * view disclosure.search_documents.
+ */
+
+/** The conditions on alias `t` for a record to be public at time `at` (projection.sql.ts's `eligibility`). */
+export type Eligibility = (record: RecordDisclosure, at: string) => string[];
+
+const tableName = (record: RecordDisclosure) => getTableConfig(record.table).name;
+const decisionColumn = (record: RecordDisclosure) => (record.recordType === "decisions" ? "id" : "decision_id");
+const searchable = () => recordDisclosures.filter((record) => (record.searchable ?? []).length > 0);
+
+/**
+ * Document `s` is public at time `at`: its record is public then (the same conditions as the record's
+ * view, asked at `at`) and neither the record nor this field of it is withheld then.
+ */
+function publicAt(eligibility: Eligibility, at: string): string {
+  const branches = searchable().flatMap((record) =>
+    record.searchable!.map((field) => {
+      const conditions = [
+        "t.id = s.record_id",
+        `t.${decisionColumn(record)} = s.decision_id`,
+        `t."${columnName(record, field)}" IS NOT NULL`,
+        ...eligibility(record, at),
+      ];
+      const withheld = `EXISTS (SELECT 1 FROM public.withholdings x WHERE x.record_type = '${record.recordType}' AND x.record_id = s.record_id AND (x.field IS NULL OR x.field = '${field}') AND ${inForce("x", at)})`;
+      return `(s.record_type = '${record.recordType}' AND s.field = '${field}'
+    AND EXISTS (SELECT 1 FROM public.${tableName(record)} t WHERE ${conditions.join(" AND ")})
+    AND NOT ${withheld})`;
+    }),
+  );
+  return branches.join("\n   OR ");
+}
+
+/**
+ * The public documents among those `scope` selects (on alias `s`), each with the moment it became
+ * public: the earliest of "always" and its decision's release times at which it is public. Visibility
+ * only grows with time (a withholding ends at its release), and every withholding over a document
+ * belongs to its decision, so one of these moments is exact; a release dated later keeps the document
+ * out until then. Exported for the tests, which compare the kept documents with it.
+ */
+export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
+  const candidates = `(SELECT '-infinity'::timestamptz UNION SELECT x.released_at FROM public.withholdings x WHERE x.decision_id = s.decision_id AND x.released_at IS NOT NULL) AS c (moment)`;
+  const since = (condition: string) => `(SELECT min(c.moment) FROM ${candidates} WHERE ${condition})`;
+  return `SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams, p.public_from,
+  d.catalog_year, d.catalog_number, d.initiated_on, d.updated_at AS decision_updated_at, d.last_activity_at, d.title, p.title_public_from
+FROM public.search_documents s
+JOIN public.decisions d ON d.id = s.decision_id
+CROSS JOIN LATERAL (
+  SELECT ${since(publicAt(eligibility, "c.moment"))} AS public_from, ${since(`NOT ${fieldWithheld("decisions", "d.id", "title", "c.moment")}`)} AS title_public_from
+) AS p
+WHERE p.public_from IS NOT NULL AND ${scope}`;
+}
+
+const keep = (eligibility: Eligibility, scope: string) =>
+  `INSERT INTO public.public_search_documents (id, decision_id, record_type, record_id, field, key, grams, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from)
+${publicSearchDocuments(eligibility, scope)}`;
+
+/** The tables a public search document depends on: its own, its record's, its record's parents', the withholdings. */
+function watchedTables(): { table: string; column: string }[] {
+  const parents = searchable().flatMap((record) => (record.noticeParent ? [recordDisclosures.find((r) => r.recordType === record.noticeParent!.recordType)!] : []));
+  const records = [...new Set([recordDisclosures.find((r) => r.recordType === "decisions")!, ...searchable(), ...parents])];
+  return [
+    ...records.map((record) => ({ table: tableName(record), column: decisionColumn(record) })),
+    { table: "withholdings", column: "decision_id" },
+    { table: "search_documents", column: "decision_id" },
+  ];
+}
+
+/**
+ * A statement's rows name the decisions whose public documents it may have changed (before and after,
+ * for an update that moves a record): those decisions' documents are worked out again. Per statement,
+ * with transition tables, so that a bulk load's batch is one pass and not one per row. As the tables'
+ * owner (SECURITY DEFINER): the writer role may read the kept documents, never write them.
+ */
+function keepingFunction(column: string): string {
+  return `CREATE OR REPLACE FUNCTION public.keep_public_search_by_${column}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+DECLARE
+  ids uuid[] := '{}';
+BEGIN
+  IF TG_OP <> 'DELETE' THEN ids := ids || ARRAY(SELECT DISTINCT n.${column} FROM new_rows n); END IF;
+  IF TG_OP <> 'INSERT' THEN ids := ids || ARRAY(SELECT DISTINCT o.${column} FROM old_rows o); END IF;
+  IF cardinality(ids) > 0 THEN PERFORM public.refresh_public_search(ids); END IF;
+  RETURN NULL;
+END
+$fn$`;
+}
+
+function refreshFunction(eligibility: Eligibility): string {
+  return `CREATE OR REPLACE FUNCTION public.refresh_public_search(decision_ids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  DELETE FROM public.public_search_documents WHERE decision_id = ANY (decision_ids);
+  ${keep(eligibility, "s.decision_id = ANY (decision_ids)")};
+END
+$fn$`;
+}
+
+/** PostgreSQL allows transition tables on a trigger of one event only: three triggers a table. */
+function triggers(): string[] {
+  const events = [
+    { event: "INSERT", name: "insert", referencing: "NEW TABLE AS new_rows" },
+    { event: "UPDATE", name: "update", referencing: "OLD TABLE AS old_rows NEW TABLE AS new_rows" },
+    { event: "DELETE", name: "delete", referencing: "OLD TABLE AS old_rows" },
+  ];
+  return watchedTables().flatMap(({ table, column }) =>
+    events.map(
+      ({ event, name, referencing }) =>
+        `CREATE OR REPLACE TRIGGER keep_public_search_${name} AFTER ${event} ON public.${table} REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION public.keep_public_search_by_${column}()`,
+    ),
+  );
+}
+
+/** Statements of the projection build: the view, the keeping functions and triggers, and every document worked out again. */
+export function publicSearchStatements(eligibility: Eligibility): string[] {
+  const columns = [...new Set(watchedTables().map((watched) => watched.column))];
+  return [
+    `CREATE VIEW disclosure.search_documents AS
+SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams
+FROM public.public_search_documents s
+WHERE s.public_from <= now()`,
+    // A search's matches with their decision's public sort keys, named as the decisions view names them.
+    `CREATE VIEW disclosure.search_matches AS
+SELECT s.decision_id AS id, s.key, s.grams, s.catalog_year, s.catalog_number, s.initiated_on, s.decision_updated_at AS updated_at, s.last_activity_at,
+  CASE WHEN s.title_public_from <= now() THEN s.title END AS title
+FROM public.public_search_documents s
+WHERE s.public_from <= now()`,
+    refreshFunction(eligibility),
+    ...columns.map(keepingFunction),
+    ...triggers(),
+    "TRUNCATE public.public_search_documents",
+    keep(eligibility, "true"),
+  ];
+}
