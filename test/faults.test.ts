@@ -61,7 +61,8 @@ describe("faults of the database (real PostgreSQL)", () => {
     await setup.close();
     url.port = String(proxy.port);
     database = openPostgres(url.toString(), { max: 2, statementTimeoutMs: 3_000, staffStatementTimeoutMs: 3_000, idleInTransactionTimeoutMs: 7_000, acquireTimeoutMs: 300 });
-    app = await buildServer({ database });
+    // The database path is what faults here: no kept answer may stand in for it (response-cache.test.ts).
+    app = await buildServer({ database, responseCacheMb: 0 });
   }, 120_000);
 
   afterAll(async () => {
@@ -143,7 +144,7 @@ describe("faults of the database (real PostgreSQL)", () => {
     // An instance whose statements outlast the test: on a busy machine the holders below could
     // otherwise reach their statement timeout before both are seen holding their connections.
     const patient = openPostgres(databaseUrlFor(adminUrl, name), { max: 2, statementTimeoutMs: 120_000, acquireTimeoutMs: 300 });
-    const server = await buildServer({ database: patient });
+    const server = await buildServer({ database: patient, responseCacheMb: 0 });
     const release = await holdDecisions();
     try {
       // More requests than connections, each reading the held table: every connection is taken
