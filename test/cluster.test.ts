@@ -19,7 +19,10 @@ import { type ProjectCommand, runProjectCommand } from "./support/project-comman
 /** A few cost points a request (the connection and its ten nodes), against a low anonymous budget (a comment costs some too). */
 const LIST = "{ decisions(first: 10) { nodes { id } } }";
 const BUDGET = 100;
-const INSTANCE_ENV = { PORT: "0", LOG_LEVEL: "info", MIGRATE_ON_START: "true", TRUST_PROXY: "true", RATE_LIMIT_ANONYMOUS: String(BUDGET), COMPLIANCE_REFRESH_SECONDS: "1" };
+// No response cache: the shared budget is spent by queries that run (a kept answer costs no points),
+// and a withholding through A is asked of B at once, inside the moment B takes to hear of it by
+// notification (docs/operations.md); the cache across instances is in response-cache.test.ts.
+const INSTANCE_ENV = { PORT: "0", LOG_LEVEL: "info", MIGRATE_ON_START: "true", TRUST_PROXY: "true", RATE_LIMIT_ANONYMOUS: String(BUDGET), COMPLIANCE_REFRESH_SECONDS: "1", RESPONSE_CACHE_MB: "0" };
 
 interface Instance {
   process: ProjectCommand;
