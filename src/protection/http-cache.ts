@@ -17,16 +17,6 @@ export const PUBLIC_CACHE_CONTROL = "public, no-cache";
 const SHORTER_LIVED: Record<string, number> = { changes: 5 };
 
 /**
- * The shortest life of the root fields an operation asks for. Decided on the document, once per
- * request, instead of through Apollo's per-field cache hints (which wrap every field's resolver:
- * about a fifth of the time of a page of decisions).
- */
-export function maxAgeOf(document: DocumentNode, operation: OperationDefinitionNode): number {
-  const roots = fieldNames([operation.selectionSet], fragmentsOf(document));
-  return Math.min(PUBLIC_MAX_AGE_SECONDS, ...[...roots].map((name) => SHORTER_LIVED[name] ?? PUBLIC_MAX_AGE_SECONDS));
-}
-
-/**
  * Root fields whose answers the server's public cache may keep: those read from the disclosure
  * projection alone, which the disclosure epoch follows. Not a receipt (read on the primary, and its
  * moderation is out of public view, so the epoch does not move with it), nor `viewer` (the key's own),
@@ -34,15 +24,21 @@ export function maxAgeOf(document: DocumentNode, operation: OperationDefinitionN
  */
 const KEPT_ROOTS = new Set(["bodies", "changes", "complianceRules", "complianceStatistics", "dataset", "decision", "decisions", "node", "nodes", "regions", "statistics", "__schema", "__type", "__typename"]);
 
-/** How long the server's public cache may keep the operation's answer, or null if it may not. */
+/**
+ * How long the server's public cache may keep the operation's answer (the shortest life of its root
+ * fields), or null if it may not. Decided on the document, once per request, instead of through
+ * Apollo's per-field cache hints (which wrap every field's resolver: about a fifth of the time of a
+ * page of decisions).
+ */
 export function keptLifeOf(document: DocumentNode, operation: OperationDefinitionNode): number | null {
-  const roots = fieldNames([operation.selectionSet], fragmentsOf(document));
-  return [...roots].every((name) => KEPT_ROOTS.has(name)) ? maxAgeOf(document, operation) : null;
+  const roots = [...fieldNames([operation.selectionSet], fragmentsOf(document))];
+  if (!roots.every((name) => KEPT_ROOTS.has(name))) return null;
+  return Math.min(PUBLIC_MAX_AGE_SECONDS, ...roots.map((name) => SHORTER_LIVED[name] ?? PUBLIC_MAX_AGE_SECONDS));
 }
 
 /**
- * Cache headers for GraphQL answers. The public's successful queries are cacheable by anyone for as
- * long as their root fields allow (an ETag lets a client revalidate for a 304); anything asked with a
+ * Cache headers for GraphQL answers. The public's successful queries may be stored by anyone and are
+ * revalidated before each use (an ETag makes that a 304); anything asked with a
  * credential is `private, no-store`, and every answer varies on Authorization, so that a shared cache
  * can never hand a staff answer to the public.
  */

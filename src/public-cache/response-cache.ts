@@ -18,8 +18,6 @@ export interface CachedAnswer {
 export class ResponseCache {
   private readonly answers = new Map<string, CachedAnswer>();
   private bytes = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly maxBytes: number) {}
 
