@@ -57,8 +57,9 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
   });
 
   it("writes awkward values as the graph reads them: quotes, commas and line breaks quoted in CSV, numbers without trailing zeros", async () => {
-    // A public comment and its decision, written as their owner (no change recorded: the files and the graph read alike).
-    const [row] = await api.database.query<{ id: string; decision_id: string }>("SELECT id, decision_id FROM disclosure.comments WHERE decision_id IN (SELECT id FROM disclosure.decisions WHERE budget_yuan IS NOT NULL) ORDER BY id LIMIT 1");
+    // A public comment whose text is public (ids are random, and some sample comments withhold their text),
+    // and its decision, written as their owner (no change recorded: the files and the graph read alike).
+    const [row] = await api.database.query<{ id: string; decision_id: string }>("SELECT id, decision_id FROM disclosure.comments WHERE text IS NOT NULL AND decision_id IN (SELECT id FROM disclosure.decisions WHERE budget_yuan IS NOT NULL) ORDER BY id LIMIT 1");
     const awkward = '一,"二"\r\n三\n"';
     await api.database.query("UPDATE comments SET text = $1, reply = '' WHERE id = $2", [awkward, row!.id]);
     await api.database.query("UPDATE decisions SET budget_yuan = 1234.50 WHERE id = $1", [row!.decision_id]);
