@@ -258,16 +258,21 @@ $$`;
 function publicStateTriggers(): string[] {
   const noteState = `CREATE OR REPLACE FUNCTION public.note_public_state_before() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
-  old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
-  new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
-  d uuid := (coalesce(new_row, old_row) ->> TG_ARGV[0])::uuid;
+  old_row jsonb;
+  new_row jsonb;
+  d uuid;
 BEGIN
   -- A decision's last activity starts at its creation (a bulk load's updatedAt); only the recorder moves it.
   IF TG_OP = 'INSERT' AND TG_TABLE_NAME = 'decisions' THEN NEW.last_activity_at := NEW.updated_at; END IF;
+  -- The role is checked before any row is turned into JSON: an owner's bulk load (seed:scale's COPY)
+  -- passes through here once per row and has no state to keep.
   IF current_user <> '${WRITER_ROLE}' THEN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
   END IF;
+  old_row := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+  new_row := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+  d := (coalesce(new_row, old_row) ->> TG_ARGV[0])::uuid;
   IF NOT EXISTS (SELECT 1 FROM public.public_state_before p WHERE p.decision_id = d AND p.record_type = '*') THEN
     INSERT INTO public.public_state_before (decision_id, record_type, record_id) VALUES (d, '*', d);
     INSERT INTO public.public_state_before (decision_id, record_type, record_id, digest, notices, state)
