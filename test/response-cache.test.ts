@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ComplianceIndex } from "../src/compliance/compliance-index.js";
+import { chinaDate } from "../src/compliance/working-days.js";
 import { rowsOf } from "../src/db/rows.js";
 import { type Database } from "../src/db/database.js";
 import { DisclosureEpoch } from "../src/db/disclosure-epoch.js";
@@ -248,6 +250,28 @@ describe("the disclosure epoch in the database", () => {
     expect(seenInside.pending).toBe(1);
     expect(await committedEpoch(api.database)).toBe(before + 1);
     expect((await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM shared_state.disclosure_epoch_pending"))[0]!.n).toBe(0);
+  });
+
+  it("is left alone by a compliance refresh that rewrites only a hidden decision's staff report, and advanced by a public one's", async () => {
+    const today = chinaDate(new Date());
+    const reassessed = (id: string) => api.database.query<{ audience: string; assessed_on: string }>("SELECT audience::text, assessed_on::text FROM compliance_assessments WHERE decision_id = $1 ORDER BY audience", [id]);
+    const dueToday = (id: string) => api.database.query("UPDATE compliance_assessments SET reassess_on = $2::date, assessed_on = '2000-01-01' WHERE decision_id = $1", [id, today]);
+    await new ComplianceIndex(api.database).refresh(today);
+    // A decision withheld whole: staff have its report, the public nothing of it.
+    const [hidden] = await api.database.query<{ id: string }>("SELECT d.id FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM disclosure.decisions v WHERE v.id = d.id) ORDER BY d.id LIMIT 1");
+    const [shown] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions ORDER BY id LIMIT 1");
+    // Its reassessment day comes (set here by the tables' owner, which advances the epoch itself).
+    await dueToday(hidden!.id);
+    const before = await committedEpoch(api.database);
+    await new ComplianceIndex(api.database).refresh(today);
+    expect(await reassessed(hidden!.id)).toEqual([{ audience: "STAFF", assessed_on: today }]);
+    expect(await committedEpoch(api.database)).toBe(before);
+    // A public decision's day rewrites its public report too: the public may see that change.
+    await dueToday(shown!.id);
+    const beforePublic = await committedEpoch(api.database);
+    await new ComplianceIndex(api.database).refresh(today);
+    expect(await reassessed(shown!.id)).toEqual([{ audience: "PUBLIC", assessed_on: today }, { audience: "STAFF", assessed_on: today }]);
+    expect(await committedEpoch(api.database)).toBe(beforePublic + 1);
   });
 
   it("is trusted only while the database confirms it: an instance cut off from the primary serves no kept answer", () => {

@@ -25,7 +25,8 @@ const DERIVED_BY_TRIGGERS = ["public_search_documents"];
  *   data it cannot read yet on the primary);
  * - every table the disclosure projection reads carries a statement trigger that has it advanced at
  *   commit (a deferred trigger: the epoch's row is then locked only while the transaction commits): always
- *   for tables outside the decision files (regions, bodies, compliance reports, snapshots), and for
+ *   for tables outside the decision files (regions, bodies, snapshots), for the compliance reports
+ *   when a statement wrote a public report's row (staff's sit beside them), and for
  *   the decision files only when the tables' owner writes (bulk loads of sample or generated data),
  *   since the writer's changes there are judged by the recorder, which advances it when the public
  *   sees a change;
@@ -48,11 +49,32 @@ $fn$`;
   const onWrite = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_on_write() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_ARGV[0] = 'recorded' AND current_user = '${WRITER_ROLE}' THEN RETURN NULL; END IF;
+  PERFORM public.disclosure_epoch_note();
+  RETURN NULL;
+END
+$fn$`;
+  // Tables that hold the public's rows beside staff's (the compliance reports, by audience): only a
+  // statement that wrote a public row advances the epoch. A refresh that rewrites nothing but a hidden
+  // decision's staff report (its reassessment day, set by what is withheld, has come) must not empty
+  // the public's caches on that day.
+  const onAudienceWrite = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_on_public_rows() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  -- Each branch names only the transition tables its event has (a query is planned when first run).
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    IF EXISTS (SELECT 1 FROM new_rows WHERE audience::text = 'PUBLIC') THEN PERFORM public.disclosure_epoch_note(); RETURN NULL; END IF;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    IF EXISTS (SELECT 1 FROM old_rows WHERE audience::text = 'PUBLIC') THEN PERFORM public.disclosure_epoch_note(); END IF;
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+  const note = `CREATE OR REPLACE FUNCTION public.disclosure_epoch_note() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
   IF current_setting('disclosure.epoch_pending', true) IS DISTINCT FROM 'on' THEN
     PERFORM set_config('disclosure.epoch_pending', 'on', true);
     PERFORM public.note_disclosure_epoch_pending();
   END IF;
-  RETURN NULL;
 END
 $fn$`;
   const notePending = `CREATE OR REPLACE FUNCTION public.note_disclosure_epoch_pending() RETURNS void
@@ -75,12 +97,21 @@ BEGIN
   FOR t IN
     SELECT DISTINCT u.table_name,
       EXISTS (SELECT 1 FROM information_schema.triggers g WHERE g.event_object_schema = 'public' AND g.event_object_table = u.table_name AND g.trigger_name = 'note_public_state_before')
-        OR u.table_name IN (${RECORDED_BESIDES_FILES.map((name) => `'${name}'`).join(", ")}) AS recorded
+        OR u.table_name IN (${RECORDED_BESIDES_FILES.map((name) => `'${name}'`).join(", ")}) AS recorded,
+      EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = u.table_name AND c.column_name = 'audience') AS by_audience
     FROM information_schema.view_table_usage u
     WHERE u.view_schema = 'disclosure' AND u.table_schema = 'public' AND u.table_name NOT IN (${DERIVED_BY_TRIGGERS.map((name) => `'${name}'`).join(", ")})
   LOOP
-    EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_write(%L)',
-      t.table_name, CASE WHEN t.recorded THEN 'recorded' ELSE 'always' END);
+    IF t.by_audience THEN
+      -- A trigger with transition tables fires on one event; TRUNCATE has none and always advances.
+      EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_write AFTER TRUNCATE ON public.%I FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_write(%L)', t.table_name, 'always');
+      EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_insert AFTER INSERT ON public.%I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_public_rows()', t.table_name);
+      EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_update AFTER UPDATE ON public.%I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_public_rows()', t.table_name);
+      EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_delete AFTER DELETE ON public.%I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_public_rows()', t.table_name);
+    ELSE
+      EXECUTE format('CREATE OR REPLACE TRIGGER disclosure_epoch_on_write AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I FOR EACH STATEMENT EXECUTE FUNCTION public.disclosure_epoch_on_write(%L)',
+        t.table_name, CASE WHEN t.recorded THEN 'recorded' ELSE 'always' END);
+    END IF;
   END LOOP;
 END
 $do$`;
@@ -88,7 +119,9 @@ $do$`;
     advance,
     notePending,
     atCommit,
+    note,
     onWrite,
+    onAudienceWrite,
     "DROP TRIGGER IF EXISTS disclosure_epoch_at_commit ON shared_state.disclosure_epoch_pending",
     `CREATE CONSTRAINT TRIGGER disclosure_epoch_at_commit AFTER INSERT ON shared_state.disclosure_epoch_pending DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION public.disclosure_epoch_at_commit()`,
