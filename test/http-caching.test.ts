@@ -72,6 +72,16 @@ describe("HTTP caching: GET, persisted queries, Cache-Control and ETags", () => 
     expect(byHash.headers["cache-control"]).toBe("public, no-cache");
   });
 
+  it("tells caches to ask again before reusing an open-data file or the catalog: a withholding must reach them at once", async () => {
+    for (const url of ["/open-data/decisions.csv", "/open-data/comments.ndjson", "/open-data/decisions.excel.csv?catalogYear=2024", "/open-data/catalog.jsonld"]) {
+      const response = await api.get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers["cache-control"], url).toBe("public, no-cache");
+    }
+    // The dictionary describes columns, not records: it may be kept for five minutes.
+    expect((await api.get("/open-data/dictionary.json")).headers["cache-control"]).toBe("public, max-age=300");
+  });
+
   it("gzips files, API answers and pages when asked, and keeps the same ETag for both encodings", async () => {
     const gzip = { "accept-encoding": "gzip" };
     for (const url of ["/open-data/decisions.csv", "/open-data/comments.ndjson", "/open-data/dictionary.json", "/open-data"]) {

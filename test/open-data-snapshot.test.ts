@@ -100,6 +100,18 @@ describe("the bulk snapshot of every open-data file", () => {
     expect(page).toContain(manifest.files.find((f) => f.path === "comments.ndjson")!.bytes.toLocaleString("en-US"));
   });
 
+  it("lets a cache keep the archive but ask before each use: while it is kept, its checksum gets a 304", async () => {
+    const { archive: kept } = await served();
+    const first = await api.get(kept.url);
+    expect(first.headers["cache-control"]).toBe("public, no-cache");
+    expect(first.headers.etag).toBe(`"${kept.sha256}"`);
+    const again = await api.get(kept.url, { "if-none-match": `W/"other", "${kept.sha256}"` });
+    expect(again.status).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    expect((await api.get(kept.url, { "if-none-match": '"other"' })).status).toBe(200);
+    for (const url of ["/open-data/snapshot.json", "/open-data/snapshot"]) expect((await api.get(url)).headers["cache-control"], url).toBe("public, no-cache");
+  });
+
   it("builds one snapshot when two instances build at once", async () => {
     const before = await snapshotCount();
     const outcomes = await Promise.all([builder().build(), builder().build()]);
@@ -127,6 +139,8 @@ describe("the bulk snapshot of every open-data file", () => {
     expect(await snapshotCount()).toBe(0);
     expect((await api.get("/open-data/snapshot.json")).status).toBe(503);
     expect((await api.get(old.archive.url)).status).toBe(404);
+    // A cache that asks with the dropped archive's checksum is told it is gone, not that its copy is current.
+    expect((await api.get(old.archive.url, { "if-none-match": `"${old.archive.sha256}"` })).status).toBe(404);
     // Built again (the request above started it), with the canary decisions in: no withheld value, no withheld record's id.
     await builtMeanwhile();
     const files = unzipSync(new Uint8Array(await archive((await served()).archive.url)));

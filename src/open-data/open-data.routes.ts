@@ -11,6 +11,7 @@ import { chinaDate } from "../compliance/working-days.js";
 import { OpenDataSnapshots, SNAPSHOT_NAME, SNAPSHOTS_KEPT } from "./snapshot.js";
 import { readConsistently } from "./consistent-read.js";
 import { ExportSlots, watchedForCuts } from "./export-slots.js";
+import { heldAlready, PUBLIC_CACHE_CONTROL } from "../protection/http-cache.js";
 
 /**
  * A response body that asks for a chunk (a page of up to 2,500 rows) only when the one before has
@@ -51,7 +52,7 @@ export function registerOpenData(
   });
 
   app.get("/open-data/catalog.jsonld", async (request, reply) => {
-    reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", "public, max-age=300").header("x-generated-at", clock().toISOString());
+    reply.header("content-type", "application/ld+json; charset=utf-8").header("cache-control", PUBLIC_CACHE_CONTROL).header("x-generated-at", clock().toISOString());
     const reads = forPublic(database);
     return catalog(reads, `${request.protocol}://${request.host}`, { now: clock(), complianceCurrent, snapshot: await snapshots.latest(reads) });
   });
@@ -65,27 +66,30 @@ export function registerOpenData(
   app.get("/open-data/snapshot.json", async (_request, reply) => {
     const latest = await snapshots.latest(forPublic(database));
     if (!latest) return noSnapshot(reply);
-    reply.header("cache-control", "public, max-age=60");
+    reply.header("cache-control", PUBLIC_CACHE_CONTROL);
     return { ...latest.manifest, archive: { url: `/open-data/snapshots/${latest.name}.zip`, bytes: latest.byteSize, sha256: latest.sha256 } };
   });
   app.get("/open-data/snapshot", async (_request, reply) => {
     const latest = await snapshots.latest(forPublic(database));
     if (!latest) return noSnapshot(reply);
-    return reply.header("cache-control", "public, max-age=60").redirect(`/open-data/snapshots/${latest.name}.zip`, 302);
+    return reply.header("cache-control", PUBLIC_CACHE_CONTROL).redirect(`/open-data/snapshots/${latest.name}.zip`, 302);
   });
   app.get<{ Params: { file: string } }>("/open-data/snapshots/:file", async (request, reply) => {
     const name = request.params.file.replace(/\.zip$/, "");
     const reads = forPublic(database);
     const snapshot = SNAPSHOT_NAME.test(name) && request.params.file.endsWith(".zip") ? await snapshots.named(name, reads) : null;
     if (!snapshot) return reply.code(404).send({ error: { code: "NOT_FOUND", message: `No such snapshot. The latest is at /open-data/snapshot, its manifest at /open-data/snapshot.json; the latest ${SNAPSHOTS_KEPT} are kept.` } });
+    // A snapshot never changes, but one that a withholding dropped is gone (404): a cache asks each
+    // time, and a copy it holds is confirmed by its checksum without a byte of the archive sent.
+    const etag = `"${snapshot.sha256}"`;
+    reply.header("etag", etag).header("cache-control", PUBLIC_CACHE_CONTROL);
+    if (heldAlready(request.headers["if-none-match"], etag)) return reply.code(304).send();
     if (!slots.take(reply)) return slots.refuse(reply);
     reply
       .header("content-type", "application/zip")
       .header("content-length", snapshot.byteSize)
       .header("content-disposition", `attachment; filename="open-data-${snapshot.name}.zip"`)
-      .header("x-checksum-sha256", snapshot.sha256)
-      // A snapshot never changes; one that a withholding dropped is gone (404).
-      .header("cache-control", "public, max-age=300");
+      .header("x-checksum-sha256", snapshot.sha256);
     return reply.send(oneChunkAhead(watchedForCuts(snapshots.archive(snapshot, reads), cutReported(`snapshots/${snapshot.name}.zip`))));
   });
 
@@ -145,7 +149,8 @@ export function registerOpenData(
       .header("content-type", csv ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8")
       .header("content-disposition", `attachment; filename="${dataset.name}.${format}"`)
       .header("x-generated-at", clock().toISOString())
-      .header("cache-control", "public, max-age=60");
+      // Read afresh each time: a shared cache must not go on sending a row after its withholding.
+      .header("cache-control", PUBLIC_CACHE_CONTROL);
     // The feed's cursor first, read with the file: follow the change feed from there to stay in step with it.
     const reads = forPublic(database);
     const body = readConsistently(reads, async function* (read) {

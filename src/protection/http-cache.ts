@@ -13,6 +13,16 @@ export const PUBLIC_MAX_AGE_SECONDS = 60;
  * must not go on serving an answer after a withholding (DESIGN §3).
  */
 export const PUBLIC_CACHE_CONTROL = "public, no-cache";
+/**
+ * Whether a conditional request's If-None-Match names `etag` (RFC 9110 §13.1.2: a list, weak
+ * comparison, or "*"): the client's copy is current and gets a 304.
+ */
+export function heldAlready(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
+}
+
 /** Root fields whose answers go stale sooner: followers poll the change feed's head. */
 const SHORTER_LIVED: Record<string, number> = { changes: 5 };
 
