@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDecision } from "../seeds/load-decision.js";
 import { RecordWriter } from "../src/records/record-writer.js";
+import { BudgetStore } from "../src/protection/budget-store.js";
+import { EpochWatcher } from "../src/public-cache/epoch-watcher.js";
 import { TestApi } from "./support/api.js";
 import { decisionWithWithheldFields } from "./support/canary-file.js";
 
@@ -66,6 +68,14 @@ describe("batched loading", () => {
     // Not the request's spend of its rate budget (one statement, whatever the query).
     const reads = api.database.statements.statements.filter((s) => !s.startsWith("SET LOCAL ROLE") && !s.includes("shared_state.rate_budgets"));
     expect(reads.length).toBeLessThanOrEqual(32 + 9);
+  });
+
+  it("counts no statement that upkeep sends on a timer, so that no count depends on when a timer fires", async () => {
+    api.database.statements.reset();
+    await new BudgetStore(api.database).sweep(new Date());
+    await new EpochWatcher(api.database).poll();
+    expect(api.database.statements.count).toBe(0);
+    expect(api.database.statements.statements).toEqual([]);
   });
 
   it("sends a few statement texts whatever the page sizes a client asks for (no text per size for anyone to multiply)", async () => {

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { type SqlRunner } from "../shared/sql-runner.js";
+import { type SqlRunner, UPKEEP } from "../shared/sql-runner.js";
 
 /** Where a holder stands in its window: what the X-RateLimit-* headers and Retry-After say. */
 export interface RateState {
@@ -75,7 +75,7 @@ export class BudgetStore {
 
   /** Deletes the windows that have ended (off the request path: a timer of the server's). */
   async sweep(now: Date): Promise<void> {
-    await this.database.query("DELETE FROM shared_state.rate_budgets WHERE expires_at <= $1::timestamptz", [now.toISOString()]);
+    await this.database.query(`${UPKEEP}DELETE FROM shared_state.rate_budgets WHERE expires_at <= $1::timestamptz`, [now.toISOString()]);
   }
 
   private async hashed(holder: string): Promise<string> {

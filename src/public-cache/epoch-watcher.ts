@@ -1,4 +1,5 @@
 import { type Database } from "../db/database.js";
+import { UPKEEP } from "../shared/sql-runner.js";
 import { EPOCH_CHANNEL } from "./epoch.sql.js";
 
 export interface EpochWatcherOptions {
@@ -8,7 +9,7 @@ export interface EpochWatcherOptions {
 }
 
 const DEFAULT_POLL_MS = 1_000;
-const READ_EPOCH = "SELECT epoch::text AS epoch FROM shared_state.disclosure_epoch";
+const READ_EPOCH = `${UPKEEP}SELECT epoch::text AS epoch FROM shared_state.disclosure_epoch`;
 
 /**
  * Keeps `database.epoch` up to date: a notification at every committed advance (LISTEN), and a read

@@ -13,3 +13,10 @@ export interface QueryOptions {
    */
   prepare?: boolean;
 }
+
+/**
+ * Starts the text of a statement that upkeep sends on a timer (the rate budgets' sweep, the epoch's
+ * poll): the statement counter leaves it out, so that what a request was counted to send does not
+ * depend on whether a timer fired while it ran.
+ */
+export const UPKEEP = "/* upkeep */ ";
