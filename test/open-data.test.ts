@@ -77,7 +77,7 @@ describe("open data: bulk files of every dataset, with the graph's withholding",
 
   it("sends a decision's records together, in the order of its id and then theirs, whole or filtered", async () => {
     const uuid = (id: unknown) => Buffer.from(String(id), "base64url").toString("utf8").split(":")[1] ?? String(id);
-    for (const dataset of datasets.filter((d) => d.byDecision === "decisionId" && d.name !== "withholding-notices")) {
+    for (const dataset of datasets.filter((d) => d.byDecision === "decisionId")) {
       for (const query of ["", "?catalogYear=2024"]) {
         const order = ["decisionId", dataset.name === "compliance-results" ? "rule" : "id"];
         const keys = (await ndjson(`/open-data/${dataset.name}.ndjson${query}`)).map((row) => order.map((key) => uuid(row[key])).join(" "));

@@ -95,8 +95,10 @@ function datasetOf(name: string, table: string, viewKey: keyof DisclosedTables, 
     });
   // A decision's records come together, in the order of its id and then theirs: a file filtered by
   // decision (a year, a town) is then read in order through the decisions, with no sort of its rows.
-  // Not the notices: a union over every kind of record, with no index in that order to read.
-  const key = byDecision === "decisionId" && table !== "withholding_notices" ? ["decisionId", all.id ? "id" : "rule"] : ["id"];
+  // The notices too, though no index gives their union that order: one statement sorts their few rows
+  // once (18,723 at 100,000 decisions), where keyset pages by id worked the union out again for every
+  // page of 2,500 (6.9 s for the whole file at 100k, 1.0 s through one cursor).
+  const key = byDecision === "decisionId" ? ["decisionId", all.id ? "id" : "rule"] : ["id"];
   return { name, table, title, view, columns, byDecision, key, updatedSince: Boolean(all.updatedAt) };
 }
 

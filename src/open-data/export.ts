@@ -147,8 +147,6 @@ export async function* exportPages(dataset: Dataset, filter: ExportFilter, forma
   const key = dataset.key.map((name) => columns[name]!);
   const line = fileLine(dataset, format);
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
-  // A file whose order no index gives (the notices' union) is read in keyset pages even in one
-  // transaction: each page's plan walks the branches' indexes, where one statement sorted them all.
   yield* reading === "transaction" && ordered ? cursorPages(read, sql`SELECT ${line} AS line FROM ${dataset.view} WHERE ${where ?? sql`true`} ORDER BY ${sql.join(key, sql`, `)}`) : keysetPages(read, dataset, line, where, key);
 }
 
