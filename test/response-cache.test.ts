@@ -154,46 +154,38 @@ describe("instances learn a new epoch from one another", () => {
   const firstDecision = async () => toGlobalId("Decision", (await writer.database.query<{ id: string }>("SELECT id FROM disclosure.decisions ORDER BY id LIMIT 1"))[0]!.id);
   const titleThrough = async (target: TestApi, id: string) => (await target.data<{ decision: { title: string } }>(`query($id: ID!) { decision(id: $id) { title } }`, { id })).decision.title;
 
-  it("by notification: a reader whose timer would not come for an hour serves the new title once it hears", async () => {
-    const reader = await beside({ epochPollMs: 3_600_000 });
+  /**
+   * A reader keeps a decision's answer; `change` gives it a new title and says the epoch that committed
+   * it. The reader comes to know that epoch, and then serves the new title, not the kept one.
+   */
+  async function readerFollows(reader: TestApi, change: (id: string) => Promise<{ epoch: number; title: string }>): Promise<void> {
     try {
       const id = await firstDecision();
       await titleThrough(reader, id);
-      const epoch = await retitle("通知之后的标题", id);
+      const { epoch, title } = await change(id);
       await vi.waitFor(() => expect(reader.database.epoch.current(performance.now(), 3_600_000)).toBe(epoch), { timeout: 20_000, interval: 10 });
-      expect(await titleThrough(reader, id)).toBe("通知之后的标题");
+      expect(await titleThrough(reader, id)).toBe(title);
     } finally {
       await reader.stop();
     }
+  }
+
+  it("by notification: a reader whose timer would not come for an hour serves the new title once it hears", async () => {
+    await readerFollows(await beside({ epochPollMs: 3_600_000 }), async (id) => ({ epoch: await retitle("通知之后的标题", id), title: "通知之后的标题" }));
   });
 
   it("stops serving what it kept once the tables' owner writes directly (a reload, an operator's fix)", async () => {
-    const reader = await beside({ epochPollMs: 3_600_000 });
-    try {
-      const id = await firstDecision();
-      await titleThrough(reader, id);
+    await readerFollows(await beside({ epochPollMs: 3_600_000 }), async () => {
       const before = await committedEpoch(writer.database);
       await writer.database.query("UPDATE decisions SET title = '直接改写的标题' WHERE id = (SELECT id FROM decisions ORDER BY id LIMIT 1)");
       const advanced = await committedEpoch(writer.database);
       expect(advanced).toBeGreaterThan(before);
-      await vi.waitFor(() => expect(reader.database.epoch.current(performance.now(), 3_600_000)).toBe(advanced), { timeout: 20_000, interval: 10 });
-      expect(await titleThrough(reader, id)).toBe("直接改写的标题");
-    } finally {
-      await reader.stop();
-    }
+      return { epoch: advanced, title: "直接改写的标题" };
+    });
   });
 
   it("by its timer, when notifications are lost", async () => {
-    const reader = await beside({ epochPollMs: 50 }, deaf);
-    try {
-      const id = await firstDecision();
-      await titleThrough(reader, id);
-      const epoch = await retitle("定时读到的标题", id);
-      await vi.waitFor(() => expect(reader.database.epoch.current(performance.now(), 3_600_000)).toBe(epoch), { timeout: 20_000, interval: 10 });
-      expect(await titleThrough(reader, id)).toBe("定时读到的标题");
-    } finally {
-      await reader.stop();
-    }
+    await readerFollows(await beside({ epochPollMs: 50 }, deaf), async (id) => ({ epoch: await retitle("定时读到的标题", id), title: "定时读到的标题" }));
   });
 });
 

@@ -142,12 +142,11 @@ let cursors = 0;
 export async function* exportPages(dataset: Dataset, filter: ExportFilter, format: FileFormat, read: DisclosedRead, reading: FileReading): AsyncGenerator<FilePage> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const size = filter.regionId !== undefined ? await regionSize(read, disclosed.regions, filter.regionId) : undefined;
-  const ordered = dataset.byDecision !== "decisionId" || dataset.key[0] === "decisionId";
-  const where = condition(dataset, filter, size?.large ? size.path : undefined, reading === "transaction" && ordered);
+  const where = condition(dataset, filter, size?.large ? size.path : undefined, reading === "transaction");
   const key = dataset.key.map((name) => columns[name]!);
   const line = fileLine(dataset, format);
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.
-  yield* reading === "transaction" && ordered ? cursorPages(read, sql`SELECT ${line} AS line FROM ${dataset.view} WHERE ${where ?? sql`true`} ORDER BY ${sql.join(key, sql`, `)}`) : keysetPages(read, dataset, line, where, key);
+  yield* reading === "transaction" ? cursorPages(read, sql`SELECT ${line} AS line FROM ${dataset.view} WHERE ${where ?? sql`true`} ORDER BY ${sql.join(key, sql`, `)}`) : keysetPages(read, dataset, line, where, key);
 }
 
 /** The statement's rows through a cursor, fetched a page at a time. */
