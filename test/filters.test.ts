@@ -156,6 +156,31 @@ describe("filtering and searching decisions", () => {
     expect(await ids({ search: "垃圾分类处理" })).toHaveLength(1);
   });
 
+  it("matches a query within one field of a decision, never across the end of one field and the start of the next", async () => {
+    // A decision's public fields are kept as one document, a field a line: the line break must part them.
+    const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
+    const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
+    const loaded = (catalogNumber: number, title: string, summary: string) =>
+      api.database.db.transaction((tx) =>
+        loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
+          ...{ catalogYear: 2025, catalogNumber, title, summary, category: "PUBLIC_CONSTRUCTION", regionCode: region!.code },
+          ...{ decidingBody: body!.name, undertakingBody: body!.name, stage: "INITIATION", status: "IN_PROGRESS", initiatedOn: "2025-01-01" },
+        }),
+      );
+    await loaded(997, "界河码头岸线整治", "疏浚航道");
+    expect(await ids({ search: "岸线整治" })).toHaveLength(1);
+    expect(await ids({ search: "疏浚航道" })).toHaveLength(1);
+    // Whichever field comes first, and whether the search is alone (ranked on its matches) or filtered.
+    for (const query of ["整治疏浚", "整治 疏浚", "航道界河", "航道 界河"]) {
+      expect(await ids({ search: query }), query).toEqual([]);
+      expect(await ids({ search: query, catalogYear: 2025 }), query).toEqual([]);
+    }
+    // The same words inside one field are found.
+    await loaded(998, "界河码头岸线整治疏浚工程", "航道");
+    expect(await ids({ search: "整治疏浚" })).toHaveLength(1);
+    expect(await ids({ search: "整治疏浚", catalogYear: 2025 })).toHaveLength(1);
+  });
+
   it("searches summaries, basis titles and published text, and matches one character, full-width input and mixed case", async () => {
     expect((await ids({ search: "綜合治理" })).length).toBeGreaterThan(0);
     expect((await ids({ search: "暫行條例" })).length).toBeGreaterThan(100);

@@ -13,7 +13,7 @@ import { postEvaluationsColumns } from "../post-evaluations/post-evaluation.tabl
 import { publicationsColumns } from "../publications/publication.table.js";
 import { regionsColumns } from "../regions/region.table.js";
 import { riskAssessmentsColumns, riskFindingsColumns } from "../risk-assessments/risk-assessment.table.js";
-import { recordType, withholdingGround } from "./withholding.table.js";
+import { withholdingGround } from "./withholding.table.js";
 import { complianceState, ruleStatus } from "../compliance/compliance.table.js";
 import { villageConsultationMembersColumns, villageConsultationsColumns, villageConsultationStepsColumns } from "../village-consultations/village-consultation.table.js";
 
@@ -103,11 +103,8 @@ export const disclosed = {
   attachments: disclosure.table("attachments", disclosedColumns(attachmentsColumns())),
   // The kept public search documents (public-search.sql.ts), and their matches with the decisions' sort keys.
   searchDocuments: disclosure.table("search_documents", {
-    id: uuid("id").notNull(),
     decisionId: uuid("decision_id").notNull(),
-    recordType: recordType("record_type").notNull(),
-    recordId: uuid("record_id").notNull(),
-    field: text("field").notNull(),
+    /** The decision's public search keys, one per line. */
     key: text("key").notNull(),
     grams: text("grams").array().notNull(),
   }),

@@ -39,16 +39,16 @@ function publicAt(eligibility: Eligibility, at: string): string {
 }
 
 /**
- * The public documents among those `scope` selects (on alias `s`), each with the moment it became
- * public: the earliest of "always" and its decision's release times at which it is public. Visibility
- * only grows with time (a withholding ends at its release), and every withholding over a document
- * belongs to its decision, so one of these moments is exact; a release dated later keeps the document
- * out until then. Exported for the tests, which compare the kept documents with it.
+ * The public fields among the search documents `scope` selects (on alias `s`), each with the moment
+ * it became public: the earliest of "always" and its decision's release times at which it is public.
+ * Visibility only grows with time (a withholding ends at its release), and every withholding over a
+ * field belongs to its decision, so one of these moments is exact; a release dated later keeps the
+ * field out until then.
  */
-export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
+function publicSearchFields(eligibility: Eligibility, scope: string): string {
   const candidates = `(SELECT '-infinity'::timestamptz UNION SELECT x.released_at FROM public.withholdings x WHERE x.decision_id = s.decision_id AND x.released_at IS NOT NULL) AS c (moment)`;
   const since = (condition: string) => `(SELECT min(c.moment) FROM ${candidates} WHERE ${condition})`;
-  return `SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams, p.public_from,
+  return `SELECT s.id, s.decision_id, s.key, s.grams, p.public_from,
   d.catalog_year, d.catalog_number, d.initiated_on, d.updated_at AS decision_updated_at, d.last_activity_at, d.title, p.title_public_from
 FROM public.search_documents s
 JOIN public.decisions d ON d.id = s.decision_id
@@ -58,8 +58,28 @@ CROSS JOIN LATERAL (
 WHERE p.public_from IS NOT NULL AND ${scope}`;
 }
 
+/** The decision's columns each public search document carries besides its text. */
+const SORT_KEYS = "decision_id, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
+
+/**
+ * The public search documents of the decisions `scope` selects (on the search documents, alias `s`):
+ * one per decision and moment, its fields' keys one per line and their grams put together, both in
+ * the order of the fields' ids (the same fields, the same document). The grams are the stored ones,
+ * repeats left in (a GIN index keeps each once): deduplicating them, or working them out again from
+ * the text, was most of the time a bulk load spent keeping these documents. Exported for the tests,
+ * which compare the kept documents with it.
+ */
+export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
+  return `SELECT ${SORT_KEYS}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams
+FROM (${publicSearchFields(eligibility, scope)}) AS f
+GROUP BY ${SORT_KEYS}`;
+}
+
+/** Arrays put end to end (array_cat as an aggregate): the grams of a decision's public fields. */
+const CONCAT_GRAMS = `CREATE OR REPLACE AGGREGATE public.concat_search_grams(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}')`;
+
 const keep = (eligibility: Eligibility, scope: string) =>
-  `INSERT INTO public.public_search_documents (id, decision_id, record_type, record_id, field, key, grams, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from)
+  `INSERT INTO public.public_search_documents (${SORT_KEYS}, key, grams)
 ${publicSearchDocuments(eligibility, scope)}`;
 
 /** The tables a public search document depends on: its own, its record's, its record's parents', the withholdings. */
@@ -121,7 +141,7 @@ export function publicSearchStatements(eligibility: Eligibility): string[] {
   const columns = [...new Set(watchedTables().map((watched) => watched.column))];
   return [
     `CREATE VIEW disclosure.search_documents AS
-SELECT s.id, s.decision_id, s.record_type, s.record_id, s.field, s.key, s.grams
+SELECT s.decision_id, s.key, s.grams
 FROM public.public_search_documents s
 WHERE s.public_from <= now()`,
     // A search's matches with their decision's public sort keys, named as the decisions view names them.
@@ -130,6 +150,7 @@ SELECT s.decision_id AS id, s.key, s.grams, s.catalog_year, s.catalog_number, s.
   CASE WHEN s.title_public_from <= now() THEN s.title END AS title
 FROM public.public_search_documents s
 WHERE s.public_from <= now()`,
+    CONCAT_GRAMS,
     refreshFunction(eligibility),
     ...columns.map(keepingFunction),
     ...triggers(),
