@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordDisclosures } from "../src/disclosure/record-types.js";
 import { TestApi } from "./support/api.js";
-import { type Operation, PropertyWorld } from "./support/property-world.js";
+import { logHolds, type Operation, PropertyWorld } from "./support/property-world.js";
 
 /**
  * Random sequences of editors' and residents' operations on a decision's file with a record of every
@@ -92,6 +92,12 @@ describe("what the public sees of a decision's file over time is what the refere
       }),
       { numRuns: (withExamples ? everyKind.length : 0) + runs, examples: withExamples ? everyKind.map((example) => [example] as [typeof example]) : [], seed },
     );
+  });
+
+  it("finds a budget's canary in a log line as a number of its own, not inside a response time's digits", () => {
+    for (const line of ['{"budgetYuan":900001003}', '{"budgetYuan":"900001003.00"}', "budget 900001003 yuan"]) expect(logHolds(line, "900001003"), line).toBe(true);
+    for (const line of ['{"responseTime":12.345679000010030}', '{"bytes":1900001003}']) expect(logHolds(line, "900001003"), line).toBe(false);
+    expect(logHolds('{"path":"/x/canary1x2q"}', "canary1x2q")).toBe(true);
   });
 
   it("covers every kind of record the registry declares", () => {
