@@ -65,9 +65,9 @@ const SORT_KEYS = "decision_id, public_from, catalog_year, catalog_number, initi
  * The public search documents of the decisions `scope` selects (on the search documents, alias `s`):
  * one per decision and moment, its fields' keys one per line and their grams put together, both in
  * the order of the fields' ids (the same fields, the same document). The grams are the stored ones,
- * repeats left in (a GIN index keeps each once): deduplicating them, or working them out again from
- * the text, was most of the time a bulk load spent keeping these documents. Exported for the tests,
- * which compare the kept documents with it.
+ * repeats left in (a GIN index keeps each once): deduplicating them sorted every gram of a batch
+ * (160 ms for 1,000 decisions, against 8 ms so), and working them out again from the text cost more.
+ * Exported for the tests, which compare the kept documents with it.
  */
 export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
   return `SELECT ${SORT_KEYS}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams

@@ -9,7 +9,7 @@ const moment = (name: string) => timestamp(name, { withTimezone: true, precision
  * projection, see src/disclosure/public-search.sql.ts): a search reads these rows instead of working
  * out, for each of thousands of candidates, whether its record, its field and its decision are public.
  * One per decision, not one per field: a common term's matches then lie on as many heap pages as
- * decisions (at 100,000, 1,352 rows on 1,323 pages, against 3,168 fields on 1,808), and the rows to
+ * decisions (at 100,000, 1,352 rows on 1,322 pages, against 3,168 fields on 1,787), and the rows to
  * rank are already one per decision. Each carries its decision's public sort keys, so that a search
  * ranks its matches without reading the decisions. The public role reads them only through the views
  * disclosure.search_documents and disclosure.search_matches; only the triggers write them.
