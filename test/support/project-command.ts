@@ -3,8 +3,11 @@ import { onTestFinished } from "vitest";
 
 export interface ProjectCommand {
   exited: Promise<number | null>;
-  /** Resolves with the first match of `pattern` in standard output; rejects if the process ends first. */
-  printed: (pattern: RegExp) => Promise<RegExpMatchArray>;
+  /**
+   * Resolves with the first match of `pattern` in what the process printed from character `from` of
+   * its output on (all of it by default); rejects if the process ends first.
+   */
+  printed: (pattern: RegExp, from?: number) => Promise<RegExpMatchArray>;
   output: () => string;
   /** Standard output alone. */
   standardOutput: () => string;
@@ -29,10 +32,10 @@ export function runProjectCommand(script: string, args: string[], env: Record<st
     child.kill("SIGKILL");
     await exited;
   });
-  const printed = (pattern: RegExp) =>
+  const printed = (pattern: RegExp, from = 0) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
-        const match = output.match(pattern);
+        const match = output.slice(from).match(pattern);
         if (match) resolve(match);
       };
       child.stdout.on("data", check);
