@@ -50,6 +50,17 @@ describe("filtering and searching decisions", () => {
     expect(decisions.totalCount).toBe(found.length);
     return found.sort();
   };
+  /** A decision of 2025 with this title and summary, loaded as the sample's loader writes one. */
+  const loadedDecision = async (catalogNumber: number, title: string, summary: string) => {
+    const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
+    const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
+    await api.database.db.transaction((tx) =>
+      loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
+        ...{ catalogYear: 2025, catalogNumber, title, summary, category: "PUBLIC_CONSTRUCTION", regionCode: region!.code },
+        ...{ decidingBody: body!.name, undertakingBody: body!.name, stage: "INITIATION", status: "IN_PROGRESS", initiatedOn: "2025-01-01" },
+      }),
+    );
+  };
   const expected = (predicate: (row: Row) => boolean) => [...new Set(rows.filter(predicate).map((r) => toGlobalId("Decision", r.id)))].sort();
 
   it("filters by catalog year, bodies, category, stage and status, each against the database's own answer", async () => {
@@ -135,39 +146,14 @@ describe("filtering and searching decisions", () => {
     expect(photovoltaic).toHaveLength(1);
     expect(await ids({ search: "光伏發電" })).toEqual(photovoltaic);
 
-    const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
-    const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
-    await api.database.db.transaction((tx) =>
-      loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
-        catalogYear: 2025,
-        catalogNumber: 999,
-        title: "生活垃圾分类处理设施建设",
-        summary: "简体字记录",
-        category: "PUBLIC_CONSTRUCTION",
-        regionCode: region!.code,
-        decidingBody: body!.name,
-        undertakingBody: body!.name,
-        stage: "INITIATION",
-        status: "IN_PROGRESS",
-        initiatedOn: "2025-01-01",
-      }),
-    );
+    await loadedDecision(999, "生活垃圾分类处理设施建设", "简体字记录");
     expect(await ids({ search: "垃圾分類處理" })).toHaveLength(1);
     expect(await ids({ search: "垃圾分类处理" })).toHaveLength(1);
   });
 
   it("matches a query within one field of a decision, never across the end of one field and the start of the next", async () => {
     // A decision's public fields are kept as one document, a field a line: the line break must part them.
-    const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
-    const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
-    const loaded = (catalogNumber: number, title: string, summary: string) =>
-      api.database.db.transaction((tx) =>
-        loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
-          ...{ catalogYear: 2025, catalogNumber, title, summary, category: "PUBLIC_CONSTRUCTION", regionCode: region!.code },
-          ...{ decidingBody: body!.name, undertakingBody: body!.name, stage: "INITIATION", status: "IN_PROGRESS", initiatedOn: "2025-01-01" },
-        }),
-      );
-    await loaded(997, "界河码头岸线整治", "疏浚航道");
+    await loadedDecision(997, "界河码头岸线整治", "疏浚航道");
     expect(await ids({ search: "岸线整治" })).toHaveLength(1);
     expect(await ids({ search: "疏浚航道" })).toHaveLength(1);
     // Whichever field comes first, and whether the search is alone (ranked on its matches) or filtered.
@@ -176,7 +162,7 @@ describe("filtering and searching decisions", () => {
       expect(await ids({ search: query, catalogYear: 2025 }), query).toEqual([]);
     }
     // The same words inside one field are found.
-    await loaded(998, "界河码头岸线整治疏浚工程", "航道");
+    await loadedDecision(998, "界河码头岸线整治疏浚工程", "航道");
     expect(await ids({ search: "整治疏浚" })).toHaveLength(1);
     expect(await ids({ search: "整治疏浚", catalogYear: 2025 })).toHaveLength(1);
   });

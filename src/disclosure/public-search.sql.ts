@@ -58,8 +58,8 @@ CROSS JOIN LATERAL (
 WHERE p.public_from IS NOT NULL AND ${scope}`;
 }
 
-/** The decision's columns each public search document carries besides its text. */
-const SORT_KEYS = "decision_id, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
+/** A public search document's columns besides its text: its decision, from when, and the decision's sort keys. */
+const DOCUMENT_COLUMNS = "decision_id, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
 
 /**
  * The public search documents of the decisions `scope` selects (on the search documents, alias `s`):
@@ -70,16 +70,16 @@ const SORT_KEYS = "decision_id, public_from, catalog_year, catalog_number, initi
  * Exported for the tests, which compare the kept documents with it.
  */
 export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
-  return `SELECT ${SORT_KEYS}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams
+  return `SELECT ${DOCUMENT_COLUMNS}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams
 FROM (${publicSearchFields(eligibility, scope)}) AS f
-GROUP BY ${SORT_KEYS}`;
+GROUP BY ${DOCUMENT_COLUMNS}`;
 }
 
 /** Arrays put end to end (array_cat as an aggregate): the grams of a decision's public fields. */
 const CONCAT_GRAMS = `CREATE OR REPLACE AGGREGATE public.concat_search_grams(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}')`;
 
 const keep = (eligibility: Eligibility, scope: string) =>
-  `INSERT INTO public.public_search_documents (${SORT_KEYS}, key, grams)
+  `INSERT INTO public.public_search_documents (${DOCUMENT_COLUMNS}, key, grams)
 ${publicSearchDocuments(eligibility, scope)}`;
 
 /** The tables a public search document depends on: its own, its record's, its record's parents', the withholdings. */
