@@ -2,6 +2,7 @@ import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtStatement } from "../src/db/built-statements.js";
+import { columnBytesOf } from "../src/db/rows.js";
 import { type Database } from "../src/db/database.js";
 import * as tables from "../src/db/tables.js";
 import { openTestDatabase } from "./support/test-database.js";
@@ -41,5 +42,22 @@ describe("rows of built statements", () => {
     const joined = (await builtStatement(database.db, "row-mapping:nested", nested).execute({})) as { region: unknown }[];
     expect(joined).toEqual(await nested());
     expect(joined.every((row) => row.region === null)).toBe(true);
+  });
+});
+
+describe("a statement's one column as bytes (how a file's lines are read)", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it("comes as the bytes PostgreSQL sent on a server (text in the process, on PGlite), the same lines either way, and is counted", async () => {
+    const lines = ["規政〔2025〕1號,\"a,\"\"b\"\"\"\r\n", "第二行：意見 😀\r\n", "\r\n"];
+    const before = database.statements.sent.length;
+    const values = await columnBytesOf(database.db, sql`SELECT t.line FROM (VALUES (1, ${lines[0]}), (2, ${lines[1]}), (3, ${lines[2]})) AS t(n, line) ORDER BY t.n`);
+    expect(values.map((value) => (typeof value === "string" ? value : Buffer.from(value).toString("utf8")))).toEqual(lines);
+    expect(values.every((value) => value instanceof Uint8Array)).toBe(database.kind === "postgres");
+    expect(database.statements.sent.slice(before).filter((statement) => statement.text.includes("VALUES (1,"))).toHaveLength(1);
   });
 });

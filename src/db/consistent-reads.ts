@@ -12,9 +12,11 @@ export class ConsistentReadLostError extends Error {
   }
 }
 
-/** A client of one connection for consistent reads, and whether that connection was ever lost. */
+/** A client of one connection for consistent reads, drizzle over it, and whether that connection was ever lost. */
 interface ConsistentClient {
   client: postgres.Sql;
+  /** Made once per connection: drizzle works out its relations from the whole schema each time it is made (0.5 ms of CPU a file). */
+  db: AppDb;
   lost: boolean;
 }
 
@@ -38,7 +40,7 @@ export class ConsistentReads {
     const used = this.idle.pop() ?? this.open();
     try {
       await used.client.unsafe("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const result = await read(drizzle({ client: used.client, schema: tables, logger: this.logger }) as unknown as AppDb);
+      const result = await read(used.db);
       if (used.lost) throw new ConsistentReadLostError();
       await used.client.unsafe("COMMIT");
       this.idle.push(used);
@@ -55,7 +57,7 @@ export class ConsistentReads {
   }
 
   private open(): ConsistentClient {
-    const used: ConsistentClient = { client: undefined as never, lost: false };
+    const used: ConsistentClient = { client: undefined as never, db: undefined as never, lost: false };
     used.client = tracedPostgres(
       postgres(this.url, {
         ...this.options,
@@ -67,6 +69,7 @@ export class ConsistentReads {
       }),
       targetOfUrl(this.url),
     );
+    used.db = drizzle({ client: used.client, schema: tables, logger: this.logger }) as unknown as AppDb;
     return used;
   }
 

@@ -7,7 +7,7 @@ import { rowIdOf } from "../graphql/global-id.js";
 import { isCalendarDay } from "../graphql/cursor.js";
 import { type Dataset } from "./datasets.js";
 import { literalLimit } from "../db/literals.js";
-import { rowsOf } from "../db/rows.js";
+import { columnBytesOf, rowsOf } from "../db/rows.js";
 import { inRegionSubtree, regionSize } from "../regions/region-subtree.js";
 import { feedTime } from "../changes/change-feed.js";
 import { csvRecord, UTF8_BOM } from "./formats.js";
@@ -118,9 +118,9 @@ function afterKey(key: PgColumn[], after: string[]): SQL {
   return sql`${key[0]!} >= ${after[0]} AND (${sql.join(key, sql`, `)}) > (${sql.join(after.map((value) => sql`${value}`), sql`, `)})`;
 }
 
-/** A page of a file: its rows' text, each line ended, and how many rows. */
+/** A page of a file: its rows' lines, each ended (bytes as PostgreSQL sent them, or text), and how many rows. */
 export interface FilePage {
-  text: string;
+  lines: Uint8Array | string;
   rows: number;
 }
 
@@ -153,14 +153,14 @@ export async function* exportPages(dataset: Dataset, filter: ExportFilter, forma
 async function* cursorPages(read: DisclosedRead, statement: SQL): AsyncGenerator<FilePage> {
   const cursor = sql.identifier(`open_data_file_${(cursors = (cursors + 1) % 1_000_000)}`);
   await read((db) => db.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR ${statement}`));
-  const fetch = () => read((db) => rowsOf<{ line: string }>(db, sql`FETCH FORWARD ${literalLimit(EXPORT_PAGE_SIZE)} FROM ${cursor}`));
+  const fetch = () => read((db) => columnBytesOf(db, sql`FETCH FORWARD ${literalLimit(EXPORT_PAGE_SIZE)} FROM ${cursor}`));
   let done = false;
-  let next: Promise<{ line: string }[]> | null = fetch();
+  let next: Promise<(Uint8Array | string)[]> | null = fetch();
   try {
     while (next) {
-      const rows: { line: string }[] = await next;
-      next = rows.length < EXPORT_PAGE_SIZE ? null : fetch();
-      if (rows.length) yield { text: linesOf(rows), rows: rows.length };
+      const lines: (Uint8Array | string)[] = await next;
+      next = lines.length < EXPORT_PAGE_SIZE ? null : fetch();
+      if (lines.length) yield { lines: joined(lines), rows: lines.length };
     }
     done = true;
   } finally {
@@ -182,21 +182,23 @@ async function* keysetPages(read: DisclosedRead, dataset: Dataset, line: SQL, wh
     while (next) {
       const rows: Record<string, string>[] = await next;
       next = rows.length < EXPORT_PAGE_SIZE ? null : page(key.map((_, i) => rows.at(-1)![`key${i}`]!));
-      if (rows.length) yield { text: linesOf(rows as unknown as { line: string }[]), rows: rows.length };
+      if (rows.length) yield { lines: joined(rows.map((row) => row.line!)), rows: rows.length };
     }
   } finally {
     next?.catch(() => undefined);
   }
 }
 
-function linesOf(rows: { line: string }[]): string {
+/** A page's lines as one chunk: bytes put together as bytes, text as text. */
+function joined(lines: (Uint8Array | string)[]): Uint8Array | string {
+  if (lines.every((line) => typeof line !== "string")) return Buffer.concat(lines as Uint8Array[]);
   let text = "";
-  for (const row of rows) text += row.line;
+  for (const line of lines) text += typeof line === "string" ? line : Buffer.from(line).toString("utf8");
   return text;
 }
 
 /** A file's text, a page at a time: the header (CSV), then each page's records. */
-export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FilePage>): AsyncGenerator<string> {
+export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FilePage>): AsyncGenerator<Uint8Array | string> {
   if (format !== "ndjson") yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(dataset.columns.map((c) => c.name));
-  for await (const page of pages) yield page.text;
+  for await (const page of pages) yield page.lines;
 }

@@ -182,11 +182,11 @@ export class OpenDataSnapshots {
       else parts.push(data);
     });
     const files: SnapshotFile[] = [];
-    const add = (path: string): ((text: string | null) => void) => {
+    const add = (path: string): ((text: Uint8Array | string | null) => void) => {
       const entry = new ZipDeflate(path, { level: 6 });
       entry.mtime = builtAt;
       zip.add(entry);
-      return (text) => (text === null ? entry.push(new Uint8Array(0), true) : entry.push(Buffer.from(text, "utf8")));
+      return (text) => (text === null ? entry.push(new Uint8Array(0), true) : entry.push(typeof text === "string" ? Buffer.from(text, "utf8") : text));
     };
     const changesCursor = await this.database.readDisclosedSnapshot(async (db) => {
       const read = <T>(work: (tx: typeof db) => Promise<T>) => work(db);
@@ -205,8 +205,8 @@ export class OpenDataSnapshots {
             }
           }
           for await (const text of fileChunks(dataset, format, counted(exportPages(dataset, {}, format, read, "transaction")))) {
-            hash.update(text, "utf8");
-            bytes += Buffer.byteLength(text, "utf8");
+            hash.update(text);
+            bytes += typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.byteLength;
             write(text);
           }
           write(null);
