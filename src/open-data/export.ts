@@ -197,7 +197,7 @@ function joined(lines: (Uint8Array | string)[]): Uint8Array | string {
   return text;
 }
 
-/** A file's text, a page at a time: the header (CSV), then each page's records. */
+/** A file's chunks, a page at a time: the header (CSV), then each page's records (bytes or text, as read). */
 export async function* fileChunks(dataset: Dataset, format: FileFormat, pages: AsyncIterable<FilePage>): AsyncGenerator<Uint8Array | string> {
   if (format !== "ndjson") yield (format === "excel.csv" ? UTF8_BOM : "") + csvRecord(dataset.columns.map((c) => c.name));
   for await (const page of pages) yield page.lines;
