@@ -3,6 +3,7 @@ import { loadDecision } from "../seeds/load-decision.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { requiredGrams, searchKey } from "../src/search/search-key.js";
+import { type SampleWithholding } from "../seeds/sample/sample.types.js";
 import { TestApi } from "./support/api.js";
 import { addEmptyVillages, references, write } from "./support/fixtures.js";
 import { startOnConsultationDay } from "./support/consultation-day.js";
@@ -51,13 +52,14 @@ describe("filtering and searching decisions", () => {
     return found.sort();
   };
   /** A decision of 2025 with this title and summary, loaded as the sample's loader writes one. */
-  const loadedDecision = async (catalogNumber: number, title: string, summary: string) => {
+  const loadedDecision = async (catalogNumber: number, title: string, summary: string, withheld?: SampleWithholding[]) => {
     const [body] = await api.database.query<{ id: string; name: string }>("SELECT id, name FROM public_bodies LIMIT 1");
     const [region] = await api.database.query<{ id: string; code: string }>("SELECT id, code FROM regions LIMIT 1");
     await api.database.db.transaction((tx) =>
       loadDecision(new RecordWriter(tx), { regionId: () => region!.id, bodyId: () => body!.id }, {
         ...{ catalogYear: 2025, catalogNumber, title, summary, category: "PUBLIC_CONSTRUCTION", regionCode: region!.code },
         ...{ decidingBody: body!.name, undertakingBody: body!.name, stage: "INITIATION", status: "IN_PROGRESS", initiatedOn: "2025-01-01" },
+        ...(withheld ? { withheld: withheld.map((w) => ({ ...w, decidedBy: body!.name })) } : {}),
       }),
     );
   };
@@ -165,6 +167,23 @@ describe("filtering and searching decisions", () => {
     await loadedDecision(998, "界河码头岸线整治疏浚工程", "航道");
     expect(await ids({ search: "整治疏浚" })).toHaveLength(1);
     expect(await ids({ search: "整治疏浚", catalogYear: 2025 })).toHaveLength(1);
+  });
+
+  it("finds a decision once whose summary a release made public: its earlier document, the title alone, no longer counts", async () => {
+    const privacy = { ground: "PERSONAL_PRIVACY", article: "《中華人民共和國政府信息公開條例》第十五條", explanation: "涉及個人隱私。", decidedBy: "", since: "2025-01-01", reviewDue: "2026-01-01" } as const;
+    await loadedDecision(996, "渡口栈桥维修加固", "栈桥桩基检测报告", [{ ...privacy, field: "summary" }]);
+    expect(await ids({ search: "栈桥桩基" })).toEqual([]);
+    const [decision] = await api.database.query<{ id: string; withholding: string }>(
+      "SELECT d.id, w.id AS withholding FROM decisions d JOIN withholdings w ON w.record_id = d.id WHERE d.catalog_number = 996 AND w.field = 'summary'",
+    );
+    await api.database.db.transaction((tx) => new RecordWriter(tx).release(decision!.withholding, "隱私情形已消除。"));
+    // Two documents now, the title's from always and the title's and summary's from the release.
+    const [documents] = await api.database.query<{ n: number }>("SELECT count(*)::int AS n FROM public_search_documents WHERE decision_id = $1", [decision!.id]);
+    expect(documents!.n).toBe(2);
+    for (const search of ["渡口栈桥", "栈桥桩基", "栈桥"]) {
+      expect(await ids({ search }), search).toEqual([toGlobalId("Decision", decision!.id)]);
+      expect(await ids({ search, catalogYear: 2025 }), search).toEqual([toGlobalId("Decision", decision!.id)]);
+    }
   });
 
   it("searches summaries, basis titles and published text, and matches one character, full-width input and mixed case", async () => {

@@ -58,28 +58,40 @@ CROSS JOIN LATERAL (
 WHERE p.public_from IS NOT NULL AND ${scope}`;
 }
 
-/** A public search document's columns besides its text: its decision, from when, and the decision's sort keys. */
-const DOCUMENT_COLUMNS = "decision_id, public_from, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
+/** The decision's columns a document carries besides its own: its sort keys and its title. */
+const DECISION_COLUMNS = "catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
+
+/** A public search document's columns besides its text: its decision, from when, and the decision's sort keys and title. */
+const DOCUMENT_COLUMNS = `decision_id, public_from, ${DECISION_COLUMNS}`;
 
 /**
  * The public search documents of the decisions `scope` selects (on the search documents, alias `s`):
- * one per decision and moment, its fields' keys one per line and their grams put together, both in
- * the order of the fields' ids (the same fields, the same document). The grams are the stored ones,
- * repeats left in (a GIN index keeps each once): deduplicating them sorted every gram of a batch
- * (160 ms for 1,000 decisions, against 8 ms so), and working them out again from the text cost more.
- * Exported for the tests, which compare the kept documents with it.
+ * one per decision and moment at which a field of it becomes public, holding every field public
+ * from that moment on (visibility only grows), its fields' keys one per line and their grams put
+ * together, both in the order of the fields' ids (the same fields, the same document). Each is its
+ * decision's current document until the next one's moment (`public_until`): the views show that one
+ * alone, so a search finds a decision once without sorting its matches to dedupe them. The grams are
+ * the stored ones, repeats left in (a GIN index keeps each once): deduplicating them sorted every
+ * gram of a batch (160 ms for 1,000 decisions, against 8 ms so), and working them out again from the
+ * text cost more. Exported for the tests, which compare the kept documents with it.
  */
 export function publicSearchDocuments(eligibility: Eligibility, scope: string): string {
-  return `SELECT ${DOCUMENT_COLUMNS}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams
-FROM (${publicSearchFields(eligibility, scope)}) AS f
-GROUP BY ${DOCUMENT_COLUMNS}`;
+  const decision = DECISION_COLUMNS.split(", ").map((column) => `f.${column}`).join(", ");
+  return `WITH f AS MATERIALIZED (${publicSearchFields(eligibility, scope)})
+SELECT g.*, coalesce(lead(g.public_from) OVER (PARTITION BY g.decision_id ORDER BY g.public_from), 'infinity') AS public_until
+FROM (
+  SELECT m.decision_id, m.public_from, ${decision}, string_agg(f.key, E'\\n' ORDER BY f.id) AS key, public.concat_search_grams(f.grams ORDER BY f.id) AS grams
+  FROM (SELECT DISTINCT decision_id, public_from FROM f) AS m
+  JOIN f ON f.decision_id = m.decision_id AND f.public_from <= m.public_from
+  GROUP BY m.decision_id, m.public_from, ${decision}
+) AS g`;
 }
 
 /** Arrays put end to end (array_cat as an aggregate): the grams of a decision's public fields. */
 const CONCAT_GRAMS = `CREATE OR REPLACE AGGREGATE public.concat_search_grams(text[]) (SFUNC = array_cat, STYPE = text[], INITCOND = '{}')`;
 
 const keep = (eligibility: Eligibility, scope: string) =>
-  `INSERT INTO public.public_search_documents (${DOCUMENT_COLUMNS}, key, grams)
+  `INSERT INTO public.public_search_documents (${DOCUMENT_COLUMNS}, key, grams, public_until)
 ${publicSearchDocuments(eligibility, scope)}`;
 
 /** The tables a public search document depends on: its own, its record's, its record's parents', the withholdings. */
@@ -143,13 +155,13 @@ export function publicSearchStatements(eligibility: Eligibility): string[] {
     `CREATE VIEW disclosure.search_documents AS
 SELECT s.decision_id, s.key, s.grams
 FROM public.public_search_documents s
-WHERE s.public_from <= now()`,
+WHERE s.public_from <= now() AND now() < s.public_until`,
     // A search's matches with their decision's public sort keys, named as the decisions view names them.
     `CREATE VIEW disclosure.search_matches AS
 SELECT s.decision_id AS id, s.key, s.grams, s.catalog_year, s.catalog_number, s.initiated_on, s.decision_updated_at AS updated_at, s.last_activity_at,
   CASE WHEN s.title_public_from <= now() THEN s.title END AS title
 FROM public.public_search_documents s
-WHERE s.public_from <= now()`,
+WHERE s.public_from <= now() AND now() < s.public_until`,
     CONCAT_GRAMS,
     refreshFunction(eligibility),
     ...columns.map(keepingFunction),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 
@@ -23,6 +24,12 @@ export const publicSearchDocuments = pgTable(
      * later than its writing, which the views compare with the reading transaction's time.
      */
     publicFrom: moment("public_from").notNull(),
+    /**
+     * Until when this document is the decision's current one: the next document's moment, or
+     * 'infinity'. Visibility only grows with time, so the later document holds every field of the
+     * earlier: a search reads the current one alone, one row per decision, with nothing to dedupe.
+     */
+    publicUntil: moment("public_until").notNull().default(sql`'infinity'`),
     /**
      * The search keys (search-key.ts) of the decision's fields public from that moment, one per line:
      * a key holds no line break, so a search's key matches within one field, never across two.

@@ -3,7 +3,7 @@ import { arrayLiteral } from "../../src/db/array-literal.js";
 import { type Database } from "../../src/db/database.js";
 import { publicSearchAsRuled } from "../../src/disclosure/projection.sql.js";
 
-const COLUMNS = "decision_id, public_from, key, grams, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
+const COLUMNS = "decision_id, public_from, public_until, key, grams, catalog_year, catalog_number, initiated_on, decision_updated_at, last_activity_at, title, title_public_from";
 
 /**
  * The public search documents the triggers kept are those the rules give now, row for row: a write
