@@ -9,13 +9,13 @@ import { openTestDatabase } from "./support/test-database.js";
 
 const byJson = (rows: unknown[]) => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
-describe("rows of built statements", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(() => database.close());
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
 
+describe("rows of built statements", () => {
   const everyTable = (Object.values(tables) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
   it("come back as drizzle maps them, for every column of every table (times as dates, numbers as numbers)", async () => {
@@ -46,12 +46,6 @@ describe("rows of built statements", () => {
 });
 
 describe("a statement's one column as bytes (how a file's lines are read)", () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase();
-  });
-  afterAll(() => database.close());
-
   it("comes as the bytes PostgreSQL sent on a server (text in the process, on PGlite), the same lines either way, and is counted", async () => {
     const lines = ["規政〔2025〕1號,\"a,\"\"b\"\"\"\r\n", "第二行：意見 😀\r\n", "\r\n"];
     const before = database.statements.sent.length;

@@ -189,12 +189,9 @@ async function* keysetPages(read: DisclosedRead, dataset: Dataset, line: SQL, wh
   }
 }
 
-/** A page's lines as one chunk: bytes put together as bytes, text as text. */
+/** A page's lines as one chunk: bytes put together as bytes, text as text (a driver gives one or the other). */
 function joined(lines: (Uint8Array | string)[]): Uint8Array | string {
-  if (lines.every((line) => typeof line !== "string")) return Buffer.concat(lines as Uint8Array[]);
-  let text = "";
-  for (const line of lines) text += typeof line === "string" ? line : Buffer.from(line).toString("utf8");
-  return text;
+  return typeof lines[0] === "string" ? lines.join("") : Buffer.concat(lines as Uint8Array[]);
 }
 
 /** A file's chunks, a page at a time: the header (CSV), then each page's records (bytes or text, as read). */
