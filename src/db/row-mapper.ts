@@ -36,21 +36,17 @@ function decoderOf(field: unknown): Decode | undefined {
 /**
  * Maps a flat selection's rows (every field a top-level key) the way drizzle does, with the work per
  * field done once per statement: drizzle's own mapping asks what kind each field is, for every
- * field of every row (a twentieth of a decision page's CPU).
+ * field of every row (a twentieth of a decision page's CPU). Each row is one object literal, made by
+ * a function written for the statement's fields: an object filled key by key from a list of names
+ * (as drizzle fills it) becomes, past a dozen keys, a hash table to V8, whose every read is a lookup
+ * and whose copy as a node (store/node.ts) cost 10 µs against 0.3 µs for a decision's 40 columns.
  */
 function flatRows(fields: SelectedField[]): (rows: unknown[][]) => Record<string, unknown>[] {
-  const keys = fields.map((f) => f.path[0]!);
   const decoders = fields.map((f) => decoderOf(f.field));
-  return (rows) =>
-    rows.map((row) => {
-      const mapped: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i += 1) {
-        const value = row[i];
-        const decode = decoders[i];
-        mapped[keys[i]!] = value === null ? null : decode ? decode(value) : value;
-      }
-      return mapped;
-    });
+  const values = fields.map((f, i) => `${JSON.stringify(f.path[0]!)}: ${decoders[i] ? `r[${i}] === null ? null : d[${i}](r[${i}])` : `r[${i}]`}`);
+  // The names are the selection's keys, written by this codebase; JSON.stringify quotes them.
+  const row = new Function("d", `return (r) => ({ ${values.join(", ")} });`)(decoders) as (row: unknown[]) => Record<string, unknown>;
+  return (rows) => rows.map(row);
 }
 
 /**

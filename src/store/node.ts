@@ -11,12 +11,11 @@ const nodes = new WeakMap<Row, NodeRow>();
 export function asNode(typeName: NodeTypeName, row: Row): NodeRow {
   let node = nodes.get(row);
   if (!node) {
-    // Copied, then the three set: a spread literal that overrides one of the properties it spreads
-    // can take V8's slow path (4.4 µs a decision row, against 0.7).
-    node = { ...row } as NodeRow;
-    node.rowId = row.id;
+    // The two added keys first, then the row's, then the id replaced: V8 copies a row in one step
+    // only into an empty literal, and a copy given new keys afterwards becomes slow to make (13 µs
+    // a decision row, against 1–3 µs so); replacing a key it has keeps the copy's shape.
+    node = { __typename: typeName, rowId: row.id, ...row } as NodeRow;
     node.id = toGlobalId(typeName, row.id);
-    node.__typename = typeName;
     nodes.set(row, node);
   }
   return node;
