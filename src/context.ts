@@ -9,6 +9,7 @@ import { BudgetStore } from "./protection/budget-store.js";
 import { ComplianceIndex } from "./compliance/compliance-index.js";
 import { ComplianceService } from "./compliance/compliance.service.js";
 import { type CostCarrier } from "./protection/query-limits.js";
+import { type ScopeCarrier } from "./operations/request-scope.js";
 import { DatasetService } from "./dataset/dataset.service.js";
 import { type Database, forPublic } from "./db/database.js";
 import { DecisionService } from "./decisions/decision.service.js";
@@ -39,7 +40,7 @@ export interface Services {
   compliance: ComplianceService;
 }
 
-export interface AppContext extends CostCarrier {
+export interface AppContext extends CostCarrier, ScopeCarrier {
   viewer: Viewer;
   services: Services;
   /** Reads of withheld material by this (privileged) request, logged when the response is ready. */

@@ -18,8 +18,8 @@ import { registerOpenData } from "./open-data/open-data.routes.js";
 import { OpenDataSnapshots } from "./open-data/snapshot.js";
 import { ExportSlots } from "./open-data/export-slots.js";
 import { formatError, onUnexpectedError } from "./graphql/format-error.js";
-import { observeOperations } from "./graphql/error-log.plugin.js";
-import { currentRequest, type RequestScope, requestIdOf, withinRequest } from "./operations/request-scope.js";
+import { observeOperations, requestLogOf } from "./graphql/error-log.plugin.js";
+import { openRequestScope, requestIdOf, requestScopeOf } from "./operations/request-scope.js";
 import { registerMetrics, ServiceMetrics } from "./operations/metrics.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { BudgetStore } from "./protection/budget-store.js";
@@ -101,17 +101,14 @@ export async function buildServer({ database, logger, clock, commentLimits = def
     serverFactory: (handler) =>
       createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) }, handler),
   });
-  // Errors found where no request is handed on (formatError) are logged with the request's id, and
-  // the GraphQL operation's name is kept for the request's latency.
+  // The request's scope: its logger, and the GraphQL operation's name kept for the request's latency.
   const metrics = new ServiceMetrics(() => database.poolStats?.() ?? [], () => database.replicaStats?.());
-  const scopes = new WeakMap<object, RequestScope>();
   app.addHook("onRequest", (request, _reply, done) => {
-    const scope: RequestScope = { log: request.log };
-    scopes.set(request.raw, scope);
-    withinRequest(scope, done);
+    openRequestScope(request.raw, { log: request.log });
+    done();
   });
   app.addHook("onResponse", async (request, reply) => {
-    const operation = metrics.operationLabel(scopes.get(request.raw)?.operation);
+    const operation = metrics.operationLabel(requestScopeOf(request.raw)?.operation);
     metrics.requestDuration.observe({ route: request.routeOptions.url ?? "unmatched", operation, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   // The id of every log line of a request, given back so that a user can quote it.
@@ -155,7 +152,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   });
   if (openDataSnapshotMs) snapshots.keepCurrent(openDataSnapshotMs);
   app.addHook("preClose", () => snapshots.stop());
-  onUnexpectedError((error) => (currentRequest()?.log ?? app.log).error({ err: error }, "unexpected error"));
+  onUnexpectedError((cause, error) => (requestLogOf(error) ?? app.log).error({ err: cause }, "unexpected error"));
   // The API's budgets, the site's page views and the comment throttle, in PostgreSQL: shared by every instance.
   // A budget the database cannot tell is a 503 with Retry-After, like any read it cannot serve.
   const budgets = new BudgetStore({
@@ -245,7 +242,7 @@ export async function buildServer({ database, logger, clock, commentLimits = def
       // Authenticated once, by the response cache's hook, which also chose where a public request reads.
       const ticket = ticketOf(request);
       const viewer = await (ticket?.viewer ?? authenticateRequest(request));
-      return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads }), sitePage: sitePass.carriedBy(request.headers) };
+      return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads }), sitePage: sitePass.carriedBy(request.headers), scope: requestScopeOf(request.raw) };
     },
   });
   registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax, metrics));

@@ -73,7 +73,7 @@ describe("logs hold no values, whatever fails", () => {
   });
 
   /** This test's log lines of unexpected failures (level error), parsed. */
-  const errorLines = () => lines.slice(scanned).map((line) => JSON.parse(line) as { level: number; msg: string; err?: Record<string, unknown> }).filter((line) => line.level >= 50);
+  const errorLines = () => lines.slice(scanned).map((line) => JSON.parse(line) as { level: number; msg: string; reqId?: string; err?: Record<string, unknown> }).filter((line) => line.level >= 50);
   /** The references newDecision gives a decision, for a second one with the same catalog entry. */
   const decisionReferences = async () => {
     const refs = await references(api);
@@ -190,12 +190,13 @@ describe("logs hold no values, whatever fails", () => {
     );
     try {
       const after = Buffer.from(`change:${last!.seq}`, "utf8").toString("base64url");
-      const response = await api.anonymous(`query($after: String) { changes(after: $after) { nodes { recordType } } }`, { after });
+      const response = await api.send({ "x-request-id": `unexpected-${tag}` }, `query($after: String) { changes(after: $after) { nodes { recordType } } }`, { after });
       expect(response.errors?.[0]?.extensions?.code, response.raw).toBe("INTERNAL_SERVER_ERROR");
     } finally {
       await api.database.query("DELETE FROM change_log WHERE public_record_type = $1", [canaries.record]);
     }
-    expect(errorLines().some((line) => line.msg === "unexpected error" && line.err?.type === "Error")).toBe(true);
+    // Logged under the request's id, which the client is told to quote.
+    expect(errorLines().some((line) => line.msg === "unexpected error" && line.err?.type === "Error" && line.reqId === `unexpected-${tag}`)).toBe(true);
   });
 
   it("a bad key, a key in a failing request, and a document in a GET's query string", async () => {

@@ -67,7 +67,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const unavailable = unavailabilityOf(error);
   if (unavailable) {
     // Reports still being computed are expected after a bulk load; the rest is worth a look.
-    if (unavailable !== "COMPLIANCE_REPORTS_PENDING") reportUnexpected(unwrapResolverError(error));
+    if (unavailable !== "COMPLIANCE_REPORTS_PENDING") report(unwrapResolverError(error), error);
     return { message: UNAVAILABLE_MESSAGES[unavailable], path: formatted.path, extensions: { code: unavailable } };
   }
   // Apollo's own refusals of a malformed request (4xx) are the client's doing: say so, with a code.
@@ -75,18 +75,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (status !== undefined && status >= 400 && status < 500) {
     return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
   }
-  reportUnexpected(unwrapResolverError(error));
+  report(unwrapResolverError(error), error);
   return { message: INTERNAL_ERROR_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
+/** Reports an unexpected error's cause; `error` is the error as Apollo met it (to find its request by). */
+type Reporter = (cause: unknown, error: unknown) => void;
+
 // Until a server names its log: a line like the log's, the error reduced to what a log may hold.
-let report: (error: unknown) => void = (error) => console.error(JSON.stringify({ msg: "unexpected error", err: loggableError(error) }));
+let report: Reporter = (cause) => console.error(JSON.stringify({ msg: "unexpected error", err: loggableError(cause) }));
 
 /** Where unexpected errors go (the server's log); never to the client. */
-export function onUnexpectedError(reporter: (error: unknown) => void): void {
+export function onUnexpectedError(reporter: Reporter): void {
   report = reporter;
-}
-
-function reportUnexpected(error: unknown): void {
-  report(error);
 }

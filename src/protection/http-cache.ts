@@ -2,7 +2,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { fieldNames, fragmentsOf } from "../graphql/selected-fields.js";
 import { type CostCarrier } from "./query-limits.js";
-import { currentRequest } from "../operations/request-scope.js";
+import { type ScopeCarrier } from "../operations/request-scope.js";
 import { seesWithheld } from "../access/viewer.js";
 
 /** How long an answer kept by the server's public cache lives (an answer may depend on the clock), in seconds. */
@@ -52,7 +52,7 @@ export function keptLifeOf(document: DocumentNode, operation: OperationDefinitio
  * credential is `private, no-store`, and every answer varies on Authorization, so that a shared cache
  * can never hand a staff answer to the public.
  */
-export const httpCaching: ApolloServerPlugin<CostCarrier> = {
+export const httpCaching: ApolloServerPlugin<CostCarrier & ScopeCarrier> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue, document, operation, errors }) {
@@ -60,7 +60,7 @@ export const httpCaching: ApolloServerPlugin<CostCarrier> = {
         headers.set("vary", "authorization");
         const cacheable = Boolean(document && operation?.operation === "query" && !errors?.length && response.http.status === undefined);
         // The server's public cache may keep the answer (public-cache/graphql-cache.ts): a researcher's too, which is read on the same projection.
-        const scope = currentRequest();
+        const scope = contextValue.scope;
         if (scope && cacheable && !seesWithheld(contextValue.viewer)) scope.publicLifeSeconds = keptLifeOf(document!, operation!) ?? undefined;
         if (contextValue.viewer.role !== "ANONYMOUS") headers.set("cache-control", "private, no-store");
         else headers.set("cache-control", cacheable ? PUBLIC_CACHE_CONTROL : "no-store");

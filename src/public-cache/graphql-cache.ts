@@ -2,7 +2,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fa
 import { seesWithheld, type Viewer } from "../access/viewer.js";
 import { chinaDate } from "../compliance/working-days.js";
 import { type Database, type DisclosedReads, forPublic } from "../db/database.js";
-import { currentRequest } from "../operations/request-scope.js";
+import { requestScopeOf } from "../operations/request-scope.js";
 import { PUBLIC_CACHE_CONTROL } from "../protection/http-cache.js";
 import { type Clock } from "../shared/clock.js";
 import { type CacheableRequest, cacheKey } from "./cache-key.js";
@@ -120,7 +120,8 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
   app.addHook("onSend", async (request, reply, payload) => {
     const ticket = tickets.get(request);
     if (!ticket?.keep || ticket.key === undefined || reply.statusCode !== 200 || typeof payload !== "string") return payload;
-    const life = currentRequest()?.publicLifeSeconds;
+    const scope = requestScopeOf(request.raw);
+    const life = scope?.publicLifeSeconds;
     const etag = reply.getHeader("etag");
     // Kept only if no newer epoch was heard of while it ran: it may have read the older state.
     if (life === undefined || typeof etag !== "string" || database.epoch.current(performance.now(), hooks.trustedMs) !== ticket.epoch) return payload;
@@ -130,14 +131,14 @@ export function registerResponseCache(app: FastifyInstance, hooks: CacheHooks): 
       etag,
       contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
       expiresAt: performance.now() + life * 1000,
-      operation: currentRequest()?.operation,
+      operation: scope?.operation,
     });
     return payload;
   });
 }
 
 function sendKept(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, hooks: CacheHooks): FastifyReply {
-  const scope = currentRequest();
+  const scope = requestScopeOf(request.raw);
   if (scope) scope.operation = answer.operation;
   if (hooks.reveal) reply.header("x-disclosure-epoch", String(answer.epoch)).header("x-response-cache", "hit");
   reply.header("content-type", answer.contentType).header("etag", answer.etag).header("cache-control", PUBLIC_CACHE_CONTROL).header("vary", "authorization");
