@@ -38,6 +38,9 @@ const CHARGE = `INSERT INTO shared_state.rate_budgets AS b (holder, window_start
 VALUES ($1, $2::timestamptz, $3::timestamptz, $4::bigint)
 ON CONFLICT (holder, window_start) DO UPDATE SET spent = least(b.spent + excluded.spent, $5::bigint)`;
 
+/** Holders whose hashes are kept: the clients of a busy minute, a few megabytes at most. */
+const KEPT_HASHES = 10_000;
+
 /**
  * Budgets in fixed windows, kept in PostgreSQL so that every instance spends the same budget and a
  * restart hands out nothing new (DESIGN §6). Holders are stored as an HMAC under a key kept in the
@@ -46,9 +49,6 @@ ON CONFLICT (holder, window_start) DO UPDATE SET spent = least(b.spent + exclude
  * the request (PGlite has one connection: a statement inside its open transaction would wait for
  * that transaction, which waits for it).
  */
-/** Holders whose hashes are kept: the clients of a busy minute, a few megabytes at most. */
-const KEPT_HASHES = 10_000;
-
 export class BudgetStore {
   private key: Promise<string> | undefined;
   /** Each holder's hash, worked out once (an HMAC a request was 1.7 % of a list page's CPU); emptied when full. */
@@ -84,12 +84,12 @@ export class BudgetStore {
   }
 
   private async hashed(holder: string): Promise<string> {
+    const kept = this.hashes.get(holder);
+    if (kept !== undefined) return kept;
     this.key ??= this.database.query<{ secret: string }>("SELECT secret FROM shared_state.limit_secret WHERE id = 1").then(([row]) => {
       if (!row) throw new Error("shared_state.limit_secret has no key: the migrations are not applied");
       return row.secret;
     });
-    const kept = this.hashes.get(holder);
-    if (kept !== undefined) return kept;
     // A failed read is tried again by the next request, not kept.
     this.key.catch(() => (this.key = undefined));
     const hash = createHmac("sha256", await this.key).update(holder).digest("base64url").slice(0, 22);
