@@ -148,6 +148,9 @@ function triggers(): string[] {
   );
 }
 
+/** Document `s` is its decision's current one, read by both views: public from before now, not yet replaced. */
+const CURRENT = "s.public_from <= now() AND now() < s.public_until";
+
 /** Statements of the projection build: the view, the keeping functions and triggers, and every document worked out again. */
 export function publicSearchStatements(eligibility: Eligibility): string[] {
   const columns = [...new Set(watchedTables().map((watched) => watched.column))];
@@ -155,13 +158,13 @@ export function publicSearchStatements(eligibility: Eligibility): string[] {
     `CREATE VIEW disclosure.search_documents AS
 SELECT s.decision_id, s.key, s.grams
 FROM public.public_search_documents s
-WHERE s.public_from <= now() AND now() < s.public_until`,
+WHERE ${CURRENT}`,
     // A search's matches with their decision's public sort keys, named as the decisions view names them.
     `CREATE VIEW disclosure.search_matches AS
 SELECT s.decision_id AS id, s.key, s.grams, s.catalog_year, s.catalog_number, s.initiated_on, s.decision_updated_at AS updated_at, s.last_activity_at,
   CASE WHEN s.title_public_from <= now() THEN s.title END AS title
 FROM public.public_search_documents s
-WHERE s.public_from <= now() AND now() < s.public_until`,
+WHERE ${CURRENT}`,
     CONCAT_GRAMS,
     refreshFunction(eligibility),
     ...columns.map(keepingFunction),
