@@ -19,6 +19,7 @@ import { WithholdingService } from "./disclosure/withholding.service.js";
 import { EditorialService } from "./records/editorial.service.js";
 import { NodeService } from "./store/node.service.js";
 import { RecordStore } from "./store/record-store.js";
+import { type SharedNodes } from "./store/shared-nodes.js";
 import { staffTables } from "./store/staff.tables.js";
 import { RegionService } from "./regions/region.service.js";
 import { type Clock } from "./shared/clock.js";
@@ -56,6 +57,8 @@ export interface ContextOptions {
   complianceIndex?: ComplianceIndex;
   /** Where a public request reads, when chosen before it runs (the response cache checks how far that replica is). */
   publicReads?: Database;
+  /** The public's regions and bodies kept across requests, as this request may use them (staff never do). */
+  sharedNodes?: SharedNodes;
 }
 
 /**
@@ -80,7 +83,7 @@ export function createContext(database: Database, viewer: Viewer = anonymousView
     accessLog,
     clock,
     services: {
-      nodes: new NodeService(store),
+      nodes: new NodeService(store, seesWithheld(viewer) ? undefined : options.sharedNodes),
       decisions: new DecisionService(store, complianceFresh, clock),
       regions: new RegionService(store),
       bodies: new PublicBodyService(store),

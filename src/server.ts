@@ -23,6 +23,8 @@ import { openRequestScope, requestIdOf, requestScopeOf } from "./operations/requ
 import { registerMetrics, ServiceMetrics } from "./operations/metrics.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { BudgetStore } from "./protection/budget-store.js";
+import { seesWithheld } from "./access/viewer.js";
+import { SharedNodeCache } from "./store/shared-nodes.js";
 import { type QueryOptions } from "./shared/sql-runner.js";
 import { defaultRateLimits, RateLimiter, rateLimitedError, type RateLimits } from "./protection/rate-limit.js";
 import fastifyCompress from "@fastify/compress";
@@ -71,6 +73,8 @@ export interface ServerOptions {
   metricsToken?: string;
   /** RESPONSE_CACHE_MB: memory for kept public answers (64 when absent); 0 turns the cache off. */
   responseCacheMb?: number;
+  /** Keep the public's regions and bodies across requests under the disclosure epoch (on when absent). */
+  sharedNodes?: boolean;
   /** How often the disclosure epoch is read besides its notifications (EpochWatcher's default when absent). */
   epochPollMs?: number;
   /** The benchmark's staleness check only: public answers carry the epoch they claim (see CacheHooks.reveal). */
@@ -84,7 +88,7 @@ function refusalCode(payload: unknown): string {
 }
 
 /** Builds the HTTP server with GraphQL at /graphql; does not listen. */
-export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken, responseCacheMb = 64, epochPollMs, revealCacheEpochs }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ database, logger, clock, commentLimits = defaultCommentLimits, limits = defaultQueryLimits, rateLimits = defaultRateLimits, lifecycle = { shuttingDown: false }, requestTimeoutMs = 30_000, trustProxy = false, complianceRefreshMs, complianceWaitMs, openDataSnapshotMs, exportsMax = 4, metricsToken, responseCacheMb = 64, sharedNodes = true, epochPollMs, revealCacheEpochs }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions(logger.level, logger.destination) : false,
     genReqId: requestIdOf,
@@ -204,10 +208,12 @@ export async function buildServer({ database, logger, clock, commentLimits = def
       throw unavailableError(error) ?? error;
     });
   // The public response cache (public-cache/): between the ETags (an answer is kept with its own) and
-  // compression (kept uncompressed). It learns of every change the public can see by the disclosure epoch.
+  // compression (kept uncompressed). It learns of every change the public can see by the disclosure epoch,
+  // and so do the regions and bodies kept across requests (store/shared-nodes.ts).
   const cache = new ResponseCache(responseCacheMb * 1024 * 1024);
-  const epochs = new EpochWatcher(database, { pollMs: epochPollMs, onError: (error) => app.log.error({ err: error }, "response cache: reading the disclosure epoch failed; kept answers are not served until it is read") });
-  if (cache.enabled) {
+  const epochs = new EpochWatcher(database, { pollMs: epochPollMs, onError: (error) => app.log.error({ err: error }, "public cache: reading the disclosure epoch failed; kept answers, regions and bodies are not served until it is read") });
+  const nodeCache = sharedNodes ? new SharedNodeCache(() => database.epoch.current(performance.now(), epochs.trustedMs)) : undefined;
+  if (cache.enabled || nodeCache) {
     await epochs.start();
     app.addHook("onClose", () => epochs.stop());
   }
@@ -242,7 +248,10 @@ export async function buildServer({ database, logger, clock, commentLimits = def
       // Authenticated once, by the response cache's hook, which also chose where a public request reads.
       const ticket = ticketOf(request);
       const viewer = await (ticket?.viewer ?? authenticateRequest(request));
-      return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads }), sitePage: sitePass.carriedBy(request.headers), scope: requestScopeOf(request.raw) };
+      // Before any read: a request keeps what it read only if its reads had reached the epoch it starts under.
+      const readsReachEpoch = !database.publicReads || (ticket?.keep === true && ticket.epoch === database.epoch.current(performance.now(), epochs.trustedMs));
+      const shared = seesWithheld(viewer) ? undefined : nodeCache?.forRequest(readsReachEpoch);
+      return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads, sharedNodes: shared }), sitePage: sitePass.carriedBy(request.headers), scope: requestScopeOf(request.raw) };
     },
   });
   registerOpenData(app, database, clock, complianceIndex, snapshots, new ExportSlots(exportsMax, metrics));

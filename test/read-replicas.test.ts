@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inject } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { type Database, forPublic } from "../src/db/database.js";
@@ -43,10 +43,10 @@ describe("read replicas (a real streaming replica)", () => {
   let b: TestApi;
   let p: TestApi;
 
-  const instance = async (readUrls: string[], options: Parameters<typeof openPostgres>[1] = {}) => {
+  const instance = async (readUrls: string[], options: Parameters<typeof openPostgres>[1] = {}, apiOptions: Parameters<typeof TestApi.on>[1] = {}) => {
     const database = openPostgres(primaryUrl, { max: 2, privilegedMax: 2, consistentReadsMax: 2, ...options }, readUrls);
     opened.push(database);
-    const api = await TestApi.on(database);
+    const api = await TestApi.on(database, apiOptions);
     apis.push(api);
     return api;
   };
@@ -175,6 +175,31 @@ describe("read replicas (a real streaming replica)", () => {
     } finally {
       await resumeReplay();
     }
+  });
+
+  it("keeps no region a replica read before it had reached the epoch the instance knows", async () => {
+    const reader = await instance([replica!.urlFor(primaryUrl)], {}, { responseCacheMb: 16, sharedNodes: true });
+    const decision = await newDecision(p, 907);
+    await replicaCaughtUp();
+    // Each time another document, so that no kept answer is served: the region is read, or taken from the kept nodes.
+    const regionOf = async (n: number) => {
+      const found = await reader.data(`query($id: ID!) { node(id: $id) { ... on Decision { r${n}: region { name } } } }`, { id: decision.id });
+      return found.node[`r${n}`].name as string;
+    };
+    const kept = await regionOf(1);
+    await pauseReplay();
+    try {
+      // Renamed on the primary as its owner: the epoch advances, the reader hears of it; the paused replica has neither.
+      await p.database.query("UPDATE regions SET name = '副本之后的名字' WHERE id = (SELECT region_id FROM decisions WHERE title = '測試決策第907號')");
+      const epoch = (await p.database.query<{ epoch: string }>("SELECT epoch::text AS epoch FROM shared_state.disclosure_epoch"))[0]!.epoch;
+      await vi.waitFor(() => expect(reader.database.epoch.current(performance.now(), 3_600_000)).toBe(Number(epoch)), { timeout: 20_000, interval: 10 });
+      // Read from the replica under the new epoch: the old name, which must not be kept under it.
+      expect(await regionOf(2)).toBe(kept);
+    } finally {
+      await resumeReplay();
+    }
+    await replicaCaughtUp();
+    expect(await regionOf(3)).toBe("副本之后的名字");
   });
 
   it("keeps serving the public when a replica in use goes away", async () => {

@@ -75,7 +75,7 @@ describe("what the public sees of a decision's file over time is what the refere
   let run = 0;
   beforeAll(async () => {
     // With the response cache on: every read after a write the public cannot see may be a kept answer, and must still be the model's.
-    api = await TestApi.start({ clock: () => new Date("2026-03-10T04:00:00Z"), log: { write: (line) => void log.push(line) }, responseCacheMb: 64 });
+    api = await TestApi.start({ clock: () => new Date("2026-03-10T04:00:00Z"), log: { write: (line) => void log.push(line) }, responseCacheMb: 64, sharedNodes: true });
   });
   afterAll(() => api.stop());
 

@@ -7,15 +7,30 @@ import { isNodeTypeName, nodeTypeOfTable, type NodeTypeName } from "./node-types
 
 const childRowTypes = { riskFindings: "RiskFinding", regions: "Region", villageConsultationMembers: "VillageCommitteeMember", villageConsultationSteps: "VillageConsultationStep" } as const;
 import { type RecordStore } from "./record-store.js";
+import { type SharedNodes } from "./shared-nodes.js";
 
 /** Fetching objects by id and the lists under them, through the store's loaders. */
 export class NodeService {
-  constructor(private readonly store: RecordStore) {}
+  /** `shared`: the public's regions and bodies kept across requests, when this request may use them. */
+  constructor(
+    private readonly store: RecordStore,
+    private readonly shared?: SharedNodes,
+  ) {}
 
-  async load(typeName: NodeTypeName, rowId: string | null | undefined): Promise<NodeRow | null> {
+  /** A kept node is returned as it is, not in a promise: a list page names its region and bodies twenty times each. */
+  load(typeName: NodeTypeName, rowId: string | null | undefined): NodeRow | null | Promise<NodeRow | null> {
     if (!rowId) return null;
-    const row = await this.store.byId(typeName).load(rowId);
-    return row ? asNode(typeName, row) : null;
+    const kept = this.shared?.get(typeName, rowId);
+    if (kept) return kept;
+    return this.store
+      .byId(typeName)
+      .load(rowId)
+      .then((row) => {
+        if (!row) return null;
+        const node = asNode(typeName, row);
+        this.shared?.keep(typeName, node);
+        return node;
+      });
   }
 
   /** `node(id)`: a well-formed id of something the viewer may not see answers like one that never existed. */

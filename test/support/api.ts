@@ -51,6 +51,8 @@ export interface StartOptions {
    * property test of withholding over time, whose writes go through the API, turn it on.
    */
   responseCacheMb?: number;
+  /** Keep the public's regions and bodies across requests; off unless a test asks, for the same reason. */
+  sharedNodes?: boolean;
   /** How often the server reads the disclosure epoch besides its notifications. */
   epochPollMs?: number;
   /** What the server sees of its database (a test may hold some of its statements back). */
@@ -95,6 +97,7 @@ export class TestApi {
         exportsMax: options.exportsMax,
         metricsToken: options.metricsToken,
         responseCacheMb: options.responseCacheMb ?? 0,
+        sharedNodes: options.sharedNodes ?? false,
         epochPollMs: options.epochPollMs,
       }),
       lifecycle,
