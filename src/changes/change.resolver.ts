@@ -73,6 +73,6 @@ export class ChangeResolver {
     if (since != null && (since.getUTCFullYear() < 1 || since.getUTCFullYear() > 9999)) throw new UserInputError('"since" must be a time between the years 1 and 9999.', "since");
     const from = since ?? undefined;
     const { entries, hasMore } = await services.changes.page(position, size, from);
-    return toConnection({ rows: entries, cursors: entries.map((e) => e.cursor), hasNextPage: hasMore, hasPreviousPage: position > 0 }, () => services.changes.count(position, from));
+    return toConnection({ rows: entries, cursorOf: (i) => entries[i]!.cursor, hasNextPage: hasMore, hasPreviousPage: position > 0 }, () => services.changes.count(position, from));
   }
 }

@@ -204,7 +204,10 @@ export class ComplianceService {
           submittedOn: row.queue.queueSubmittedOn,
           reviewingBodyId: row.queue.queueReviewingBodyId,
         })),
-        cursors: items.map((row) => encodeCursor(QUEUE_ORDER, [Number(row.rank), String(row.due), String(row.submitted), row.queue.decisionId])),
+        cursorOf: (i) => {
+          const row = items[i]!;
+          return encodeCursor(QUEUE_ORDER, [Number(row.rank), String(row.due), String(row.submitted), row.queue.decisionId]);
+        },
         hasNextPage: rows.length > request.size,
         hasPreviousPage: after !== null,
       },

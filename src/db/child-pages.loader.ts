@@ -58,16 +58,18 @@ export function childPagesLoader(read: Reader, table: PgTable, parentKey: string
     const key = `childPages:${serialOf(table)}:${parentKey}:${ordering.name}:${idSlots(parentIds.length)}:${afterValues ? "after" : "first"}`;
     const values = { ...idValues(parentIds), rows: size + 1, ...Object.fromEntries((afterValues ?? []).map((value, i) => [`after${i}`, value])) };
     const rows = (await read((db) => builtStatement(db, key, build(parentIds.length, afterValues !== null)).execute(values))) as unknown as (Row & { pagePosition: number })[];
-    const pages = new Map<string, Page<Row>>(parentIds.map((id) => [id, { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: after !== null }]));
+    const pages = new Map<string, Page<Row>>(
+      parentIds.map((id) => {
+        const page: Page<Row> = { rows: [], cursorOf: (i) => encodeCursor(ordering.name, ordering.keys.map((key) => cursorValueOf(page.rows[i]![key]))), hasNextPage: false, hasPreviousPage: after !== null };
+        return [id, page];
+      }),
+    );
     // The row keeps its page_position (no field shows it): copying a row to drop one property cost
     // more than anything else this loop does.
     for (const row of rows) {
       const page = pages.get(row[parentKey] as string)!;
       if (row.pagePosition > size) page.hasNextPage = true;
-      else {
-        page.rows.push(row);
-        page.cursors.push(encodeCursor(ordering.name, ordering.keys.map((key) => cursorValueOf(row[key]))));
-      }
+      else page.rows.push(row);
     }
     return pages;
   };

@@ -254,7 +254,7 @@ export class DecisionRepository {
     if (request.direction === "backward") page.reverse();
     return {
       rows: page,
-      cursors: page.map((row) => encodeCursor(orderingName, keys.map((k) => k.valueOf(row)))),
+      cursorOf: (i) => encodeCursor(orderingName, keys.map((k) => k.valueOf(page[i]!))),
       hasNextPage: request.direction === "forward" ? more : cursor !== null,
       hasPreviousPage: request.direction === "forward" ? cursor !== null : more,
       totalCount: matches,

@@ -26,20 +26,28 @@ export interface ConnectionValue<T> {
 
 export interface Page<T> {
   rows: T[];
-  cursors: string[];
+  /** The cursor of the row at `index`, made only when asked for: most pages are read without their cursors. */
+  cursorOf: (index: number) => string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
 
 export function toConnection<T>(page: Page<T>, count: () => Promise<number>): ConnectionValue<T> {
+  const last = page.rows.length - 1;
   return {
-    edges: page.rows.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+    get edges() {
+      return page.rows.map((node, i) => ({ node, cursor: page.cursorOf(i) }));
+    },
     nodes: page.rows,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors.at(-1) ?? null,
+      get startCursor() {
+        return last >= 0 ? page.cursorOf(0) : null;
+      },
+      get endCursor() {
+        return last >= 0 ? page.cursorOf(last) : null;
+      },
     },
     get totalCount() {
       return count();
