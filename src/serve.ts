@@ -22,7 +22,10 @@ await orExitOnStartupError(async () => {
 });
 // The sample goes only into the embedded default's empty database: never into a server database, whose data is a deployment's (`npm run seed` loads it there on request).
 const empty = await isEmpty(database);
-const sample = empty && database.kind === "pglite" ? await loadSampleData(database) : null;
+const loadsSample = empty && database.kind === "pglite";
+// The sample's files are written step by step as they were recorded: most of a first start, said before it.
+if (loadsSample) startLine("Empty database: loading the sample data, step by step as it was recorded (a minute or so on a first start).");
+const sample = loadsSample ? await loadSampleData(database) : null;
 const lifecycle = { shuttingDown: false };
 const server = await buildServer({ database, logger: { level: config.logLevel }, limits: config.limits, rateLimits: config.rateLimits, lifecycle, trustProxy: config.trustProxy, complianceRefreshMs: config.complianceRefreshSeconds * 1000, openDataSnapshotMs: config.openDataSnapshotHours * 3_600_000, exportsMax: config.exportsMax, metricsToken: config.metricsToken, responseCacheMb: config.responseCacheMb });
 // Registered before the address is printed: whoever reads it may stop us at once. Readiness fails

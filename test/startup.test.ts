@@ -43,6 +43,9 @@ if (!process.env.DATABASE_URL) {
       const server = run("src/main.ts", env);
       const [, endpoint] = await server.printed(/GraphQL endpoint: (\S+)/);
       expect(server.output()).toMatch(/loaded the sample data \(\d+ decisions\)/);
+      // Said before the minute of loading, so that a first start is not a minute of silence.
+      expect(server.output().indexOf("loading the sample data")).toBeGreaterThanOrEqual(0);
+      expect(server.output().indexOf("loading the sample data")).toBeLessThan(server.output().indexOf("loaded the sample data"));
       const found = await solarCount(endpoint!);
       expect(found.totalCount).toBe(1);
       expect(found.nodes[0]!.title).toContain("光伏發電");
