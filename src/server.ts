@@ -23,7 +23,6 @@ import { openRequestScope, requestIdOf, requestScopeOf } from "./operations/requ
 import { registerMetrics, ServiceMetrics } from "./operations/metrics.js";
 import { defaultQueryLimits, queryLimits, type QueryLimits } from "./protection/query-limits.js";
 import { BudgetStore } from "./protection/budget-store.js";
-import { seesWithheld } from "./access/viewer.js";
 import { SharedNodeCache } from "./store/shared-nodes.js";
 import { type QueryOptions } from "./shared/sql-runner.js";
 import { defaultRateLimits, RateLimiter, rateLimitedError, type RateLimits } from "./protection/rate-limit.js";
@@ -248,9 +247,9 @@ export async function buildServer({ database, logger, clock, commentLimits = def
       // Authenticated once, by the response cache's hook, which also chose where a public request reads.
       const ticket = ticketOf(request);
       const viewer = await (ticket?.viewer ?? authenticateRequest(request));
-      // Before any read: a request keeps what it read only if its reads had reached the epoch it starts under.
-      const readsReachEpoch = !database.publicReads || (ticket?.keep === true && ticket.epoch === database.epoch.current(performance.now(), epochs.trustedMs));
-      const shared = seesWithheld(viewer) ? undefined : nodeCache?.forRequest(readsReachEpoch);
+      // Before any read: a request keeps what it read only if its reads had reached the epoch it starts
+      // under (the primary's always have; a replica's, if the response cache checked it at that epoch).
+      const shared = nodeCache?.forRequest((epoch) => !database.publicReads || (ticket?.keep === true && ticket.epoch === epoch));
       return { ...createContext(database, viewer, { clock, throttle, complianceIndex, publicReads: ticket?.reads, sharedNodes: shared }), sitePage: sitePass.carriedBy(request.headers), scope: requestScopeOf(request.raw) };
     },
   });

@@ -36,10 +36,11 @@ export class SharedNodeCache {
     private readonly maxNodes = 50_000,
   ) {}
 
-  /** The view of a public request starting now; `readsReachEpoch`: its reads see at least the epoch known now. */
-  forRequest(readsReachEpoch: boolean): SharedNodes | undefined {
+  /** The view of a public request starting now; `readsReach(epoch)`: its reads see at least that epoch, the one known now. */
+  forRequest(readsReach: (epoch: number) => boolean): SharedNodes | undefined {
     const epoch = this.knownEpoch();
     if (epoch === null) return undefined;
+    const readsReachEpoch = readsReach(epoch);
     if (epoch > this.epoch) this.renew(epoch);
     const current = () => this.epoch === epoch;
     return {
