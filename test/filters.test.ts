@@ -232,11 +232,13 @@ describe("filtering and searching decisions", () => {
     try {
       const mixed = Array.from({ length: 300 }, (_, i) => "光伏 a\t中文,规划 x".charAt((i * 7) % 16)).join("");
       for (const key of ["", "a", " ", "ab", "a b", "中文字", "  多 空格  ", "x\ty", "規劃規劃", "😀表情🙂", mixed]) {
-        const [row] = await api.database.query<{ same: boolean; count: number }>(
-          "SELECT search_grams($1) @> test_reference_grams($1) AND test_reference_grams($1) @> search_grams($1) AS same, cardinality(search_grams($1)) AS count",
+        const [row] = await api.database.query<{ same: boolean; count: number; expected: number }>(
+          "SELECT search_grams($1) @> test_reference_grams($1) AND test_reference_grams($1) @> search_grams($1) AS same, cardinality(search_grams($1)) AS count, cardinality(test_reference_grams($1)) AS expected",
           [key],
         );
         expect(row!.same, JSON.stringify(key)).toBe(true);
+        // Each gram once: the stored arrays are as long as the set they hold.
+        expect(row!.count, JSON.stringify(key)).toBe(row!.expected);
       }
       const [stored] = await api.database.query<{ same: boolean }>(
         "SELECT bool_and(grams @> test_reference_grams(key) AND test_reference_grams(key) @> grams) AS same FROM search_documents",
