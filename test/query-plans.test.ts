@@ -203,6 +203,16 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(found).toEqual([]);
   });
 
+  it("keeps both tables' grams in the bytewise collation, which their gram indexes sort by at every write", async () => {
+    const columns = await api.database.query<{ table_name: string; collation_name: string | null }>(
+      "SELECT table_name, collation_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'grams' ORDER BY table_name",
+    );
+    expect(columns).toEqual([
+      { table_name: "public_search_documents", collation_name: "C" },
+      { table_name: "search_documents", collation_name: "C" },
+    ]);
+  });
+
   it("filters on risk, steps on record, budget and last activity page after page through indexes, reading no table whole", async () => {
     const [{ median }] = (await api.database.query<{ median: string }>("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_yuan)::text AS median FROM decisions WHERE budget_yuan IS NOT NULL")) as [{ median: string }];
     const [{ recent }] = (await api.database.query<{ recent: string }>(
