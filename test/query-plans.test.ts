@@ -213,6 +213,19 @@ describe("query plans of the benchmark's operations over generated data", () => 
     ]);
   });
 
+  it("compresses the search documents' long texts with lz4 (this file runs on PostgreSQL; PGlite, without lz4, keeps pglz)", async () => {
+    const columns = await api.database.query<{ column: string; compression: string }>(
+      "SELECT attrelid::regclass || '.' || attname AS column, attcompression AS compression FROM pg_attribute WHERE attrelid IN ('public.search_documents'::regclass, 'public.public_search_documents'::regclass) AND attname IN ('key', 'grams') ORDER BY 1",
+    );
+    expect(columns).toEqual(["public_search_documents.grams", "public_search_documents.key", "search_documents.grams", "search_documents.key"].map((column) => ({ column, compression: "l" })));
+    // Written by the load: every compressed one with lz4 (a short one is not compressed at all).
+    const [written] = await api.database.query<{ lz4: number; pglz: number }>(
+      "SELECT count(*) FILTER (WHERE pg_column_compression(grams) = 'lz4')::int AS lz4, count(*) FILTER (WHERE pg_column_compression(grams) = 'pglz')::int AS pglz FROM public_search_documents",
+    );
+    expect(written).toEqual({ lz4: expect.any(Number), pglz: 0 });
+    expect(written!.lz4).toBeGreaterThan(LARGE_TABLE_ROWS);
+  });
+
   it("filters on risk, steps on record, budget and last activity page after page through indexes, reading no table whole", async () => {
     const [{ median }] = (await api.database.query<{ median: string }>("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_yuan)::text AS median FROM decisions WHERE budget_yuan IS NOT NULL")) as [{ median: string }];
     const [{ recent }] = (await api.database.query<{ recent: string }>(

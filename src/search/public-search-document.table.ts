@@ -38,7 +38,8 @@ export const publicSearchDocuments = pgTable(
     /**
      * Those fields' grams (search_documents.grams) end to end, repeats and all: a query's grams are
      * all in it only if they are all in the text, as search_grams() keeps no gram with a space in it.
-     * Compared bytewise, like search_documents.grams (COLLATE "C", migration 0040).
+     * Compared bytewise, like search_documents.grams (COLLATE "C", migration 0040); the key and
+     * grams compressed with lz4 where the server has it (migration 0041).
      */
     grams: text("grams").array().notNull(),
     // The decision's sort keys (decision-order.ts), all published fields but the title.

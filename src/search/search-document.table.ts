@@ -20,7 +20,8 @@ export const searchDocumentsColumns = () => ({
    * The key's 1- and 2-character grams, kept beside it: the index narrows by them and its recheck
    * compares arrays, instead of recomputing `search_grams(key)` for every candidate row. Compared
    * bytewise (COLLATE "C", migration 0040, which drizzle's columns cannot say), the cheaper compare
-   * for the index to sort them by.
+   * for the index to sort them by; the key and grams are compressed with lz4 where the server has
+   * it (migration 0041).
    */
   grams: text("grams").array().generatedAlwaysAs(sql`search_grams(key)`),
   ...timestampColumns(),
