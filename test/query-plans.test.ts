@@ -226,6 +226,16 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(written!.lz4).toBeGreaterThan(LARGE_TABLE_ROWS);
   });
 
+  it("runs the writes' public-state and public-search functions on generic plans, made once a session", async () => {
+    const functions = await api.database.query<{ name: string; config: string[] }>(
+      "SELECT p.oid::regproc::text AS name, p.proconfig AS config FROM pg_proc p WHERE p.oid IN ('disclosure.public_state'::regproc, 'public.refresh_public_search'::regproc) ORDER BY 1",
+    );
+    expect(functions.map((f) => [f.name, f.config.includes("plan_cache_mode=force_generic_plan")])).toEqual([
+      ["disclosure.public_state", true],
+      ["refresh_public_search", true],
+    ]);
+  });
+
   it("filters on risk, steps on record, budget and last activity page after page through indexes, reading no table whole", async () => {
     const [{ median }] = (await api.database.query<{ median: string }>("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_yuan)::text AS median FROM decisions WHERE budget_yuan IS NOT NULL")) as [{ median: string }];
     const [{ recent }] = (await api.database.query<{ recent: string }>(

@@ -3,6 +3,7 @@ import { loadScaleData } from "../seeds/scale/scale-data.js";
 import { type Database } from "../src/db/database.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { TestApi } from "./support/api.js";
+import { expectPublicSearchKept } from "./support/public-search.js";
 import { openTestDatabase } from "./support/test-database.js";
 
 const DECISIONS = 300;
@@ -85,6 +86,10 @@ describe("the scale data generator (npm run seed:scale)", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("keeps the public search documents of its batches as the rules give them (a batch's many decisions worked out together)", async () => {
+    await expectPublicSearchKept(api.database);
   });
 
   it("is served by the API with its withholdings in force", async () => {
