@@ -29,8 +29,8 @@ export function copyText(table: PgTable, first: Readonly<Record<string, unknown>
     columns: columns.map(([, column]) => `"${column.name}"`),
     line: (row) => {
       // Concatenated in a loop: a bulk load makes a line for each of its rows.
-      let line = fields[0]!(row);
-      for (let i = 1; i < fields.length; i++) line += `\t${fields[i]!(row)}`;
+      let line = "";
+      for (let i = 0; i < fields.length; i++) line += i === 0 ? fields[i]!(row) : `\t${fields[i]!(row)}`;
       return `${line}\n`;
     },
   };
