@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DECISION_PAGE } from "../bench/operations.js";
 import { loadDecision } from "../seeds/load-decision.js";
+import { toGlobalId } from "../src/graphql/global-id.js";
 import { RecordWriter } from "../src/records/record-writer.js";
 import { BudgetStore } from "../src/protection/budget-store.js";
 import { EpochWatcher } from "../src/public-cache/epoch-watcher.js";
@@ -68,6 +70,25 @@ describe("batched loading", () => {
     // Not the request's spend of its rate budget (one statement, whatever the query).
     const reads = api.database.statements.statements.filter((s) => !s.startsWith("SET LOCAL ROLE") && !s.includes("shared_state.rate_budgets"));
     expect(reads.length).toBeLessThanOrEqual(32 + 9);
+  });
+
+  it("reads a decision's lists in the decision's own wave of statements, not in a wave after it", async () => {
+    const [decision] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions WHERE catalog_year = 2030 ORDER BY catalog_number LIMIT 1");
+    const variables = { id: toGlobalId("Decision", decision!.id) };
+    await api.data(DECISION_PAGE, variables);
+    api.database.statements.reset();
+    await api.data(DECISION_PAGE, variables);
+    const sent = api.database.statements.sent;
+    const waveOf = (table: string, page = true) => sent.find((s) => s.text.includes(`from "disclosure"."${table}"`) && s.text.includes("page_position") === page)?.wave;
+    const lists = ["basis_items", "consultations", "expert_reviews", "risk_assessments", "legality_reviews", "deliberations", "attachments"];
+    expect(lists.map((table) => [table, waveOf(table)])).toEqual(lists.map((table) => [table, waveOf("decisions", false)]));
+    expect(waveOf("decisions", false)).toBeDefined();
+  });
+
+  it("refuses a bad page argument of a decision's list on that list's field, though the list is asked for ahead", async () => {
+    const [decision] = await api.database.query<{ id: string }>("SELECT id FROM disclosure.decisions WHERE catalog_year = 2030 ORDER BY catalog_number LIMIT 1");
+    const response = await api.send({}, `query($id: ID!) { decision(id: $id) { catalogNumber expertReviews(first: -1) { nodes { id } } basis(first: 1) { nodes { title } } } }`, { id: toGlobalId("Decision", decision!.id) });
+    expect(response.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.argument])).toEqual([[["decision", "expertReviews"], "BAD_USER_INPUT", "first"]]);
   });
 
   it("counts no statement that upkeep sends on a timer, so that no count depends on when a timer fires", async () => {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { type GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { Attachment } from "../attachments/attachment.type.js";
 import { BasisItem } from "../basis/basis-item.type.js";
 import { PublicBody } from "../bodies/public-body.type.js";
@@ -10,6 +11,8 @@ import { ExpertReview } from "../expert-reviews/expert-review.type.js";
 import { connectionOf } from "../graphql/connection.js";
 import { PageArgs } from "../graphql/page-args.js";
 import { childListResolver } from "../store/child-list.resolver.js";
+import { selectedChildLists } from "../store/child-prefetch.js";
+import { rowIdOf } from "../graphql/global-id.js";
 import { ImplementationReport } from "../implementation/implementation-report.type.js";
 import { LegalityReview } from "../legality-reviews/legality-review.type.js";
 import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
@@ -39,8 +42,10 @@ export class DecisionResolver {
   }
 
   @Query(() => Decision, { nullable: true, description: "One decision by id; null if there is none the viewer may see." })
-  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: DecisionContext) {
-    return services.nodes.byGlobalIdOfType(id, "Decision");
+  decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: DecisionContext, @Info() info: GraphQLResolveInfo) {
+    const rowId = rowIdOf(id, "Decision", "id");
+    services.nodes.prefetchChildPages(rowId, selectedChildLists(info, "decisionId"));
+    return services.nodes.load("Decision", rowId);
   }
 
   @FieldResolver(() => Region, { description: "The region the decision concerns." })

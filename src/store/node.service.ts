@@ -2,6 +2,7 @@ import { type ConnectionValue, toConnection } from "../graphql/connection.js";
 import { fromGlobalId, rowIdOf } from "../graphql/global-id.js";
 import { type ForwardPageArgs, pageRequest } from "../graphql/page-args.js";
 import { childLists, type ChildListName } from "./child-lists.js";
+import { type SelectedChildList } from "./child-prefetch.js";
 import { asNode, type NodeRow } from "./node.js";
 import { isNodeTypeName, nodeTypeOfTable, type NodeTypeName } from "./node-types.js";
 
@@ -53,6 +54,22 @@ export class NodeService {
   async childRows(table: keyof typeof childRowTypes, parentKey: string, parentRowId: string): Promise<NodeRow[]> {
     const rows = await this.store.childRows(table, parentKey).load(parentRowId);
     return rows.map((row) => asNode(childRowTypes[table], row));
+  }
+
+  /**
+   * Asks now for the pages `childConnection` will be asked for once the parent is read, so that they
+   * share its wave of statements (the loaders keep each page for that call). Arguments it refuses
+   * are left for the field's own resolver to refuse, where the error belongs.
+   */
+  prefetchChildPages(parentRowId: string, lists: readonly SelectedChildList[]): void {
+    for (const { list, first, after } of lists) {
+      try {
+        const { size, cursor } = pageRequest({ first, after });
+        this.store.childPage(list).load({ parentId: parentRowId, size, after: cursor }).catch(() => {});
+      } catch {
+        // A bad page argument: the field's resolver throws it again, on the field.
+      }
+    }
   }
 
   childConnection(list: ChildListName, parentRowId: string, args: ForwardPageArgs): Promise<ConnectionValue<NodeRow>> {
