@@ -1,4 +1,4 @@
-import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from "graphql";
+import { type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from "graphql";
 import { getArgumentValues } from "graphql/execution/values.js";
 import { childLists, type ChildListName } from "./child-lists.js";
 
@@ -29,13 +29,25 @@ function collect(selectionSet: SelectionSetNode, type: GraphQLObjectType, info: 
     if (selection.kind === Kind.FIELD) {
       const list = childListOf(selection, parentKey);
       const definition = type.getFields()[selection.name.value];
-      if (list && definition) into.push({ list, ...(getArgumentValues(definition, selection, info.variableValues) as { first?: number | null; after?: string | null }) });
+      if (list && definition) {
+        const args = argumentsOf(definition, selection, info);
+        if (args) into.push({ list, ...args });
+      }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       if (!selection.typeCondition || selection.typeCondition.name.value === type.name) collect(selection.selectionSet, type, info, parentKey, into);
     } else {
       const fragment = info.fragments[selection.name.value];
       if (fragment && fragment.typeCondition.name.value === type.name) collect(fragment.selectionSet, type, info, parentKey, into);
     }
+  }
+}
+
+/** The field's arguments, or null where they cannot be worked out here: its resolver then says why, on the field. */
+function argumentsOf(definition: GraphQLField<unknown, unknown>, field: FieldNode, info: GraphQLResolveInfo): { first?: number | null; after?: string | null } | null {
+  try {
+    return getArgumentValues(definition, field, info.variableValues);
+  } catch {
+    return null;
   }
 }
 
