@@ -236,6 +236,16 @@ describe("query plans of the benchmark's operations over generated data", () => 
     ]);
   });
 
+  it("bounds the gram indexes' pending lists, whose pages a search's plan counts, so that a search planned after a load still reads the index", async () => {
+    const indexes = await api.database.query<{ name: string; options: string[] }>(
+      "SELECT relname AS name, reloptions AS options FROM pg_class WHERE relname IN ('search_documents_gram_set_idx', 'public_search_documents_gram_set_idx') ORDER BY 1",
+    );
+    expect(indexes).toEqual([
+      { name: "public_search_documents_gram_set_idx", options: ["gin_pending_list_limit=1024"] },
+      { name: "search_documents_gram_set_idx", options: ["gin_pending_list_limit=1024"] },
+    ]);
+  });
+
   it("filters on risk, steps on record, budget and last activity page after page through indexes, reading no table whole", async () => {
     const [{ median }] = (await api.database.query<{ median: string }>("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY budget_yuan)::text AS median FROM decisions WHERE budget_yuan IS NOT NULL")) as [{ median: string }];
     const [{ recent }] = (await api.database.query<{ recent: string }>(

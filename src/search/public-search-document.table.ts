@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { decisionIdColumn } from "../decisions/decision-part.columns.js";
+import { GIN_PENDING_LIST_KB } from "./search-document.table.js";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -52,5 +53,5 @@ export const publicSearchDocuments = pgTable(
     title: text("title"),
     titlePublicFrom: moment("title_public_from"),
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.publicFrom] }), index("public_search_documents_gram_set_idx").using("gin", t.grams)],
+  (t) => [primaryKey({ columns: [t.decisionId, t.publicFrom] }), index("public_search_documents_gram_set_idx").using("gin", t.grams).with({ gin_pending_list_limit: GIN_PENDING_LIST_KB })],
 );
