@@ -5,10 +5,6 @@ import { decisionIdColumn } from "../decisions/decision-part.columns.js";
 import { recordType } from "../disclosure/withholding.table.js";
 
 /**
- * One normalised search key per searchable field of a record, so that withholding a field removes
- * exactly its text from search (the disclosure projection drops the row).
- */
-/**
  * The most a gram index keeps in its pending list (kB) before merging it (4 MB by default). The
  * planner counts the list's pages into an index scan's cost: after a bulk load, a search planned
  * with up to 512 pages pending could cost more than reading the table whole, and a generic plan
@@ -16,6 +12,10 @@ import { recordType } from "../disclosure/withholding.table.js";
  */
 export const GIN_PENDING_LIST_KB = 1024;
 
+/**
+ * One normalised search key per searchable field of a record, so that withholding a field removes
+ * exactly its text from search (the disclosure projection drops the row).
+ */
 export const searchDocumentsColumns = () => ({
   id: idColumn(),
   decisionId: decisionIdColumn(),

@@ -1,4 +1,4 @@
-import { type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from "graphql";
+import { type FieldNode, getNamedType, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from "graphql";
 import { getArgumentValues } from "graphql/execution/values.js";
 import { childLists, type ChildListName } from "./child-lists.js";
 
@@ -16,9 +16,8 @@ export interface SelectedChildList {
  * the next one: the object's row id is known from its global id.
  */
 export function selectedChildLists(info: GraphQLResolveInfo, parentKey: string): SelectedChildList[] {
-  const type = info.returnType;
-  const objectType = "ofType" in type && isObjectType(type.ofType) ? type.ofType : isObjectType(type) ? type : null;
-  if (!objectType) return [];
+  const objectType = getNamedType(info.returnType);
+  if (!isObjectType(objectType)) return [];
   const selected: SelectedChildList[] = [];
   for (const field of info.fieldNodes) if (field.selectionSet) collect(field.selectionSet, objectType, info, parentKey, selected);
   return selected;

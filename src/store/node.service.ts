@@ -64,8 +64,7 @@ export class NodeService {
   prefetchChildPages(parentRowId: string, lists: readonly SelectedChildList[]): void {
     for (const { list, first, after } of lists) {
       try {
-        const { size, cursor } = pageRequest({ first, after });
-        this.store.childPage(list).load({ parentId: parentRowId, size, after: cursor }).catch(() => {});
+        this.childPage(list, parentRowId, { first, after }).catch(() => {});
       } catch {
         // A bad page argument: the field's resolver throws it again, on the field.
       }
@@ -73,14 +72,16 @@ export class NodeService {
   }
 
   childConnection(list: ChildListName, parentRowId: string, args: ForwardPageArgs): Promise<ConnectionValue<NodeRow>> {
-    const { size, cursor } = pageRequest({ first: args.first, after: args.after });
     const { typeName } = childLists[list];
-    return this.store
-      .childPage(list)
-      .load({ parentId: parentRowId, size, after: cursor })
-      .then((page) => {
-        this.store.prime(typeName, page.rows);
-        return toConnection({ ...page, rows: page.rows.map((row) => asNode(typeName, row)) }, () => this.store.childCount(list).load(parentRowId));
-      });
+    return this.childPage(list, parentRowId, args).then((page) => {
+      this.store.prime(typeName, page.rows);
+      return toConnection({ ...page, rows: page.rows.map((row) => asNode(typeName, row)) }, () => this.store.childCount(list).load(parentRowId));
+    });
+  }
+
+  /** One page of a list under a parent, through the loader that keeps it for the request (its key made here alone, for the read-ahead and the field alike). */
+  private childPage(list: ChildListName, parentRowId: string, args: { first?: number | null; after?: string | null }) {
+    const { size, cursor } = pageRequest({ first: args.first, after: args.after });
+    return this.store.childPage(list).load({ parentId: parentRowId, size, after: cursor });
   }
 }
