@@ -229,7 +229,9 @@ export async function buildServer({ database, logger, clock, commentLimits = def
   // after the ETags, so that an answer's ETag is its content's whatever the encoding (weak ETags allow it).
   // No Brotli: at its default quality a large file would cost more CPU than it saves in bytes.
   // NDJSON is not marked compressible in the media-type database the plugin reads: named here.
-  await app.register(fastifyCompress, { global: true, encodings: ["gzip", "deflate"], customTypes: /^(text\/|application\/(json|ld\+json|x-ndjson|graphql-response\+json)\b)/ });
+  // Level 4, not zlib's default 6: a third less CPU for 6-7 % more bytes (the decisions file of
+  // 10,000 decisions, 8.1 MB: 88 ms and 1.22 MB at 6, 59 ms and 1.30 MB at 4; level 1 was 21-23 % larger).
+  await app.register(fastifyCompress, { global: true, encodings: ["gzip", "deflate"], customTypes: /^(text\/|application\/(json|ld\+json|x-ndjson|graphql-response\+json)\b)/, zlibOptions: { level: 4 } });
   // A person who opens /graphql in a browser would meet Apollo's refusal of a plain GET (its CSRF
   // prevention, kept for programs): the browser is sent to the explorer, with the query it carried.
   app.addHook("onRequest", async (request, reply) => {
