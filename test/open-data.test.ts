@@ -1,3 +1,4 @@
+import { getTableName } from "drizzle-orm";
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -333,5 +334,21 @@ describe("open data: a file filtered by region, for a large part of the tree and
     const texts = api.database.statements.statements;
     expect(texts.some((text) => /"path" LIKE '\/[0-9/]+%'/.test(text))).toBe(true);
     expect(texts.some((text) => text.includes("= ANY (ARRAY(SELECT"))).toBe(true);
+  });
+
+  it("reads the file of a region over the whole tree as the whole file: the same bytes, with no region in its statement", async () => {
+    const regions = await rowsOf("/open-data/regions.csv");
+    const roots = regions.filter((r) => !r.parentId);
+    expect(roots).toHaveLength(1);
+    for (const dataset of datasets.filter((d) => d.byDecision)) {
+      const whole = await api.get(`/open-data/${dataset.name}.csv`);
+      api.database.statements.reset();
+      const city = await api.get(`/open-data/${dataset.name}.csv?regionId=${roots[0]!.id}`);
+      expect(city.status).toBe(200);
+      expect(city.body, dataset.name).toBe(whole.body);
+      const read = api.database.statements.statements.filter((text) => text.includes(`"disclosure"."${getTableName(dataset.view)}"`));
+      expect(read.length, dataset.name).toBeGreaterThan(0);
+      for (const text of read) expect(text, dataset.name).not.toContain("path");
+    }
   });
 });

@@ -142,7 +142,11 @@ let cursors = 0;
 export async function* exportPages(dataset: Dataset, filter: ExportFilter, format: FileFormat, read: DisclosedRead, reading: FileReading): AsyncGenerator<FilePage> {
   const columns = getTableColumns(dataset.view) as Record<string, PgColumn>;
   const size = filter.regionId !== undefined ? await regionSize(read, disclosed.regions, filter.regionId) : undefined;
-  const where = condition(dataset, filter, size?.large ? size.path : undefined, reading === "transaction");
+  // A region over the whole tree holds every decision (each has a region): its file is the whole file,
+  // read as the whole file is, in its key's order, rather than through every decision's id (the city's
+  // risk findings at 100,000 decisions: 39,000 rows a second, the whole file's 85,000).
+  const scope = size?.large && size.wholeTree ? { ...filter, regionId: undefined } : filter;
+  const where = condition(dataset, scope, size?.large ? size.path : undefined, reading === "transaction");
   const key = dataset.key.map((name) => columns[name]!);
   const line = fileLine(dataset, format);
   // Run as SQL, not through drizzle's select: its rows are mapped column by column, object by object.

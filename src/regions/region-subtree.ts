@@ -11,7 +11,8 @@ type Regions = typeof disclosed.regions;
  * How much of the tree a region is, which decides how a statement best finds its decisions:
  * - large, at least 1/LARGE_SHARE of the regions: many decisions, best found walking an index in the
  *   order wanted; the region is written into the statement by its path, so that a generic plan sees
- *   it (each large region is one more text of a statement, and few regions are large);
+ *   it (each large region is one more text of a statement, and few regions are large); `wholeTree`
+ *   when every region is under it;
  * - tiny, under 1/TINY_SHARE (a village): best found first and sorted;
  * - any other (a town): one statement for all, planned for a region of a few of the tree's decisions.
  * A generic plan cannot see which region a parameter names and plans every region alike: for the
@@ -19,7 +20,7 @@ type Regions = typeof disclosed.regions;
  * 100,000 decisions) and read every comment for each page of a file; for a village its first page
  * walked the order's index past the rest of the tree (18–49 ms).
  */
-export type RegionSize = { large: true; path: string } | { large: false; tiny: boolean };
+export type RegionSize = { large: true; path: string; wholeTree: boolean } | { large: false; tiny: boolean };
 
 const LARGE_SHARE = 16;
 const TINY_SHARE = 256;
@@ -48,7 +49,10 @@ export async function regionSize(read: <T>(work: (db: AppDb) => Promise<T>) => P
     ).execute({ id: regionId }),
   );
   if (!found) return { large: false, tiny: true };
-  return found.inRegion * LARGE_SHARE >= found.inTree ? { large: true, path: found.path } : { large: false, tiny: found.inRegion * TINY_SHARE < found.inTree };
+  if (found.inRegion * LARGE_SHARE < found.inTree) return { large: false, tiny: found.inRegion * TINY_SHARE < found.inTree };
+  // Every region of the tree is under it (both counts below their limits, so both exact): the root
+  // of a city's tree, whose decisions are every decision.
+  return { large: true, path: found.path, wholeTree: found.inRegion === found.inTree && found.inTree < COUNTED_IN_REGION };
 }
 
 /**
