@@ -12,7 +12,6 @@ import { connectionOf } from "../graphql/connection.js";
 import { PageArgs } from "../graphql/page-args.js";
 import { childListResolver } from "../store/child-list.resolver.js";
 import { selectedChildLists } from "../store/child-prefetch.js";
-import { rowIdOf } from "../graphql/global-id.js";
 import { ImplementationReport } from "../implementation/implementation-report.type.js";
 import { LegalityReview } from "../legality-reviews/legality-review.type.js";
 import { PostEvaluation } from "../post-evaluations/post-evaluation.type.js";
@@ -43,9 +42,7 @@ export class DecisionResolver {
 
   @Query(() => Decision, { nullable: true, description: "One decision by id; null if there is none the viewer may see." })
   decision(@Arg("id", () => ID, { description: "Global id of the decision." }) id: string, @Ctx() { services }: DecisionContext, @Info() info: GraphQLResolveInfo) {
-    const rowId = rowIdOf(id, "Decision", "id");
-    services.nodes.prefetchChildPages(rowId, selectedChildLists(info, "decisionId"));
-    return services.nodes.load("Decision", rowId);
+    return services.nodes.byGlobalIdOfType(id, "Decision", "id", selectedChildLists(info, "decisionId"));
   }
 
   @FieldResolver(() => Region, { description: "The region the decision concerns." })

@@ -40,9 +40,14 @@ export class NodeService {
     return isNodeTypeName(typeName) ? this.load(typeName, rowId) : null;
   }
 
-  /** `decision(id)` and the like: an id of another type is an error, an unknown one is null. */
-  async byGlobalIdOfType(id: string, typeName: NodeTypeName, argument = "id"): Promise<NodeRow | null> {
-    return this.load(typeName, rowIdOf(id, typeName, argument));
+  /**
+   * `decision(id)` and the like: an id of another type is an error, an unknown one is null. `lists`,
+   * the object's child lists the query selects, are asked for with it (see prefetchChildPages).
+   */
+  async byGlobalIdOfType(id: string, typeName: NodeTypeName, argument = "id", lists: readonly SelectedChildList[] = []): Promise<NodeRow | null> {
+    const rowId = rowIdOf(id, typeName, argument);
+    this.prefetchChildPages(rowId, lists);
+    return this.load(typeName, rowId);
   }
 
   /** The one record under a parent, for one-to-one parts such as the publication. */
@@ -61,7 +66,7 @@ export class NodeService {
    * share its wave of statements (the loaders keep each page for that call). Arguments it refuses
    * are left for the field's own resolver to refuse, where the error belongs.
    */
-  prefetchChildPages(parentRowId: string, lists: readonly SelectedChildList[]): void {
+  private prefetchChildPages(parentRowId: string, lists: readonly SelectedChildList[]): void {
     for (const { list, first, after } of lists) {
       try {
         this.childPage(list, parentRowId, { first, after }).catch(() => {});
