@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { benchmarkOperations, type BenchOperation } from "../bench/operations.js";
 import { createContext } from "../src/context.js";
 import { type DecisionService } from "../src/decisions/decision.service.js";
+import { openPostgres } from "../src/db/postgres.js";
 import { TestApi } from "./support/api.js";
 
 // What goes over the wire to PostgreSQL, so this runs in the PostgreSQL pass only (PGlite has no socket).
@@ -134,5 +135,40 @@ describe("a request's batched reads on the public pool", () => {
     const shared = await socketWrites(() => Promise.all(reads.map((read) => read(together))));
     expect(apart).toBe(5);
     expect(shared).toBe(1);
+  });
+});
+
+describe("connections to the PostgreSQL server", () => {
+  it("turn Nagle's algorithm off, on every pool, as libpq does", async () => {
+    // With it on, a message written behind unacknowledged bytes (a COPY's end, a statement pipelined
+    // behind another) waits for the server's delayed ACK: 40 ms on Linux.
+    const setNoDelay = net.Socket.prototype.setNoDelay;
+    const withoutDelay = new Set<net.Socket>();
+    net.Socket.prototype.setNoDelay = function (this: net.Socket, enable?: boolean) {
+      if (enable) withoutDelay.add(this);
+      return setNoDelay.call(this, enable);
+    };
+    const database = openPostgres(process.env.DATABASE_URL!);
+    try {
+      const used = new Set<net.Socket>();
+      const write = net.Socket.prototype.write;
+      net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+        if (this.remotePort === serverPort) used.add(this);
+        return (write as (...a: unknown[]) => boolean).apply(this, args);
+      } as typeof write;
+      try {
+        await database.query("SELECT 1");
+        await database.readDisclosed((db) => db.execute(sql`SELECT 1 AS n`));
+        await database.readDisclosedSnapshot((db) => db.execute(sql`SELECT 1 AS n`));
+        await database.bulkLoad((load) => load.execute("SELECT 1"));
+      } finally {
+        net.Socket.prototype.write = write;
+      }
+      expect(used.size).toBeGreaterThanOrEqual(3);
+      expect([...used].filter((socket) => !withoutDelay.has(socket))).toEqual([]);
+    } finally {
+      net.Socket.prototype.setNoDelay = setNoDelay;
+      await database.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { DisclosureEpoch } from "./disclosure-epoch.js";
 import { targetOfUrl, tracedPostgres } from "./statement-span.js";
 import { openPublicPools, serviceSession } from "./public-pools.js";
 import { ReadReplicas } from "./read-replicas.js";
+import { socketWithoutDelay } from "./tcp-socket.js";
 import * as tables from "./tables.js";
 
 import { defaultPostgresOptions, type PostgresOptions } from "./pool-settings.js";
@@ -29,7 +30,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}, readUrl
   const settings = { ...defaultPostgresOptions, ...options };
   const { max, privilegedMax, staffStatementTimeoutMs, idleInTransactionTimeoutMs, acquireTimeoutMs } = settings;
   // A database that does not answer is reported within seconds, not after the driver's 30.
-  const common = { max, onnotice: () => {}, connect_timeout: settings.connectTimeoutSeconds, connection: { ...serviceSession, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } };
+  const common = { max, onnotice: () => {}, socket: socketWithoutDelay, connect_timeout: settings.connectTimeoutSeconds, connection: { ...serviceSession, idle_in_transaction_session_timeout: idleInTransactionTimeoutMs } };
   // No statement timeout on the session: migrations and bulk loads run here too. Each writer's
   // transaction sets its own (asWriter).
   // Each client's statements are spans of the request's trace when tracing is on (statement-span.ts).
