@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScaleData } from "../seeds/scale/scale-data.js";
+import { withKeysAndGramIndexesSetAside } from "../seeds/scale/set-aside.js";
 import { type Database } from "../src/db/database.js";
 import { toGlobalId } from "../src/graphql/global-id.js";
 import { TestApi } from "./support/api.js";
@@ -52,13 +53,31 @@ const everyTable = async (database: Database) => {
   return tables;
 };
 
+/** The public schema's foreign keys (checked or not) and indexes, as the catalogue defines them. */
+const keysAndIndexes = async (database: Database) => ({
+  foreignKeys: await database.query<{ name: string; definition: string; checked: boolean }>(
+    "SELECT conrelid::regclass::text || '.' || conname AS name, pg_get_constraintdef(oid) AS definition, convalidated AS checked FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1",
+  ),
+  indexes: await database.query<{ name: string; definition: string }>(
+    "SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index JOIN pg_class c ON c.oid = indexrelid WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1",
+  ),
+});
+const ginIndexes = (catalogue: Awaited<ReturnType<typeof keysAndIndexes>>) => catalogue.indexes.filter((index) => index.definition.includes("USING gin"));
+
 describe("the scale data generator (npm run seed:scale)", () => {
   let api: TestApi;
   let rows = 0;
+  let catalogue: { before: Awaited<ReturnType<typeof keysAndIndexes>>; during: Awaited<ReturnType<typeof keysAndIndexes>>; after: Awaited<ReturnType<typeof keysAndIndexes>> };
   beforeAll(async () => {
     api = await TestApi.start();
-    // Batches of 70: five, written two at a time.
-    ({ rows } = await loadScaleData(api.database, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, batch: 70 }));
+    const before = await keysAndIndexes(api.database);
+    let during = before;
+    // As seed:scale loads, in batches of 70: five, written two at a time.
+    ({ rows } = await withKeysAndGramIndexesSetAside(api.database, async () => {
+      during = await keysAndIndexes(api.database);
+      return loadScaleData(api.database, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, batch: 70 });
+    }));
+    catalogue = { before, during, after: await keysAndIndexes(api.database) };
   });
   afterAll(() => api.stop());
 
@@ -74,7 +93,35 @@ describe("the scale data generator (npm run seed:scale)", () => {
     expect(rows).toBeGreaterThan(DECISIONS * 5);
   });
 
+  it("sets the foreign keys and gram indexes aside while it writes, and puts the same ones back, checked", async () => {
+    expect(catalogue.before.foreignKeys.length).toBeGreaterThan(20);
+    expect(ginIndexes(catalogue.before).map((index) => index.name)).toEqual(["public_search_documents_gram_set_idx", "search_documents_gram_set_idx"]);
+    expect(catalogue.during.foreignKeys).toEqual([]);
+    expect(ginIndexes(catalogue.during)).toEqual([]);
+    expect(catalogue.during.indexes.length).toBe(catalogue.before.indexes.length - 2);
+    expect(catalogue.after).toEqual(catalogue.before);
+  });
+
+  it("puts them back when a load fails, and a row written without its parent fails the load with its key's error", async () => {
+    await expect(withKeysAndGramIndexesSetAside(api.database, () => Promise.reject(new Error("the load broke")))).rejects.toThrow("the load broke");
+    expect(await keysAndIndexes(api.database)).toEqual(catalogue.before);
+
+    const orphan = "00000000-0000-7000-8000-00000000000f";
+    await expect(
+      withKeysAndGramIndexesSetAside(api.database, () =>
+        api.database.query(`INSERT INTO search_documents (decision_id, record_type, record_id, field, key) VALUES ('${orphan}', 'decisions', '${orphan}', 'title', 'x')`),
+      ),
+    ).rejects.toThrow(/search_documents_decision_id_decisions_id_fk/);
+    // The key is back, enforced for new rows though not yet checked over the old ones.
+    const afterOrphan = await keysAndIndexes(api.database);
+    expect(afterOrphan.foreignKeys.filter((key) => !key.checked).map((key) => key.name)).toEqual(["search_documents.search_documents_decision_id_decisions_id_fk"]);
+    await api.database.query(`DELETE FROM search_documents WHERE decision_id = '${orphan}'`);
+    await api.database.query("ALTER TABLE search_documents VALIDATE CONSTRAINT search_documents_decision_id_decisions_id_fk");
+    expect(await keysAndIndexes(api.database)).toEqual(catalogue.before);
+  });
+
   it("writes by COPY the same rows as the inserts it replaced, and what triggers derive from them: deterministic by seed, ids included", async () => {
+    // The rows above were written with the keys and gram indexes set aside; these with them in place.
     const other = await openTestDatabase();
     try {
       await loadScaleData(other, { decisions: DECISIONS, seed: 7, commentsPerDecision: 10, batch: 70, writer: "insert" });
