@@ -153,6 +153,23 @@ describe("query plans of the benchmark's operations over generated data", () => 
     expect(found).toEqual([]);
   });
 
+  it("expects as many withholdings of a kind of record withheld whole as there are, which the views' checks plan by", async () => {
+    // Taken apart, "of risk assessments" and "whole" look independent: a handful expected, and a
+    // year's risk-findings file compared each of its rows with every one of them in memory.
+    const kinds = await api.database.query<{ type: string; whole: boolean; count: number }>(
+      "SELECT record_type::text AS type, field IS NULL AS whole, count(*)::int AS count FROM withholdings GROUP BY 1, 2 HAVING count(*) >= 50",
+    );
+    expect(kinds.some((kind) => kind.whole)).toBe(true);
+    for (const { type, whole, count } of kinds) {
+      const [plan] = await api.database.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+        `EXPLAIN (FORMAT JSON) SELECT 1 FROM withholdings WHERE record_type = '${type}' AND field IS ${whole ? "" : "NOT "}NULL`,
+      );
+      const expected = plan!["QUERY PLAN"][0].Plan["Plan Rows"];
+      expect(expected / count, `${type}, ${whole ? "whole" : "by field"}: ${expected} expected, ${count} there`).toBeGreaterThan(0.5);
+      expect(expected / count, `${type}, ${whole ? "whole" : "by field"}: ${expected} expected, ${count} there`).toBeLessThan(2);
+    }
+  });
+
   // Long: the first request waits for the kept reports of every generated decision.
   it("reads no table whole for the compliance-results file of a town or of every decision, page after page on its key", { timeout: 600_000 }, async () => {
     const city = await largestRegion(api.database);
