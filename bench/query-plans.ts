@@ -15,6 +15,7 @@ interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Index Cond"?: string;
   Schema?: string;
   Plans?: PlanNode[];
 }
@@ -108,6 +109,25 @@ export async function wholeSorts(database: Database, statements: SentStatement[]
         const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]);
         if (Number(size?.rows ?? 0) > LARGE_TABLE_ROWS) found.push({ table, rows: Number(size!.rows), statement: statement.text });
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * Every walk of a large table's whole index (an index scan with no condition to seek on): what a whole
+ * file does to read its rows in order, and what a file of a few decisions' rows must not.
+ */
+export async function wholeIndexWalks(database: Database, statements: SentStatement[]): Promise<SequentialScan[]> {
+  const found: SequentialScan[] = [];
+  for (const statement of statements) {
+    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
+    for (const node of nodes(await planOf(database, statement))) {
+      if (!/^Index (Only )?Scan$/.test(node["Node Type"]) || node["Index Cond"] || !node["Relation Name"] || !node["Index Name"]) continue;
+      // The index's own entries: a partial index (the withdrawn decisions') holds few of its table's rows.
+      const index = `${node.Schema ?? "public"}.${node["Index Name"]}`;
+      const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [index]);
+      if (Number(size?.rows ?? 0) > LARGE_TABLE_ROWS) found.push({ table: `${node.Schema ?? "public"}.${node["Relation Name"]} (${node["Index Name"]})`, rows: Number(size!.rows), statement: statement.text });
     }
   }
   return found;

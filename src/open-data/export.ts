@@ -94,11 +94,16 @@ function condition(dataset: Dataset, filter: ExportFilter, largeRegionPath: stri
   // 100k, 8.8 s of PostgreSQL that way, 3.9 s this; a town's, 6.8 s → 0.46 s. Keyset pages of many
   // decisions' rows (PGlite's) walk the file instead, each row's decision looked up: a page through
   // the decisions would find all of them again for each 2,500 rows.
-  const throughDecisions = whole || filter.decisionId !== undefined || (filter.regionId !== undefined && largeRegionPath === undefined);
-  // The decisions file is filtered on its own rows (a self-join would read the table whole).
+  const smallRegion = filter.regionId !== undefined && largeRegionPath === undefined;
+  const throughDecisions = whole || filter.decisionId !== undefined || smallRegion;
+  // The decisions file is filtered on its own rows (a self-join would read the table whole), but for
+  // a town or a village: its decisions found first, then read by their key. Filtered on its rows, a
+  // cursor (planned to start fast) walked every decision in the file's order to keep a town's
+  // (100k: 300 ms for 1,695 rows).
+  const onItsOwnRows = dataset.byDecision === "self" && dataset.view === d && !smallRegion;
   const byDecision = !decisionConditions || !dataset.byDecision
     ? undefined
-    : dataset.byDecision === "self" && dataset.view === d
+    : onItsOwnRows
       ? decisionConditions
       : throughDecisions
         ? sql`${decisionColumn} = ANY (ARRAY(SELECT ${d.id} FROM ${d} WHERE ${decisionConditions}))`
