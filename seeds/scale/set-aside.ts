@@ -34,8 +34,9 @@ export async function withKeysAndGramIndexesSetAside<T>(database: Database, load
     for (const index of indexes) await database.query(index.drop).then(() => dropped.indexes.push(index));
     return await load();
   } finally {
-    // Each index built on a connection of its own: two cores build two at once (PGlite takes them in turn).
-    await Promise.all(
+    // Each index built on a connection of its own: two cores build two at once (PGlite takes them in
+    // turn). The keys are put back even if a build fails; its error is thrown after.
+    const built = await Promise.allSettled(
       dropped.indexes.map(({ restore }) =>
         database.bulkLoad(async (build) => {
           await build.execute(`SET LOCAL maintenance_work_mem = '${BUILD_MEMORY}'`);
@@ -44,6 +45,8 @@ export async function withKeysAndGramIndexesSetAside<T>(database: Database, load
       ),
     );
     await restoreKeys(database, dropped.foreignKeys);
+    const failed = built.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   }
 }
 
