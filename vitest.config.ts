@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { LongestFirst } from "./test/support/longest-first.js";
 
 export default defineConfig({
   resolve: {
@@ -26,6 +27,7 @@ export default defineConfig({
     // again for each (2-3 s a file). Safe here: every file opens its own database and server, and no
     // test replaces a module or changes the environment. PGlite pass 418 -> 314 s, PostgreSQL 238 -> 187 s.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
