@@ -67,6 +67,15 @@ async function planOf(database: Database, statement: SentStatement): Promise<Pla
   });
 }
 
+/** Statements that read (and have a plan to explain). */
+const READS = /^\s*(select|with|declare)\b/i;
+
+/** A table's or an index's rows by the planner's statistics (ANALYZE first). */
+async function relationRows(database: Database, name: string): Promise<number> {
+  const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [name]);
+  return Number(size?.rows ?? 0);
+}
+
 /**
  * Explains each statement as it was sent (text and parameters) and returns every sequential scan
  * of a table holding more than `LARGE_TABLE_ROWS` rows (by the planner's statistics, so ANALYZE
@@ -76,15 +85,12 @@ export async function sequentialScans(database: Database, statements: SentStatem
   const found: SequentialScan[] = [];
   const sizes = new Map<string, number>();
   for (const statement of statements) {
-    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
+    if (!READS.test(statement.text)) continue;
     // A rate budget's statement (shared_state): a row per holder and window, found by its primary
     // key; the planner may well scan the table while it is small. Not a table of the record.
     if (statement.text.includes("shared_state.")) continue;
     for (const table of scans(await planOf(database, statement))) {
-      if (!sizes.has(table)) {
-        const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]);
-        sizes.set(table, Number(size?.rows ?? 0));
-      }
+      if (!sizes.has(table)) sizes.set(table, await relationRows(database, table));
       const rows = sizes.get(table)!;
       if (rows > LARGE_TABLE_ROWS) found.push({ table, rows, statement: statement.text });
     }
@@ -100,14 +106,14 @@ export async function sequentialScans(database: Database, statements: SentStatem
 export async function wholeSorts(database: Database, statements: SentStatement[], keys: string[]): Promise<SequentialScan[]> {
   const found: SequentialScan[] = [];
   for (const statement of statements) {
-    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
+    if (!READS.test(statement.text)) continue;
     for (const node of nodes(await planOf(database, statement))) {
       const sortKey = (node as { "Sort Key"?: string[] })["Sort Key"]?.map((key) => key.replace(/^.*\./, "").replaceAll('"', ""));
       if (node["Node Type"] !== "Sort" || sortKey?.join() !== keys.join()) continue;
       const tables = [...new Set([...nodes(node)].flatMap((n) => (n["Relation Name"] ? [`${n.Schema ?? "public"}.${n["Relation Name"]}`] : [])))];
       for (const table of tables) {
-        const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [table]);
-        if (Number(size?.rows ?? 0) > LARGE_TABLE_ROWS) found.push({ table, rows: Number(size!.rows), statement: statement.text });
+        const rows = await relationRows(database, table);
+        if (rows > LARGE_TABLE_ROWS) found.push({ table, rows, statement: statement.text });
       }
     }
   }
@@ -121,13 +127,12 @@ export async function wholeSorts(database: Database, statements: SentStatement[]
 export async function wholeIndexWalks(database: Database, statements: SentStatement[]): Promise<SequentialScan[]> {
   const found: SequentialScan[] = [];
   for (const statement of statements) {
-    if (!/^\s*(select|with|declare)\b/i.test(statement.text)) continue;
+    if (!READS.test(statement.text)) continue;
     for (const node of nodes(await planOf(database, statement))) {
       if (!/^Index (Only )?Scan$/.test(node["Node Type"]) || node["Index Cond"] || !node["Relation Name"] || !node["Index Name"]) continue;
       // The index's own entries: a partial index (the withdrawn decisions') holds few of its table's rows.
-      const index = `${node.Schema ?? "public"}.${node["Index Name"]}`;
-      const [size] = await database.query<{ rows: number }>("SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass", [index]);
-      if (Number(size?.rows ?? 0) > LARGE_TABLE_ROWS) found.push({ table: `${node.Schema ?? "public"}.${node["Relation Name"]} (${node["Index Name"]})`, rows: Number(size!.rows), statement: statement.text });
+      const rows = await relationRows(database, `${node.Schema ?? "public"}.${node["Index Name"]}`);
+      if (rows > LARGE_TABLE_ROWS) found.push({ table: `${node.Schema ?? "public"}.${node["Relation Name"]} (${node["Index Name"]})`, rows, statement: statement.text });
     }
   }
   return found;

@@ -30,8 +30,14 @@ export async function withKeysAndGramIndexesSetAside<T>(database: Database, load
   const { foreignKeys, indexes } = await keysAndGramIndexes(database);
   const dropped = { foreignKeys: [] as SetAsideKey[], indexes: [] as SetAside[] };
   try {
-    for (const key of foreignKeys) await database.query(key.drop).then(() => dropped.foreignKeys.push(key));
-    for (const index of indexes) await database.query(index.drop).then(() => dropped.indexes.push(index));
+    for (const key of foreignKeys) {
+      await database.query(key.drop);
+      dropped.foreignKeys.push(key);
+    }
+    for (const index of indexes) {
+      await database.query(index.drop);
+      dropped.indexes.push(index);
+    }
     return await load();
   } finally {
     // Each index built on a connection of its own: two cores build two at once (PGlite takes them in
