@@ -78,10 +78,11 @@ async function relationRows(database: Database, name: string): Promise<number> {
 
 /**
  * Explains each statement as it was sent (text and parameters) and returns every sequential scan
- * of a table holding more than `LARGE_TABLE_ROWS` rows (by the planner's statistics, so ANALYZE
- * first). The plan is the same for every role: the projection is views, not row security.
+ * of a table holding more than `largerThan` rows (`LARGE_TABLE_ROWS` by default; by the planner's
+ * statistics, so ANALYZE first). The plan is the same for every role: the projection is views, not
+ * row security.
  */
-export async function sequentialScans(database: Database, statements: SentStatement[]): Promise<SequentialScan[]> {
+export async function sequentialScans(database: Database, statements: SentStatement[], largerThan = LARGE_TABLE_ROWS): Promise<SequentialScan[]> {
   const found: SequentialScan[] = [];
   const sizes = new Map<string, number>();
   for (const statement of statements) {
@@ -92,7 +93,7 @@ export async function sequentialScans(database: Database, statements: SentStatem
     for (const table of scans(await planOf(database, statement))) {
       if (!sizes.has(table)) sizes.set(table, await relationRows(database, table));
       const rows = sizes.get(table)!;
-      if (rows > LARGE_TABLE_ROWS) found.push({ table, rows, statement: statement.text });
+      if (rows > largerThan) found.push({ table, rows, statement: statement.text });
     }
   }
   return found;

@@ -74,6 +74,8 @@ export const withholdings = pgTable(
     // them, and this small index serves that join in order instead of a read of every withholding.
     index("withholdings_whole_record_idx").on(t.recordType, t.recordId).where(sql`${t.field} IS NULL`),
     index("withholdings_decision_idx").on(t.decisionId),
+    // A record's withheld fields whatever its kind: the notices of the records a page shows.
+    index("withholdings_record_id_idx").on(t.recordId),
     // One withholding in force per field (or whole record), even when two editors act at once.
     uniqueIndex("withholdings_in_force_key")
       .on(t.recordId, sql`coalesce(${t.field}, '')`)

@@ -1,0 +1,1 @@
+CREATE INDEX "withholdings_record_id_idx" ON "withholdings" USING btree ("record_id");
