@@ -113,6 +113,9 @@ function eligibility(record: RecordDisclosure, at = "now()"): string[] {
 /** The conditions of a record's view, on alias `t`: the record is public (its withheld fields aside). */
 const publicRecord = (record: RecordDisclosure) => [notWithheldWhole(record.recordType, "t.id"), ...eligibility(record)];
 
+/** `FROM … WHERE …` of a record's public rows, alias `t`: its view's rows, without the view's columns. */
+const publicRows = (record: RecordDisclosure) => `public.${tableName(record)} t WHERE ${publicRecord(record).join(" AND ")}`;
+
 /** Every column must be published, withholdable or confidential, and only one of them. */
 export function assertClassified(record: RecordDisclosure): void {
   const lists = [record.published, record.withholdable, confidentialOf(record)];
@@ -191,7 +194,7 @@ function noticesView(): string {
  */
 function fieldNotices(): string {
   const noticed = recordDisclosures.map(
-    (record) => `WHEN '${record.recordType}' THEN EXISTS (SELECT 1 FROM public.${tableName(record)} t WHERE t.id = w.record_id AND ${publicRecord(record).join(" AND ")} OFFSET 0)`,
+    (record) => `WHEN '${record.recordType}' THEN EXISTS (SELECT 1 FROM ${publicRows(record)} AND t.id = w.record_id OFFSET 0)`,
   );
   return `SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id, w.field, NULL::text AS withheld_record_type, ${noticeColumns}
 FROM public.withholdings w
@@ -206,9 +209,8 @@ WHERE w.field IS NOT NULL AND ${inForce("w")}
 function wholeNotices(record: RecordDisclosure): string[] {
   if (record.recordType === "decisions") return [];
   const parent = noticeParentOf(record);
-  const parentRecord = disclosureOf(parent.recordType);
-  // The parent's view's conditions, in a scope of their own (alias t there is the parent).
-  const parentPublic = `t.${parent.column} IN (SELECT t.id FROM public.${tableName(parentRecord)} t WHERE ${publicRecord(parentRecord).join(" AND ")})`;
+  // The parent's public rows, in a scope of their own (alias t there is the parent).
+  const parentPublic = `t.${parent.column} IN (SELECT t.id FROM ${publicRows(disclosureOf(parent.recordType))})`;
   return [
     `SELECT w.id, '${parent.recordType}' AS subject_type, t.${parent.column} AS subject_id, '${parent.field}' AS field, w.record_type::text AS withheld_record_type, ${noticeColumns}
 FROM public.withholdings w JOIN public.${tableName(record)} t ON t.id = w.record_id
@@ -220,7 +222,7 @@ WHERE w.record_type = '${record.recordType}' AND w.field IS NULL AND ${inForce("
 /** For staff, every withholding in force is noticed on the record it covers, whole or one field. */
 function staffNoticesView(): string {
   const listField = recordDisclosures
-    .map((record) => `WHEN '${record.recordType}' THEN '${record.noticeParent?.field ?? record.decisionField ?? "decisions"}'`)
+    .map((record) => `WHEN '${record.recordType}' THEN '${noticeParentOf(record).field ?? "decisions"}'`)
     .join(" ");
   return `CREATE VIEW staff.withholding_notices AS
 SELECT w.id, w.record_type::text AS subject_type, w.record_id AS subject_id,
